@@ -1,0 +1,66 @@
+// Typed column model shared by every parser, the CLI, the wasm exports and the DuckDB bridge.
+// Owns: column storage and the Arrow-compatible buffers built at finalize(). Does not own: parsing,
+// type inference (parsers/csv.cpp) or anything platform-specific.
+#pragma once
+#include <cstdint>
+#include <limits>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace sdw {
+
+enum class ColumnType : uint8_t {
+  Bool,       // Arrow Bool (bit-packed at finalize)
+  Int64,      // Arrow Int64
+  Float64,    // Arrow Float64
+  Date,       // Arrow Date32: days since 1970-01-01
+  Timestamp,  // Arrow Timestamp(us), no tz: microseconds since epoch, always UTC
+  String,     // Arrow Utf8: int32 offsets + UTF-8 bytes
+};
+
+const char* column_type_name(ColumnType t);  // "bool", "int64", "float64", "date", "timestamp", "string"
+
+constexpr int16_t k_unknown_offset = std::numeric_limits<int16_t>::min();
+
+// One column. Values are appended row by row; `valid` holds one byte per row until finalize().
+struct Column {
+  std::string name;
+  ColumnType type = ColumnType::String;
+  std::vector<uint8_t> valid;          // 1 = value present, 0 = null (one byte per row)
+  std::vector<int64_t> i64;            // Int64, Timestamp (us UTC), Bool (0/1)
+  std::vector<int32_t> i32;            // Date (days)
+  std::vector<double> f64;             // Float64
+  std::vector<int32_t> offsets{0};     // String: rows + 1 offsets into chars
+  std::string chars;                   // String: UTF-8 bytes
+  std::vector<int16_t> utc_offset_min; // Timestamp: offset written in the source (minutes), k_unknown_offset if none
+
+  // Arrow buffers built by finalize()
+  std::vector<uint8_t> validity_bits;  // LSB bit-packed validity
+  std::vector<uint8_t> bool_bits;      // LSB bit-packed values (Bool only)
+  int64_t null_count = 0;
+
+  size_t size() const { return valid.size(); }
+  void append_null();
+  void append_bool(bool v);
+  void append_int(int64_t v);
+  void append_double(double v);
+  void append_date(int32_t days);
+  void append_timestamp(int64_t utc_us, int16_t offset_min = k_unknown_offset);
+  void append_string(std::string_view v);
+  std::string_view string_at(size_t row) const;  // String columns only
+  std::string value_text(size_t row) const;      // any type, for CLI/tests ("" for null; ISO 8601 for time)
+  void finalize();                               // builds validity_bits / bool_bits, counts nulls
+  bool has_offsets() const;                      // some timestamp kept an explicit source offset
+};
+
+// A table produced by one parser for one source (or one ZIP entry later on).
+struct Table {
+  std::string name;                    // suggested SQL table name (sanitised by the bridge)
+  std::vector<Column> columns;
+  std::vector<std::pair<std::string, std::string>> meta;  // e.g. Enedis preamble key/values
+  size_t rows() const { return columns.empty() ? 0 : columns[0].size(); }
+  void finalize() { for (auto& c : columns) c.finalize(); }
+};
+
+}  // namespace sdw

@@ -39,7 +39,7 @@ if [ ! -f "$IMGUI_DIR/imgui.cpp" ]; then
   src="$(find . -maxdepth 1 -type d -name 'imgui-*' | head -1)"
   [ -f "$src/imgui.cpp" ] || { echo "imgui sources not found after apt-get source" >&2; exit 1; }
   rm -rf "$IMGUI_DIR"; mkdir -p "$IMGUI_DIR/backends"
-  cp "$src"/imgui*.cpp "$src"/imgui*.h "$src"/imstb_*.h "$IMGUI_DIR/"
+  cp "$src"/imgui*.cpp "$src"/imgui*.h "$src"/imconfig.h "$src"/imstb_*.h "$IMGUI_DIR/"
   cp "$src"/backends/imgui_impl_glfw.* "$src"/backends/imgui_impl_opengl3.* "$IMGUI_DIR/backends/"
   cp "$src"/backends/imgui_impl_opengl3_loader.h "$IMGUI_DIR/backends/" 2>/dev/null || true
   cp "$src"/LICENSE.txt "$IMGUI_DIR/" 2>/dev/null || true

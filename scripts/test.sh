@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# The README's "test" command: set up, build (native + wasm + site), run every test.
+# Output ends with doctest's summary and the browser tests' "N passed, N failed" line.
+set -uo pipefail
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$ROOT"
+T0=$(date +%s)
+bash scripts/setup.sh || exit 1
+bash scripts/build.sh all || { echo "build failed"; exit 1; }
+status=0
+
+echo "== layering: Emscripten code only under wasm/"
+if grep -rlE '#include *<emscripten|EM_JS|EM_ASM' parsers viz tools tests --include='*.cpp' --include='*.h' | grep -v '^tests/e2e'; then
+  echo "FAIL: Emscripten code outside wasm/ (above)"; status=1
+fi
+
+echo "== native unit tests (doctest)"
+./build/native/tests || status=1
+
+echo "== browser end-to-end tests (headless Chromium)"
+mkdir -p build/e2e
+node tests/e2e/e2e.cjs 2>&1 | tee build/e2e/e2e.log
+[ "${PIPESTATUS[0]}" = 0 ] || status=1
+
+echo "test command finished in $(( $(date +%s) - T0 )) s, status $status"
+# The browser tests' summary line closes the output (the doctest summary is above it).
+grep -E '^e2e: [0-9]+ passed, [0-9]+ failed' build/e2e/e2e.log | tail -1 || echo "e2e: 0 passed, 1 failed"
+exit $status

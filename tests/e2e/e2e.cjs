@@ -1,0 +1,257 @@
+// Browser end-to-end tests: the built site (dist/) served on 127.0.0.1, Debian's headless Chromium
+// driven by playwright-core, used as a person would: file input, drag and drop, clicks and typing on
+// the canvas, screenshots; plus the app's test API (window.workbench). Every request is recorded and
+// the run fails if any leaves the origin or fails.
+//   node tests/e2e/e2e.cjs [--dist dist] [--out build/e2e] [--only NAME]
+// Prints one line per test and ends with "N passed, N failed".
+'use strict';
+const { chromium } = require('playwright-core');
+const { spawn } = require('child_process');
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const arg = (k, d) => { const i = process.argv.indexOf(k); return i < 0 ? d : process.argv[i + 1]; };
+const DIST = path.resolve(arg('--dist', path.join(ROOT, 'dist')));
+const OUT = path.resolve(arg('--out', path.join(ROOT, 'build', 'e2e')));
+const ONLY = arg('--only', null);
+const FIX = path.join(__dirname, 'fixtures');
+fs.mkdirSync(OUT, { recursive: true });
+
+const T0 = Date.now();
+const log = (...a) => console.log(`[e2e ${((Date.now() - T0) / 1000).toFixed(1)}s]`, ...a);
+
+function assert(cond, msg) { if (!cond) throw new Error(msg); }
+function eq(actual, expected, msg) {
+  if (actual !== expected) throw new Error(`${msg}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
+}
+function near(actual, expected, tol, msg) {
+  if (!(Math.abs(actual - expected) <= tol)) throw new Error(`${msg}: expected ${expected} ± ${tol}, got ${actual}`);
+}
+
+// Ground truth for the bank fixture, computed here independently of the app's parser.
+function bankTruth() {
+  const lines = fs.readFileSync(path.join(FIX, 'releve_compte_2025.csv'), 'utf8').split(/\r?\n/).filter(Boolean);
+  const data = lines.slice(3).map((l) => l.split(';'));
+  const num = (s) => (s ? Number(s.replace(/\s/g, '').replace(',', '.')) : 0);
+  return { rows: data.length, debit: data.reduce((a, r) => a + num(r[2]), 0), credit: data.reduce((a, r) => a + num(r[3]), 0) };
+}
+
+async function startServer() {
+  const srv = spawn('python3', [path.join(ROOT, 'scripts', 'serve.py'), '--root', DIST, '--port', '0', '--quiet'],
+                    { stdio: ['ignore', 'pipe', 'pipe'] });
+  const url = await new Promise((resolve, reject) => {
+    let buf = '';
+    srv.stdout.on('data', (d) => { buf += d; const m = buf.match(/http:\/\/127\.0\.0\.1:\d+\//); if (m) resolve(m[0]); });
+    srv.on('exit', (c) => reject(new Error('server exited ' + c)));
+    setTimeout(() => reject(new Error('server did not start')), 10000);
+  });
+  return { srv, url };
+}
+
+async function main() {
+  const { srv, url } = await startServer();
+  const origin = new URL(url).origin;
+  const udd = fs.mkdtempSync(path.join(os.tmpdir(), 'sdw-e2e-'));
+  const ctx = await chromium.launchPersistentContext(udd, {
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+           '--disable-background-networking', '--disable-component-update', '--disable-sync',
+           '--use-angle=swiftshader', '--enable-unsafe-swiftshader'],
+    viewport: { width: 1280, height: 760 }, locale: 'fr-FR', acceptDownloads: true,
+  });
+  const requests = [];
+  const failed = [];
+  ctx.on('request', (r) => requests.push(r.url()));
+  ctx.on('requestfailed', (r) => failed.push(`${r.url()} ${r.failure() && r.failure().errorText}`));
+  const page = ctx.pages()[0] || await ctx.newPage();
+  const pageErrors = [];
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  page.on('console', (m) => { if (m.type() === 'error') pageErrors.push('console: ' + m.text()); });
+
+  const ui = () => page.evaluate(() => window.workbench.ui());
+  const st = () => page.evaluate(() => window.workbench.state());
+  const waitFor = (fn, arg, timeout = 60000) => page.waitForFunction(fn, arg, { timeout, polling: 100 });
+  const rectCenter = async (name) => {
+    const r = (await ui()).rects[name];
+    assert(r, `widget ${name} is on screen`);
+    return { x: (r[0] + r[2]) / 2, y: (r[1] + r[3]) / 2 };
+  };
+  const dropFiles = (files) => page.evaluate(async (files) => {
+    const dt = new DataTransfer();
+    for (const f of files) dt.items.add(new File([Uint8Array.from(atob(f.b64), (c) => c.charCodeAt(0))], f.name, { type: f.type || '' }));
+    const canvas = document.getElementById('canvas');
+    for (const type of ['dragenter', 'dragover', 'drop'])
+      canvas.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: dt }));
+  }, files.map((f) => ({ name: f.name, b64: f.bytes.toString('base64') })));
+  const sourceByName = async (name) => (await st()).sources.find((s) => s.name === name);
+
+  const tests = [];
+  const test = (name, fn) => tests.push({ name, fn });
+
+  test('shell: first frame, fonts, DuckDB ready, French by default', async () => {
+    await page.goto(url);
+    await waitFor(() => window.workbench && window.workbench.ui() && window.workbench.ui().frames > 2);
+    await waitFor(() => window.workbench.state().duck.ready || window.workbench.state().duck.error);
+    const s = await st();
+    assert(!s.duck.error, 'DuckDB error: ' + s.duck.error);
+    assert(/^v?1\./.test(s.duck.version), 'DuckDB version ' + s.duck.version);
+    const u = await ui();
+    eq(u.lang, 'fr', 'language from the browser locale');
+    eq(u.fonts_ok, true, 'DejaVu fonts loaded');
+    assert(s.first_frame_ms > 0, 'first frame time recorded');
+    log(`  first frame ${s.first_frame_ms.toFixed(0)} ms, DuckDB ${s.duck.version} ready in ${s.duck.init_ms} ms`);
+  });
+
+  const truth = bankTruth();
+  test('file input: bank statement CSV (preamble, decimal commas, accents)', async () => {
+    await page.setInputFiles('#file-input', path.join(FIX, 'releve_compte_2025.csv'));
+    await waitFor(() => { const s = window.workbench.state().sources[0]; return s && ['ready', 'error'].includes(s.status); });
+    const s = await sourceByName('releve_compte_2025.csv');
+    assert(s.status === 'ready', 'bank source ready: ' + JSON.stringify(s.error));
+    eq(s.rows, truth.rows, 'bank rows');
+    eq(s.format, 'csv', 'detected format');
+  });
+
+  test('drop: Enedis CSV through a real drop event on the canvas', async () => {
+    await dropFiles([{ name: 'enedis_conso_jour.csv', bytes: fs.readFileSync(path.join(FIX, 'enedis_conso_jour.csv')) }]);
+    await waitFor(() => window.workbench.state().sources.length === 2 &&
+                        window.workbench.state().sources.every((s) => ['ready', 'error'].includes(s.status)));
+    const s = await sourceByName('enedis_conso_jour.csv');
+    assert(s.status === 'ready', 'enedis ready: ' + JSON.stringify(s.error));
+    eq(s.rows, 61, 'enedis rows (two preamble lines skipped)');
+    const u = await ui();
+    eq(u.sources.length, 2, 'the C++ UI lists both sources');
+    eq(u.sources.map((x) => x.rows).join(','), `${truth.rows},61`, 'row counts shown in the Sources panel');
+  });
+
+  test('SQL through the test API: counts and sums match the files', async () => {
+    const s = await st();
+    const bank = s.tables.find((t) => t.name.startsWith('releve_compte')).name;
+    const r = await page.evaluate((q) => window.workbench.sql(q), `SELECT count(*) AS n FROM "${bank}"`);
+    eq(r.rows[0][0], truth.rows, 'count(*)');
+    const cols = await page.evaluate((q) => window.workbench.sql(q), `DESCRIBE "${bank}"`);
+    const types = Object.fromEntries(cols.rows.map((r) => [r[0], r[1]]));
+    eq(types['Date'], 'DATE', 'Date column typed as DATE');
+    eq(types['Débit euros'], 'DOUBLE', 'decimal-comma debit typed as DOUBLE');
+    const sums = await page.evaluate((q) => window.workbench.sql(q),
+      `SELECT sum("Débit euros") AS d, sum("Crédit euros") AS c, count(DISTINCT "Libellé") AS l FROM "${bank}"`);
+    near(sums.rows[0][0], truth.debit, 0.005, 'sum of debits');
+    near(sums.rows[0][1], truth.credit, 0.005, 'sum of credits');
+    const lib = await page.evaluate((q) => window.workbench.sql(q), `SELECT "Libellé" FROM "${bank}" WHERE "Libellé" LIKE '%BŒUF%' LIMIT 1`);
+    eq(lib.rows[0][0], 'CARTE CŒUR DE BŒUF — BOUCHERIE', 'œ and — survive the trip');
+    const en = s.tables.find((t) => t.name.startsWith('enedis')).name;
+    const e = await page.evaluate((q) => window.workbench.sql(q),
+      `SELECT min("Horodate") AS a, max("Horodate") AS b, sum("Valeur") AS wh FROM "${en}"`);
+    eq(e.rows[0][0], '2025-02-28T23:00:00Z', 'first reading, stored in UTC');
+    eq(e.rows[0][1], '2025-04-29T22:00:00Z', 'last reading, after the switch to summer time');
+  });
+
+  test('SQL panel used with keyboard and mouse on the canvas', async () => {
+    const ed = await rectCenter('sql.editor');
+    await page.mouse.click(ed.x, ed.y);
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press('Delete');
+    const en = (await st()).tables.find((t) => t.name.startsWith('enedis')).name;
+    await page.keyboard.type(`SELECT count(*) AS jours, round(sum("Valeur")/1000, 1) AS kwh FROM ${en}`);
+    await page.keyboard.press('Control+Enter');
+    await waitFor(() => { const u = window.workbench.ui(); return u.sql && !u.sql_pending; });
+    const u = await ui();
+    assert(u.sql.ok, 'query ok: ' + u.sql.error);
+    eq(u.sql.columns.join(','), 'jours,kwh', 'result columns in the grid');
+    eq(u.sql.types.join(','), 'BIGINT,DOUBLE', 'result types in the grid');
+    eq(u.sql.first_row[0], '61', 'count shown in the grid');
+    await page.screenshot({ path: path.join(OUT, 'shell_fr.png') });
+  });
+
+  test('SQL error is shown, the app stays usable', async () => {
+    const ed = await rectCenter('sql.editor');
+    await page.mouse.click(ed.x, ed.y);
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('SELECT * FORM nulle_part');
+    const run = await rectCenter('sql.run');
+    await page.mouse.click(run.x, run.y);
+    await waitFor(() => { const u = window.workbench.ui(); return u.sql && !u.sql_pending && !u.sql.ok; });
+    const u = await ui();
+    assert(/syntax error|Parser Error/i.test(u.sql.error), 'DuckDB error text shown: ' + u.sql.error);
+    const r = await page.evaluate(() => window.workbench.sql('SELECT 1 AS un'));
+    eq(r.rows[0][0], 1, 'next query works');
+  });
+
+  test('bad input: binary data named .csv gets a clear error, other sources intact', async () => {
+    const junk = Buffer.alloc(4096);
+    let x = 12345;
+    for (let i = 0; i < junk.length; i++) { x = (x * 1103515245 + 12345) & 0x7fffffff; junk[i] = x >> 16; }
+    await dropFiles([{ name: 'export_casse.csv', bytes: junk }, { name: 'vide.csv', bytes: Buffer.alloc(0) }]);
+    await waitFor(() => window.workbench.state().sources.length === 4 &&
+                        window.workbench.state().sources.every((s) => ['ready', 'error'].includes(s.status)));
+    const bad = await sourceByName('export_casse.csv');
+    eq(bad.status, 'error', 'binary file rejected');
+    assert(/non reconnu/.test(bad.error.fr) && /nknown/.test(bad.error.en), 'message in both languages: ' + JSON.stringify(bad.error));
+    const empty = await sourceByName('vide.csv');
+    eq(empty.status, 'error', 'empty file rejected');
+    assert(/vide/i.test(empty.error.fr), 'empty file message: ' + JSON.stringify(empty.error));
+    const s = await st();
+    eq(s.tables.length, 2, 'still exactly the two good tables');
+    const r = await page.evaluate((q) => window.workbench.sql(q), `SELECT count(*) FROM "${s.tables[0].name}"`);
+    eq(r.rows[0][0], truth.rows, 'earlier data intact');
+  });
+
+  test('remove a source with its button: its table is dropped', async () => {
+    const bad = await sourceByName('export_casse.csv');
+    const b = await rectCenter(`sources.remove.${bad.id}`);
+    await page.mouse.click(b.x, b.y);
+    await waitFor((id) => !window.workbench.state().sources.some((s) => s.id === id), bad.id);
+    const en = await sourceByName('enedis_conso_jour.csv');
+    const tname = en.tables[0].name;
+    const b2 = await rectCenter(`sources.remove.${en.id}`);
+    await page.mouse.click(b2.x, b2.y);
+    await waitFor((id) => !window.workbench.state().sources.some((s) => s.id === id), en.id);
+    const r = await page.evaluate((q) => window.workbench.sql(q).then(() => 'ok', (e) => String(e.message || e)),
+                                  `SELECT count(*) FROM "${tname}"`);
+    assert(/does not exist/i.test(r), 'table gone from DuckDB: ' + r);
+  });
+
+  test('language switch to English by clicking EN', async () => {
+    const b = await rectCenter('lang.en');
+    await page.mouse.click(b.x, b.y);
+    await waitFor(() => window.workbench.ui().lang === 'en');
+    eq((await st()).lang, 'en', 'page state follows');
+    await page.screenshot({ path: path.join(OUT, 'shell_en.png') });
+    const f = await rectCenter('lang.fr');
+    await page.mouse.click(f.x, f.y);
+    await waitFor(() => window.workbench.ui().lang === 'fr');
+  });
+
+  test('no page errors, every request same-origin and successful', async () => {
+    const foreign = requests.filter((u) => !u.startsWith(origin) && !u.startsWith('blob:') && !u.startsWith('data:'));
+    fs.writeFileSync(path.join(OUT, 'requests.log'), requests.join('\n') + '\n');
+    log(`  ${requests.length} requests, ${foreign.length} to other origins (log: ${path.relative(ROOT, path.join(OUT, 'requests.log'))})`);
+    eq(foreign.length, 0, 'requests to other origins: ' + foreign.join(' '));
+    eq(failed.length, 0, 'failed requests: ' + failed.join(' '));
+    eq(pageErrors.length, 0, 'page errors: ' + pageErrors.join(' | '));
+  });
+
+  let passed = 0, failedN = 0;
+  for (const t of tests) {
+    if (ONLY && !t.name.includes(ONLY)) continue;
+    const t1 = Date.now();
+    try {
+      await t.fn();
+      passed++;
+      log(`ok   ${t.name} (${Date.now() - t1} ms)`);
+    } catch (e) {
+      failedN++;
+      log(`FAIL ${t.name}: ${e.message}`);
+      await page.screenshot({ path: path.join(OUT, `fail_${failedN}.png`) }).catch(() => {});
+    }
+  }
+  await ctx.close();
+  fs.rmSync(udd, { recursive: true, force: true });
+  srv.kill();
+  console.log(`e2e: ${passed} passed, ${failedN} failed`);
+  process.exit(failedN ? 1 : 0);
+}
+
+main().catch((e) => { console.error('e2e: fatal', e); console.log('e2e: 0 passed, 1 failed'); process.exit(1); });

@@ -1,0 +1,135 @@
+// String table and locale-aware formatting. Every key has French and English text; the test suite
+// checks that no key lacks either.
+#include "viz/locale.h"
+
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+
+namespace sdw {
+namespace {
+
+struct Entry { const char* key; const char* fr; const char* en; };
+
+// Keep sorted by panel; "…" and "’" are real typographic characters (the font has them).
+const Entry k_strings[] = {
+  {"app.title", "Self Data Workbench", "Self Data Workbench"},
+  {"app.tagline", "Vos données, sur votre appareil", "Your data, on your device"},
+  {"menu.open", "Ouvrir des fichiers…", "Open files…"},
+  {"menu.open_folder", "Ouvrir un dossier…", "Open a folder…"},
+  {"menu.language", "Langue", "Language"},
+  {"status.private", "Vos fichiers restent sur cet appareil : rien n’est envoyé.", "Your files stay on this device: nothing is uploaded."},
+  {"status.duck_starting", "Moteur de requêtes : démarrage…", "Query engine: starting…"},
+  {"status.duck_ready", "Moteur de requêtes prêt", "Query engine ready"},
+  {"status.duck_error", "Moteur de requêtes indisponible", "Query engine unavailable"},
+  {"sources.title", "Sources", "Sources"},
+  {"sources.empty", "Aucun fichier pour l’instant. Glissez-déposez vos exports ici, ou cliquez sur « Ouvrir des fichiers… ».",
+                    "No files yet. Drag and drop your exports here, or click “Open files…”."},
+  {"sources.col_name", "Fichier", "File"},
+  {"sources.col_size", "Taille", "Size"},
+  {"sources.col_format", "Format", "Format"},
+  {"sources.col_rows", "Lignes", "Rows"},
+  {"sources.col_status", "État", "Status"},
+  {"sources.remove", "Retirer", "Remove"},
+  {"sources.cancel", "Annuler", "Cancel"},
+  {"sources.details", "Détails", "Details"},
+  {"sources.table", "Table", "Table"},
+  {"sources.warnings", "Avertissements", "Warnings"},
+  {"status.queued", "En attente", "Queued"},
+  {"status.reading", "Lecture…", "Reading…"},
+  {"status.loading", "Chargement…", "Loading…"},
+  {"status.ready", "Prêt", "Ready"},
+  {"status.error", "Erreur", "Error"},
+  {"status.cancelling", "Annulation…", "Cancelling…"},
+  {"status.cancelled", "Annulé", "Cancelled"},
+  {"where.line", "ligne", "line"},
+  {"where.offset", "octet", "byte"},
+  {"sql.title", "Requête SQL", "SQL query"},
+  {"sql.run", "Exécuter (Ctrl+Entrée)", "Run (Ctrl+Enter)"},
+  {"sql.running", "Requête en cours…", "Running…"},
+  {"sql.rows", "lignes", "rows"},
+  {"sql.shown", "affichées", "shown"},
+  {"sql.error", "Erreur SQL", "SQL error"},
+  {"sql.tables", "Tables", "Tables"},
+  {"sql.hint", "Astuce : cliquez sur une table pour l’interroger.", "Tip: click a table to query it."},
+  {"sql.wait_engine", "Le moteur de requêtes démarre…", "The query engine is starting…"},
+};
+
+constexpr size_t k_count = sizeof(k_strings) / sizeof(k_strings[0]);
+
+// Groups the integer digits of `digits` with `sep`.
+std::string group(std::string_view digits, const char* sep) {
+  std::string out;
+  size_t n = digits.size();
+  for (size_t i = 0; i < n; i++) {
+    out += digits[i];
+    size_t left = n - 1 - i;
+    if (left > 0 && left % 3 == 0) out += sep;
+  }
+  return out;
+}
+
+}  // namespace
+
+Lang lang_from_code(std::string_view code) {
+  return (code.size() >= 2 && (code[0] == 'e' || code[0] == 'E') && (code[1] == 'n' || code[1] == 'N')) ? Lang::En : Lang::Fr;
+}
+
+const char* lang_code(Lang l) { return l == Lang::En ? "en" : "fr"; }
+
+const char* tr(Lang l, std::string_view key) {
+  for (const auto& e : k_strings)
+    if (key == e.key) return l == Lang::En ? e.en : e.fr;
+  // Unknown keys show themselves, so a missing translation is visible and testable.
+  static thread_local std::string missing;
+  missing.assign(key);
+  return missing.c_str();
+}
+
+bool has_translation(std::string_view key) {
+  for (const auto& e : k_strings)
+    if (key == e.key) return e.fr && *e.fr && e.en && *e.en;
+  return false;
+}
+
+size_t translation_count() { return k_count; }
+std::string_view translation_key(size_t i) { return i < k_count ? k_strings[i].key : std::string_view(); }
+
+std::string format_number(Lang l, double v, int decimals) {
+  if (std::isnan(v)) return "–";
+  if (std::isinf(v)) return v > 0 ? "∞" : "-∞";
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.*f", decimals < 0 ? 0 : decimals, std::fabs(v));
+  std::string_view s(buf);
+  size_t dot = s.find('.');
+  std::string_view int_part = s.substr(0, dot);
+  std::string out = (v < 0 && std::strspn(buf, "0.") != s.size()) ? "-" : "";
+  out += group(int_part, l == Lang::Fr ? "\u202F" : ",");
+  if (dot != std::string_view::npos) {
+    out += l == Lang::Fr ? ',' : '.';
+    out += s.substr(dot + 1);
+  }
+  return out;
+}
+
+std::string format_count(Lang l, uint64_t n) {
+  return group(std::to_string(n), l == Lang::Fr ? "\u202F" : ",");
+}
+
+std::string format_bytes(Lang l, double bytes) {
+  static const char* fr[] = {"o", "ko", "Mo", "Go", "To"};
+  static const char* en[] = {"B", "KB", "MB", "GB", "TB"};
+  int u = 0;
+  while (bytes >= 1000 && u < 4) { bytes /= 1000; u++; }
+  // Decimal units, as file managers show them; one decimal under 10.
+  std::string num = format_number(l, bytes, (u == 0 || bytes >= 10) ? 0 : 1);
+  return num + (l == Lang::Fr ? "\u00A0" : " ") + (l == Lang::Fr ? fr[u] : en[u]);
+}
+
+std::string format_duration_ms(Lang l, double ms) {
+  if (ms < 1000) return format_number(l, ms, 0) + " ms";
+  if (ms < 60000) return format_number(l, ms / 1000, 1) + " s";
+  return format_number(l, ms / 60000, 1) + " min";
+}
+
+}  // namespace sdw

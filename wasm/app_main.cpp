@@ -1,0 +1,551 @@
+// The browser app: Dear ImGui over GLFW/WebGL2. Draws the menu bar, the Sources panel, the SQL panel
+// and the status line from the state that web/main.js pushes in (app_set_state, app_sql_result).
+// Owns: UI layout and interaction. Does not own: parsing (parse worker), data (DuckDB-wasm), text (viz/locale).
+//
+// [SECTION] State pushed from JS
+// [SECTION] Fonts and scaling
+// [SECTION] Panels
+// [SECTION] Exports to JS
+// [SECTION] Main loop
+#include <GLES3/gl3.h>
+#include <GLFW/glfw3.h>
+#include <emscripten/emscripten.h>
+#include <emscripten/html5.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "imgui.h"
+#include "imgui_impl_glfw.h"
+#include "imgui_impl_opengl3.h"
+#include "viz/locale.h"
+#include "wasm/app_platform.h"
+
+using json = nlohmann::json;
+using sdw::tr;
+
+namespace {
+
+// ---------------------------------------------------------------- [SECTION] State pushed from JS
+struct Text2 {            // a message in both languages
+  std::string fr, en;
+  const std::string& in(sdw::Lang l) const { return l == sdw::Lang::En ? en : fr; }
+};
+
+struct SourceTable { std::string name; uint64_t rows = 0; std::vector<std::pair<std::string, std::string>> columns; };
+struct SourceMsg { Text2 text; uint64_t line = 0, offset = 0; bool has_loc = false; };
+
+struct Source {
+  int id = 0;
+  std::string name, status, format, encoding;
+  Text2 format_label;
+  double size = 0, progress = 0, parse_ms = 0, load_ms = 0;
+  uint64_t rows = 0;
+  bool has_error = false;
+  SourceMsg error;
+  std::vector<SourceMsg> warnings;
+  std::vector<SourceTable> tables;
+};
+
+struct SqlResult {
+  bool ok = false, has = false, truncated = false;
+  std::string error;
+  std::vector<std::string> names, types;
+  std::vector<std::vector<std::string>> cells;   // pre-formatted once, drawn every frame
+  uint64_t total = 0;
+  double ms = 0;
+};
+
+struct App {
+  GLFWwindow* window = nullptr;
+  sdw::Lang lang = sdw::Lang::Fr;
+  std::vector<Source> sources;
+  bool duck_ready = false;
+  std::string duck_error, duck_version;
+  int selected_source = -1;
+  char sql[16 * 1024] = "SELECT 42 AS reponse, 'données locales' AS ou;";
+  int sql_request = 0;         // id of the request in flight (0: none)
+  int sql_last_id = 0;
+  SqlResult result;
+  std::vector<std::string> history;
+  float dpr = 1.0f;
+  ImFont* font_ui = nullptr;
+  ImFont* font_mono = nullptr;
+  bool fonts_ok = false;
+  uint64_t frames = 0;
+  std::vector<std::pair<std::string, ImVec4>> rects;   // named widget rectangles, for the test API
+};
+App g;
+
+// Remembers where the last item was drawn (CSS pixels) so tests can click it as a person would.
+void record_rect(const std::string& name) {
+  ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+  g.rects.emplace_back(name, ImVec4(a.x / g.dpr, a.y / g.dpr, b.x / g.dpr, b.y / g.dpr));
+}
+
+std::string cell_text(const json& v) {
+  if (v.is_null()) return "NULL";
+  if (v.is_string()) return v.get<std::string>();
+  if (v.is_boolean()) return v.get<bool>() ? "true" : "false";
+  if (v.is_number_integer()) return std::to_string(v.get<int64_t>());
+  if (v.is_number()) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.15g", v.get<double>());
+    return buf;
+  }
+  return v.dump();
+}
+
+SourceMsg msg_from(const json& j) {
+  SourceMsg m;
+  m.text.fr = j.value("fr", "");
+  m.text.en = j.value("en", "");
+  if (j.contains("line")) { m.has_loc = true; m.line = j.value("line", 0ULL); m.offset = j.value("offset", 0ULL); }
+  return m;
+}
+
+void apply_state(const json& j) {
+  if (j.contains("lang")) g.lang = sdw::lang_from_code(j["lang"].get<std::string>());
+  const auto& d = j["duck"];
+  g.duck_ready = d.value("ready", false);
+  g.duck_error = d["error"].is_string() ? d["error"].get<std::string>() : "";
+  g.duck_version = d["version"].is_string() ? d["version"].get<std::string>() : "";
+  std::vector<Source> out;
+  for (const auto& s : j["sources"]) {
+    Source x;
+    x.id = s.value("id", 0);
+    x.name = s.value("name", "");
+    x.status = s.value("status", "");
+    x.size = s.value("size", 0.0);
+    x.progress = s.value("progress", 0.0);
+    x.rows = s.value("rows", 0ULL);
+    x.format = s["format"].is_string() ? s["format"].get<std::string>() : "";
+    if (s["format_label"].is_object()) x.format_label = {s["format_label"].value("fr", ""), s["format_label"].value("en", "")};
+    x.encoding = s.contains("encoding") && s["encoding"].is_string() ? s["encoding"].get<std::string>() : "";
+    x.parse_ms = s.contains("parse_ms") && s["parse_ms"].is_number() ? s["parse_ms"].get<double>() : 0;
+    x.load_ms = s.contains("load_ms") && s["load_ms"].is_number() ? s["load_ms"].get<double>() : 0;
+    if (s["error"].is_object()) { x.has_error = true; x.error = msg_from(s["error"]); }
+    if (s["warnings"].is_array()) for (const auto& w : s["warnings"]) x.warnings.push_back(msg_from(w));
+    if (s["tables"].is_array()) for (const auto& t : s["tables"]) {
+      SourceTable st{t.value("name", ""), t.value("rows", 0ULL), {}};
+      if (t["columns"].is_array()) for (const auto& c : t["columns"]) st.columns.emplace_back(c.value("name", ""), c.value("type", ""));
+      x.tables.push_back(std::move(st));
+    }
+    out.push_back(std::move(x));
+  }
+  g.sources = std::move(out);
+}
+
+// ---------------------------------------------------------------- [SECTION] Fonts and scaling
+void load_fonts(float dpr) {
+  ImGuiIO& io = ImGui::GetIO();
+  io.Fonts->Clear();
+  // Latin-1 + Latin Extended-A/B (œ Œ ÿ ł ő…), general punctuation (— – ’ “ ” « » …), €, arrows, math.
+  static const ImWchar ranges[] = {0x0020, 0x024F, 0x2000, 0x206F, 0x20AC, 0x20AC, 0x2190, 0x21FF,
+                                   0x2200, 0x22FF, 0x2300, 0x23FF, 0x25A0, 0x25FF, 0x2700, 0x27BF, 0};
+  ImFontConfig cfg;
+  cfg.OversampleH = 2;
+  g.font_ui = io.Fonts->AddFontFromFileTTF("/fonts/DejaVuSans.ttf", std::round(16.0f * dpr), &cfg, ranges);
+  g.font_mono = io.Fonts->AddFontFromFileTTF("/fonts/DejaVuSansMono.ttf", std::round(15.0f * dpr), &cfg, ranges);
+  g.fonts_ok = g.font_ui && g.font_mono;
+  if (!g.font_ui) g.font_ui = io.Fonts->AddFontDefault();
+  if (!g.font_mono) g.font_mono = g.font_ui;
+  io.FontDefault = g.font_ui;
+}
+
+void apply_style(float dpr) {
+  ImGuiStyle& st = ImGui::GetStyle();
+  st = ImGuiStyle();
+  ImGui::StyleColorsDark(&st);
+  st.WindowRounding = 6;
+  st.FrameRounding = 4;
+  st.GrabRounding = 4;
+  st.WindowPadding = ImVec2(12, 10);
+  st.FramePadding = ImVec2(8, 5);
+  st.ItemSpacing = ImVec2(10, 7);
+  st.ScrollbarSize = 16;
+  st.Colors[ImGuiCol_WindowBg] = ImVec4(0.12f, 0.135f, 0.16f, 1.0f);
+  st.Colors[ImGuiCol_Header] = ImVec4(0.22f, 0.36f, 0.55f, 0.55f);
+  st.ScaleAllSizes(dpr);
+}
+
+// ---------------------------------------------------------------- [SECTION] Panels
+const ImVec4 k_red(1.0f, 0.45f, 0.42f, 1.0f);
+const ImVec4 k_amber(1.0f, 0.78f, 0.35f, 1.0f);
+const ImVec4 k_green(0.45f, 0.85f, 0.55f, 1.0f);
+const ImVec4 k_dim(0.65f, 0.68f, 0.72f, 1.0f);
+
+std::string where_text(const SourceMsg& m) {
+  if (!m.has_loc) return "";
+  std::string s = " (";
+  if (m.line) s += std::string(tr(g.lang, "where.line")) + " " + sdw::format_count(g.lang, m.line) + ", ";
+  s += std::string(tr(g.lang, "where.offset")) + " " + sdw::format_count(g.lang, m.offset) + ")";
+  return s;
+}
+
+void submit_sql() {
+  if (!g.duck_ready || g.sql_request) return;
+  std::string q(g.sql);
+  if (q.find_first_not_of(" \t\r\n") == std::string::npos) return;
+  if (g.history.empty() || g.history.back() != q) g.history.push_back(q);
+  g.sql_request = ++g.sql_last_id;
+  sdw::platform::run_sql(g.sql_request, g.sql);
+}
+
+void draw_menu_bar() {
+  if (!ImGui::BeginMainMenuBar()) return;
+  ImGui::TextColored(ImVec4(0.55f, 0.78f, 1.0f, 1.0f), "%s", tr(g.lang, "app.title"));
+  ImGui::TextDisabled("— %s", tr(g.lang, "app.tagline"));
+  ImGui::Separator();
+  if (ImGui::Button(tr(g.lang, "menu.open"))) sdw::platform::open_files(false);
+  record_rect("menu.open");
+  if (ImGui::Button(tr(g.lang, "menu.open_folder"))) sdw::platform::open_files(true);
+  record_rect("menu.open_folder");
+  float w = ImGui::CalcTextSize("FR EN").x + ImGui::GetStyle().FramePadding.x * 4 + ImGui::GetStyle().ItemSpacing.x * 2;
+  ImGui::SameLine(ImGui::GetWindowWidth() - w - ImGui::GetStyle().WindowPadding.x);
+  for (sdw::Lang l : {sdw::Lang::Fr, sdw::Lang::En}) {
+    bool active = g.lang == l;
+    if (active) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyle().Colors[ImGuiCol_ButtonActive]);
+    if (ImGui::Button(l == sdw::Lang::Fr ? "FR" : "EN") && !active) {
+      g.lang = l;
+      sdw::platform::set_lang(sdw::lang_code(l));
+    }
+    record_rect(std::string("lang.") + sdw::lang_code(l));
+    if (active) ImGui::PopStyleColor();
+    ImGui::SameLine();
+  }
+  ImGui::EndMainMenuBar();
+}
+
+const char* status_key(const std::string& s) {
+  static std::string key;
+  key = "status." + s;
+  return key.c_str();
+}
+
+void draw_source_details(const Source& s) {
+  ImGui::Separator();
+  ImGui::TextWrapped("%s", s.name.c_str());
+  if (!s.format_label.fr.empty())
+    ImGui::TextDisabled("%s : %s%s%s", tr(g.lang, "sources.col_format"), s.format_label.in(g.lang).c_str(),
+                        s.encoding.empty() ? "" : " · ", s.encoding.c_str());
+  if (s.parse_ms > 0)
+    ImGui::TextDisabled("%s %s · DuckDB %s", tr(g.lang, "status.reading"), sdw::format_duration_ms(g.lang, s.parse_ms).c_str(),
+                        sdw::format_duration_ms(g.lang, s.load_ms).c_str());
+  if (s.has_error) {
+    ImGui::PushStyleColor(ImGuiCol_Text, k_red);
+    ImGui::TextWrapped("%s%s", s.error.text.in(g.lang).c_str(), where_text(s.error).c_str());
+    ImGui::PopStyleColor();
+  }
+  for (const auto& t : s.tables) {
+    ImGui::Text("%s « %s » — %s %s", tr(g.lang, "sources.table"), t.name.c_str(), sdw::format_count(g.lang, t.rows).c_str(),
+                tr(g.lang, "sql.rows"));
+    for (const auto& [n, ty] : t.columns) ImGui::BulletText("%s  (%s)", n.c_str(), ty.c_str());
+  }
+  if (!s.warnings.empty()) {
+    ImGui::TextColored(k_amber, "%s (%d)", tr(g.lang, "sources.warnings"), (int)s.warnings.size());
+    for (const auto& w : s.warnings) ImGui::BulletText("%s%s", w.text.in(g.lang).c_str(), where_text(w).c_str());
+  }
+}
+
+void draw_sources(ImVec2 pos, ImVec2 size) {
+  ImGui::SetNextWindowPos(pos);
+  ImGui::SetNextWindowSize(size);
+  ImGui::Begin(tr(g.lang, "sources.title"), nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse);
+  if (g.sources.empty()) {
+    ImGui::Dummy(ImVec2(0, 20 * g.dpr));
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextColored(k_dim, "%s", tr(g.lang, "sources.empty"));
+    ImGui::PopTextWrapPos();
+    ImGui::Dummy(ImVec2(0, 10 * g.dpr));
+    if (ImGui::Button(tr(g.lang, "menu.open"), ImVec2(-1, 40 * g.dpr))) sdw::platform::open_files(false);
+    ImGui::End();
+    return;
+  }
+  const ImGuiTableFlags tf = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_Resizable |
+                             ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp;
+  float table_h = ImGui::GetContentRegionAvail().y * (g.selected_source >= 0 ? 0.5f : 1.0f);
+  if (ImGui::BeginTable("sources", 6, tf, ImVec2(0, table_h))) {
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn(tr(g.lang, "sources.col_name"), ImGuiTableColumnFlags_WidthStretch, 3.0f);
+    ImGui::TableSetupColumn(tr(g.lang, "sources.col_size"), ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    ImGui::TableSetupColumn(tr(g.lang, "sources.col_format"), ImGuiTableColumnFlags_WidthStretch, 1.2f);
+    ImGui::TableSetupColumn(tr(g.lang, "sources.col_rows"), ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    ImGui::TableSetupColumn(tr(g.lang, "sources.col_status"), ImGuiTableColumnFlags_WidthStretch, 1.6f);
+    ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize(tr(g.lang, "sources.remove")).x + 20 * g.dpr);
+    ImGui::TableHeadersRow();
+    int remove_id = -1, cancel_id = -1;
+    for (const auto& s : g.sources) {
+      ImGui::PushID(s.id);
+      ImGui::TableNextRow();
+      ImGui::TableNextColumn();
+      bool sel = g.selected_source == s.id;
+      if (ImGui::Selectable(s.name.c_str(), sel, ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap))
+        g.selected_source = sel ? -1 : s.id;
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(sdw::format_bytes(g.lang, s.size).c_str());
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(s.format.empty() ? "—" : s.format.c_str());
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(sdw::format_count(g.lang, s.rows).c_str());
+      ImGui::TableNextColumn();
+      if (s.status == "reading" || s.status == "loading") {
+        char label[64];
+        std::snprintf(label, sizeof label, "%s %d %%", tr(g.lang, status_key(s.status)), (int)(s.progress * 100));
+        ImGui::ProgressBar((float)s.progress, ImVec2(-1, 0), label);
+      } else if (s.status == "error") {
+        ImGui::TextColored(k_red, "%s", tr(g.lang, "status.error"));
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s%s", s.error.text.in(g.lang).c_str(), where_text(s.error).c_str());
+      } else if (s.status == "ready") {
+        ImGui::TextColored(s.warnings.empty() ? k_green : k_amber, "%s%s", tr(g.lang, "status.ready"), s.warnings.empty() ? "" : " ⚠");
+      } else {
+        ImGui::TextColored(k_dim, "%s", tr(g.lang, status_key(s.status)));
+      }
+      ImGui::TableNextColumn();
+      bool busy = s.status == "reading" || s.status == "queued";
+      if (ImGui::SmallButton(tr(g.lang, busy ? "sources.cancel" : "sources.remove"))) (busy ? cancel_id : remove_id) = s.id;
+      record_rect("sources.remove." + std::to_string(s.id));
+      ImGui::PopID();
+    }
+    ImGui::EndTable();
+    if (remove_id >= 0) { sdw::platform::remove_source(remove_id); if (g.selected_source == remove_id) g.selected_source = -1; }
+    if (cancel_id >= 0) sdw::platform::cancel_source(cancel_id);
+  }
+  for (const auto& s : g.sources)
+    if (s.id == g.selected_source) {
+      ImGui::BeginChild("details");
+      draw_source_details(s);
+      ImGui::EndChild();
+    }
+  ImGui::End();
+}
+
+void draw_result_grid() {
+  const SqlResult& r = g.result;
+  if (!r.has) return;
+  if (!r.ok) {
+    ImGui::PushStyleColor(ImGuiCol_Text, k_red);
+    ImGui::PushFont(g.font_mono);
+    ImGui::TextWrapped("%s : %s", tr(g.lang, "sql.error"), r.error.c_str());
+    ImGui::PopFont();
+    ImGui::PopStyleColor();
+    return;
+  }
+  ImGui::TextDisabled("%s %s%s%s · %s", sdw::format_count(g.lang, r.total).c_str(), tr(g.lang, "sql.rows"),
+                      r.truncated ? (" (" + sdw::format_count(g.lang, r.cells.size()) + " ").c_str() : "",
+                      r.truncated ? (std::string(tr(g.lang, "sql.shown")) + ")").c_str() : "",
+                      sdw::format_duration_ms(g.lang, r.ms).c_str());
+  int ncol = (int)r.names.size();
+  if (ncol == 0 || ncol > 512) return;
+  const ImGuiTableFlags tf = ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders | ImGuiTableFlags_ScrollX | ImGuiTableFlags_ScrollY |
+                             ImGuiTableFlags_Resizable | ImGuiTableFlags_SizingFixedFit;
+  if (!ImGui::BeginTable("result", ncol, tf)) return;
+  ImGui::TableSetupScrollFreeze(0, 2);
+  for (int c = 0; c < ncol; c++) ImGui::TableSetupColumn(r.names[c].c_str());
+  ImGui::TableHeadersRow();
+  ImGui::TableNextRow();
+  for (int c = 0; c < ncol; c++) { ImGui::TableSetColumnIndex(c); ImGui::TextColored(k_dim, "%s", r.types[c].c_str()); }
+  ImGuiListClipper clip;
+  clip.Begin((int)r.cells.size());
+  while (clip.Step())
+    for (int row = clip.DisplayStart; row < clip.DisplayEnd; row++) {
+      ImGui::TableNextRow();
+      const auto& cells = r.cells[row];
+      for (int c = 0; c < ncol && c < (int)cells.size(); c++) {
+        ImGui::TableSetColumnIndex(c);
+        if (cells[c] == "NULL") ImGui::TextColored(k_dim, "NULL");
+        else ImGui::TextUnformatted(cells[c].c_str());
+      }
+    }
+  ImGui::EndTable();
+}
+
+void draw_sql(ImVec2 pos, ImVec2 size) {
+  ImGui::SetNextWindowPos(pos);
+  ImGui::SetNextWindowSize(size);
+  ImGui::Begin(tr(g.lang, "sql.title"), nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse);
+  // Tables of all ready sources: one click writes and runs a first query.
+  bool any_table = false;
+  for (const auto& s : g.sources)
+    for (const auto& t : s.tables) {
+      if (!any_table) { ImGui::TextDisabled("%s :", tr(g.lang, "sql.tables")); any_table = true; }
+      ImGui::SameLine();
+      if (ImGui::SmallButton(t.name.c_str())) {
+        std::snprintf(g.sql, sizeof g.sql, "SELECT * FROM \"%s\" LIMIT 1000;", t.name.c_str());
+        submit_sql();
+      }
+      record_rect("sql.table." + t.name);
+    }
+  if (any_table && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(g.lang, "sql.hint"));
+  ImGui::PushFont(g.font_mono);
+  float editor_h = ImGui::GetTextLineHeight() * 6 + ImGui::GetStyle().FramePadding.y * 2;
+  bool enter = ImGui::InputTextMultiline("##sql", g.sql, sizeof g.sql, ImVec2(-1, editor_h),
+                                         ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_AllowTabInput);
+  record_rect("sql.editor");
+  ImGui::PopFont();
+  if (enter) submit_sql();   // multi-line + EnterReturnsTrue: Enter inserts a newline, Ctrl+Enter runs
+  ImGui::BeginDisabled(!g.duck_ready || g.sql_request != 0);
+  if (ImGui::Button(tr(g.lang, "sql.run"))) submit_sql();
+  record_rect("sql.run");
+  ImGui::EndDisabled();
+  ImGui::SameLine();
+  if (!g.duck_ready) ImGui::TextColored(k_dim, "%s", tr(g.lang, g.duck_error.empty() ? "sql.wait_engine" : "status.duck_error"));
+  else if (g.sql_request) ImGui::TextColored(k_dim, "%s", tr(g.lang, "sql.running"));
+  ImGui::Separator();
+  draw_result_grid();
+  ImGui::End();
+}
+
+void draw_status_line(ImVec2 pos, ImVec2 size) {
+  ImGui::SetNextWindowPos(pos);
+  ImGui::SetNextWindowSize(size);
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0);
+  ImGui::Begin("##status", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                                        ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoBringToFrontOnFocus);
+  ImGui::TextColored(k_green, "%s", tr(g.lang, "status.private"));
+  ImGui::SameLine();
+  const char* duck = g.duck_ready ? "status.duck_ready" : (g.duck_error.empty() ? "status.duck_starting" : "status.duck_error");
+  ImGui::TextColored(g.duck_ready ? k_dim : (g.duck_error.empty() ? k_amber : k_red), "· %s%s%s", tr(g.lang, duck),
+                     g.duck_ready ? " — DuckDB " : "", g.duck_ready ? g.duck_version.c_str() : "");
+  ImGui::End();
+  ImGui::PopStyleVar();
+}
+
+void draw_ui() {
+  draw_menu_bar();
+  ImGuiIO& io = ImGui::GetIO();
+  const float top = ImGui::GetFrameHeight();
+  const float status_h = ImGui::GetFrameHeight() + 6 * g.dpr;
+  const float pad = 6 * g.dpr;
+  const float W = io.DisplaySize.x, H = io.DisplaySize.y - top - status_h;
+  if (W / g.dpr >= 900) {   // side by side
+    float left = std::floor(W * 0.42f);
+    draw_sources(ImVec2(pad, top + pad), ImVec2(left - 1.5f * pad, H - 2 * pad));
+    draw_sql(ImVec2(left + 0.5f * pad, top + pad), ImVec2(W - left - 1.5f * pad, H - 2 * pad));
+  } else {                  // narrow screens (tablets, phones): stacked
+    float h1 = std::floor(H * 0.45f);
+    draw_sources(ImVec2(pad, top + pad), ImVec2(W - 2 * pad, h1 - 1.5f * pad));
+    draw_sql(ImVec2(pad, top + h1 + 0.5f * pad), ImVec2(W - 2 * pad, H - h1 - 1.5f * pad));
+  }
+  draw_status_line(ImVec2(0, io.DisplaySize.y - status_h), ImVec2(W, status_h));
+}
+
+// ---------------------------------------------------------------- [SECTION] Main loop
+void frame() {
+  // HiDPI: the canvas backing store is CSS size × devicePixelRatio (web/main.js); ImGui works in
+  // device pixels with fonts rasterised at that size, so text stays crisp.
+  float dpr = (float)sdw::platform::device_pixel_ratio();
+  if (std::fabs(dpr - g.dpr) > 0.01f) {
+    g.dpr = dpr;
+    load_fonts(dpr);
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ImGui_ImplOpenGL3_CreateFontsTexture();
+    apply_style(dpr);
+  }
+  int cw = 0, ch = 0;
+  emscripten_get_canvas_element_size("#canvas", &cw, &ch);
+  int ww = 0, wh = 0;
+  glfwGetWindowSize(g.window, &ww, &wh);
+  if (cw != ww || ch != wh) glfwSetWindowSize(g.window, cw, ch);
+
+  glfwPollEvents();
+  ImGui_ImplOpenGL3_NewFrame();
+  ImGui_ImplGlfw_NewFrame();
+  ImGui::NewFrame();
+  g.rects.clear();
+  draw_ui();
+  ImGui::Render();
+  int fw, fh;
+  glfwGetFramebufferSize(g.window, &fw, &fh);
+  glViewport(0, 0, fw, fh);
+  glClearColor(0.09f, 0.10f, 0.12f, 1.0f);
+  glClear(GL_COLOR_BUFFER_BIT);
+  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  if (++g.frames == 1) sdw::platform::first_frame();
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------- [SECTION] Exports to JS
+extern "C" {
+
+// Full state snapshot from web/main.js (sources, DuckDB status, language), as JSON.
+EMSCRIPTEN_KEEPALIVE void app_set_state(const char* state_json) {
+  json j = json::parse(state_json, nullptr, false);
+  if (j.is_discarded() || !j.is_object()) return;
+  try { apply_state(j); } catch (const std::exception& e) { std::fprintf(stderr, "app_set_state: %s\n", e.what()); }
+}
+
+// Answer to platform::run_sql(request_id): {ok, columns:[{name,type}], rows:[[…]], total, ms} or {ok:false, error}.
+EMSCRIPTEN_KEEPALIVE void app_sql_result(int request_id, const char* result_json) {
+  if (request_id != g.sql_request) return;   // a stale answer
+  g.sql_request = 0;
+  SqlResult r;
+  r.has = true;
+  json j = json::parse(result_json, nullptr, false);
+  if (j.is_discarded()) { r.error = "invalid result"; g.result = std::move(r); return; }
+  r.ok = j.value("ok", false);
+  if (!r.ok) { r.error = j.value("error", ""); g.result = std::move(r); return; }
+  for (const auto& c : j["columns"]) { r.names.push_back(c.value("name", "")); r.types.push_back(c.value("type", "")); }
+  for (const auto& row : j["rows"]) {
+    std::vector<std::string> cells;
+    cells.reserve(row.size());
+    for (const auto& v : row) cells.push_back(cell_text(v));
+    r.cells.push_back(std::move(cells));
+  }
+  r.total = j.value("total", (uint64_t)r.cells.size());
+  r.truncated = j.value("truncated", false);
+  r.ms = j.value("ms", 0.0);
+  g.result = std::move(r);
+}
+
+// What the UI shows, for tests: the C++ side's view, not the JS state.
+EMSCRIPTEN_KEEPALIVE const char* app_ui_state() {
+  static std::string out;
+  json j = {{"lang", sdw::lang_code(g.lang)}, {"frames", g.frames}, {"fonts_ok", g.fonts_ok}, {"dpr", g.dpr},
+            {"duck_ready", g.duck_ready}, {"sources", json::array()}, {"sql_pending", g.sql_request != 0},
+            {"display", {ImGui::GetIO().DisplaySize.x, ImGui::GetIO().DisplaySize.y}}};
+  for (const auto& [name, r] : g.rects) j["rects"][name] = {r.x, r.y, r.z, r.w};
+  j["sql_text"] = g.sql;
+  for (const auto& s : g.sources) j["sources"].push_back({{"id", s.id}, {"name", s.name}, {"status", s.status}, {"rows", s.rows}});
+  if (g.result.has) {
+    j["sql"] = {{"ok", g.result.ok}, {"error", g.result.error}, {"columns", g.result.names}, {"types", g.result.types},
+                {"rows_shown", g.result.cells.size()}, {"total", g.result.total}};
+    if (!g.result.cells.empty()) j["sql"]["first_row"] = g.result.cells[0];
+  }
+  out = j.dump();
+  return out.c_str();
+}
+
+}  // extern "C"
+
+int main() {
+  if (!glfwInit()) { std::printf("glfwInit failed\n"); return 1; }
+  glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+  int cw = 1280, ch = 800;
+  emscripten_get_canvas_element_size("#canvas", &cw, &ch);
+  g.window = glfwCreateWindow(cw, ch, "Self Data Workbench", nullptr, nullptr);
+  if (!g.window) { std::printf("WebGL2 unavailable\n"); return 1; }
+  glfwMakeContextCurrent(g.window);
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  ImGuiIO& io = ImGui::GetIO();
+  io.IniFilename = nullptr;
+  io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+  g.lang = sdw::lang_from_code(sdw::platform::initial_lang());
+  g.dpr = (float)sdw::platform::device_pixel_ratio();
+  load_fonts(g.dpr);
+  apply_style(g.dpr);
+  ImGui_ImplGlfw_InitForOpenGL(g.window, true);
+  ImGui_ImplOpenGL3_Init("#version 300 es");
+  emscripten_set_main_loop(frame, 0, false);
+  return 0;
+}

@@ -1,0 +1,17 @@
+// What the UI asks of the page it runs in (file dialogs, DuckDB, language). Implemented for the
+// browser in wasm/app_platform_web.cpp; the UI code calls only these functions, never EM_JS.
+#pragma once
+#include <string>
+
+namespace sdw::platform {
+
+void first_frame();                           // lets the page start DuckDB once something is on screen
+void open_files(bool folder);                 // shows the browser's file (or folder) picker
+void remove_source(int id);
+void cancel_source(int id);
+void run_sql(int request_id, const char* sql);  // answer arrives through app_sql_result()
+void set_lang(const char* code);
+std::string initial_lang();
+double device_pixel_ratio();
+
+}  // namespace sdw::platform

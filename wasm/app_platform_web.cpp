@@ -1,0 +1,38 @@
+// Browser implementation of wasm/app_platform.h: every call goes to Module.wb in web/main.js.
+#include "wasm/app_platform.h"
+
+#include <emscripten/emscripten.h>
+
+#include <cstdlib>
+
+EM_JS(void, js_wb_first_frame, (), { Module.wb.firstFrame(); });
+EM_JS(void, js_wb_open_files, (int folder), { Module.wb.openFiles(!!folder); });
+EM_JS(void, js_wb_remove_source, (int id), { Module.wb.removeSource(id); });
+EM_JS(void, js_wb_cancel_source, (int id), { Module.wb.cancelSource(id); });
+EM_JS(void, js_wb_run_sql, (int req, const char* sql), { Module.wb.runSql(req, UTF8ToString(sql >>> 0)); });
+EM_JS(void, js_wb_set_lang, (const char* code), { Module.wb.setLang(UTF8ToString(code >>> 0)); });
+EM_JS(char*, js_wb_initial_lang, (), {
+  const s = Module.wb.initialLang();
+  const n = lengthBytesUTF8(s) + 1, p = _malloc(n);
+  stringToUTF8(s, p, n);
+  return p;
+});
+EM_JS(double, js_wb_dpr, (), { return window.devicePixelRatio || 1; });
+
+namespace sdw::platform {
+
+void first_frame() { js_wb_first_frame(); }
+void open_files(bool folder) { js_wb_open_files(folder ? 1 : 0); }
+void remove_source(int id) { js_wb_remove_source(id); }
+void cancel_source(int id) { js_wb_cancel_source(id); }
+void run_sql(int request_id, const char* sql) { js_wb_run_sql(request_id, sql); }
+void set_lang(const char* code) { js_wb_set_lang(code); }
+std::string initial_lang() {
+  char* p = js_wb_initial_lang();
+  std::string s(p ? p : "fr");
+  std::free(p);
+  return s;
+}
+double device_pixel_ratio() { return js_wb_dpr(); }
+
+}  // namespace sdw::platform

@@ -1,0 +1,57 @@
+// DuckDB-wasm, served from our own origin: start-up, Arrow IPC ingestion, queries.
+// Offline rule: extension autoloading is switched off right after connect(), otherwise DuckDB tries to
+// download json/parquet extensions from the internet (hangs in node, wasm RuntimeError in browsers).
+import * as duckdb from '@duckdb/duckdb-wasm';
+
+export async function startDuck(base = './duckdb/') {
+  const t0 = performance.now();
+  const D = new URL(base, location.href).href;
+  // Only the 'eh' bundle is shipped: 'mvp' kills its connection on any SQL error, 'coi' needs COOP/COEP.
+  const worker = new Worker(D + 'duckdb-browser-eh.worker.js');
+  const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
+  await db.instantiate(D + 'duckdb-eh.wasm');
+  await db.open({ query: { castBigIntToDouble: true, castTimestampToDate: false } });
+  const conn = await db.connect();
+  await conn.query('SET GLOBAL autoload_known_extensions=false');
+  await conn.query('SET GLOBAL autoinstall_known_extensions=false');
+  await conn.query('SET lock_configuration=true');
+  const version = (await conn.query('SELECT version() AS v')).toArray()[0].toJSON().v;
+  return { db, conn, version, initMs: performance.now() - t0 };
+}
+
+// Arrow type id -> short type name shown in the UI (DuckDB names where they differ).
+function typeName(t) {
+  const s = String(t);
+  if (/^Timestamp/.test(s)) return 'TIMESTAMP';
+  if (/^Date/.test(s)) return 'DATE';
+  if (/^Float64|^Double/.test(s)) return 'DOUBLE';
+  if (/^Float/.test(s)) return 'FLOAT';
+  if (/^Int64/.test(s)) return 'BIGINT';
+  if (/^Int/.test(s) || /^Uint/.test(s)) return 'INTEGER';
+  if (/^Utf8|^LargeUtf8/.test(s)) return 'VARCHAR';
+  if (/^Bool/.test(s)) return 'BOOLEAN';
+  if (/^Decimal/.test(s)) return 'DECIMAL';
+  return s.toUpperCase();
+}
+
+function cellValue(v, type) {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'bigint') return Number(v);
+  if (/^Timestamp/.test(String(type))) return new Date(Number(v)).toISOString().replace('.000Z', 'Z');
+  if (/^Date/.test(String(type))) return new Date(Number(v)).toISOString().slice(0, 10);
+  if (v instanceof Uint8Array) return `<${v.length} bytes>`;
+  if (typeof v === 'object') return JSON.stringify(v, (k, x) => (typeof x === 'bigint' ? Number(x) : x));
+  return v;
+}
+
+// Arrow table -> { columns: [{name, type}], rows: [[...]], total } with at most maxRows rows.
+export function tableToRows(table, maxRows = 10000) {
+  const fields = table.schema.fields;
+  const columns = fields.map((f) => ({ name: f.name, type: typeName(f.type) }));
+  const total = table.numRows;
+  const n = Math.min(total, maxRows);
+  const cols = fields.map((f, i) => table.getChildAt(i));
+  const rows = new Array(n);
+  for (let r = 0; r < n; r++) rows[r] = cols.map((c, i) => cellValue(c.get(r), fields[i].type));
+  return { columns, rows, total, truncated: total > n };
+}

@@ -1,0 +1,275 @@
+// Page controller: owns the list of sources, the parse worker and DuckDB; the ImGui app (app.wasm)
+// draws it and sends user actions back through Module.wb. Nothing here sends data anywhere: files are
+// read with File.stream() inside the parse worker and land in DuckDB-wasm in this tab.
+import { startDuck, tableToRows } from './duck.js';
+
+const T0 = performance.now();
+const params = new URLSearchParams(location.search);
+const lang0 = params.get('lang') || ((navigator.language || 'fr').toLowerCase().startsWith('en') ? 'en' : 'fr');
+const state = {
+  lang: lang0 === 'en' ? 'en' : 'fr',
+  sources: [],
+  duck: { ready: false, error: null, version: null, init_ms: null },
+  first_frame_ms: null,
+  last_error: null,
+};
+let nextId = 1;
+let duck = null;                 // { db, conn, version } once started
+let duckPromise = null;
+const idleWaiters = [];
+
+// ------------------------------------------------------------------ app (C++/ImGui) side
+const canvas = document.getElementById('canvas');
+function fitCanvas() {
+  const dpr = window.devicePixelRatio || 1;
+  canvas.width = Math.round(window.innerWidth * dpr);
+  canvas.height = Math.round(window.innerHeight * dpr);
+}
+fitCanvas();
+window.addEventListener('resize', fitCanvas);
+
+function callApp(fn, str, ...rest) {
+  const M = window.Module;
+  if (!M || !M.calledRun) return;
+  const n = M.lengthBytesUTF8(str) + 1, p = M._malloc(n);
+  M.stringToUTF8(str, p, n);
+  try { M['_' + fn](...rest, p); } finally { M._free(p); }
+}
+const publicSource = (s) => ({ id: s.id, name: s.name, size: s.size, status: s.status, progress: s.progress,
+  rows: s.rows, format: s.format, format_label: s.format_label, encoding: s.encoding, tables: s.tables,
+  error: s.error, warnings: s.warnings, parse_ms: s.parse_ms, load_ms: s.load_ms });
+function pushState() {
+  callApp('app_set_state', JSON.stringify({ lang: state.lang, duck: state.duck, sources: state.sources.map(publicSource) }));
+}
+
+window.Module = {
+  canvas,
+  print: (t) => console.log(t),
+  printErr: (t) => console.warn(t),
+  locateFile: (p) => p,
+  onRuntimeInitialized: () => pushState(),
+  wb: {
+    initialLang: () => state.lang,
+    firstFrame() {
+      if (state.first_frame_ms !== null) return;
+      state.first_frame_ms = performance.now() - T0;
+      ensureDuck();                       // DuckDB starts after the first frame, in its own worker
+    },
+    openFiles(folder) { document.getElementById(folder ? 'folder-input' : 'file-input').click(); },
+    removeSource: (id) => removeSource(id),
+    cancelSource: (id) => cancelSource(id),
+    runSql(reqId, text) {
+      runSql(text).then((r) => callApp('app_sql_result', JSON.stringify({ ok: true, ...r }), reqId),
+        (e) => callApp('app_sql_result', JSON.stringify({ ok: false, error: String(e && e.message || e) }), reqId));
+    },
+    setLang(l) { state.lang = l === 'en' ? 'en' : 'fr'; document.documentElement.lang = state.lang; updateDropText(); },
+  },
+};
+
+// ------------------------------------------------------------------ DuckDB
+function ensureDuck() {
+  if (!duckPromise) {
+    duckPromise = startDuck('./duckdb/').then((d) => {
+      duck = d;
+      Object.assign(state.duck, { ready: true, version: d.version, init_ms: Math.round(d.initMs) });
+      pushState();
+      return d;
+    }, (e) => {
+      state.duck.error = String(e && e.message || e);
+      state.last_error = state.duck.error;
+      pushState();
+      throw e;
+    });
+  }
+  return duckPromise;
+}
+
+async function runSql(text) {
+  const d = await ensureDuck();
+  const t0 = performance.now();
+  const res = await d.conn.query(text);
+  const out = tableToRows(res);
+  out.ms = performance.now() - t0;
+  return out;
+}
+
+// ------------------------------------------------------------------ sources
+const worker = new Worker('./parse_worker.js');
+const queue = [];
+let current = null;
+
+function tableNameFor(fileName) {
+  let base = fileName.replace(/\.[^.]+$/, '').normalize('NFD').replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase().replace(/[^a-z0-9_]+/g, '_').replace(/^_+|_+$/g, '') || 'source';
+  if (/^[0-9]/.test(base)) base = 't_' + base;
+  const used = new Set(state.sources.flatMap((s) => (s.tables || []).map((t) => t.name)));
+  let name = base, k = 2;
+  while (used.has(name)) name = `${base}_${k++}`;
+  return name;
+}
+
+function addFiles(files) {
+  const ids = [];
+  for (const file of files) {
+    const s = { id: nextId++, name: file.webkitRelativePath || file.name, size: file.size, file, status: 'queued',
+                progress: 0, rows: 0, format: null, format_label: null, tables: [], error: null, warnings: [] };
+    state.sources.push(s);
+    queue.push(s);
+    ids.push(s.id);
+  }
+  pushState();
+  pump();
+  return ids;
+}
+
+function pump() {
+  if (current || !queue.length) {
+    if (!current && !queue.length) while (idleWaiters.length) idleWaiters.shift()();
+    return;
+  }
+  current = queue.shift();
+  current.status = 'reading';
+  current.t0 = performance.now();
+  pushState();
+  worker.postMessage({ type: 'parse', id: current.id, file: current.file, options: { timeZone: 'Europe/Paris' } });
+}
+
+worker.onmessage = async (e) => {
+  const m = e.data;
+  const s = state.sources.find((x) => x.id === m.id);
+  if (m.type === 'progress') {
+    if (s) { s.progress = m.total ? m.bytes / m.total : 0; s.rows = m.rows; pushState(); }
+    return;
+  }
+  if (m.type !== 'done') return;
+  const r = m.result;
+  if (s) {
+    s.format = r.format || null;
+    s.format_label = r.format_label || null;
+    s.encoding = r.encoding || null;
+    s.warnings = r.warnings || [];
+    s.parse_ms = Math.round(r.parse_ms || 0);
+    s.progress = 1;
+    if (!r.ok) {
+      s.status = s.status === 'cancelling' || (r.error && r.error.code === 'parse.cancelled') ? 'cancelled' : 'error';
+      s.error = r.error;
+    } else if (!s.removed) {
+      s.status = 'loading';
+      pushState();
+      await loadTables(s, r.tables);
+    }
+    delete s.file;                                    // the File handle is not kept once parsed
+  }
+  current = null;
+  pushState();
+  pump();
+};
+worker.onerror = (e) => {
+  if (current) { current.status = 'error'; current.error = { code: 'worker.crash', fr: `Erreur interne : ${e.message}`, en: `Internal error: ${e.message}` }; }
+  current = null; pushState(); pump();
+};
+
+async function loadTables(s, tables) {
+  const t0 = performance.now();
+  const created = [];
+  try {
+    const d = await ensureDuck();
+    for (const t of tables) {
+      const name = tableNameFor(s.name);
+      created.push(name);
+      await d.conn.insertArrowFromIPCStream(t.ipc, { name, create: true });
+      s.tables.push({ name, rows: t.rows, columns: t.columns, meta: t.meta });
+    }
+    s.rows = s.tables.reduce((a, t) => a + t.rows, 0);
+    s.status = 'ready';
+    s.load_ms = Math.round(performance.now() - t0);
+  } catch (err) {
+    // Never leave half a source behind: drop whatever this source created.
+    for (const n of created) await duck?.conn.query(`DROP TABLE IF EXISTS "${n}"`).catch(() => {});
+    s.tables = [];
+    s.status = 'error';
+    const msg = String(err && err.message || err);
+    s.error = { code: 'duckdb.load', fr: `Chargement dans DuckDB impossible : ${msg}`, en: `Could not load into DuckDB: ${msg}` };
+  }
+}
+
+async function removeSource(id) {
+  const s = state.sources.find((x) => x.id === id);
+  if (!s) return;
+  if (s === current) { cancelSource(id); s.removed = true; }
+  const qi = queue.indexOf(s);
+  if (qi >= 0) queue.splice(qi, 1);
+  if (duck) for (const t of s.tables || []) await duck.conn.query(`DROP TABLE IF EXISTS "${t.name}"`);
+  state.sources = state.sources.filter((x) => x !== s);
+  pushState();
+  pump();
+}
+
+function cancelSource(id) {
+  const s = state.sources.find((x) => x.id === id);
+  if (!s) return;
+  if (s === current) { s.status = 'cancelling'; worker.postMessage({ type: 'cancel', id }); }
+  else if (s.status === 'queued') { queue.splice(queue.indexOf(s), 1); s.status = 'cancelled'; }
+  pushState();
+}
+
+// ------------------------------------------------------------------ file input, drop (files and folders)
+const fileInput = document.getElementById('file-input');
+const folderInput = document.getElementById('folder-input');
+for (const inp of [fileInput, folderInput]) {
+  inp.addEventListener('change', () => { addFiles([...inp.files]); inp.value = ''; });
+}
+
+async function entryFiles(entry, out) {
+  if (entry.isFile) { out.push(await new Promise((res, rej) => entry.file(res, rej))); return; }
+  if (!entry.isDirectory) return;
+  const reader = entry.createReader();
+  for (;;) {
+    const batch = await new Promise((res, rej) => reader.readEntries(res, rej));
+    if (!batch.length) break;
+    for (const e of batch) await entryFiles(e, out);
+  }
+}
+
+const overlay = document.getElementById('drop-overlay');
+function updateDropText() {
+  overlay.textContent = state.lang === 'en' ? 'Drop your files here — they stay on this device'
+                                            : 'Déposez vos fichiers ici — ils restent sur cet appareil';
+}
+updateDropText();
+let dragDepth = 0;
+window.addEventListener('dragenter', (e) => { e.preventDefault(); dragDepth++; overlay.hidden = false; });
+window.addEventListener('dragleave', (e) => { e.preventDefault(); if (--dragDepth <= 0) { dragDepth = 0; overlay.hidden = true; } });
+window.addEventListener('dragover', (e) => e.preventDefault());
+window.addEventListener('drop', async (e) => {
+  e.preventDefault();
+  dragDepth = 0; overlay.hidden = true;
+  const dt = e.dataTransfer;
+  const files = [];
+  const entries = [...(dt.items || [])].map((it) => it.webkitGetAsEntry && it.webkitGetAsEntry()).filter(Boolean);
+  if (entries.length && entries.some((en) => en.isDirectory)) {
+    for (const en of entries) await entryFiles(en, files);
+  } else {
+    files.push(...dt.files);
+  }
+  if (files.length) addFiles(files);
+});
+
+// ------------------------------------------------------------------ test API (also handy in the console)
+window.workbench = {
+  state: () => JSON.parse(JSON.stringify({ ...state, sources: state.sources.map(publicSource),
+    tables: state.sources.flatMap((s) => s.tables.map((t) => ({ name: t.name, rows: t.rows, source: s.id }))) })),
+  ui: () => (window.Module && window.Module.calledRun ? JSON.parse(window.Module.UTF8ToString(window.Module._app_ui_state())) : null),
+  load: (files) => addFiles(files),
+  remove: (id) => removeSource(id),
+  cancel: (id) => cancelSource(id),
+  sql: (text) => runSql(text),
+  idle: () => (current || queue.length ? new Promise((r) => idleWaiters.push(r)) : Promise.resolve()),
+  duckReady: () => ensureDuck().then(() => true),
+};
+
+// The emscripten app is loaded once Module is defined above (a classic script tag would run first).
+const appScript = document.createElement('script');
+appScript.src = 'app.js';
+appScript.onerror = () => { state.last_error = 'app.js failed to load'; };
+document.body.appendChild(appScript);

@@ -1,0 +1,118 @@
+// Parse worker: streams a File through core.wasm (parsers/, no UI) and ships typed columns to the page
+// as Arrow IPC, ready for DuckDB's insertArrowFromIPCStream. The page never parses; the canvas keeps
+// drawing while big files stream here. One file at a time; cancel is checked between chunks.
+import { makeData, RecordBatch, Table, tableToIPC, Bool, Int16, Int64, Float64, DateDay,
+         TimestampMicrosecond, Utf8 } from 'apache-arrow';
+
+const STAGING = 1 << 20;               // bytes handed to C++ per call
+let corePromise = null;
+let cancelled = new Set();
+
+function loadCore() {
+  if (!corePromise) {
+    if (!self.createCoreModule) self.importScripts('./core.js');   // emscripten MODULARIZE output
+    corePromise = self.createCoreModule({ print: () => {}, printErr: (t) => console.warn('[core]', t) });
+  }
+  return corePromise;
+}
+
+function withCString(M, s, fn) {
+  const n = M.lengthBytesUTF8(s) + 1, p = M._malloc(n);
+  M.stringToUTF8(s, p, n);
+  try { return fn(p); } finally { M._free(p); }
+}
+
+// Copy [ptr, len] out of the wasm heap (the heap is reused for the next file).
+const copyOut = (M, [ptr, len]) => M.HEAPU8.slice(ptr >>> 0, (ptr >>> 0) + len);
+
+function arrowColumn(M, c, rows) {
+  const nullBitmap = c.null_count > 0 ? copyOut(M, c.validity) : undefined;
+  const base = { length: rows, nullCount: c.null_count, nullBitmap };
+  const buf = () => copyOut(M, c.data).buffer;
+  switch (c.type) {
+    case 'bool': return makeData({ ...base, type: new Bool(), data: copyOut(M, c.data) });
+    case 'int64': return makeData({ ...base, type: new Int64(), data: new BigInt64Array(buf()) });
+    case 'float64': return makeData({ ...base, type: new Float64(), data: new Float64Array(buf()) });
+    case 'date': return makeData({ ...base, type: new DateDay(), data: new Int32Array(buf()) });
+    case 'timestamp': return makeData({ ...base, type: new TimestampMicrosecond(), data: new BigInt64Array(buf()) });
+    default: return makeData({ ...base, type: new Utf8(), data: copyOut(M, c.data),
+                               valueOffsets: new Int32Array(copyOut(M, c.offsets).buffer) });
+  }
+}
+
+function tableToArrowIPC(M, t) {
+  const children = {};
+  for (const c of t.columns) {
+    children[c.name] = arrowColumn(M, c, t.rows);
+    if (c.offsets_min) {   // source-written UTC offsets of a timestamp column, kept beside it
+      children[c.name + '_utc_offset_min'] = makeData({ type: new Int16(), length: t.rows, nullCount: 0,
+        data: new Int16Array(copyOut(M, c.offsets_min).buffer) });
+    }
+  }
+  return tableToIPC(new Table(new RecordBatch(children)), 'stream');
+}
+
+async function parseFile(id, file, opts) {
+  const M = await loadCore();
+  const t0 = performance.now();
+  const rc = withCString(M, file.name, (p) => withCString(M, opts.timeZone || 'Europe/Paris',
+    (tz) => M._core_begin(p, file.size, tz)));
+  if (rc !== 0) throw new Error('core_begin failed');
+  const staging = M._core_staging(STAGING) >>> 0;
+  const reader = file.stream().getReader();
+  let done = 0, lastReport = 0, stopped = false;
+  try {
+    for (;;) {
+      if (cancelled.has(id)) { M._core_cancel(); stopped = true; break; }
+      const { done: eof, value } = await reader.read();
+      if (eof) break;
+      for (let i = 0; i < value.length; i += STAGING) {
+        const part = value.subarray(i, Math.min(i + STAGING, value.length));
+        M.HEAPU8.set(part, staging);          // re-read HEAPU8 each time: memory growth replaces it
+        if (M._core_feed(part.length) !== 0) { stopped = true; break; }
+        done += part.length;
+      }
+      if (stopped) break;
+      const now = performance.now();
+      if (now - lastReport > 100) {
+        lastReport = now;
+        self.postMessage({ type: 'progress', id, bytes: done, total: file.size, rows: M._core_rows() });
+      }
+    }
+  } finally {
+    if (stopped) reader.cancel().catch(() => {});
+  }
+  const result = JSON.parse(M.UTF8ToString(M._core_finish()));
+  const parseMs = performance.now() - t0;
+  const transfer = [];
+  const tables = [];
+  if (result.ok) {
+    for (const t of result.tables) {
+      const ipc = tableToArrowIPC(M, t);
+      transfer.push(ipc.buffer);
+      tables.push({ name: t.name, rows: t.rows, meta: t.meta,
+                    columns: t.columns.map((c) => ({ name: c.name, type: c.type, null_count: c.null_count })), ipc });
+    }
+  }
+  M._core_end();
+  cancelled.delete(id);
+  delete result.tables;
+  return { msg: { type: 'done', id, result: { ...result, tables, parse_ms: parseMs, bytes: done } }, transfer };
+}
+
+self.onmessage = async (e) => {
+  const m = e.data;
+  if (m.type === 'cancel') { cancelled.add(m.id); return; }
+  if (m.type === 'parse') {
+    try {
+      const { msg, transfer } = await parseFile(m.id, m.file, m.options || {});
+      self.postMessage(msg, transfer);
+    } catch (err) {
+      // An abort inside wasm (e.g. out of memory) leaves the module unusable: start a fresh one next time.
+      corePromise = null;
+      self.postMessage({ type: 'done', id: m.id, result: { ok: false, tables: [], warnings: [],
+        error: { code: 'worker.crash', fr: `Erreur interne pendant l’analyse : ${err && err.message || err}`,
+                 en: `Internal error while parsing: ${err && err.message || err}` } } });
+    }
+  }
+};

@@ -27,6 +27,10 @@ function fitCanvas() {
 }
 fitCanvas();
 window.addEventListener('resize', fitCanvas);
+(function watchPixelRatio() {   // moving to another screen or zooming changes devicePixelRatio
+  matchMedia(`(resolution: ${window.devicePixelRatio || 1}dppx)`)
+    .addEventListener('change', () => { fitCanvas(); watchPixelRatio(); }, { once: true });
+})();
 
 function callApp(fn, str, ...rest) {
   const M = window.Module;

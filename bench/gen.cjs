@@ -1,0 +1,62 @@
+// Deterministic generators of realistic export files for the benchmarks (never committed: bench/out/).
+//   node bench/gen.cjs KIND MB OUT      KIND = enedis | bank
+'use strict';
+const fs = require('fs');
+
+function lcg(seed) { let x = seed >>> 0; return () => ((x = (Math.imul(x, 1664525) + 1013904223) >>> 0) / 4294967296); }
+
+// Enedis load curve: two preamble lines, then half-hourly Horodate;Valeur (W) with +01:00/+02:00 offsets.
+function* enedis() {
+  yield 'Identifiant PRM;Type de donnees;Date de debut;Date de fin;Grandeur physique;Grandeur metier;Etape metier;Unite\n';
+  yield '09876543210123;Courbe de charge;01/01/2015;31/12/2099;Puissance active;Consommation;Comptage Brut;W\n';
+  yield 'Horodate;Valeur\n';
+  const r = lcg(42);
+  let t = Date.UTC(2015, 0, 1, 0, 30) / 1000;
+  for (;;) {
+    const d = new Date(t * 1000);
+    const y = d.getUTCFullYear();
+    const lastSun = (m) => { const x = new Date(Date.UTC(y, m + 1, 0)); return Date.UTC(y, m, x.getUTCDate() - x.getUTCDay(), 1) / 1000; };
+    const summer = t >= lastSun(2) && t < lastSun(9);
+    const off = summer ? 2 : 1;
+    const l = new Date((t + off * 3600) * 1000).toISOString().slice(0, 19);
+    yield `${l}+0${off}:00;${Math.round(300 + 2500 * r() * r())}\n`;
+    t += 1800;
+  }
+}
+
+// French bank statement: ';', dd/mm/yyyy, decimal comma with thousands spaces, accented labels.
+function* bank() {
+  yield 'Date;Libellé;Débit euros;Crédit euros\n';
+  const labels = ['CARTE SNCF INTERNET', 'PRLV SEPA ENEDIS', 'CARTE BOULANGERIE DU MAIL', 'CARTE TOTALENERGIES LA ROCHELLE',
+    'CARTE YÉLO VÉLO', 'PRLV SEPA FREE MOBILE', 'CARTE CŒUR DE BŒUF', 'RETRAIT DAB 17000', 'CARTE LIBRAIRIE « LES SAISONS »'];
+  const r = lcg(7);
+  let day = 0;
+  for (let i = 0; ; i++) {
+    if (r() < 0.3) day++;
+    const d = new Date(Date.UTC(2000, 0, 1) + day * 86400000);
+    const ds = `${String(d.getUTCDate()).padStart(2, '0')}/${String(d.getUTCMonth() + 1).padStart(2, '0')}/${d.getUTCFullYear()}`;
+    if (i % 40 === 0) { yield `${ds};VIR SALAIRE ${i};;2 150,00\n`; continue; }
+    const cents = Math.floor(100 + r() * 150000);
+    const euros = Math.floor(cents / 100).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
+    yield `${ds};${labels[i % labels.length]};-${euros},${String(cents % 100).padStart(2, '0')};\n`;
+  }
+}
+
+function generate(kind, mb, out) {
+  const target = mb * 1e6;
+  if (fs.existsSync(out) && Math.abs(fs.statSync(out).size - target) < 1e5) return;
+  const gen = { enedis, bank }[kind]();
+  const fd = fs.openSync(out, 'w');
+  let size = 0, buf = [];
+  let bufLen = 0;
+  while (size + bufLen < target) {
+    const s = gen.next().value;
+    buf.push(s); bufLen += Buffer.byteLength(s);
+    if (bufLen > 1 << 20) { fs.writeSync(fd, buf.join('')); size += bufLen; buf = []; bufLen = 0; }
+  }
+  fs.writeSync(fd, buf.join(''));
+  fs.closeSync(fd);
+}
+
+module.exports = { generate };
+if (require.main === module) generate(process.argv[2], +process.argv[3], process.argv[4]);

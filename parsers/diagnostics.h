@@ -3,6 +3,7 @@
 #pragma once
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace sdw {
@@ -18,7 +19,11 @@ struct Message {
   std::string en;    // text for the user, English
   Location where;
   bool has_location = false;
+  bool info = false;  // informational (e.g. "3 preamble lines skipped"), not a problem in the data
 };
+
+Message make_message(std::string code, std::string fr, std::string en);
+Message make_message(std::string code, std::string fr, std::string en, uint64_t byte_offset, uint64_t line);
 
 // Warnings are capped per code so a bad million-line file does not produce a million messages;
 // the count of suppressed repeats is kept.
@@ -31,6 +36,10 @@ struct Diagnostics {
   static constexpr size_t k_max_per_code = 20;
   void warn(Message m);
   void fail(Message m) { failed = true; error = std::move(m); }
+  uint64_t count(std::string_view code) const;  // stored + suppressed messages of this code
+  // For hot loops: when a code is at its cap, count the repeat without building a message.
+  bool at_cap(std::string_view code) const;
+  void suppress(std::string_view code);
 };
 
 }  // namespace sdw

@@ -52,7 +52,13 @@ struct Column {
   std::string value_text(size_t row) const;      // any type, for CLI/tests ("" for null; ISO 8601 for time)
   void finalize();                               // builds validity_bits / bool_bits, counts nulls
   bool has_offsets() const;                      // some timestamp kept an explicit source offset
+  void convert_to_float();                       // Int64 -> Float64 in place (inference met a decimal)
+  void convert_to_string();                      // any type -> String, earlier values re-written by value_text()
 };
+
+std::string format_double(double v);        // shortest text that reads back to the same double
+std::string format_date(int32_t days);      // YYYY-MM-DD
+std::string format_timestamp(int64_t utc_us);  // 2023-03-26T01:30:00Z (fraction only when non-zero)
 
 // A table produced by one parser for one source (or one ZIP entry later on).
 struct Table {

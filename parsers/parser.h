@@ -27,6 +27,7 @@ class Parser {
   virtual void feed(std::span<const uint8_t> chunk) = 0;  // next bytes, in order
   virtual void finish() = 0;                              // end of input
   virtual uint64_t rows_so_far() const = 0;
+  virtual const char* encoding() const { return nullptr; }  // text formats: "utf-8", "windows-1252"...
   std::vector<Table> tables;    // output, complete after finish()
   Diagnostics diag;
 };
@@ -52,6 +53,8 @@ struct Detection {
   std::string what_was_seen;           // for "unknown format": text/binary, encoding guess, first line
 };
 Detection detect_format(std::string_view head, std::string_view file_name);
+// What the head looks like, for the user: text or binary, encoding guess, first line (80 chars max).
+std::string describe_head(std::string_view head, bool french);
 
 // Streaming session: buffers the head until detection is possible, then forwards chunks to the
 // chosen parser. Tracks bytes for progress; cancel() stops it with a clear message.
@@ -65,12 +68,15 @@ class Session {
   uint64_t rows_so_far() const { return m_parser ? m_parser->rows_so_far() : 0; }
   const FormatInfo* format() const { return m_detection.format; }
   const Detection& detection() const { return m_detection; }
+  const char* encoding() const { return m_parser ? m_parser->encoding() : nullptr; }
   bool done() const { return m_done; }
   std::vector<Table>& tables();
   const Diagnostics& diagnostics() const;
 
  private:
   void start_parser();
+  void fail(Message m);
+  void fail_exception(const char* what, bool out_of_memory);
   ParseOptions m_opts;
   std::string m_head;
   uint64_t m_bytes = 0;

@@ -1,0 +1,79 @@
+// The single table of formats, and content-based detection over it. Adding a format is one line in
+// k_formats below (plus its parsers/<format>.{h,cpp}).
+// Does not own: any format's logic.
+#include <algorithm>
+
+#include "parsers/csv.h"
+#include "parsers/encoding.h"
+#include "parsers/parser.h"
+
+namespace sdw {
+
+const std::vector<FormatInfo>& formats() {
+  static const std::vector<FormatInfo> k_formats = {
+      // id    label_fr                     label_en                       detect      create
+      {"csv", "CSV / TSV (tableur)", "CSV / TSV (spreadsheet)", csv_detect, csv_create},
+  };
+  return k_formats;
+}
+
+const FormatInfo* find_format(std::string_view id) {
+  for (const FormatInfo& f : formats())
+    if (id == f.id) return &f;
+  return nullptr;
+}
+
+std::string describe_head(std::string_view head, bool french) {
+  if (head.size() > k_head_bytes) head = head.substr(0, k_head_bytes);
+  const bool complete = head.size() < k_head_bytes;
+  EncodingGuess g = guess_encoding(head, complete);
+  std::string out;
+  if (g.binary) {
+    static const char* k_hex = "0123456789ABCDEF";
+    out = french ? "données binaires (premiers octets :" : "binary data (first bytes:";
+    for (size_t i = 0; i < std::min<size_t>(head.size(), 16); ++i) {
+      uint8_t b = uint8_t(head[i]);
+      out += ' ';
+      out += k_hex[b >> 4];
+      out += k_hex[b & 15];
+    }
+    out += ')';
+    return out;
+  }
+  Transcoder tc(g.encoding, g.bom_len);
+  std::string text;
+  tc.feed(head.substr(0, 4096), text);
+  size_t end = text.find_first_of("\r\n");
+  std::string_view line = std::string_view(text).substr(0, end);
+  // at most 80 characters, cut on a UTF-8 boundary
+  size_t pos = 0, chars = 0;
+  while (pos < line.size() && chars < 80) {
+    uint8_t b = uint8_t(line[pos]);
+    pos += b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+    ++chars;
+  }
+  std::string first(line.substr(0, std::min(pos, line.size())));
+  for (char& c : first)
+    if (uint8_t(c) < 0x20) c = ' ';
+  if (pos < line.size()) first += "…";
+  out = french ? "texte, encodage " : "text, encoding ";
+  out += encoding_name(g.encoding);
+  out += french ? ", première ligne : « " + first + " »" : ", first line: \"" + first + "\"";
+  return out;
+}
+
+Detection detect_format(std::string_view head, std::string_view file_name) {
+  Detection d;
+  if (head.size() > k_head_bytes) head = head.substr(0, k_head_bytes);
+  for (const FormatInfo& f : formats()) {
+    int c = f.detect(head, file_name);
+    if (c > d.confidence) {
+      d.confidence = c;
+      d.format = &f;
+    }
+  }
+  if (!d.format) d.what_was_seen = describe_head(head, false);
+  return d;
+}
+
+}  // namespace sdw

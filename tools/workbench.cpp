@@ -1,0 +1,229 @@
+// `workbench`: the native command line over the core parsers.
+//   workbench inspect FILE... [--json] [--lang fr|en]   streams each file through a Session and reports
+//   workbench formats [--json] [--lang fr|en]           lists the registered formats
+// Exit code: 0 all files parsed, 1 some file failed, 2 usage error.
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "parsers/parser.h"
+
+namespace {
+
+using namespace sdw;
+
+constexpr size_t k_chunk = 1 << 20;
+constexpr size_t k_preview_rows = 5;
+
+struct Options {
+  bool json = false;
+  bool french = true;
+  std::vector<std::string> files;
+};
+
+int usage() {
+  std::fprintf(stderr,
+               "usage : workbench inspect FICHIER... [--json] [--lang fr|en]\n"
+               "        workbench formats [--json] [--lang fr|en]\n");
+  return 2;
+}
+
+nlohmann::json message_json(const Message& m) {
+  nlohmann::json j = {{"code", m.code}, {"fr", m.fr}, {"en", m.en}};
+  if (m.has_location) {
+    j["byte_offset"] = m.where.byte_offset;
+    if (m.where.line) j["line"] = m.where.line;
+  }
+  if (m.info) j["info"] = true;
+  return j;
+}
+
+struct FileResult {
+  nlohmann::json json;
+  bool ok = false;
+};
+
+FileResult inspect(const std::string& path, const Options& o) {
+  FileResult r;
+  nlohmann::json& j = r.json;
+  j["file"] = path;
+  const bool fr = o.french;
+  std::FILE* f = std::fopen(path.c_str(), "rb");
+  if (!f) {
+    j["error"] = {{"code", "io.open"},
+                  {"fr", "Impossible d'ouvrir le fichier : " + std::string(std::strerror(errno))},
+                  {"en", "Cannot open the file: " + std::string(std::strerror(errno))}};
+    return r;
+  }
+  ParseOptions po;
+  po.file_name = std::filesystem::path(path).filename().string();
+  std::error_code ec;
+  uint64_t size = std::filesystem::file_size(path, ec);
+  po.total_bytes = ec ? 0 : size;
+  Session s(po);
+  std::vector<uint8_t> buf(k_chunk);
+  for (;;) {
+    size_t n = std::fread(buf.data(), 1, buf.size(), f);
+    if (n > 0) s.feed(std::span<const uint8_t>(buf.data(), n));
+    if (n < buf.size()) break;
+  }
+  const bool read_error = std::ferror(f) != 0;
+  std::fclose(f);
+  if (read_error) s.cancel();
+  s.finish();
+
+  const Diagnostics& d = s.diagnostics();
+  if (s.format()) {
+    j["format"] = s.format()->id;
+    j["format_label"] = fr ? s.format()->label_fr : s.format()->label_en;
+    j["confidence"] = s.detection().confidence;
+  }
+  j["bytes"] = s.bytes_done();
+  if (s.encoding()) j["encoding"] = s.encoding();
+  nlohmann::json tables = nlohmann::json::array();
+  for (const Table& t : s.tables()) {
+    nlohmann::json tj = {{"name", t.name}, {"rows", t.rows()}};
+    nlohmann::json cols = nlohmann::json::array();
+    for (const Column& c : t.columns) {
+      nlohmann::json cj = {{"name", c.name}, {"type", column_type_name(c.type)}, {"nulls", c.null_count}};
+      if (c.type == ColumnType::Timestamp) cj["source_offsets"] = c.has_offsets();
+      cols.push_back(cj);
+    }
+    tj["columns"] = cols;
+    nlohmann::json rows = nlohmann::json::array();
+    for (size_t i = 0; i < std::min(t.rows(), k_preview_rows); ++i) {
+      nlohmann::json row = nlohmann::json::array();
+      for (const Column& c : t.columns) {
+        if (c.valid[i]) row.push_back(c.value_text(i));
+        else row.push_back(nullptr);
+      }
+      rows.push_back(row);
+    }
+    tj["first_rows"] = rows;
+    nlohmann::json meta = nlohmann::json::array();
+    for (const auto& [k, v] : t.meta) meta.push_back({k, v});
+    tj["meta"] = meta;
+    tables.push_back(tj);
+  }
+  j["tables"] = tables;
+  nlohmann::json warns = nlohmann::json::array();
+  for (const Message& m : d.warnings) warns.push_back(message_json(m));
+  j["warnings"] = warns;
+  nlohmann::json sup = nlohmann::json::object();
+  for (const auto& [code, n] : d.suppressed) sup[code] = n;
+  if (!sup.empty()) j["suppressed"] = sup;
+  if (d.failed) j["error"] = message_json(d.error);
+  r.ok = !d.failed;
+  return r;
+}
+
+void print_human(const nlohmann::json& j, bool fr) {
+  std::printf("== %s ==\n", j["file"].get<std::string>().c_str());
+  if (j.contains("format"))
+    std::printf("%s %s (%s), %s %d\n", fr ? "Format :" : "Format:", j["format"].get<std::string>().c_str(),
+                j["format_label"].get<std::string>().c_str(), fr ? "confiance" : "confidence",
+                j["confidence"].get<int>());
+  if (j.contains("encoding"))
+    std::printf("%s %s\n", fr ? "Encodage :" : "Encoding:", j["encoding"].get<std::string>().c_str());
+  if (j.contains("bytes")) std::printf("%s %llu\n", fr ? "Octets :" : "Bytes:", (unsigned long long)j["bytes"].get<uint64_t>());
+  if (j.contains("tables")) {
+    for (const auto& t : j["tables"]) {
+      std::printf("%s %s — %llu %s, %zu %s\n", fr ? "Table" : "Table", t["name"].get<std::string>().c_str(),
+                  (unsigned long long)t["rows"].get<uint64_t>(), fr ? "lignes" : "rows", t["columns"].size(),
+                  fr ? "colonnes" : "columns");
+      for (const auto& c : t["columns"])
+        std::printf("  %-28s %-10s %lld %s\n", c["name"].get<std::string>().c_str(),
+                    c["type"].get<std::string>().c_str(), (long long)c["nulls"].get<int64_t>(),
+                    fr ? "nulle(s)" : "null(s)");
+      if (!t["first_rows"].empty()) {
+        std::printf("%s\n", fr ? "Premières lignes :" : "First rows:");
+        for (const auto& row : t["first_rows"]) {
+          std::string line = " ";
+          for (size_t i = 0; i < row.size(); ++i) {
+            line += i ? " | " : " ";
+            line += row[i].is_null() ? "∅" : row[i].get<std::string>();
+          }
+          std::printf("%s\n", line.c_str());
+        }
+      }
+      if (!t["meta"].empty()) {
+        std::printf("%s\n", fr ? "Métadonnées :" : "Metadata:");
+        for (const auto& kv : t["meta"])
+          std::printf("  %s = %s\n", kv[0].get<std::string>().c_str(), kv[1].get<std::string>().c_str());
+      }
+    }
+  }
+  auto msg = [&](const nlohmann::json& m) {
+    std::string s = "[";
+    s.append(m["code"].get<std::string>()).append("] ").append(m[fr ? "fr" : "en"].get<std::string>());
+    if (m.contains("line") || m.contains("byte_offset")) {
+      s += " (";
+      if (m.contains("line")) {
+        s.append(fr ? "ligne " : "line ").append(std::to_string(m["line"].get<uint64_t>())).append(", ");
+      }
+      s.append(fr ? "octet " : "byte ").append(std::to_string(m.value("byte_offset", uint64_t(0)))).append(")");
+    }
+    return s;
+  };
+  if (!j["warnings"].empty()) {
+    std::printf("%s\n", fr ? "Avertissements :" : "Warnings:");
+    for (const auto& w : j["warnings"]) std::printf("  %s%s\n", w.value("info", false) ? "(info) " : "", msg(w).c_str());
+  }
+  if (j.contains("suppressed"))
+    for (const auto& [code, n] : j["suppressed"].items())
+      std::printf("  [%s] %s %llu %s\n", code.c_str(), fr ? "+" : "+", (unsigned long long)n.get<uint64_t>(),
+                  fr ? "autre(s) non affichée(s)" : "more not shown");
+  if (j.contains("error")) {
+    const auto& e = j["error"];
+    std::printf("%s %s\n", fr ? "Erreur :" : "Error:", msg(e).c_str());
+    std::printf("  (%s) %s\n", fr ? "en" : "fr", e[fr ? "en" : "fr"].get<std::string>().c_str());
+  } else {
+    std::printf("%s\n", fr ? "OK" : "OK");
+  }
+  std::printf("\n");
+}
+
+int cmd_formats(const Options& o) {
+  if (o.json) {
+    nlohmann::json a = nlohmann::json::array();
+    for (const FormatInfo& f : formats()) a.push_back({{"id", f.id}, {"fr", f.label_fr}, {"en", f.label_en}});
+    std::printf("%s\n", a.dump(2).c_str());
+  } else {
+    for (const FormatInfo& f : formats()) std::printf("%-8s %s\n", f.id, o.french ? f.label_fr : f.label_en);
+  }
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 2) return usage();
+  std::string cmd = argv[1];
+  Options o;
+  for (int i = 2; i < argc; ++i) {
+    std::string a = argv[i];
+    if (a == "--json") o.json = true;
+    else if (a == "--lang") {
+      if (i + 1 >= argc) return usage();
+      std::string l = argv[++i];
+      if (l != "fr" && l != "en") return usage();
+      o.french = l == "fr";
+    } else if (a.rfind("--", 0) == 0) return usage();
+    else o.files.push_back(a);
+  }
+  if (cmd == "formats") return o.files.empty() ? cmd_formats(o) : usage();
+  if (cmd != "inspect" || o.files.empty()) return usage();
+  bool all_ok = true;
+  nlohmann::json out = nlohmann::json::array();
+  for (const std::string& path : o.files) {
+    FileResult r = inspect(path, o);
+    all_ok &= r.ok;
+    if (o.json) out.push_back(std::move(r.json));
+    else print_human(r.json, o.french);
+  }
+  if (o.json) std::printf("%s\n", out.dump(2).c_str());
+  return all_ok ? 0 : 1;
+}

@@ -447,13 +447,8 @@ void frame() {
     ImGui_ImplOpenGL3_DestroyFontsTexture();
     ImGui_ImplOpenGL3_CreateFontsTexture();
     apply_style(dpr);
+    sdw::platform::fit_canvas();   // a zoom or a move to another screen changed the pixel ratio
   }
-  int cw = 0, ch = 0;
-  emscripten_get_canvas_element_size("#canvas", &cw, &ch);
-  int ww = 0, wh = 0;
-  glfwGetWindowSize(g.window, &ww, &wh);
-  if (cw != ww || ch != wh) glfwSetWindowSize(g.window, cw, ch);
-
   glfwPollEvents();
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplGlfw_NewFrame();

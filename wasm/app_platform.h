@@ -13,5 +13,6 @@ void run_sql(int request_id, const char* sql);  // answer arrives through app_sq
 void set_lang(const char* code);
 std::string initial_lang();
 double device_pixel_ratio();
+void fit_canvas();                            // resize the canvas backing store to CSS size × pixel ratio
 
 }  // namespace sdw::platform

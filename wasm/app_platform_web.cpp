@@ -18,6 +18,7 @@ EM_JS(char*, js_wb_initial_lang, (), {
   return p;
 });
 EM_JS(double, js_wb_dpr, (), { return window.devicePixelRatio || 1; });
+EM_JS(void, js_wb_fit_canvas, (), { Module.wb.fitCanvas(); });
 
 namespace sdw::platform {
 
@@ -34,5 +35,6 @@ std::string initial_lang() {
   return s;
 }
 double device_pixel_ratio() { return js_wb_dpr(); }
+void fit_canvas() { js_wb_fit_canvas(); }
 
 }  // namespace sdw::platform

@@ -10,7 +10,7 @@ export async function startDuck(base = './duckdb/') {
   const worker = new Worker(D + 'duckdb-browser-eh.worker.js');
   const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
   await db.instantiate(D + 'duckdb-eh.wasm');
-  await db.open({ query: { castBigIntToDouble: true, castTimestampToDate: false } });
+  await db.open({ query: { castBigIntToDouble: false, castTimestampToDate: false } });
   const conn = await db.connect();
   await conn.query('SET GLOBAL autoload_known_extensions=false');
   await conn.query('SET GLOBAL autoinstall_known_extensions=false');

@@ -20,10 +20,13 @@ const idleWaiters = [];
 
 // ------------------------------------------------------------------ app (C++/ImGui) side
 const canvas = document.getElementById('canvas');
+// Backing store = CSS size × devicePixelRatio. Once the app runs, Module.setCanvasSize also tells
+// Emscripten's GLFW (glfwSetWindowSize would try to go fullscreen when the size equals the screen's).
 function fitCanvas() {
   const dpr = window.devicePixelRatio || 1;
-  canvas.width = Math.round(window.innerWidth * dpr);
-  canvas.height = Math.round(window.innerHeight * dpr);
+  const w = Math.round(window.innerWidth * dpr), h = Math.round(window.innerHeight * dpr);
+  if (window.Module && window.Module.setCanvasSize && window.Module.calledRun) window.Module.setCanvasSize(w, h);
+  else { canvas.width = w; canvas.height = h; }
 }
 fitCanvas();
 window.addEventListener('resize', fitCanvas);
@@ -51,9 +54,10 @@ window.Module = {
   print: (t) => console.log(t),
   printErr: (t) => console.warn(t),
   locateFile: (p) => p,
-  onRuntimeInitialized: () => pushState(),
+  onRuntimeInitialized: () => { pushState(); setTimeout(fitCanvas, 0); },
   wb: {
     initialLang: () => state.lang,
+    fitCanvas: () => fitCanvas(),
     firstFrame() {
       if (state.first_frame_ms !== null) return;
       state.first_frame_ms = performance.now() - T0;

@@ -68,7 +68,7 @@ async function main() {
   const page = ctx.pages()[0] || await ctx.newPage();
   const pageErrors = [];
   page.on('pageerror', (e) => pageErrors.push(e.message));
-  page.on('console', (m) => { if (m.type() === 'error') pageErrors.push('console: ' + m.text()); });
+  page.on('console', (m) => { if (m.type() === 'error') pageErrors.push(`console: ${m.text()} (${m.location().url}:${m.location().lineNumber})`); });
 
   const ui = () => page.evaluate(() => window.workbench.ui());
   const st = () => page.evaluate(() => window.workbench.state());

@@ -135,6 +135,7 @@ constexpr char k_delimiters[] = {';', ',', '\t', '|'};
 // A row whose cells are all non-empty, untyped and distinct: looks like a header.
 bool header_like(std::span<const std::string_view> cells, size_t columns) {
   if (cells.size() != columns) return false;
+  if (columns == 0) return false;
   std::unordered_set<std::string_view> seen;
   for (std::string_view c : cells) {
     std::string_view t = trim(c);
@@ -146,20 +147,35 @@ bool header_like(std::span<const std::string_view> cells, size_t columns) {
 
 class CountingSink : public RecordSink {
  public:
-  std::vector<uint32_t> counts;
-  std::vector<std::vector<std::string>> cells;  // kept for the first records (header search)
+  std::vector<uint32_t> counts;   // fields per record
+  std::vector<uint32_t> filled;   // fields up to the last non-empty one ("a;b;;" -> 2)
+  std::vector<std::vector<std::string>> cells;  // kept for the header search
   void on_record(std::span<const std::string_view> f, uint64_t, uint64_t) override {
     if (counts.size() >= k_sniff_records) return;
+    size_t last = f.size();
+    while (last > 1 && trim(f[last - 1]).empty()) --last;
     counts.push_back(uint32_t(f.size()));
+    filled.push_back(uint32_t(last));
     cells.emplace_back(f.begin(), f.end());
   }
+  // A record fits a field count k when trailing empty cells can be dropped or added to reach it.
+  bool fits(size_t i, uint32_t k) const { return filled[i] <= k && k <= counts[i]; }
 };
 
 }  // namespace
 
 CsvSniff sniff_csv(std::string_view text, bool complete) {
+  // Commas between two digits are decimal commas more often than separators ("1 234,56;-12,5").
+  size_t commas = 0, digit_commas = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] != ',') continue;
+    ++commas;
+    if (i > 0 && i + 1 < text.size() && text[i - 1] >= '0' && text[i - 1] <= '9' && text[i + 1] >= '0' &&
+        text[i + 1] <= '9')
+      ++digit_commas;
+  }
   CsvSniff best;
-  size_t best_score = 0;
+  double best_score = 0;
   for (char d : k_delimiters) {
     CountingSink sink;
     CsvRecordReader reader(d);
@@ -168,46 +184,51 @@ CsvSniff sniff_csv(std::string_view text, bool complete) {
     const auto& c = sink.counts;
     const size_t n = c.size();
     if (n == 0) continue;
-    // mode of the field count over the second half (ties: more fields)
-    std::vector<uint32_t> tail(c.begin() + long(n / 2), c.end());
-    std::sort(tail.begin(), tail.end());
+    // the table's field count: best supported, the second half weighing double (ties: more fields)
     uint32_t mode = 0;
-    size_t mode_n = 0;
-    for (size_t i = 0; i < tail.size();) {
-      size_t j = i;
-      while (j < tail.size() && tail[j] == tail[i]) ++j;
-      if (j - i >= mode_n) { mode = tail[i]; mode_n = j - i; }
-      i = j;
-    }
-    if (mode <= 1) continue;
-    // largest trailing block where at least 90% of the records have `mode` fields
-    size_t eq = 0, total = 0, start = n;
-    for (size_t i = n; i-- > 0;) {
-      ++total;
-      if (c[i] == mode) {
-        ++eq;
-        if (eq * 10 >= total * 9) start = i;
+    size_t mode_w = 0;
+    std::vector<uint32_t> tried;
+    for (size_t r = 0; r < n; ++r) {
+      for (uint32_t k : {c[r], sink.filled[r]}) {
+        if (std::find(tried.begin(), tried.end(), k) != tried.end()) continue;
+        tried.push_back(k);
+        size_t w = 0;
+        for (size_t i = 0; i < n; ++i)
+          if (sink.fits(i, k)) w += i >= n / 2 ? 2 : 1;
+        if (w > mode_w || (w == mode_w && k > mode)) { mode = k; mode_w = w; }
       }
     }
-    size_t score = 0;
-    for (size_t i = start; i < n; ++i) score += c[i] == mode;
+    if (mode <= 1) continue;
+    // the block starts at the first record with that count that most of the next few records share:
+    // a preamble is a prefix of lines of another shape
+    size_t start = n;
+    for (size_t i = 0; i < n && start == n; ++i) {
+      if (!sink.fits(i, mode)) continue;
+      size_t look = std::min<size_t>(5, n - i - 1), same = 0;
+      for (size_t k = 1; k <= look; ++k) same += sink.fits(i + k, mode);
+      if (look == 0 || same * 2 >= look) start = i;
+    }
+    if (start == n) continue;
+    size_t in_block = 0;
+    for (size_t i = start; i < n; ++i) in_block += sink.fits(i, mode);
+    double score = double(in_block) * double(mode - 1);
+    if (d == ',' && commas && digit_commas * 2 > commas) score *= 0.5;
     if (score > best_score) {
       best_score = score;
       best.delimiter = d;
       best.columns = mode;
       best.records = n;
-      best.block_records = score;
+      best.block_records = in_block;
       // Padded preamble lines ("Solde;1 234,56;;") can share the block's field count: when the block does
       // not open with a header-like row but one follows soon after lines that all have an empty cell,
       // the block starts there.
       auto cells_of = [&](size_t i) {
-        std::vector<std::string_view> v(sink.cells[i].begin(), sink.cells[i].end());
-        return v;
+        return std::vector<std::string_view>(sink.cells[i].begin(), sink.cells[i].end());
       };
       if (!header_like(cells_of(start), mode)) {
         for (size_t k = start + 1; k < std::min(n, start + 20); ++k) {
           auto row = cells_of(k - 1);
-          bool has_empty = std::any_of(row.begin(), row.end(), [](std::string_view s) { return trim(s).empty(); });
+          bool has_empty = std::any_of(row.begin(), row.end(), [](std::string_view v) { return trim(v).empty(); });
           if (!has_empty) break;
           if (header_like(cells_of(k), mode)) { start = k; break; }
         }
@@ -216,17 +237,16 @@ CsvSniff sniff_csv(std::string_view text, bool complete) {
     }
   }
   if (best_score == 0) {
+    // one column: keep each line whole whatever punctuation it holds (0x1F never appears in text)
     CountingSink sink;
-    CsvRecordReader reader(',');
+    CsvRecordReader reader('\x1F');
     reader.feed(text, sink);
     if (complete) reader.finish(sink);
+    best.delimiter = '\x1F';
     best.records = sink.counts.size();
-    best.delimiter = text.find('\t') != std::string_view::npos ? '\t' : ',';
     best.columns = 1;
     best.block_start = 0;
     best.block_records = best.records;
-    // a one-column file: keep its cells whole whatever punctuation they hold
-    best.delimiter = '\x1F';
   }
   return best;
 }
@@ -361,7 +381,7 @@ class CsvParser final : public Parser, public RecordSink {
     bool has_last = false;
     int64_t last_us = 0;
     bool type_warned = false;
-    uint64_t gaps = 0, overlaps = 0, gap_line = 0, overlap_line = 0;
+    uint64_t gaps = 0, overlaps = 0, gap_line = 0, overlap_line = 0, gap_offset = 0, overlap_offset = 0;
   };
 
   // ---- head: decide the encoding and the delimiter, then replay the head in its original chunks
@@ -606,21 +626,21 @@ class CsvParser final : public Parser, public RecordSink {
       }
       case ColumnType::Timestamp: {
         DateTime dt;
-        if (parse_datetime(t, m_zone, dt, true)) { append_time(m_cols[c], col, dt, line); return; }
+        if (parse_datetime(t, m_zone, dt, true)) { append_time(m_cols[c], col, dt, line, off); return; }
         break;
       }
     }
     demote(c, col, raw, line, off);
   }
 
-  void append_time(ColState& s, Column& col, const DateTime& dt, uint64_t line) {
+  void append_time(ColState& s, Column& col, const DateTime& dt, uint64_t line, uint64_t off) {
     int64_t us = dt.utc_us;
     if (dt.kind == LocalKind::Overlap) {
       // first occurrence (+02:00), unless that would go back in time: the series passes the hour again
       if (s.has_last && us < s.last_us) us = dt.second_utc_us;
-      if (s.overlaps++ == 0) s.overlap_line = line;
+      if (s.overlaps++ == 0) { s.overlap_line = line; s.overlap_offset = off; }
     } else if (dt.kind == LocalKind::Gap) {
-      if (s.gaps++ == 0) s.gap_line = line;
+      if (s.gaps++ == 0) { s.gap_line = line; s.gap_offset = off; }
     }
     col.append_timestamp(us, dt.offset_min);
     s.has_last = true;
@@ -654,7 +674,7 @@ class CsvParser final : public Parser, public RecordSink {
                                "Column \"" + name + "\": " + to_str(s.gaps) +
                                    " local time(s) that do not exist (spring-forward gap), read as +01:00; first at line " +
                                    to_str(s.gap_line),
-                               0, s.gap_line));
+                               s.gap_offset, s.gap_line));
       if (s.overlaps)
         diag.warn(make_message("time.dst_overlap",
                                "Colonne « " + name + " » : " + to_str(s.overlaps) +
@@ -663,7 +683,7 @@ class CsvParser final : public Parser, public RecordSink {
                                "Column \"" + name + "\": " + to_str(s.overlaps) +
                                    " ambiguous local time(s) (fall-back overlap), resolved by chronological order; first at line " +
                                    to_str(s.overlap_line),
-                               0, s.overlap_line));
+                               s.overlap_offset, s.overlap_line));
     }
   }
 

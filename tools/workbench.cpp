@@ -144,7 +144,12 @@ void print_human(const nlohmann::json& j, bool fr) {
           std::string line = " ";
           for (size_t i = 0; i < row.size(); ++i) {
             line += i ? " | " : " ";
-            line += row[i].is_null() ? "∅" : row[i].get<std::string>();
+            if (row[i].is_null()) { line += "∅"; continue; }
+            for (char ch : row[i].get<std::string>()) {  // keep one row per line
+              if (ch == '\n') line += "\\n";
+              else if (ch == '\r') line += "\\r";
+              else line += ch;
+            }
           }
           std::printf("%s\n", line.c_str());
         }

@@ -47,6 +47,7 @@ const Entry k_strings[] = {
   {"sql.title", "Requête SQL", "SQL query"},
   {"sql.run", "Exécuter (Ctrl+Entrée)", "Run (Ctrl+Enter)"},
   {"sql.running", "Requête en cours…", "Running…"},
+  {"sql.row", "ligne", "row"},
   {"sql.rows", "lignes", "rows"},
   {"sql.shown", "affichées", "shown"},
   {"sql.error", "Erreur SQL", "SQL error"},

@@ -148,7 +148,7 @@ void load_fonts(float dpr) {
   io.Fonts->Clear();
   // Latin-1 + Latin Extended-A/B (œ Œ ÿ ł ő…), general punctuation (— – ’ “ ” « » …), €, arrows, math.
   static const ImWchar ranges[] = {0x0020, 0x024F, 0x2000, 0x206F, 0x20AC, 0x20AC, 0x2190, 0x21FF,
-                                   0x2200, 0x22FF, 0x2300, 0x23FF, 0x25A0, 0x25FF, 0x2700, 0x27BF, 0};
+                                   0x2200, 0x22FF, 0x2300, 0x23FF, 0x25A0, 0x26FF, 0x2700, 0x27BF, 0};   // ⚠ ✓ ✕ ● ▲
   ImFontConfig cfg;
   cfg.OversampleH = 2;
   g.font_ui = io.Fonts->AddFontFromFileTTF("/fonts/DejaVuSans.ttf", std::round(16.0f * dpr), &cfg, ranges);
@@ -245,7 +245,7 @@ void draw_source_details(const Source& s) {
   }
   for (const auto& t : s.tables) {
     ImGui::Text("%s « %s » — %s %s", tr(g.lang, "sources.table"), t.name.c_str(), sdw::format_count(g.lang, t.rows).c_str(),
-                tr(g.lang, "sql.rows"));
+                tr(g.lang, t.rows == 1 ? "sql.row" : "sql.rows"));
     for (const auto& [n, ty] : t.columns) ImGui::BulletText("%s  (%s)", n.c_str(), ty.c_str());
   }
   if (!s.warnings.empty()) {
@@ -337,7 +337,7 @@ void draw_result_grid() {
     ImGui::PopStyleColor();
     return;
   }
-  ImGui::TextDisabled("%s %s%s%s · %s", sdw::format_count(g.lang, r.total).c_str(), tr(g.lang, "sql.rows"),
+  ImGui::TextDisabled("%s %s%s%s · %s", sdw::format_count(g.lang, r.total).c_str(), tr(g.lang, r.total == 1 ? "sql.row" : "sql.rows"),
                       r.truncated ? (" (" + sdw::format_count(g.lang, r.cells.size()) + " ").c_str() : "",
                       r.truncated ? (std::string(tr(g.lang, "sql.shown")) + ")").c_str() : "",
                       sdw::format_duration_ms(g.lang, r.ms).c_str());

@@ -387,13 +387,16 @@ class CsvParser final : public Parser, public RecordSink {
   // ---- head: decide the encoding and the delimiter, then replay the head in its original chunks
   void start(bool complete) {
     m_started = true;
-    EncodingGuess g = guess_encoding(m_raw, complete);
+    // decisions look at the first k_head_bytes only, however the input was chunked
+    const std::string_view head = std::string_view(m_raw).substr(0, k_head_bytes);
+    const bool whole = complete && head.size() == m_raw.size();
+    EncodingGuess g = guess_encoding(head, whole);
     {
       Transcoder probe(g.encoding, g.bom_len);
       std::string text;
-      probe.feed(m_raw, text);
-      if (complete) probe.finish(text);
-      m_sniff = sniff_csv(text, complete);
+      probe.feed(head, text);
+      if (whole) probe.finish(text);
+      m_sniff = sniff_csv(text, whole);
     }
     m_tc = Transcoder(g.encoding, g.bom_len);
     m_reader = std::make_unique<CsvRecordReader>(m_sniff.delimiter, &m_tc);

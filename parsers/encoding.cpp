@@ -82,11 +82,11 @@ EncodingGuess guess_encoding(std::string_view head, bool complete) {
     g.encoding = Encoding::Utf16Be; g.bom_len = 2;
     return g;
   } else if (n >= 4) {
-    // UTF-16 without BOM: text in Latin scripts has a NUL in every other byte
+    // UTF-16 without BOM: text in Latin scripts has a NUL in (nearly) every other byte
     size_t pairs = std::min<size_t>(n, 4096) / 2, even0 = 0, odd0 = 0;
     for (size_t i = 0; i < pairs; ++i) { even0 += p[2 * i] == 0; odd0 += p[2 * i + 1] == 0; }
-    if (odd0 * 10 > pairs * 4 && even0 * 20 < pairs) { g.encoding = Encoding::Utf16Le; return g; }
-    if (even0 * 10 > pairs * 4 && odd0 * 20 < pairs) { g.encoding = Encoding::Utf16Be; return g; }
+    if (odd0 * 10 > pairs * 7 && even0 * 20 < pairs) { g.encoding = Encoding::Utf16Le; return g; }
+    if (even0 * 10 > pairs * 7 && odd0 * 20 < pairs) { g.encoding = Encoding::Utf16Be; return g; }
   }
   size_t controls = 0;
   bool invalid = false;

@@ -100,6 +100,15 @@ inline Parsed parse_direct(std::string_view data, const std::string& name, size_
   return r;
 }
 
+// "" when equal, else both sides around the first difference (keeps failure output readable).
+inline std::string first_diff(const std::string& a, const std::string& b) {
+  if (a == b) return "";
+  size_t i = 0;
+  while (i < a.size() && i < b.size() && a[i] == b[i]) ++i;
+  size_t from = i > 60 ? i - 60 : 0;
+  return "at " + std::to_string(i) + ": [" + a.substr(from, 120) + "] vs [" + b.substr(from, 120) + "]";
+}
+
 inline const Column& col(const Parsed& p, const std::string& name) {
   REQUIRE(p.tables.size() == 1);
   for (const Column& c : p.tables[0].columns)

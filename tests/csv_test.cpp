@@ -448,7 +448,9 @@ TEST_CASE("every fixture gives identical output whatever the chunk size") {
   for (const char* f : files) inputs.emplace_back(f, read_fixture(std::string("csv/") + f));
   uint64_t stray = 0;
   inputs.emplace_back("big_mixed.csv", big_mixed_file(&stray));
-  for (const auto& [name, data] : inputs) {
+  for (const auto& input : inputs) {
+    const std::string& name = input.first;  // (no structured binding: clang 14 cannot capture one in CHECKs)
+    const std::string& data = input.second;
     const Parsed whole = parse_session(data, name);
     CHECK_MESSAGE(whole.dump.size() > 10, name);
     const bool is_csv = whole.format == "csv";

@@ -50,6 +50,8 @@ FileResult inspect(const std::string& path, const Options& o) {
   FileResult r;
   nlohmann::json& j = r.json;
   j["file"] = path;
+  j["tables"] = nlohmann::json::array();
+  j["warnings"] = nlohmann::json::array();
   const bool fr = o.french;
   std::FILE* f = std::fopen(path.c_str(), "rb");
   if (!f) {
@@ -120,6 +122,15 @@ FileResult inspect(const std::string& path, const Options& o) {
   return r;
 }
 
+// Pads to `width` characters (UTF-8 code points, not bytes: "Libellé" lines up with "Date").
+std::string pad(const std::string& s, size_t width) {
+  size_t chars = 0;
+  for (char c : s) chars += (uint8_t(c) & 0xC0) != 0x80;
+  std::string out = s;
+  if (chars < width) out.append(width - chars, ' ');
+  return out;
+}
+
 void print_human(const nlohmann::json& j, bool fr) {
   std::printf("== %s ==\n", j["file"].get<std::string>().c_str());
   if (j.contains("format"))
@@ -135,7 +146,7 @@ void print_human(const nlohmann::json& j, bool fr) {
                   (unsigned long long)t["rows"].get<uint64_t>(), fr ? "lignes" : "rows", t["columns"].size(),
                   fr ? "colonnes" : "columns");
       for (const auto& c : t["columns"])
-        std::printf("  %-28s %-10s %lld %s\n", c["name"].get<std::string>().c_str(),
+        std::printf("  %s %-10s %lld %s\n", pad(c["name"].get<std::string>(), 28).c_str(),
                     c["type"].get<std::string>().c_str(), (long long)c["nulls"].get<int64_t>(),
                     fr ? "nulle(s)" : "null(s)");
       if (!t["first_rows"].empty()) {

@@ -128,13 +128,18 @@ std::string hms(int h, int m, int s) {
 }
 
 // "27 mars" / "27 Mar"
+// (Built with append: g++ 12 warns falsely (-Wrestrict, PR 105329) on chained operator+ here.)
 std::string day_month(Lang l, unsigned day, unsigned month) {
-  return std::to_string(day) + " " + month_abbrev(l, month);
+  std::string s = std::to_string(day);
+  s.append(" ").append(month_abbrev(l, month));
+  return s;
 }
 
 // "lun. 27 mars" / "Mon 27 Mar"
 std::string weekday_day_month(Lang l, int wd, unsigned day, unsigned month) {
-  return std::string(weekday_abbrev(l, wd)) + " " + day_month(l, day, month);
+  std::string s(weekday_abbrev(l, wd));
+  s.append(" ").append(day_month(l, day, month));
+  return s;
 }
 
 }  // namespace
@@ -244,7 +249,7 @@ std::vector<TimeTick> time_ticks(double t0, double t1, TimeStep step, Lang l) {
   // Label of a local midnight: the date, with the year on 1 January.
   auto date_label = [&](const LocalTime& lt, bool weekday) {
     std::string s = weekday ? weekday_day_month(l, lt.weekday, lt.day, lt.month) : day_month(l, lt.day, lt.month);
-    if (lt.month == 1 && lt.day == 1) s += " " + std::to_string(lt.year);
+    if (lt.month == 1 && lt.day == 1) s.append(" ").append(std::to_string(lt.year));
     return s;
   };
 
@@ -302,7 +307,7 @@ std::vector<TimeTick> time_ticks(double t0, double t1, TimeStep step, Lang l) {
           unsigned m, dom;
           civil_from_days(d, y, m, dom);
           std::string label = day_month(l, dom, m);
-          if (y != prev_year) label += " " + std::to_string(y);
+          if (y != prev_year) label.append(" ").append(std::to_string(y));
           push(double(paris_midnight_utc(d)), std::move(label), m != prev_month);
           prev_year = y;
           prev_month = m;

@@ -1,0 +1,375 @@
+// Headless render test for viz/*_draw.cpp: an ImGui context with a fixed 1280×800 display and a built
+// font atlas, no GPU and no backend. Renders the demo and every chart for 60 frames with synthetic mouse
+// input, and checks what reaches the draw lists: bounded vertex counts at 1M points, zoom about the
+// cursor, pan by drag, shift+drag brushing, legend toggles, map zoom.
+// Not named *_test.cpp on purpose: the main `tests` executable does not link ImGui.
+#define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN
+#include <doctest/doctest.h>
+
+#include <cmath>
+#include <cstdio>
+#include <functional>
+#include <vector>
+
+#include "imgui.h"
+#include "parsers/values.h"
+#include "viz/chart_draw.h"
+#include "viz/demo_draw.h"
+#include "viz/projection.h"
+
+using namespace sdw;
+
+namespace {
+
+constexpr float k_w = 1280, k_h = 800;
+
+struct Gui {
+  Gui() {
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.DisplaySize = ImVec2(k_w, k_h);
+    io.DeltaTime = 1.0f / 60.0f;
+    io.IniFilename = nullptr;
+    io.BackendFlags |= ImGuiBackendFlags_RendererHasVtxOffset;   // as the OpenGL3 backend does
+    unsigned char* px = nullptr;
+    int w = 0, h = 0;
+    io.Fonts->GetTexDataAsRGBA32(&px, &w, &h);
+    io.MousePos = ImVec2(-1, -1);
+  }
+  ~Gui() { ImGui::DestroyContext(); }
+};
+
+struct Input {
+  ImVec2 mouse{-FLT_MAX, -FLT_MAX};
+  bool down = false;
+  bool shift = false;
+  float wheel = 0;
+};
+
+// One frame with a full-screen window; `body` draws inside it. Returns the frame's total vertices.
+int frame(const Input& in, const std::function<void()>& body) {
+  ImGuiIO& io = ImGui::GetIO();
+  io.MousePos = in.mouse;
+  io.MouseDown[0] = in.down;
+  io.KeyShift = in.shift;
+  io.MouseWheel = in.wheel;
+  ImGui::NewFrame();
+  ImGui::SetNextWindowPos(ImVec2(0, 0));
+  ImGui::SetNextWindowSize(ImVec2(k_w, k_h));
+  ImGui::Begin("host", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
+  body();
+  ImGui::End();
+  ImGui::Render();
+  return ImGui::GetDrawData()->TotalVtxCount;
+}
+
+// Vertices a call adds to the current window's draw list.
+int vertices_of(const std::function<void()>& draw) {
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const int before = dl->VtxBuffer.Size;
+  draw();
+  return dl->VtxBuffer.Size - before;
+}
+
+struct Series {
+  std::vector<double> t, y;
+};
+Series make_series(size_t n, double step_s) {
+  Series s;
+  s.t.resize(n);
+  s.y.resize(n);
+  uint32_t r = 1;
+  const double t0 = double(days_from_civil(2023, 1, 1) * 86400);
+  for (size_t i = 0; i < n; i++) {
+    r = r * 1664525u + 1013904223u;
+    s.t[i] = t0 + double(i) * step_s;
+    s.y[i] = 1.5 + std::sin(double(i) * 6.283 / 2880.0) + double(r >> 8) / double(1u << 24);
+  }
+  return s;
+}
+
+// Vertices of one time_series call at frame 2 (frame 1 fits the view), all data visible.
+int series_vertices(const Series& s, chart::Decimation d, int* points = nullptr) {
+  chart::TimeView v;
+  const chart::SeriesY ys[] = {{"kW", s.y, 0}};
+  chart::TimeSeriesSpec spec;
+  spec.decimation = d;
+  spec.legend = false;
+  int verts = 0;
+  for (int f = 0; f < 2; f++) frame({}, [&] { verts = vertices_of([&] { chart::time_series("ts", s.t, ys, spec, v); }); });
+  if (points) *points = v.drawn_points;
+  return verts;
+}
+
+}  // namespace
+
+TEST_CASE("viz render: the demo window draws 60 frames with wheel, drag and hover, in French and English") {
+  Gui gui;
+  for (Lang l : {Lang::Fr, Lang::En}) {
+    int max_vtx = 0;
+    for (int f = 0; f < 60; f++) {
+      Input in;
+      in.mouse = ImVec2(200.0f + f * 12.0f, 120.0f + (f % 20) * 25.0f);
+      in.wheel = (f % 15 == 5) ? 1.0f : (f % 15 == 10 ? -1.0f : 0.0f);
+      in.down = f >= 40 && f < 50;
+      bool open = true;
+      const int vtx = frame(in, [&] { viz_demo_window(l, &open); });
+      max_vtx = std::max(max_vtx, vtx);
+      CHECK(open);
+    }
+    CHECK(max_vtx > 5000);      // something real was drawn
+    CHECK(max_vtx < 400000);    // and bounded (200k density points, 17 520 readings, 3 tracks)
+    MESSAGE("demo max vertices per frame: " << max_vtx);
+  }
+}
+
+TEST_CASE("viz render: time-series vertices stay flat from 10k to 1M points") {
+  Gui gui;
+  const Series s10k = make_series(10000, 30), s1m = make_series(1000000, 30), s100k = make_series(100000, 30);
+  int p10k = 0, p1m = 0, p_raw = 0;
+  const int v10k = series_vertices(s10k, chart::Decimation::MinMax, &p10k);
+  const int v1m = series_vertices(s1m, chart::Decimation::MinMax, &p1m);
+  const int v_lttb = series_vertices(s1m, chart::Decimation::Lttb);
+  const int v_raw = series_vertices(s100k, chart::Decimation::None, &p_raw);
+  MESSAGE("vertices: 10k M4 " << v10k << " (" << p10k << " pts), 1M M4 " << v1m << " (" << p1m << " pts), 1M LTTB "
+                              << v_lttb << ", 100k undecimated " << v_raw << " (" << p_raw << " pts)");
+  const int plot_w = int(k_w);
+  CHECK(p1m <= 4 * (plot_w + 2));          // M4: at most 4 points per pixel column
+  CHECK(v1m < 24 * plot_w);                // a bounded multiple of the width, whatever N
+  CHECK(v1m < 2 * v10k + 2000);            // 100× the points, about the same drawing
+  CHECK(v_lttb < 24 * plot_w);
+  CHECK(v_raw > 10 * v1m);                 // the undecimated draw is what decimation saves
+  CHECK(p_raw >= 100000);
+}
+
+TEST_CASE("viz render: wheel zooms about the cursor, drag pans, shift+drag brushes, double-click fits") {
+  Gui gui;
+  const Series s = make_series(1441, 60);   // one day, one reading a minute
+  chart::TimeView v;
+  const chart::SeriesY ys[] = {{"A", s.y, 0}, {"B", s.y, 0}};
+  chart::TimeSeriesSpec spec;
+  spec.unit = "kW";
+  auto draw = [&] { chart::time_series("ts", s.t, ys, spec, v); };
+  const ImVec2 at(400, 180);
+  frame({}, draw);                                   // fits
+  CHECK(v.t0 == s.t.front());
+  CHECK(v.t1 == s.t.back());
+  Input hover;
+  hover.mouse = at;
+  frame(hover, draw);
+  frame(hover, draw);
+  REQUIRE(!std::isnan(v.hover_t));
+  const double anchor_before = v.hover_t;
+  const double span0 = v.t1 - v.t0;
+  Input wheel = hover;
+  wheel.wheel = 1;
+  frame(wheel, draw);
+  CHECK((v.t1 - v.t0) == doctest::Approx(span0 / 1.25));
+  frame(hover, draw);
+  const double px = (v.t1 - v.t0) / 1100.0;         // seconds per pixel (plot is ~1100-1250 px wide)
+  CHECK(std::fabs(v.hover_t - anchor_before) <= 1.5 * px + 60);   // same instant under the cursor
+  // about the cursor, not the centre: the left edge moved by (anchor - t0) × (1 - 1/1.25)
+  CHECK(v.t0 > s.t.front() + 0.05 * span0);
+
+  // API zoom (pinch): exact factor about the anchor
+  chart::TimeView z;
+  z.t0 = 0;
+  z.t1 = 1000;
+  z.zoom(2, 250);
+  CHECK(z.t0 == doctest::Approx(125));
+  CHECK(z.t1 == doctest::Approx(625));
+  z.zoom(0.5, 250);
+  CHECK(z.t0 == doctest::Approx(0));
+  CHECK(z.t1 == doctest::Approx(1000));
+
+  // drag 100 px to the right: content follows, the range moves back in time by 100 px worth
+  const double t0_before = v.t0, span = v.t1 - v.t0;
+  Input drag = hover;
+  drag.down = true;
+  frame(drag, draw);
+  for (int i = 1; i <= 10; i++) {
+    drag.mouse.x = at.x + 10.0f * i;
+    frame(drag, draw);
+  }
+  drag.down = false;
+  frame(drag, draw);
+  const double moved = t0_before - v.t0;
+  CHECK(moved > span * 100 / 1260);
+  CHECK(moved < span * 100 / 1050);
+  CHECK((v.t1 - v.t0) == doctest::Approx(span));
+  CHECK(!v.has_selection);
+
+  // shift+drag 200 px: a selection, the view does not move
+  const double t0_fixed = v.t0;
+  Input brush;
+  brush.mouse = ImVec2(300, 180);
+  frame(brush, draw);
+  brush.shift = true;
+  brush.down = true;
+  frame(brush, draw);
+  for (int i = 1; i <= 10; i++) {
+    brush.mouse.x = 300 + 20.0f * i;
+    frame(brush, draw);
+  }
+  brush.down = false;
+  frame(brush, draw);
+  CHECK(v.t0 == t0_fixed);
+  REQUIRE(v.has_selection);
+  CHECK(v.sel_t1 - v.sel_t0 > span * 200 / 1260);
+  CHECK(v.sel_t1 - v.sel_t0 < span * 200 / 1050);
+
+  // double-click shows everything again
+  Input click;
+  click.mouse = ImVec2(500, 180);
+  frame(click, draw);
+  for (int i = 0; i < 2; i++) {
+    click.down = true;
+    frame(click, draw);
+    click.down = false;
+    frame(click, draw);
+  }
+  CHECK(v.t0 == s.t.front());
+  CHECK(v.t1 == s.t.back());
+
+  // zooming in stops at min_span_seconds
+  Input in = hover;
+  in.wheel = 10;
+  for (int i = 0; i < 10; i++) frame(in, draw);
+  CHECK((v.t1 - v.t0) == doctest::Approx(spec.min_span_seconds));
+}
+
+TEST_CASE("viz render: clicking a legend entry hides its series") {
+  Gui gui;
+  const Series s = make_series(2000, 60);
+  chart::TimeView v;
+  const chart::SeriesY ys[] = {{"Consommation", s.y, 0}, {"Moyenne", s.y, 0}};
+  chart::TimeSeriesSpec spec;
+  auto draw = [&] { chart::time_series("ts", s.t, ys, spec, v); };
+  int pts_both = 0;
+  Input in;
+  for (int f = 0; f < 2; f++) frame(in, draw);
+  pts_both = v.drawn_points;
+  // the first legend entry starts at the plot's left edge, on the first line
+  in.mouse = ImVec2(80, 10);
+  frame(in, draw);
+  in.down = true;
+  frame(in, draw);
+  in.down = false;
+  frame(in, draw);
+  CHECK((v.hidden & 1u) == 1u);
+  CHECK(v.drawn_points < pts_both);
+  CHECK(v.drawn_points > 0);
+}
+
+TEST_CASE("viz render: bars, donut, histogram and calendar for 60 frames with hover") {
+  Gui gui;
+  const char* cats[] = {"S10", "S11", "S12", "S13", "S14", "S15"};
+  const std::vector<double> car{120, 80, 95, 130, 60, 70}, bike{10, 25, 30, 12, 40, 45};
+  const chart::BarSeries bars[] = {{"Voiture", car, 0}, {"Vélo", bike, 0}};
+  const char* modes[] = {"Voiture", "Vélo", "Marche"};
+  const std::vector<double> shares{555, 162, 40};
+  std::vector<double> trips(1000000);
+  uint32_t r = 3;
+  for (double& x : trips) {
+    r = r * 1664525u + 1013904223u;
+    x = std::exp(double(r >> 8) / double(1u << 24) * 4);
+  }
+  std::vector<int32_t> days;
+  std::vector<double> kwh;
+  for (int32_t d = int32_t(days_from_civil(2022, 3, 1)); d < int32_t(days_from_civil(2024, 11, 1)); d++) {
+    days.push_back(d);
+    kwh.push_back(8 + 6 * std::cos(d / 58.0));
+  }
+  int v_bar = 0, v_donut = 0, v_hist = 0, v_cal = 0, hovered_bar = -2;
+  for (int f = 0; f < 60; f++) {
+    Input in;
+    in.mouse = ImVec2(100.0f + f * 18.0f, 40.0f + f * 12.0f);
+    frame(in, [&] {
+      chart::BarChartSpec bs;
+      bs.unit = "km";
+      bs.stacked = f % 2;
+      v_bar = vertices_of([&] { chart::bar_chart("bars", cats, bars, bs, &hovered_bar); });
+      chart::DonutSpec ds;
+      ds.unit = "km";
+      ds.center_label = "au total";
+      v_donut = vertices_of([&] { chart::donut("donut", modes, shares, ds); });
+      chart::HistogramSpec hs;
+      hs.unit = "km";
+      v_hist = vertices_of([&] { chart::histogram("hist", trips, hs); });
+      chart::CalendarSpec cs;
+      cs.unit = "kWh";
+      v_cal = vertices_of([&] { chart::calendar_heatmap("cal", days, kwh, cs); });
+    });
+  }
+  MESSAGE("vertices: bars " << v_bar << ", donut " << v_donut << ", histogram (1M values) " << v_hist << ", calendar (3 years) " << v_cal);
+  CHECK(v_bar > 12 * 4);
+  CHECK(v_donut > 100);
+  CHECK(v_hist > 0);
+  CHECK(v_hist < 20000);            // 1M values, but only bins reach the draw list
+  CHECK(v_cal > 3 * 365 * 4);       // one rectangle per day at least
+  CHECK(v_cal < 3 * 366 * 60);
+}
+
+TEST_CASE("viz render: map with a million density points stays bounded; zoom keeps the anchor") {
+  Gui gui;
+  std::vector<double> lon(1000000), lat(1000000);
+  uint32_t r = 5;
+  for (size_t i = 0; i < lon.size(); i++) {
+    r = r * 1664525u + 1013904223u;
+    const double a = double(r >> 8) / double(1u << 24);
+    r = r * 1664525u + 1013904223u;
+    const double b = double(r >> 8) / double(1u << 24);
+    lon[i] = -1.15 + (a - 0.5) * 0.1;
+    lat[i] = 46.16 + (b - 0.5) * 0.06;
+  }
+  std::vector<double> tlon, tlat;
+  for (int i = 0; i < 200000; i++) {   // a long GPS track: 200k points on a small loop
+    tlon.push_back(-1.15 + 0.02 * std::cos(i * 1e-3));
+    tlat.push_back(46.16 + 0.012 * std::sin(i * 1e-3));
+  }
+  const chart::MapPolyline tracks[] = {{tlon, tlat, 3}};
+  const std::vector<double> clon{-1.15, -1.16}, clat{46.16, 46.155}, cval{60, 15};
+  chart::MapState st;
+  chart::MapSpec spec;
+  spec.tracks = tracks;
+  spec.density_lon = lon;
+  spec.density_lat = lat;
+  spec.circle_lon = clon;
+  spec.circle_lat = clat;
+  spec.circle_value = cval;
+  spec.circle_unit = "min";
+  spec.height = 500;
+  int verts = 0;
+  auto draw = [&] { verts = vertices_of([&] { chart::map_view("map", spec, st); }); };
+  int max_verts = 0;
+  for (int f = 0; f < 60; f++) {
+    Input in;
+    in.mouse = ImVec2(300.0f + f * 10.0f, 250.0f);
+    in.wheel = f == 20 ? 1.0f : 0.0f;
+    frame(in, draw);
+    max_verts = std::max(max_verts, verts);
+  }
+  const int cells = int(std::ceil(1264 / 5.0) * std::ceil(500 / 5.0));
+  MESSAGE("map vertices per frame (1M density points + 200k-point track): " << max_verts << ", drawn points " << st.drawn_points);
+  CHECK(max_verts < 4 * cells + 40000);
+  CHECK(st.drawn_points < cells + 20000);   // the track was simplified to pixels, not 200k points
+  CHECK(st.drawn_points > 100);
+
+  // pinch/API zoom keeps the world point under the anchor
+  const WorldPoint before = screen_to_world(st.view, st.viewport, {300, 200});
+  const double ppu = st.view.pixels_per_unit;
+  st.zoom(2.0, 300, 200);
+  CHECK(st.view.pixels_per_unit == doctest::Approx(ppu * 2));
+  const WorldPoint after = screen_to_world(st.view, st.viewport, {300, 200});
+  CHECK(after.x == doctest::Approx(before.x).epsilon(1e-12));
+  CHECK(after.y == doctest::Approx(before.y).epsilon(1e-12));
+  // the wheel at frame 20 zoomed by 1.25 about the cursor
+  chart::MapState w;
+  Input in;
+  in.mouse = ImVec2(400, 200);
+  frame(in, [&] { chart::map_view("map2", spec, w); });
+  const double ppu0 = w.view.pixels_per_unit;
+  in.wheel = 1;
+  frame(in, [&] { chart::map_view("map2", spec, w); });
+  CHECK(w.view.pixels_per_unit == doctest::Approx(ppu0 * 1.25));
+}

@@ -59,6 +59,7 @@ json describe(sdw::Session& s) {
     out["format_label"] = {{"fr", f->label_fr}, {"en", f->label_en}};
     out["confidence"] = s.detection().confidence;
   }
+  if (const char* enc = s.encoding()) out["encoding"] = enc;
   for (const auto& w : d.warnings) out["warnings"].push_back(message_json(w));
   for (const auto& [code, n] : d.suppressed) out["warnings"].push_back(
       {{"code", code}, {"fr", std::to_string(n) + " autres avertissements « " + code + " » non affichés"},

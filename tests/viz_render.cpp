@@ -8,7 +8,9 @@
 
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <functional>
+#include <string>
 #include <vector>
 
 #include "imgui.h"
@@ -372,4 +374,130 @@ TEST_CASE("viz render: map with a million density points stays bounded; zoom kee
   in.wheel = 1;
   frame(in, [&] { chart::map_view("map2", spec, w); });
   CHECK(w.view.pixels_per_unit == doctest::Approx(ppu0 * 1.25));
+}
+
+// [SECTION] optional screenshot: SDW_VIZ_PNG=out.png rasterises the demo frame in software (no GPU),
+// so the charts can be looked at without a browser. Not an assertion; a tool for reviewing layouts.
+
+namespace {
+
+uint32_t crc32(const unsigned char* p, size_t n, uint32_t c = 0xFFFFFFFFu) {
+  for (size_t i = 0; i < n; i++) {
+    c ^= p[i];
+    for (int k = 0; k < 8; k++) c = (c >> 1) ^ (0xEDB88320u & (0u - (c & 1)));
+  }
+  return c;
+}
+
+// PNG with stored (uncompressed) deflate blocks: no zlib needed.
+void write_png(const char* path, const std::vector<unsigned char>& rgb, int w, int h) {
+  std::vector<unsigned char> raw;
+  for (int y = 0; y < h; y++) {
+    raw.push_back(0);
+    raw.insert(raw.end(), rgb.begin() + size_t(y) * w * 3, rgb.begin() + size_t(y + 1) * w * 3);
+  }
+  std::vector<unsigned char> z{0x78, 0x01};
+  uint32_t a = 1, b = 0;
+  for (unsigned char c : raw) { a = (a + c) % 65521; b = (b + a) % 65521; }
+  for (size_t off = 0; off < raw.size(); off += 65535) {
+    const size_t len = std::min<size_t>(65535, raw.size() - off);
+    z.push_back(off + len == raw.size() ? 1 : 0);
+    z.push_back(len & 0xFF); z.push_back(len >> 8); z.push_back(~len & 0xFF); z.push_back((~len >> 8) & 0xFF);
+    z.insert(z.end(), raw.begin() + off, raw.begin() + off + len);
+  }
+  const uint32_t adler = (b << 16) | a;
+  for (int k = 3; k >= 0; k--) z.push_back((adler >> (8 * k)) & 0xFF);
+  FILE* f = std::fopen(path, "wb");
+  if (!f) return;
+  auto chunk = [&](const char* type, const std::vector<unsigned char>& data) {
+    unsigned char len[4] = {(unsigned char)(data.size() >> 24), (unsigned char)(data.size() >> 16), (unsigned char)(data.size() >> 8), (unsigned char)data.size()};
+    std::fwrite(len, 1, 4, f);
+    std::vector<unsigned char> td(type, type + 4);
+    td.insert(td.end(), data.begin(), data.end());
+    std::fwrite(td.data(), 1, td.size(), f);
+    const uint32_t c = crc32(td.data(), td.size()) ^ 0xFFFFFFFFu;
+    unsigned char cb[4] = {(unsigned char)(c >> 24), (unsigned char)(c >> 16), (unsigned char)(c >> 8), (unsigned char)c};
+    std::fwrite(cb, 1, 4, f);
+  };
+  std::fwrite("\x89PNG\r\n\x1a\n", 1, 8, f);
+  std::vector<unsigned char> ihdr{(unsigned char)(w >> 24), (unsigned char)(w >> 16), (unsigned char)(w >> 8), (unsigned char)w,
+                                  (unsigned char)(h >> 24), (unsigned char)(h >> 16), (unsigned char)(h >> 8), (unsigned char)h, 8, 2, 0, 0, 0};
+  chunk("IHDR", ihdr);
+  chunk("IDAT", z);
+  chunk("IEND", {});
+  std::fclose(f);
+}
+
+// Triangle rasteriser for ImDrawData: vertex colours × font-atlas alpha, alpha blending, clip rects.
+void rasterise(const ImDrawData* dd, std::vector<unsigned char>& rgb, int w, int h) {
+  unsigned char* tex = nullptr;
+  int tw = 0, th = 0;
+  ImGui::GetIO().Fonts->GetTexDataAsRGBA32(&tex, &tw, &th);
+  std::vector<float> acc(size_t(w) * h * 3, 0.0f);
+  for (int n = 0; n < dd->CmdListsCount; n++) {
+    const ImDrawList* dl = dd->CmdLists[n];
+    for (const ImDrawCmd& cmd : dl->CmdBuffer) {
+      if (cmd.UserCallback) continue;
+      for (unsigned e = 0; e + 2 < cmd.ElemCount; e += 3) {
+        const ImDrawVert* v[3];
+        for (int k = 0; k < 3; k++) v[k] = &dl->VtxBuffer[int(cmd.VtxOffset + dl->IdxBuffer[int(cmd.IdxOffset + e + k)])];
+        const float x0 = std::max({cmd.ClipRect.x, 0.0f, std::min({v[0]->pos.x, v[1]->pos.x, v[2]->pos.x})});
+        const float x1 = std::min({cmd.ClipRect.z, float(w), std::max({v[0]->pos.x, v[1]->pos.x, v[2]->pos.x})});
+        const float y0 = std::max({cmd.ClipRect.y, 0.0f, std::min({v[0]->pos.y, v[1]->pos.y, v[2]->pos.y})});
+        const float y1 = std::min({cmd.ClipRect.w, float(h), std::max({v[0]->pos.y, v[1]->pos.y, v[2]->pos.y})});
+        const float area = (v[1]->pos.x - v[0]->pos.x) * (v[2]->pos.y - v[0]->pos.y) - (v[2]->pos.x - v[0]->pos.x) * (v[1]->pos.y - v[0]->pos.y);
+        if (std::fabs(area) < 1e-6f) continue;
+        for (int y = int(y0); y < int(std::ceil(y1)); y++) {
+          for (int x = int(x0); x < int(std::ceil(x1)); x++) {
+            const float px = x + 0.5f, py = y + 0.5f;
+            float wgt[3];
+            for (int k = 0; k < 3; k++) {
+              const ImDrawVert* a = v[(k + 1) % 3];
+              const ImDrawVert* b = v[(k + 2) % 3];
+              wgt[k] = ((b->pos.x - a->pos.x) * (py - a->pos.y) - (px - a->pos.x) * (b->pos.y - a->pos.y)) / area;
+            }
+            if (wgt[0] < 0 || wgt[1] < 0 || wgt[2] < 0) continue;
+            float col[4] = {0, 0, 0, 0}, u = 0, vv = 0;
+            for (int k = 0; k < 3; k++) {
+              const ImU32 c = v[k]->col;
+              for (int ch = 0; ch < 4; ch++) col[ch] += wgt[k] * float((c >> (8 * ch)) & 0xFF) / 255.0f;
+              u += wgt[k] * v[k]->uv.x;
+              vv += wgt[k] * v[k]->uv.y;
+            }
+            const int tx = std::clamp(int(u * tw), 0, tw - 1), ty = std::clamp(int(vv * th), 0, th - 1);
+            const float alpha = col[3] * tex[(size_t(ty) * tw + tx) * 4 + 3] / 255.0f;
+            float* d = &acc[(size_t(y) * w + x) * 3];
+            for (int ch = 0; ch < 3; ch++) d[ch] = d[ch] * (1 - alpha) + col[ch] * alpha;
+          }
+        }
+      }
+    }
+  }
+  rgb.resize(acc.size());
+  for (size_t i = 0; i < acc.size(); i++) rgb[i] = (unsigned char)std::clamp(int(acc[i] * 255 + 0.5f), 0, 255);
+}
+
+}  // namespace
+
+TEST_CASE("viz render: screenshot of the demo (only with SDW_VIZ_PNG)") {
+  const char* out = std::getenv("SDW_VIZ_PNG");
+  if (!out) return;
+  const char* scroll = std::getenv("SDW_VIZ_SCROLL");
+  const char* lang = std::getenv("SDW_VIZ_LANG");
+  Gui gui;
+  ImGui::GetStyle().AntiAliasedLinesUseTex = false;   // the rasteriser samples only the font alpha
+  Input in;
+  if (const char* m = std::getenv("SDW_VIZ_MOUSE")) std::sscanf(m, "%f,%f", &in.mouse.x, &in.mouse.y);
+  for (int f = 0; f < 4; f++) {
+    frame(in, [&] {
+      ImGui::SetNextWindowPos(ImVec2(0, 0));
+      ImGui::SetNextWindowSize(ImVec2(k_w, k_h));
+      bool open = true;
+      viz_demo_window(lang && std::string(lang) == "en" ? Lang::En : Lang::Fr, &open);
+      if (scroll) { ImGui::Begin(tr(lang && std::string(lang) == "en" ? Lang::En : Lang::Fr, "viz.demo.title")); ImGui::SetScrollY(float(std::atof(scroll))); ImGui::End(); }
+    });
+  }
+  std::vector<unsigned char> rgb;
+  rasterise(ImGui::GetDrawData(), rgb, int(k_w), int(k_h));
+  write_png(out, rgb, int(k_w), int(k_h));
 }

@@ -654,13 +654,13 @@ bool histogram(const char* id, std::span<const double> values, const HistogramSp
   uint64_t max_c = 1;
   for (uint64_t c : h.counts) max_c = std::max(max_c, c);
   double lo = 0, hi = double(max_c);
-  const float top = lh + 6, bottom = lh + 8;
+  const float top = lh + 6, bottom = lh * 2 + 8;
   const int y_target = std::max(2, int((height - top - bottom) / (lh * 2.5f)));
   nice_domain(lo, hi, y_target);
   LinearTicks yt = linear_ticks(lo, hi, y_target);
   if (yt.step < 1) yt = linear_ticks(0, std::max(hi, 1.0), 1);   // counts are whole numbers
   const float left = y_label_width(yt, l) + 12;
-  const ImRect plot(ImVec2(p0.x + left, p0.y + top), ImVec2(p0.x + width - 8 - text_w(spec.unit) - 6, p0.y + height - bottom));
+  const ImRect plot(ImVec2(p0.x + left, p0.y + top), ImVec2(p0.x + width - 24 - text_w(spec.unit), p0.y + height - bottom));
   const LinearScale ys{lo, hi, plot.Max.y, plot.Min.y};
   ImGui::SetCursorScreenPos(plot.Min);
   ImGui::InvisibleButton("plot", plot.GetSize());
@@ -696,7 +696,7 @@ bool histogram(const char* id, std::span<const double> values, const HistogramSp
       labels.push_back(format_tick(l, v, xt.step));
     }
     draw_x_labels(dl, centers, labels, {}, plot.Max.y + 5, text_col());
-    if (spec.unit && *spec.unit) text_at(dl, ImVec2(plot.Max.x + 6, plot.Max.y + 5), dim_col(), spec.unit);
+    if (spec.unit && *spec.unit) text_at(dl, ImVec2(plot.Max.x + 16, plot.Max.y + 5 + lh), dim_col(), spec.unit);
     if (hover >= 0) {
       const int dec = decimals_for_step(h.width);
       ImGui::BeginTooltip();

@@ -127,8 +127,8 @@ DemoData& data() {
     std::vector<double> lon, lat;   // bike loop around the old harbour
     for (int i = 0; i <= 1500; i++) {
       const double a = 2 * k_pi * i / 1500;
-      lon.push_back(-1.152 + 0.018 * std::cos(a) + 0.002 * std::sin(7 * a) + 0.0002 * r.normal());
-      lat.push_back(46.158 + 0.010 * std::sin(a) + 0.0015 * std::cos(5 * a) + 0.0001 * r.normal());
+      lon.push_back(-1.152 + 0.018 * std::cos(a) + 0.002 * std::sin(7 * a) + 0.00002 * r.normal());
+      lat.push_back(46.158 + 0.010 * std::sin(a) + 0.0015 * std::cos(5 * a) + 0.00001 * r.normal());
     }
     d.track_lon.push_back(lon); d.track_lat.push_back(lat); d.track_mode.push_back(3);
     lon.clear(); lat.clear();       // car to Île de Ré over the bridge

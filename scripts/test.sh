@@ -16,6 +16,8 @@ fi
 
 echo "== native unit tests (doctest)"
 ./build/native/tests || status=1
+echo "== native headless rendering of every chart (ImGui without a GPU)"
+./build/native/viz_render_test || status=1
 
 echo "== browser end-to-end tests (headless Chromium)"
 mkdir -p build/e2e

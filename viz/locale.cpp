@@ -18,6 +18,7 @@ const Entry k_strings[] = {
   {"menu.open", "Ouvrir des fichiers…", "Open files…"},
   {"menu.open_folder", "Ouvrir un dossier…", "Open a folder…"},
   {"menu.language", "Langue", "Language"},
+  {"menu.charts_demo", "Graphiques (démo)", "Charts (demo)"},
   {"status.private", "Vos fichiers restent sur cet appareil : rien n’est envoyé.", "Your files stay on this device: nothing is uploaded."},
   {"status.duck_starting", "Moteur de requêtes : démarrage…", "Query engine: starting…"},
   {"status.duck_ready", "Moteur de requêtes prêt", "Query engine ready"},

@@ -24,6 +24,7 @@
 #include "imgui.h"
 #include "imgui_impl_glfw.h"
 #include "imgui_impl_opengl3.h"
+#include "viz/demo_draw.h"
 #include "viz/locale.h"
 #include "wasm/app_platform.h"
 
@@ -79,6 +80,7 @@ struct App {
   ImFont* font_mono = nullptr;
   bool fonts_ok = false;
   uint64_t frames = 0;
+  bool show_viz_demo = false;
   std::vector<std::pair<std::string, ImVec4>> rects;   // named widget rectangles, for the test API
 };
 App g;
@@ -207,6 +209,8 @@ void draw_menu_bar() {
   record_rect("menu.open");
   if (ImGui::Button(tr(g.lang, "menu.open_folder"))) sdw::platform::open_files(true);
   record_rect("menu.open_folder");
+  if (ImGui::Button(tr(g.lang, "menu.charts_demo"))) g.show_viz_demo = !g.show_viz_demo;
+  record_rect("menu.charts_demo");
   float w = ImGui::CalcTextSize("FR EN").x + ImGui::GetStyle().FramePadding.x * 4 + ImGui::GetStyle().ItemSpacing.x * 2;
   ImGui::SameLine(ImGui::GetWindowWidth() - w - ImGui::GetStyle().WindowPadding.x);
   for (sdw::Lang l : {sdw::Lang::Fr, sdw::Lang::En}) {
@@ -434,6 +438,10 @@ void draw_ui() {
     draw_sql(ImVec2(pad, top + h1 + 0.5f * pad), ImVec2(W - 2 * pad, H - h1 - 1.5f * pad));
   }
   draw_status_line(ImVec2(0, io.DisplaySize.y - status_h), ImVec2(W, status_h));
+  if (g.show_viz_demo) {
+    ImGui::SetNextWindowPos(ImVec2(W * 0.08f, top + 2 * pad), ImGuiCond_Appearing);
+    sdw::viz_demo_window(g.lang, &g.show_viz_demo);
+  }
 }
 
 // ---------------------------------------------------------------- [SECTION] Main loop
@@ -504,7 +512,7 @@ EMSCRIPTEN_KEEPALIVE void app_sql_result(int request_id, const char* result_json
 EMSCRIPTEN_KEEPALIVE const char* app_ui_state() {
   static std::string out;
   json j = {{"lang", sdw::lang_code(g.lang)}, {"frames", g.frames}, {"fonts_ok", g.fonts_ok}, {"dpr", g.dpr},
-            {"duck_ready", g.duck_ready}, {"sources", json::array()}, {"sql_pending", g.sql_request != 0},
+            {"duck_ready", g.duck_ready}, {"sources", json::array()}, {"sql_pending", g.sql_request != 0}, {"viz_demo", g.show_viz_demo},
             {"display", {ImGui::GetIO().DisplaySize.x, ImGui::GetIO().DisplaySize.y}}};
   for (const auto& [name, r] : g.rects) j["rects"][name] = {r.x, r.y, r.z, r.w};
   j["sql_text"] = g.sql;

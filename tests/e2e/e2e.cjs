@@ -224,6 +224,16 @@ async function main() {
     await waitFor(() => window.workbench.ui().lang === 'fr');
   });
 
+  test('charts demo opens from the menu and draws every chart', async () => {
+    const b = await rectCenter('menu.charts_demo');
+    await page.mouse.click(b.x, b.y);
+    await waitFor(() => window.workbench.ui().viz_demo === true);
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: path.join(OUT, 'charts_demo.png') });
+    await page.mouse.click(b.x, b.y);
+    await waitFor(() => window.workbench.ui().viz_demo === false);
+  });
+
   test('window resize: the canvas and the UI follow', async () => {
     await page.setViewportSize({ width: 800, height: 600 });
     await waitFor(() => { const u = window.workbench.ui(); return u.display[0] === 800 && u.display[1] === 600; });

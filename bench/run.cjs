@@ -37,7 +37,7 @@ function truth(kind, file) {
 
 const SPEC = {
   enedis: { valueCol: 'Valeur', duck: "delim=';', skip=2, header=true", papaSkip: 2 },
-  bank: { valueCol: 'Débit euros', duck: "delim=';', header=true, decimal_separator=','", papaSkip: 0 },
+  bank: { valueCol: 'Débit euros', duck: "delim=';', header=true, decimal_separator=',', thousands=' '", papaSkip: 0 },
 };
 
 async function main() {
@@ -90,7 +90,7 @@ async function main() {
       const s = window.workbench.state().sources.at(-1);
       if (s.status !== 'ready') return { error: JSON.stringify(s.error) };
       const t = s.tables[0].name;
-      const r = await window.workbench.sql(`SELECT count(*), sum(abs("${col}")) FROM "${t}"`);
+      const r = await window.workbench.sql(`SELECT count(*)::DOUBLE, sum(abs("${col}"))::DOUBLE FROM "${t}"`);
       await window.workbench.remove(s.id);
       return { ms: s.parse_ms + s.load_ms, parse_ms: s.parse_ms, load_ms: s.load_ms, heap_mb: s.heap_bytes / 2 ** 20,
                ok: r.rows[0][0] === gt.rows && Math.abs(r.rows[0][1] - Math.abs(gt.sum)) < 1e-6 * Math.abs(gt.sum) + 0.01,

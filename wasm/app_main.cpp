@@ -42,6 +42,15 @@ struct Text2 {            // a message in both languages
 struct SourceTable { std::string name; uint64_t rows = 0; std::vector<std::pair<std::string, std::string>> columns; };
 struct SourceMsg { Text2 text; uint64_t line = 0, offset = 0; bool has_loc = false; };
 
+struct SourceEntry {       // one file inside an archive
+  std::string path, format, status;
+  double size = 0;
+  uint64_t rows = 0;
+  bool has_error = false;
+  SourceMsg error;
+  std::vector<SourceMsg> warnings;
+};
+
 struct Source {
   int id = 0;
   std::string name, status, format, encoding;
@@ -52,6 +61,7 @@ struct Source {
   SourceMsg error;
   std::vector<SourceMsg> warnings;
   std::vector<SourceTable> tables;
+  std::vector<SourceEntry> entries;
 };
 
 struct SqlResult {
@@ -139,6 +149,18 @@ void apply_state(const json& j) {
       if (t["columns"].is_array()) for (const auto& c : t["columns"]) st.columns.emplace_back(c.value("name", ""), c.value("type", ""));
       x.tables.push_back(std::move(st));
     }
+    if (s.contains("entries") && s["entries"].is_array())
+      for (const auto& e : s["entries"]) {
+        SourceEntry en;
+        en.path = e.value("path", "");
+        en.format = e.contains("format") && e["format"].is_string() ? e["format"].get<std::string>() : "";
+        en.status = e.value("status", "");
+        en.size = e.contains("size") && e["size"].is_number() ? e["size"].get<double>() : 0;
+        en.rows = e.contains("rows") && e["rows"].is_number() ? e["rows"].get<uint64_t>() : 0;
+        if (e.contains("error") && e["error"].is_object()) { en.has_error = true; en.error = msg_from(e["error"]); }
+        if (e.contains("warnings") && e["warnings"].is_array()) for (const auto& w : e["warnings"]) en.warnings.push_back(msg_from(w));
+        x.entries.push_back(std::move(en));
+      }
     out.push_back(std::move(x));
   }
   g.sources = std::move(out);
@@ -258,6 +280,32 @@ void draw_source_details(const Source& s) {
   }
 }
 
+void draw_entry_row(const SourceEntry& e) {
+  ImGui::TableNextRow();
+  ImGui::TableNextColumn();
+  ImGui::Indent();
+  ImGui::TextUnformatted(e.path.c_str());
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", e.path.c_str());
+  ImGui::Unindent();
+  ImGui::TableNextColumn();
+  ImGui::TextColored(k_dim, "%s", sdw::format_bytes(g.lang, e.size).c_str());
+  ImGui::TableNextColumn();
+  ImGui::TextColored(k_dim, "%s", e.format.empty() ? "—" : e.format.c_str());
+  ImGui::TableNextColumn();
+  ImGui::TextColored(k_dim, "%s", sdw::format_count(g.lang, e.rows).c_str());
+  ImGui::TableNextColumn();
+  const std::string key = "entry." + e.status;
+  const ImVec4 col = e.status == "error" ? k_red : e.status == "ok" ? (e.warnings.empty() ? k_green : k_amber) : k_dim;
+  ImGui::TextColored(col, "%s", sdw::has_translation(key) ? tr(g.lang, key) : e.status.c_str());
+  if (ImGui::IsItemHovered() && (e.has_error || !e.warnings.empty())) {
+    ImGui::BeginTooltip();
+    if (e.has_error) ImGui::TextColored(k_red, "%s%s", e.error.text.in(g.lang).c_str(), where_text(e.error).c_str());
+    for (const auto& w : e.warnings) ImGui::BulletText("%s%s", w.text.in(g.lang).c_str(), where_text(w).c_str());
+    ImGui::EndTooltip();
+  }
+  ImGui::TableNextColumn();
+}
+
 void draw_sources(ImVec2 pos, ImVec2 size) {
   ImGui::SetNextWindowPos(pos);
   ImGui::SetNextWindowSize(size);
@@ -290,8 +338,14 @@ void draw_sources(ImVec2 pos, ImVec2 size) {
       ImGui::TableNextRow();
       ImGui::TableNextColumn();
       bool sel = g.selected_source == s.id;
-      if (ImGui::Selectable(s.name.c_str(), sel, ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap))
+      bool open = false;
+      if (!s.entries.empty()) {   // an archive: its entries are child rows
+        open = ImGui::TreeNodeEx("##archive", ImGuiTreeNodeFlags_DefaultOpen | ImGuiTreeNodeFlags_SpanFullWidth |
+                                                 (sel ? ImGuiTreeNodeFlags_Selected : 0), "%s", s.name.c_str());
+        if (ImGui::IsItemClicked()) g.selected_source = sel ? -1 : s.id;
+      } else if (ImGui::Selectable(s.name.c_str(), sel, ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap)) {
         g.selected_source = sel ? -1 : s.id;
+      }
       ImGui::TableNextColumn();
       ImGui::TextUnformatted(sdw::format_bytes(g.lang, s.size).c_str());
       ImGui::TableNextColumn();
@@ -315,6 +369,10 @@ void draw_sources(ImVec2 pos, ImVec2 size) {
       bool busy = s.status == "reading" || s.status == "queued";
       if (ImGui::SmallButton(tr(g.lang, busy ? "sources.cancel" : "sources.remove"))) (busy ? cancel_id : remove_id) = s.id;
       record_rect("sources.remove." + std::to_string(s.id));
+      if (open) {
+        for (const auto& e : s.entries) draw_entry_row(e);
+        ImGui::TreePop();
+      }
       ImGui::PopID();
     }
     ImGui::EndTable();

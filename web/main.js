@@ -43,7 +43,7 @@ function callApp(fn, str, ...rest) {
   try { M['_' + fn](...rest, p); } finally { M._free(p); }
 }
 const publicSource = (s) => ({ id: s.id, name: s.name, size: s.size, status: s.status, progress: s.progress,
-  rows: s.rows, format: s.format, format_label: s.format_label, encoding: s.encoding, tables: s.tables,
+  rows: s.rows, format: s.format, format_label: s.format_label, encoding: s.encoding, tables: s.tables, entries: s.entries,
   error: s.error, warnings: s.warnings, parse_ms: s.parse_ms, load_ms: s.load_ms, heap_bytes: s.heap_bytes });
 function pushState() {
   callApp('app_set_state', JSON.stringify({ lang: state.lang, duck: state.duck, sources: state.sources.map(publicSource) }));
@@ -106,8 +106,9 @@ const worker = new Worker('./parse_worker.js');
 const queue = [];
 let current = null;
 
-function tableNameFor(fileName) {
-  let base = fileName.replace(/\.[^.]+$/, '').normalize('NFD').replace(/[\u0300-\u036f]/g, '')
+// A SQL-friendly, unique table name from a file or entry stem: ASCII, lower case, underscores.
+function tableNameFor(stem) {
+  let base = stem.normalize('NFD').replace(/[\u0300-\u036f]/g, '')
     .toLowerCase().replace(/[^a-z0-9_]+/g, '_').replace(/^_+|_+$/g, '') || 'source';
   if (/^[0-9]/.test(base)) base = 't_' + base;
   const used = new Set(state.sources.flatMap((s) => (s.tables || []).map((t) => t.name)));
@@ -156,6 +157,7 @@ worker.onmessage = async (e) => {
     s.format_label = r.format_label || null;
     s.encoding = r.encoding || null;
     s.warnings = r.warnings || [];
+    s.entries = r.entries || [];          // ZIP: one row per entry (path, format, status, rows, messages)
     s.parse_ms = Math.round(r.parse_ms || 0);
     s.heap_bytes = r.heap_bytes || 0;
     s.progress = 1;
@@ -184,10 +186,12 @@ async function loadTables(s, tables) {
   try {
     const d = await ensureDuck();
     for (const t of tables) {
-      const name = tableNameFor(s.name);
+      const name = tableNameFor(t.name || s.name.replace(/^.*\//, '').replace(/\.[^.]+$/, ''));
       created.push(name);
       await d.conn.insertArrowFromIPCStream(t.ipc, { name, create: true });
-      s.tables.push({ name, rows: t.rows, columns: t.columns, meta: t.meta });
+      s.tables.push({ name, rows: t.rows, columns: t.columns, meta: t.meta, entry: t.entry || '' });
+      const e = t.entry && (s.entries || []).find((x) => x.path === t.entry);
+      if (e) (e.tables = e.tables || []).push(name);
     }
     s.rows = s.tables.reduce((a, t) => a + t.rows, 0);
     s.status = 'ready';

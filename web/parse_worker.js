@@ -90,7 +90,7 @@ async function parseFile(id, file, opts) {
     for (const t of result.tables) {
       const ipc = tableToArrowIPC(M, t);
       transfer.push(ipc.buffer);
-      tables.push({ name: t.name, rows: t.rows, meta: t.meta,
+      tables.push({ name: t.name, rows: t.rows, meta: t.meta, entry: t.entry || '',
                     columns: t.columns.map((c) => ({ name: c.name, type: c.type, null_count: c.null_count })), ipc });
     }
   }

@@ -146,6 +146,10 @@ async function main() {
       `SELECT min("Horodate") AS a, max("Horodate") AS b, sum("Valeur") AS wh FROM "${en}"`);
     eq(e.rows[0][0], '2025-02-28T23:00:00Z', 'first reading, stored in UTC');
     eq(e.rows[0][1], '2025-04-29T22:00:00Z', 'last reading, after the switch to summer time');
+    const dec = await page.evaluate(() => window.workbench.sql(
+      "SELECT sum(x) AS h, 12.34::DECIMAL(10,2) AS d, (-0.05)::DECIMAL(6,3) AS n, 123456789012::BIGINT AS b FROM (VALUES (1),(2)) t(x)"));
+    eq(dec.columns.map((c) => c.type).join(','), 'DECIMAL,DECIMAL,DECIMAL,BIGINT', 'HUGEINT sum comes as DECIMAL(38,0)');
+    eq(JSON.stringify(dec.rows[0]), '[3,12.34,-0.05,123456789012]', 'decimal and big integer values');
   });
 
   test('SQL panel used with keyboard and mouse on the canvas', async () => {

@@ -25,6 +25,7 @@ build_web() {
   "$EB" web/parse_worker.js --bundle --format=iife --target=es2022 --outfile=dist/parse_worker.js --log-level=warning
   cp web/index.html web/style.css dist/
   for f in app.js app.wasm app.data core.js core.wasm; do cp -p "build/wasm/$f" dist/; done
+  cp -p node_modules/parquet-wasm/esm/parquet_wasm_bg.wasm dist/
   for f in duckdb-eh.wasm duckdb-browser-eh.worker.js; do
     [ dist/duckdb/$f -nt node_modules/@duckdb/duckdb-wasm/dist/$f ] || cp node_modules/@duckdb/duckdb-wasm/dist/$f dist/duckdb/
   done

@@ -80,6 +80,7 @@ struct App {
   bool duck_ready = false;
   std::string duck_error, duck_version;
   int selected_source = -1;
+  struct { bool has = false, ok = false; std::string file; double bytes = 0; Text2 error; } last_export;
   char sql[16 * 1024] = "SELECT 42 AS reponse, 'données locales' AS ou;";
   int sql_request = 0;         // id of the request in flight (0: none)
   int sql_last_id = 0;
@@ -128,6 +129,14 @@ void apply_state(const json& j) {
   g.duck_ready = d.value("ready", false);
   g.duck_error = d["error"].is_string() ? d["error"].get<std::string>() : "";
   g.duck_version = d["version"].is_string() ? d["version"].get<std::string>() : "";
+  if (j.contains("last_export") && j["last_export"].is_object()) {
+    const auto& e = j["last_export"];
+    g.last_export.has = true;
+    g.last_export.ok = e.value("ok", false);
+    g.last_export.file = e.value("file", "");
+    g.last_export.bytes = e.value("bytes", 0.0);
+    if (e.contains("error") && e["error"].is_object()) g.last_export.error = {e["error"].value("fr", ""), e["error"].value("en", "")};
+  }
   std::vector<Source> out;
   for (const auto& s : j["sources"]) {
     Source x;
@@ -255,6 +264,20 @@ const char* status_key(const std::string& s) {
   return key.c_str();
 }
 
+// One row of export buttons; `on_export` receives the format id.
+template <typename F>
+void draw_export_buttons(const std::string& id, F on_export) {
+  static const char* k_formats[][2] = {{"csv", "export.csv"}, {"csv_fr", "export.csv_fr"}, {"parquet", "export.parquet"},
+                                       {"ndjson", "export.ndjson"}, {"geojson", "export.geojson"}};
+  ImGui::TextDisabled("%s", tr(g.lang, "export.label"));
+  for (const auto& f : k_formats) {
+    ImGui::SameLine();
+    if (ImGui::SmallButton(tr(g.lang, f[1]))) on_export(f[0]);
+    record_rect(id + "." + f[0]);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(g.lang, (std::string(f[1]) + ".tip").c_str()));
+  }
+}
+
 void draw_source_details(const Source& s) {
   ImGui::Separator();
   ImGui::TextWrapped("%s", s.name.c_str());
@@ -273,6 +296,9 @@ void draw_source_details(const Source& s) {
     ImGui::Text("%s « %s » — %s %s", tr(g.lang, "sources.table"), t.name.c_str(), sdw::format_count(g.lang, t.rows).c_str(),
                 tr(g.lang, t.rows == 1 ? "sql.row" : "sql.rows"));
     for (const auto& [n, ty] : t.columns) ImGui::BulletText("%s  (%s)", n.c_str(), ty.c_str());
+    ImGui::PushID(t.name.c_str());
+    draw_export_buttons("export.table." + t.name, [&](const char* f) { sdw::platform::export_table(t.name.c_str(), f); });
+    ImGui::PopID();
   }
   if (!s.warnings.empty()) {
     ImGui::TextColored(k_amber, "%s (%d)", tr(g.lang, "sources.warnings"), (int)s.warnings.size());
@@ -403,6 +429,7 @@ void draw_result_grid() {
                       r.truncated ? (" (" + sdw::format_count(g.lang, r.cells.size()) + " ").c_str() : "",
                       r.truncated ? (std::string(tr(g.lang, "sql.shown")) + ")").c_str() : "",
                       sdw::format_duration_ms(g.lang, r.ms).c_str());
+  draw_export_buttons("export.result", [](const char* f) { sdw::platform::export_result(f); });
   int ncol = (int)r.names.size();
   if (ncol == 0 || ncol > 512) return;
   const ImGuiTableFlags tf = ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders | ImGuiTableFlags_ScrollX | ImGuiTableFlags_ScrollY |
@@ -475,6 +502,14 @@ void draw_status_line(ImVec2 pos, ImVec2 size) {
   const char* duck = g.duck_ready ? "status.duck_ready" : (g.duck_error.empty() ? "status.duck_starting" : "status.duck_error");
   ImGui::TextColored(g.duck_ready ? k_dim : (g.duck_error.empty() ? k_amber : k_red), "· %s%s%s", tr(g.lang, duck),
                      g.duck_ready ? " — DuckDB " : "", g.duck_ready ? g.duck_version.c_str() : "");
+  if (g.last_export.has) {
+    ImGui::SameLine();
+    if (g.last_export.ok)
+      ImGui::TextColored(k_dim, "· %s « %s » (%s)", tr(g.lang, "export.saved"), g.last_export.file.c_str(),
+                         sdw::format_bytes(g.lang, g.last_export.bytes).c_str());
+    else
+      ImGui::TextColored(k_red, "· %s", g.last_export.error.in(g.lang).c_str());
+  }
   ImGui::End();
   ImGui::PopStyleVar();
 }

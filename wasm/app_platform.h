@@ -11,6 +11,8 @@ void remove_source(int id);
 void cancel_source(int id);
 void run_sql(int request_id, const char* sql);  // answer arrives through app_sql_result()
 void set_lang(const char* code);
+void export_result(const char* format);       // last query's result as a file: csv, csv_fr, parquet, ndjson, geojson
+void export_table(const char* table, const char* format);
 std::string initial_lang();
 double device_pixel_ratio();
 void fit_canvas();                            // resize the canvas backing store to CSS size × pixel ratio

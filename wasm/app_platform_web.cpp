@@ -10,6 +10,8 @@ EM_JS(void, js_wb_open_files, (int folder), { Module.wb.openFiles(!!folder); });
 EM_JS(void, js_wb_remove_source, (int id), { Module.wb.removeSource(id); });
 EM_JS(void, js_wb_cancel_source, (int id), { Module.wb.cancelSource(id); });
 EM_JS(void, js_wb_run_sql, (int req, const char* sql), { Module.wb.runSql(req, UTF8ToString(sql >>> 0)); });
+EM_JS(void, js_wb_export_result, (const char* f), { Module.wb.exportResult(UTF8ToString(f >>> 0)); });
+EM_JS(void, js_wb_export_table, (const char* t, const char* f), { Module.wb.exportTable(UTF8ToString(t >>> 0), UTF8ToString(f >>> 0)); });
 EM_JS(void, js_wb_set_lang, (const char* code), { Module.wb.setLang(UTF8ToString(code >>> 0)); });
 EM_JS(char*, js_wb_initial_lang, (), {
   const s = Module.wb.initialLang();
@@ -28,6 +30,8 @@ void remove_source(int id) { js_wb_remove_source(id); }
 void cancel_source(int id) { js_wb_cancel_source(id); }
 void run_sql(int request_id, const char* sql) { js_wb_run_sql(request_id, sql); }
 void set_lang(const char* code) { js_wb_set_lang(code); }
+void export_result(const char* format) { js_wb_export_result(format); }
+void export_table(const char* table, const char* format) { js_wb_export_table(table, format); }
 std::string initial_lang() {
   char* p = js_wb_initial_lang();
   std::string s(p ? p : "fr");

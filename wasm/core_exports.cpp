@@ -64,13 +64,27 @@ json describe(sdw::Session& s) {
   for (const auto& [code, n] : d.suppressed) out["warnings"].push_back(
       {{"code", code}, {"fr", std::to_string(n) + " autres avertissements « " + code + " » non affichés"},
        {"en", std::to_string(n) + " more « " + code + " » warnings not shown"}});
+  out["entries"] = json::array();  // archives: one object per entry (empty for a plain file)
+  for (const auto& e : s.entries()) {
+    json ej = {{"path", e.path}, {"size", e.size}, {"compressed", e.compressed}, {"status", e.status},
+               {"rows", e.rows}, {"format", nullptr}, {"format_label", nullptr}, {"encoding", nullptr},
+               {"warnings", json::array()}, {"error", nullptr}};
+    if (e.format) {
+      ej["format"] = e.format->id;
+      ej["format_label"] = {{"fr", e.format->label_fr}, {"en", e.format->label_en}};
+    }
+    if (e.encoding) ej["encoding"] = e.encoding;
+    for (const auto& w : e.diag.warnings) ej["warnings"].push_back(message_json(w));
+    if (e.diag.failed) ej["error"] = message_json(e.diag.error);
+    out["entries"].push_back(std::move(ej));
+  }
   if (d.failed) {
     out["error"] = message_json(d.error);
     return out;
   }
   for (auto& t : s.tables()) {
     t.finalize();
-    json tj = {{"name", t.name}, {"rows", t.rows()}, {"columns", json::array()}, {"meta", t.meta}};
+    json tj = {{"name", t.name}, {"entry", t.entry}, {"rows", t.rows()}, {"columns", json::array()}, {"meta", t.meta}};
     for (auto& c : t.columns) tj["columns"].push_back(column_json(c));
     out["tables"].push_back(std::move(tj));
   }

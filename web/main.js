@@ -2,6 +2,7 @@
 // draws it and sends user actions back through Module.wb. Nothing here sends data anywhere: files are
 // read with File.stream() inside the parse worker and land in DuckDB-wasm in this tab.
 import { startDuck, tableToRows } from './duck.js';
+import { FORMATS, saveBlob, importParquet } from './exports.js';
 
 const T0 = performance.now();
 const params = new URLSearchParams(location.search);
@@ -46,7 +47,8 @@ const publicSource = (s) => ({ id: s.id, name: s.name, size: s.size, status: s.s
   rows: s.rows, format: s.format, format_label: s.format_label, encoding: s.encoding, tables: s.tables, entries: s.entries,
   error: s.error, warnings: s.warnings, parse_ms: s.parse_ms, load_ms: s.load_ms, heap_bytes: s.heap_bytes });
 function pushState() {
-  callApp('app_set_state', JSON.stringify({ lang: state.lang, duck: state.duck, sources: state.sources.map(publicSource) }));
+  callApp('app_set_state', JSON.stringify({ lang: state.lang, duck: state.duck, last_export: state.last_export || null,
+                                            sources: state.sources.map(publicSource) }));
 }
 
 window.Module = {
@@ -70,6 +72,8 @@ window.Module = {
       runSql(text).then((r) => callApp('app_sql_result', JSON.stringify({ ok: true, ...r }), reqId),
         (e) => callApp('app_sql_result', JSON.stringify({ ok: false, error: String(e && e.message || e) }), reqId));
     },
+    exportResult(format) { exportQuery(state.last_sql, format, 'resultat'); },
+    exportTable(name, format) { exportQuery(`SELECT * FROM "${name.replace(/"/g, '""')}"`, format, name); },
     setLang(l) { state.lang = l === 'en' ? 'en' : 'fr'; document.documentElement.lang = state.lang; updateDropText(); },
   },
 };
@@ -98,7 +102,30 @@ async function runSql(text) {
   const res = await d.conn.query(text);
   const out = tableToRows(res);
   out.ms = performance.now() - t0;
+  state.last_sql = text;
   return out;
+}
+
+// Runs `sql` and saves its result as a file in `format` (see web/exports.js). The outcome is shown by the
+// app (state.last_export) and returned for tests.
+async function exportQuery(sql, format, stem) {
+  const f = FORMATS[format];
+  try {
+    if (!f) throw new Error('unknown format ' + format);
+    if (!sql) throw Object.assign(new Error('no query'), { fr: 'Exécutez d’abord une requête.', en: 'Run a query first.' });
+    const d = await ensureDuck();
+    const table = await d.conn.query(sql);
+    const blob = await f.make(table);
+    const day = new Date().toISOString().slice(0, 10);
+    const fileName = `${stem.replace(/[^\p{L}\p{N}_-]+/gu, '_')}_${day}.${f.ext}`;
+    saveBlob(blob, fileName);
+    state.last_export = { ok: true, file: fileName, bytes: blob.size, rows: table.numRows, format };
+  } catch (e) {
+    const msg = String(e && e.message || e);
+    state.last_export = { ok: false, format, error: { fr: e.fr || `Export impossible : ${msg}`, en: e.en || `Export failed: ${msg}` } };
+  }
+  pushState();
+  return state.last_export;
 }
 
 // ------------------------------------------------------------------ sources
@@ -279,7 +306,9 @@ window.workbench = {
   sql: (text) => runSql(text),
   idle: () => (current || queue.length ? new Promise((r) => idleWaiters.push(r)) : Promise.resolve()),
   duckReady: () => ensureDuck().then(() => true),
-  engine: () => ensureDuck(),          // {db, conn}: benchmarks run DuckDB's own readers on the same files
+  engine: () => ensureDuck(),
+  exportQuery: (sql, format, stem = 'export') => exportQuery(sql, format, stem),
+  importParquet: async (bytes, name) => { const d = await ensureDuck(); await importParquet(d.conn, new Uint8Array(bytes), name); return true; },          // {db, conn}: benchmarks run DuckDB's own readers on the same files
 };
 
 // The emscripten app is loaded once Module is defined above (a classic script tag would run first).

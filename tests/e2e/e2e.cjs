@@ -73,6 +73,15 @@ async function main() {
   const ui = () => page.evaluate(() => window.workbench.ui());
   const st = () => page.evaluate(() => window.workbench.state());
   const waitFor = (fn, arg, timeout = 60000) => page.waitForFunction(fn, arg, { timeout, polling: 100 });
+  // Typing: ASCII through real key events; other characters (é, œ…) as the keypress events a French
+  // keyboard produces (Playwright would insert them as text, which GLFW does not listen to).
+  const typeText = async (text) => {
+    for (const run of text.match(/[\x00-\x7f]+|[^\x00-\x7f]+/g) || []) {
+      if (run.charCodeAt(0) < 128) { await page.keyboard.type(run); continue; }
+      for (const c of run) await page.evaluate((c) => window.dispatchEvent(new KeyboardEvent('keypress', { key: c, charCode: c.codePointAt(0), bubbles: true })), c);
+    }
+  };
+  // Keys are held 60 ms like a person's press: Dear ImGui 1.86 samples key state once per frame.
   const rectCenter = async (name) => {
     const r = (await ui()).rects[name];
     assert(r, `widget ${name} is on screen`);
@@ -155,11 +164,11 @@ async function main() {
   test('SQL panel used with keyboard and mouse on the canvas', async () => {
     const ed = await rectCenter('sql.editor');
     await page.mouse.click(ed.x, ed.y);
-    await page.keyboard.press('Control+A');
-    await page.keyboard.press('Delete');
+    await page.keyboard.press('Control+A', { delay: 60 });
+    await page.keyboard.press('Delete', { delay: 60 });
     const en = (await st()).tables.find((t) => t.name.startsWith('enedis')).name;
     await page.keyboard.type(`SELECT count(*) AS jours, round(sum("Valeur")/1000, 1) AS kwh FROM ${en}`);
-    await page.keyboard.press('Control+Enter');
+    await page.keyboard.press('Control+Enter', { delay: 60 });
     await waitFor(() => { const u = window.workbench.ui(); return u.sql && !u.sql_pending; });
     const u = await ui();
     assert(u.sql.ok, 'query ok: ' + u.sql.error);
@@ -169,10 +178,54 @@ async function main() {
     await page.screenshot({ path: path.join(OUT, 'shell_fr.png') });
   });
 
+  const download = async (widget) => {
+    const c = await rectCenter(widget);
+    const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 30000 }), page.mouse.click(c.x, c.y)]);
+    const file = path.join(OUT, dl.suggestedFilename());
+    await dl.saveAs(file);
+    return { name: dl.suggestedFilename(), bytes: fs.readFileSync(file) };
+  };
+
+  test('exports: CSV for French spreadsheets (BOM, ;, decimal comma, formula guard) and Parquet round trip', async () => {
+    await page.evaluate(() => window.workbench.sql(
+      "SELECT '=HYPERLINK(\"http://x\")' AS piege, -3.5 AS montant, 'a;b' AS texte, 'Crédit œuvre' AS libelle, DATE '2025-03-30' AS jour"));
+    // Put the same query in the SQL panel through the UI so the export buttons act on it.
+    const ed = await rectCenter('sql.editor');
+    await page.mouse.click(ed.x, ed.y);
+    await page.keyboard.press('Control+A', { delay: 60 });
+    await typeText(`SELECT '=HYPERLINK("http://x")' AS piege, -3.5 AS montant, 'a;b' AS texte, 'Crédit œuvre' AS libelle, DATE '2025-03-30' AS jour`);
+    await page.keyboard.press('Control+Enter', { delay: 60 });
+    await waitFor(() => { const u = window.workbench.ui(); return u.sql && !u.sql_pending && u.sql.ok && u.sql.columns[0] === 'piege'; });
+    const csv = await download('export.result.csv_fr');
+    assert(/\.csv$/.test(csv.name), 'file name ' + csv.name);
+    eq(csv.bytes.slice(0, 3).toString('hex'), 'efbbbf', 'UTF-8 BOM');
+    const text = csv.bytes.toString('utf8').slice(1);
+    eq(text, 'piege;montant;texte;libelle;jour\r\n"\'=HYPERLINK(""http://x"")";-3,5;"a;b";Crédit œuvre;2025-03-30\r\n', 'CSV content');
+    const en = (await st()).tables.find((t) => t.name.startsWith('releve')).name;
+    const ed2 = await rectCenter('sql.editor');
+    await page.mouse.click(ed2.x, ed2.y);
+    await page.keyboard.press('Control+A', { delay: 60 });
+    await page.keyboard.type(`SELECT * FROM "${en}"`);
+    await page.keyboard.press('Control+Enter', { delay: 60 });
+    await waitFor((n) => { const u = window.workbench.ui(); return u.sql && !u.sql_pending && u.sql.ok && u.sql.total === n; }, truth.rows);
+    const pq = await download('export.result.parquet');
+    eq(pq.bytes.slice(0, 4).toString(), 'PAR1', 'Parquet magic');
+    await page.evaluate((b) => window.workbench.importParquet(b, 'reimport_parquet'), [...pq.bytes]);
+    const diff = await page.evaluate((t) => window.workbench.sql(
+      `SELECT (SELECT count(*) FROM (SELECT * FROM "${t}" EXCEPT ALL SELECT * FROM reimport_parquet)) +
+              (SELECT count(*) FROM (SELECT * FROM reimport_parquet EXCEPT ALL SELECT * FROM "${t}")) AS d,
+              (SELECT count(*) FROM reimport_parquet) AS n`), en);
+    eq(diff.rows[0][0], 0, 'Parquet re-import equals the table, row for row');
+    eq(diff.rows[0][1], truth.rows, 'rows after re-import');
+    const types = await page.evaluate(() => window.workbench.sql('DESCRIBE reimport_parquet'));
+    assert(types.rows.some((r) => r[1] === 'DATE') && types.rows.some((r) => r[1] === 'DOUBLE'), 'types survive: ' + JSON.stringify(types.rows));
+    await page.evaluate(() => window.workbench.sql('DROP TABLE reimport_parquet'));
+  });
+
   test('SQL error is shown, the app stays usable', async () => {
     const ed = await rectCenter('sql.editor');
     await page.mouse.click(ed.x, ed.y);
-    await page.keyboard.press('Control+A');
+    await page.keyboard.press('Control+A', { delay: 60 });
     await page.keyboard.type('SELECT * FORM nulle_part');
     const run = await rectCenter('sql.run');
     await page.mouse.click(run.x, run.y);

@@ -12,7 +12,8 @@ SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
 APT_PKGS=(build-essential cmake ninja-build pkg-config python3 dpkg-dev
           emscripten binaryen nodejs
           chromium fonts-dejavu-core
-          nlohmann-json3-dev doctest-dev libfast-float-dev zlib1g-dev libexpat1-dev)
+          nlohmann-json3-dev doctest-dev libfast-float-dev zlib1g-dev libexpat1-dev
+          clang libclang-rt-14-dev)   # libFuzzer + ASan/UBSan runtimes (scripts/fuzz.sh)
 missing=()
 for p in "${APT_PKGS[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -19,6 +19,13 @@ echo "== native unit tests (doctest)"
 echo "== native headless rendering of every chart (ImGui without a GPU)"
 ./build/native/viz_render_test || status=1
 
+# ---- fuzzing smoke run (scripts/fuzz.sh; clang + libFuzzer + ASan/UBSan in build/fuzz): replays every
+# tests/data/fuzz_regressions/ input, then fuzzes each parser for FUZZ_SMOKE_SECONDS (default 10) each.
+# Fails the test command if any target crashes. The long run: bash scripts/fuzz.sh 300
+echo "== fuzzing smoke run (libFuzzer, ${FUZZ_SMOKE_SECONDS:-10} s per target)"
+bash scripts/fuzz.sh "${FUZZ_SMOKE_SECONDS:-10}" || status=1
+# ---- end of fuzzing smoke run
+
 echo "== browser end-to-end tests (headless Chromium)"
 mkdir -p build/e2e
 node tests/e2e/e2e.cjs 2>&1 | tee build/e2e/e2e.log

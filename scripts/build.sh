@@ -29,6 +29,17 @@ build_web() {
   for f in duckdb-eh.wasm duckdb-browser-eh.worker.js; do
     [ dist/duckdb/$f -nt node_modules/@duckdb/duckdb-wasm/dist/$f ] || cp node_modules/@duckdb/duckdb-wasm/dist/$f dist/duckdb/
   done
+  # Service worker with the list of files to cache for offline use, versioned by their content.
+  (cd dist && python3 - <<'PY'
+import hashlib, json, os
+files = sorted(os.path.join(d, f)[2:] for d, _, fs in os.walk('.') for f in fs if f != 'sw.js')
+h = hashlib.sha256()
+for f in files:
+    with open(f, 'rb') as fh: h.update(f.encode() + b'\0' + hashlib.sha256(fh.read()).digest())
+src = open('../web/sw.js').read().replace("'__VERSION__'", repr(h.hexdigest()[:16])).replace('__FILES__', json.dumps(['./'] + files))
+open('sw.js', 'w').write(src)
+PY
+  )
 }
 case "$what" in
   native) build_native ;;

@@ -311,6 +311,12 @@ window.workbench = {
   importParquet: async (bytes, name) => { const d = await ensureDuck(); await importParquet(d.conn, new Uint8Array(bytes), name); return true; },          // {db, conn}: benchmarks run DuckDB's own readers on the same files
 };
 
+// Offline after the first visit: a service worker keeps our own files (not in workshop mode's
+// "nothing kept" sense: it stores the app, never the user's data).
+if ('serviceWorker' in navigator && (location.protocol === 'https:' || location.hostname === '127.0.0.1' || location.hostname === 'localhost')) {
+  navigator.serviceWorker.register('./sw.js').then(() => { state.offline_ready = true; }, (e) => { state.sw_error = String(e); });
+}
+
 // The emscripten app is loaded once Module is defined above (a classic script tag would run first).
 const appScript = document.createElement('script');
 appScript.src = 'app.js';

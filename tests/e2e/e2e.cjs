@@ -334,6 +334,23 @@ async function main() {
     for (let i = pageErrors.length - 1; i >= 0; i--) if (/Content Security Policy|127\.0\.0\.2/.test(pageErrors[i])) pageErrors.splice(i, 1);
   });
 
+  test('offline after one visit: reload with the network off, the app loads and parses', async () => {
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    await waitFor(() => !!navigator.serviceWorker.controller, null, 30000);   // clients.claim() on activate
+    await page.context().setOffline(true);
+    try {
+      await page.reload();
+      await waitFor(() => window.workbench && window.workbench.ui() && window.workbench.ui().frames > 2);
+      await waitFor(() => window.workbench.state().duck.ready || window.workbench.state().duck.error);
+      eq((await st()).duck.ready, true, 'DuckDB starts offline');
+      await page.setInputFiles('#file-input', path.join(FIX, 'enedis_conso_jour.csv'));
+      await waitFor(() => { const s = window.workbench.state().sources[0]; return s && ['ready', 'error'].includes(s.status); });
+      eq((await st()).sources[0].rows, 61, 'parsed offline');
+    } finally {
+      await page.context().setOffline(false);
+    }
+  });
+
   test('no page errors, every request same-origin and successful', async () => {
     const foreign = requests.filter((u) => !u.startsWith(origin) && !u.startsWith('blob:') && !u.startsWith('data:'));
     fs.writeFileSync(path.join(OUT, 'requests.log'), requests.join('\n') + '\n');

@@ -14,6 +14,20 @@ std::vector<Table>& Session::tables() { return m_parser ? m_parser->tables : m_e
 
 const Diagnostics& Session::diagnostics() const { return m_parser ? m_parser->diag : m_own_diag; }
 
+const std::vector<EntryResult>& Session::entries() const {
+  static const std::vector<EntryResult> k_none;
+  const std::vector<EntryResult>* e = m_parser ? m_parser->entries() : nullptr;
+  return e ? *e : k_none;
+}
+
+std::string table_name_from_path(std::string_view path, std::string_view fallback) {
+  size_t slash = path.find_last_of("/\\");
+  if (slash != std::string_view::npos) path.remove_prefix(slash + 1);
+  size_t dot = path.rfind('.');
+  if (dot != std::string_view::npos && dot > 0) path = path.substr(0, dot);
+  return std::string(path.empty() ? fallback : path);
+}
+
 void Session::fail(Message m) {
   if (m_parser) {
     m_parser->diag.fail(std::move(m));
@@ -48,6 +62,13 @@ void Session::start_parser() {
     Message m = make_message("format.unknown", "Format non reconnu : " + fr,
                              "Unknown format: " + m_detection.what_was_seen, 0, 0);
     fail(std::move(m));
+    m_head = std::string();
+    return;
+  }
+  if (m_opts.nesting >= 2 && std::string_view(m_detection.format->id) == "zip") {
+    // an archive inside an archive inside an archive: not opened (the enclosing ZIP lists it as skipped)
+    fail(make_message("zip.too_deep", "Archive dans une archive dans une archive : ignorée",
+                      "Archive inside an archive inside an archive: skipped"));
     m_head = std::string();
     return;
   }

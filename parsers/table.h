@@ -60,9 +60,10 @@ std::string format_double(double v);        // shortest text that reads back to 
 std::string format_date(int32_t days);      // YYYY-MM-DD
 std::string format_timestamp(int64_t utc_us);  // 2023-03-26T01:30:00Z (fraction only when non-zero)
 
-// A table produced by one parser for one source (or one ZIP entry later on).
+// A table produced by one parser for one source (or one ZIP entry).
 struct Table {
   std::string name;                    // suggested SQL table name (sanitised by the bridge)
+  std::string entry;                   // provenance: path of the ZIP entry it came from, "" for a plain file
   std::vector<Column> columns;
   std::vector<std::pair<std::string, std::string>> meta;  // e.g. Enedis preamble key/values
   size_t rows() const { return columns.empty() ? 0 : columns[0].size(); }

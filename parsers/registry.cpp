@@ -5,6 +5,8 @@
 
 #include "parsers/csv.h"
 #include "parsers/encoding.h"
+#include "parsers/gpx.h"
+#include "parsers/kml.h"
 #include "parsers/parser.h"
 
 namespace sdw {
@@ -13,6 +15,8 @@ const std::vector<FormatInfo>& formats() {
   static const std::vector<FormatInfo> k_formats = {
       // id    label_fr                     label_en                       detect      create
       {"csv", "CSV / TSV (tableur)", "CSV / TSV (spreadsheet)", csv_detect, csv_create},
+      {"gpx", "GPX (traces GPS)", "GPX (GPS tracks)", gpx_detect, gpx_create},
+      {"kml", "KML (Google Earth, My Maps)", "KML (Google Earth, My Maps)", kml_detect, kml_create},
   };
   return k_formats;
 }

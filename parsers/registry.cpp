@@ -8,6 +8,7 @@
 #include "parsers/gpx.h"
 #include "parsers/kml.h"
 #include "parsers/parser.h"
+#include "parsers/zip.h"
 
 namespace sdw {
 
@@ -15,6 +16,7 @@ const std::vector<FormatInfo>& formats() {
   static const std::vector<FormatInfo> k_formats = {
       // id    label_fr                     label_en                       detect      create
       {"csv", "CSV / TSV (tableur)", "CSV / TSV (spreadsheet)", csv_detect, csv_create},
+      {"zip", "Archive ZIP", "ZIP archive", zip_detect, zip_create},
       {"gpx", "GPX (traces GPS)", "GPX (GPS tracks)", gpx_detect, gpx_create},
       {"kml", "KML (Google Earth, My Maps)", "KML (Google Earth, My Maps)", kml_detect, kml_create},
   };

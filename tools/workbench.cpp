@@ -88,6 +88,7 @@ FileResult inspect(const std::string& path, const Options& o) {
   nlohmann::json tables = nlohmann::json::array();
   for (const Table& t : s.tables()) {
     nlohmann::json tj = {{"name", t.name}, {"rows", t.rows()}};
+    if (!t.entry.empty()) tj["entry"] = t.entry;
     nlohmann::json cols = nlohmann::json::array();
     for (const Column& c : t.columns) {
       nlohmann::json cj = {{"name", c.name}, {"type", column_type_name(c.type)}, {"nulls", c.null_count}};
@@ -111,6 +112,21 @@ FileResult inspect(const std::string& path, const Options& o) {
     tables.push_back(tj);
   }
   j["tables"] = tables;
+  if (!s.entries().empty()) {  // archives: one line per entry, with what became of it
+    nlohmann::json entries = nlohmann::json::array();
+    for (const EntryResult& e : s.entries()) {
+      nlohmann::json ej = {{"path", e.path}, {"status", e.status}, {"rows", e.rows}, {"size", e.size},
+                           {"compressed", e.compressed}, {"tables", e.table_count}};
+      ej["format"] = e.format ? nlohmann::json(e.format->id) : nlohmann::json(nullptr);
+      if (e.encoding) ej["encoding"] = e.encoding;
+      nlohmann::json ew = nlohmann::json::array();
+      for (const Message& m : e.diag.warnings) ew.push_back(message_json(m));
+      ej["warnings"] = ew;
+      if (e.diag.failed) ej["error"] = message_json(e.diag.error);
+      entries.push_back(ej);
+    }
+    j["entries"] = entries;
+  }
   nlohmann::json warns = nlohmann::json::array();
   for (const Message& m : d.warnings) warns.push_back(message_json(m));
   j["warnings"] = warns;
@@ -140,11 +156,23 @@ void print_human(const nlohmann::json& j, bool fr) {
   if (j.contains("encoding"))
     std::printf("%s %s\n", fr ? "Encodage :" : "Encoding:", j["encoding"].get<std::string>().c_str());
   if (j.contains("bytes")) std::printf("%s %llu\n", fr ? "Octets :" : "Bytes:", (unsigned long long)j["bytes"].get<uint64_t>());
+  if (j.contains("entries")) {
+    std::printf("%s\n", fr ? "Entrées de l'archive :" : "Archive entries:");
+    for (const auto& e : j["entries"]) {
+      std::string note;  // the error, else the first warning (the reason of a skip)
+      if (e.contains("error")) note = e["error"][fr ? "fr" : "en"].get<std::string>();
+      else if (!e["warnings"].empty()) note = e["warnings"][0][fr ? "fr" : "en"].get<std::string>();
+      std::printf("  %s %-6s %-7s %8llu %s%s%s\n", pad(e["path"].get<std::string>(), 48).c_str(),
+                  e["format"].is_null() ? "-" : e["format"].get<std::string>().c_str(), e["status"].get<std::string>().c_str(),
+                  (unsigned long long)e["rows"].get<uint64_t>(), fr ? "lignes" : "rows", note.empty() ? "" : "  ", note.c_str());
+    }
+  }
   if (j.contains("tables")) {
     for (const auto& t : j["tables"]) {
       std::printf("%s %s — %llu %s, %zu %s\n", fr ? "Table" : "Table", t["name"].get<std::string>().c_str(),
                   (unsigned long long)t["rows"].get<uint64_t>(), fr ? "lignes" : "rows", t["columns"].size(),
                   fr ? "colonnes" : "columns");
+      if (t.contains("entry")) std::printf("  %s %s\n", fr ? "entrée :" : "entry:", t["entry"].get<std::string>().c_str());
       for (const auto& c : t["columns"])
         std::printf("  %s %-10s %lld %s\n", pad(c["name"].get<std::string>(), 28).c_str(),
                     c["type"].get<std::string>().c_str(), (long long)c["nulls"].get<int64_t>(),

@@ -5,7 +5,9 @@
 
 #include "parsers/csv.h"
 #include "parsers/encoding.h"
+#include "parsers/geojson.h"
 #include "parsers/gpx.h"
+#include "parsers/json.h"
 #include "parsers/kml.h"
 #include "parsers/parser.h"
 #include "parsers/zip.h"
@@ -16,6 +18,9 @@ const std::vector<FormatInfo>& formats() {
   static const std::vector<FormatInfo> k_formats = {
       // id    label_fr                     label_en                       detect      create
       {"csv", "CSV / TSV (tableur)", "CSV / TSV (spreadsheet)", csv_detect, csv_create},
+      {"json", "JSON (tableau d'objets)", "JSON (array of objects)", json_detect, json_create},
+      {"ndjson", "NDJSON / JSON Lines", "NDJSON / JSON Lines", ndjson_detect, ndjson_create},
+      {"geojson", "GeoJSON (carte)", "GeoJSON (map)", geojson_detect, geojson_create},
       {"zip", "Archive ZIP", "ZIP archive", zip_detect, zip_create},
       {"gpx", "GPX (traces GPS)", "GPX (GPS tracks)", gpx_detect, gpx_create},
       {"kml", "KML (Google Earth, My Maps)", "KML (Google Earth, My Maps)", kml_detect, kml_create},

@@ -80,6 +80,9 @@ struct App {
   bool duck_ready = false;
   std::string duck_error, duck_version;
   int selected_source = -1;
+  bool workshop = false, wiping = false, confirm_end = false;
+  bool has_undo = false;
+  std::string undo_name;
   struct { bool has = false, ok = false; std::string file; double bytes = 0; Text2 error; } last_export;
   char sql[16 * 1024] = "SELECT 42 AS reponse, 'données locales' AS ou;";
   int sql_request = 0;         // id of the request in flight (0: none)
@@ -129,6 +132,10 @@ void apply_state(const json& j) {
   g.duck_ready = d.value("ready", false);
   g.duck_error = d["error"].is_string() ? d["error"].get<std::string>() : "";
   g.duck_version = d["version"].is_string() ? d["version"].get<std::string>() : "";
+  g.workshop = j.value("workshop", false);
+  g.wiping = j.value("wiping", false);
+  g.has_undo = j.contains("undo") && j["undo"].is_object();
+  g.undo_name = g.has_undo ? j["undo"].value("name", "") : "";
   if (j.contains("last_export") && j["last_export"].is_object()) {
     const auto& e = j["last_export"];
     g.last_export.has = true;
@@ -242,6 +249,15 @@ void draw_menu_bar() {
   record_rect("menu.open_folder");
   if (ImGui::Button(tr(g.lang, "menu.charts_demo"))) g.show_viz_demo = !g.show_viz_demo;
   record_rect("menu.charts_demo");
+  if (g.workshop) {
+    ImGui::Separator();
+    ImGui::TextColored(k_amber, "%s", tr(g.lang, "workshop.badge"));
+    ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.62f, 0.18f, 0.16f, 1.0f));
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImVec4(0.75f, 0.24f, 0.2f, 1.0f));
+    if (ImGui::Button(tr(g.lang, "workshop.end"))) g.confirm_end = true;
+    record_rect("workshop.end");
+    ImGui::PopStyleColor(2);
+  }
   float w = ImGui::CalcTextSize("FR EN").x + ImGui::GetStyle().FramePadding.x * 4 + ImGui::GetStyle().ItemSpacing.x * 2;
   ImGui::SameLine(ImGui::GetWindowWidth() - w - ImGui::GetStyle().WindowPadding.x);
   for (sdw::Lang l : {sdw::Lang::Fr, sdw::Lang::En}) {
@@ -502,6 +518,17 @@ void draw_status_line(ImVec2 pos, ImVec2 size) {
   const char* duck = g.duck_ready ? "status.duck_ready" : (g.duck_error.empty() ? "status.duck_starting" : "status.duck_error");
   ImGui::TextColored(g.duck_ready ? k_dim : (g.duck_error.empty() ? k_amber : k_red), "· %s%s%s", tr(g.lang, duck),
                      g.duck_ready ? " — DuckDB " : "", g.duck_ready ? g.duck_version.c_str() : "");
+  if (g.has_undo) {
+    ImGui::SameLine();
+    ImGui::TextColored(k_amber, "· « %s » %s", g.undo_name.c_str(), tr(g.lang, "undo.removed"));
+    ImGui::SameLine();
+    if (ImGui::SmallButton(tr(g.lang, "undo.button"))) sdw::platform::undo_remove();
+    record_rect("undo");
+  }
+  if (g.wiping) {
+    ImGui::SameLine();
+    ImGui::TextColored(k_amber, "· %s", tr(g.lang, "workshop.wiping"));
+  }
   if (g.last_export.has) {
     ImGui::SameLine();
     if (g.last_export.ok)
@@ -514,8 +541,30 @@ void draw_status_line(ImVec2 pos, ImVec2 size) {
   ImGui::PopStyleVar();
 }
 
+void draw_end_session_modal() {
+  if (g.confirm_end) { ImGui::OpenPopup("##end_session"); g.confirm_end = false; }
+  ImGuiIO& io = ImGui::GetIO();
+  ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y * 0.4f), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+  ImGui::SetNextWindowSize(ImVec2(std::min(io.DisplaySize.x * 0.9f, 560 * g.dpr), 0));
+  if (!ImGui::BeginPopupModal("##end_session", nullptr, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize)) return;
+  ImGui::TextColored(k_amber, "%s", tr(g.lang, "workshop.confirm_title"));
+  ImGui::Spacing();
+  ImGui::TextWrapped("%s", tr(g.lang, "workshop.confirm_text"));
+  ImGui::Spacing();
+  ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.62f, 0.18f, 0.16f, 1.0f));
+  if (ImGui::Button(tr(g.lang, "workshop.confirm_yes"), ImVec2(220 * g.dpr, 0))) { sdw::platform::end_session(); ImGui::CloseCurrentPopup(); }
+  record_rect("workshop.confirm_yes");
+  ImGui::PopStyleColor();
+  ImGui::SameLine();
+  if (ImGui::Button(tr(g.lang, "workshop.confirm_no"), ImVec2(160 * g.dpr, 0)) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)))
+    ImGui::CloseCurrentPopup();
+  record_rect("workshop.confirm_no");
+  ImGui::EndPopup();
+}
+
 void draw_ui() {
   draw_menu_bar();
+  draw_end_session_modal();
   ImGuiIO& io = ImGui::GetIO();
   const float top = ImGui::GetFrameHeight();
   const float status_h = ImGui::GetFrameHeight() + 6 * g.dpr;
@@ -605,7 +654,7 @@ EMSCRIPTEN_KEEPALIVE void app_sql_result(int request_id, const char* result_json
 EMSCRIPTEN_KEEPALIVE const char* app_ui_state() {
   static std::string out;
   json j = {{"lang", sdw::lang_code(g.lang)}, {"frames", g.frames}, {"fonts_ok", g.fonts_ok}, {"dpr", g.dpr},
-            {"duck_ready", g.duck_ready}, {"sources", json::array()}, {"sql_pending", g.sql_request != 0}, {"viz_demo", g.show_viz_demo},
+            {"duck_ready", g.duck_ready}, {"sources", json::array()}, {"sql_pending", g.sql_request != 0}, {"viz_demo", g.show_viz_demo}, {"workshop", g.workshop}, {"undo", g.has_undo},
             {"display", {ImGui::GetIO().DisplaySize.x, ImGui::GetIO().DisplaySize.y}}};
   for (const auto& [name, r] : g.rects) j["rects"][name] = {r.x, r.y, r.z, r.w};
   j["sql_text"] = g.sql;

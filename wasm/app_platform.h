@@ -8,6 +8,8 @@ namespace sdw::platform {
 void first_frame();                           // lets the page start DuckDB once something is on screen
 void open_files(bool folder);                 // shows the browser's file (or folder) picker
 void remove_source(int id);
+void undo_remove();                           // puts back the source removed last (for a few seconds)
+void end_session();                           // workshop mode: wipe everything, reload a blank app
 void cancel_source(int id);
 void run_sql(int request_id, const char* sql);  // answer arrives through app_sql_result()
 void set_lang(const char* code);

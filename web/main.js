@@ -13,6 +13,8 @@ const state = {
   duck: { ready: false, error: null, version: null, init_ms: null },
   first_frame_ms: null,
   last_error: null,
+  workshop: params.has('atelier') || params.has('workshop') || params.get('mode') === 'atelier',
+  undo: null,
 };
 let nextId = 1;
 let duck = null;                 // { db, conn, version } once started
@@ -48,6 +50,7 @@ const publicSource = (s) => ({ id: s.id, name: s.name, size: s.size, status: s.s
   error: s.error, warnings: s.warnings, parse_ms: s.parse_ms, load_ms: s.load_ms, heap_bytes: s.heap_bytes });
 function pushState() {
   callApp('app_set_state', JSON.stringify({ lang: state.lang, duck: state.duck, last_export: state.last_export || null,
+                                            workshop: state.workshop, undo: state.undo, wiping: !!state.wiping,
                                             sources: state.sources.map(publicSource) }));
 }
 
@@ -67,6 +70,8 @@ window.Module = {
     },
     openFiles(folder) { document.getElementById(folder ? 'folder-input' : 'file-input').click(); },
     removeSource: (id) => removeSource(id),
+    undoRemove: () => undoRemove(),
+    endSession: () => wipeEverything(),
     cancelSource: (id) => cancelSource(id),
     runSql(reqId, text) {
       runSql(text).then((r) => callApp('app_sql_result', JSON.stringify({ ok: true, ...r }), reqId),
@@ -233,16 +238,79 @@ async function loadTables(s, tables) {
   }
 }
 
+// Removing is undoable for UNDO_MS: the source's tables are renamed aside, then dropped.
+const UNDO_MS = 15000;
+let undo = null;   // { source, index, trash: [[trashName, name]], timer }
+const q = (name) => `"${name.replace(/"/g, '""')}"`;
+
+async function finalizeUndo() {
+  if (!undo) return;
+  const u = undo;
+  undo = null;
+  state.undo = null;
+  clearTimeout(u.timer);
+  if (duck) for (const [trash] of u.trash) await duck.conn.query(`DROP TABLE IF EXISTS ${q(trash)}`).catch(() => {});
+  pushState();
+}
+
 async function removeSource(id) {
   const s = state.sources.find((x) => x.id === id);
   if (!s) return;
+  await finalizeUndo();
   if (s === current) { cancelSource(id); s.removed = true; }
   const qi = queue.indexOf(s);
   if (qi >= 0) queue.splice(qi, 1);
-  if (duck) for (const t of s.tables || []) await duck.conn.query(`DROP TABLE IF EXISTS "${t.name}"`);
+  const trash = [];
+  if (duck) for (const t of s.tables || []) {
+    const aside = `_corbeille_${s.id}_${t.name}`;
+    await duck.conn.query(`ALTER TABLE ${q(t.name)} RENAME TO ${q(aside)}`);
+    trash.push([aside, t.name]);
+  }
+  const index = state.sources.indexOf(s);
   state.sources = state.sources.filter((x) => x !== s);
+  if (s.status === 'ready') {
+    undo = { source: s, index, trash, timer: setTimeout(finalizeUndo, UNDO_MS) };
+    state.undo = { id: s.id, name: s.name, until: Date.now() + UNDO_MS };
+  }
   pushState();
   pump();
+}
+
+async function undoRemove() {
+  if (!undo) return false;
+  const u = undo;
+  undo = null;
+  state.undo = null;
+  clearTimeout(u.timer);
+  for (const [aside, name] of u.trash) await duck.conn.query(`ALTER TABLE ${q(aside)} RENAME TO ${q(name)}`);
+  state.sources.splice(Math.min(u.index, state.sources.length), 0, u.source);
+  pushState();
+  return true;
+}
+
+// Workshop mode ("?atelier"): laptops pass from hand to hand, so "Terminer ma session" wipes every
+// trace at once — DuckDB tables, the list of sources, and the browser's storage for this origin —
+// then reloads a blank app. Closing the tab keeps nothing either (nothing is ever written).
+async function wipeEverything() {
+  state.wiping = true;
+  pushState();
+  try { if (duck) { await duck.db.terminate(); duck = null; } } catch (e) { /* the worker is gone either way */ }
+  worker.terminate();
+  state.sources = [];
+  try { localStorage.clear(); sessionStorage.clear(); } catch (e) { /* storage disabled */ }
+  try {
+    if (indexedDB.databases) for (const db of await indexedDB.databases()) indexedDB.deleteDatabase(db.name);
+  } catch (e) { /* no IndexedDB */ }
+  try {
+    if (navigator.storage && navigator.storage.getDirectory) {
+      const root = await navigator.storage.getDirectory();
+      for await (const [name] of root.entries()) await root.removeEntry(name, { recursive: true });
+    }
+  } catch (e) { /* no OPFS */ }
+  location.replace(location.href);
+}
+if (state.workshop) {
+  window.addEventListener('pagehide', () => { try { localStorage.clear(); sessionStorage.clear(); } catch (e) { /* */ } });
 }
 
 function cancelSource(id) {
@@ -302,6 +370,7 @@ window.workbench = {
   ui: () => (window.Module && window.Module.calledRun ? JSON.parse(window.Module.UTF8ToString(window.Module._app_ui_state())) : null),
   load: (files) => addFiles(files),
   remove: (id) => removeSource(id),
+  undoRemove: () => undoRemove(),
   cancel: (id) => cancelSource(id),
   sql: (text) => runSql(text),
   idle: () => (current || queue.length ? new Promise((r) => idleWaiters.push(r)) : Promise.resolve()),

@@ -83,6 +83,7 @@ async function main() {
   };
   // Keys are held 60 ms like a person's press: Dear ImGui 1.86 samples key state once per frame.
   const rectCenter = async (name) => {
+    await waitFor((n) => { const u = window.workbench.ui(); return u && u.rects && u.rects[n]; }, name, 5000).catch(() => {});
     const r = (await ui()).rects[name];
     assert(r, `widget ${name} is on screen`);
     return { x: (r[0] + r[2]) / 2, y: (r[1] + r[3]) / 2 };
@@ -268,6 +269,13 @@ async function main() {
     const r = await page.evaluate((q) => window.workbench.sql(q).then(() => 'ok', (e) => String(e.message || e)),
                                   `SELECT count(*) FROM "${tname}"`);
     assert(/does not exist/i.test(r), 'table gone from DuckDB: ' + r);
+    // Undo: the source and its table come back.
+    const u = await rectCenter('undo');
+    await page.mouse.click(u.x, u.y);
+    await waitFor((id) => window.workbench.state().sources.some((s) => s.id === id), en.id);
+    const back = await page.evaluate((q) => window.workbench.sql(q), `SELECT count(*) FROM "${tname}"`);
+    eq(back.rows[0][0], 61, 'rows after undo');
+    await page.evaluate((id) => window.workbench.remove(id), en.id);
   });
 
   test('language switch to English by clicking EN', async () => {
@@ -349,6 +357,32 @@ async function main() {
     } finally {
       await page.context().setOffline(false);
     }
+  });
+
+  test('workshop mode: "Terminer ma session" erases tables, sources and browser storage', async () => {
+    await page.goto(url + '?atelier=1');
+    await waitFor(() => window.workbench && window.workbench.ui() && window.workbench.ui().frames > 2 && window.workbench.state().duck.ready);
+    eq((await ui()).workshop, true, 'workshop mode from the URL');
+    await page.setInputFiles('#file-input', path.join(FIX, 'releve_compte_2025.csv'));
+    await waitFor(() => { const s = window.workbench.state().sources[0]; return s && s.status === 'ready'; });
+    await page.evaluate(async () => {
+      localStorage.setItem('trace', 'x'); sessionStorage.setItem('trace', 'y');
+      const root = await navigator.storage.getDirectory();
+      const fh = await root.getFileHandle('trace.bin', { create: true });
+      const w = await fh.createWritable(); await w.write('secret'); await w.close();
+    });
+    const b = await rectCenter('workshop.end');
+    await page.mouse.click(b.x, b.y);
+    const yes = await rectCenter('workshop.confirm_yes');
+    await Promise.all([page.waitForNavigation({ timeout: 30000 }), page.mouse.click(yes.x, yes.y)]);
+    await waitFor(() => window.workbench && window.workbench.ui() && window.workbench.ui().frames > 2 && window.workbench.state().duck.ready);
+    const left = await page.evaluate(async () => {
+      const root = await navigator.storage.getDirectory();
+      const names = []; for await (const [n] of root.entries()) names.push(n);
+      return { sources: window.workbench.state().sources.length, ls: localStorage.length, ss: sessionStorage.length, opfs: names,
+               tables: (await window.workbench.sql("SELECT count(*) FROM duckdb_tables()")).rows[0][0] };
+    });
+    eq(JSON.stringify(left), JSON.stringify({ sources: 0, ls: 0, ss: 0, opfs: [], tables: 0 }), 'nothing left');
   });
 
   test('no page errors, every request same-origin and successful', async () => {

@@ -133,6 +133,8 @@ class KmlParser final : public Parser, public XmlHandler {
         break;
       case Tag::Coordinates:
         if (m_in_placemark) {
+          const Tag geom = m_stack.size() >= 2 ? m_stack[m_stack.size() - 2] : Tag::Other;
+          m_coord_kind = geom == Tag::Point ? "point" : geom == Tag::LineString ? "line" : geom == Tag::LinearRing ? "polygon" : "other";
           ++m_part;
           m_carry.clear();
           m_coord_line = m_reader.line();
@@ -251,8 +253,7 @@ class KmlParser final : public Parser, public XmlHandler {
 
   // "lon,lat[,alt]" tuples separated by whitespace
   void parse_tuples(std::string_view s) {
-    const Tag geom = m_stack.size() >= 2 ? m_stack[m_stack.size() - 2] : Tag::Other;
-    const char* kind = geom == Tag::Point ? "point" : geom == Tag::LineString ? "line" : geom == Tag::LinearRing ? "polygon" : "other";
+    const char* kind = m_coord_kind;
     size_t i = 0;
     while (i < s.size()) {
       while (i < s.size() && is_space(s[i])) ++i;
@@ -369,6 +370,7 @@ class KmlParser final : public Parser, public XmlHandler {
   When m_pm_time, m_pm_begin, m_pm_end;
   int64_t m_part = 0, m_seq = 0;
   std::string m_carry;
+  const char* m_coord_kind = "other";  // geometry of the <coordinates> being read
   uint64_t m_coord_line = 0, m_coord_offset = 0, m_track_line = 0, m_track_offset = 0;
   std::deque<When> m_whens;
   std::deque<Coord> m_coords;

@@ -99,7 +99,15 @@ bool xml_head_has_root(std::string_view h, std::string_view root) {
     else if (h.substr(0, 4) == "<!--") end_mark = "-->";
     else if (h.substr(0, 2) == "<!") end_mark = ">";
     if (end_mark.empty()) break;
-    size_t e = h.find(end_mark, 2);
+    size_t from = 2;
+    if (end_mark == ">") {  // <!DOCTYPE x [ ... ]>: the internal subset holds '>' of its own
+      const size_t bracket = h.find('['), close = h.find('>');
+      if (bracket != std::string_view::npos && bracket < close) {
+        from = h.find(']', bracket);
+        if (from == std::string_view::npos) return false;
+      }
+    }
+    size_t e = h.find(end_mark, from);
     if (e == std::string_view::npos) return false;
     h.remove_prefix(e + end_mark.size());
   }

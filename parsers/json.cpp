@@ -27,17 +27,20 @@ bool ends_with_ci(std::string_view s, std::string_view suffix) {
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
+// Starts like an ISO 8601 date ("2023-03-26", then nothing or T/space and a time).
+bool iso_shape(std::string_view s) {
+  return s.size() >= 10 && s.size() <= 40 && is_digit(s[0]) && is_digit(s[1]) && is_digit(s[2]) && is_digit(s[3]) &&
+         s[4] == '-' && is_digit(s[5]) && is_digit(s[6]) && s[7] == '-' && is_digit(s[8]) && is_digit(s[9]) &&
+         (s.size() == 10 || s[10] == 'T' || s[10] == ' ');
+}
+
 // Type bits of an ISO 8601 string: date ("2023-03-26") or date-time; 0 for any other text.
 uint8_t iso_bits(std::string_view s, LocalZone zone) {
-  if (s.size() < 10 || s.size() > 40) return 0;
-  if (!(is_digit(s[0]) && is_digit(s[1]) && is_digit(s[2]) && is_digit(s[3]) && s[4] == '-' && is_digit(s[5]) &&
-        is_digit(s[6]) && s[7] == '-' && is_digit(s[8]) && is_digit(s[9])))
-    return 0;
+  if (!iso_shape(s)) return 0;
   if (s.size() == 10) {
     int32_t d;
     return parse_date(s, d) ? uint8_t(k_can_date | k_can_timestamp) : uint8_t(0);
   }
-  if (s[10] != 'T' && s[10] != ' ') return 0;
   DateTime dt;
   return parse_datetime(s, zone, dt, false) ? uint8_t(k_can_timestamp) : uint8_t(0);
 }
@@ -405,7 +408,7 @@ struct JsonTableBuilder::Impl {
         }
         break;
       case ColumnType::Timestamp:
-        if (v.type == JsonType::String && iso_bits(v.text, zone)) {
+        if (v.type == JsonType::String && iso_shape(v.text)) {
           DateTime dt;
           if (parse_datetime(v.text, zone, dt, true)) { append_time(ci, col, dt, v); return; }
         }

@@ -64,6 +64,7 @@ std::string format_timestamp(int64_t utc_us);  // 2023-03-26T01:30:00Z (fraction
 struct Table {
   std::string name;                    // suggested SQL table name (sanitised by the bridge)
   std::string entry;                   // provenance: path of the ZIP entry it came from, "" for a plain file
+  std::string domain;                  // "" for a generic table, else a domain of parsers/domains.h ("location_points"…)
   std::vector<Column> columns;
   std::vector<std::pair<std::string, std::string>> meta;  // e.g. Enedis preamble key/values
   size_t rows() const { return columns.empty() ? 0 : columns[0].size(); }

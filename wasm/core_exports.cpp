@@ -84,7 +84,7 @@ json describe(sdw::Session& s) {
   }
   for (auto& t : s.tables()) {
     t.finalize();
-    json tj = {{"name", t.name}, {"entry", t.entry}, {"rows", t.rows()}, {"columns", json::array()}, {"meta", t.meta}};
+    json tj = {{"name", t.name}, {"entry", t.entry}, {"domain", t.domain}, {"rows", t.rows()}, {"columns", json::array()}, {"meta", t.meta}};
     for (auto& c : t.columns) tj["columns"].push_back(column_json(c));
     out["tables"].push_back(std::move(tj));
   }

@@ -3,6 +3,7 @@
 // read with File.stream() inside the parse worker and land in DuckDB-wasm in this tab.
 import { startDuck, tableToRows } from './duck.js';
 import { FORMATS, saveBlob, importParquet } from './exports.js';
+import { DOMAINS, refreshViews } from './views.js';
 
 const T0 = performance.now();
 const params = new URLSearchParams(location.search);
@@ -51,6 +52,7 @@ const publicSource = (s) => ({ id: s.id, name: s.name, size: s.size, status: s.s
 function pushState() {
   callApp('app_set_state', JSON.stringify({ lang: state.lang, duck: state.duck, last_export: state.last_export || null,
                                             workshop: state.workshop, undo: state.undo, wiping: !!state.wiping,
+                                            views: state.views || [],
                                             sources: state.sources.map(publicSource) }));
 }
 
@@ -143,6 +145,7 @@ function tableNameFor(stem) {
   let base = stem.normalize('NFD').replace(/[\u0300-\u036f]/g, '')
     .toLowerCase().replace(/[^a-z0-9_]+/g, '_').replace(/^_+|_+$/g, '') || 'source';
   if (/^[0-9]/.test(base)) base = 't_' + base;
+  if (DOMAINS.includes(base) || base === 'timeline') base += '_source';   // those names are the merged views
   const used = new Set(state.sources.flatMap((s) => (s.tables || []).map((t) => t.name)));
   let name = base, k = 2;
   while (used.has(name)) name = `${base}_${k++}`;
@@ -218,14 +221,17 @@ async function loadTables(s, tables) {
   try {
     const d = await ensureDuck();
     for (const t of tables) {
-      const name = tableNameFor(t.name || s.name.replace(/^.*\//, '').replace(/\.[^.]+$/, ''));
+      const stem = s.name.replace(/^.*\//, '').replace(/\.[^.]+$/, '');
+      // Domain tables are named <domain>_<file>; the view <domain> merges them across sources.
+      const name = tableNameFor(t.domain ? `${t.domain}_${(t.entry || stem).replace(/^.*\//, '').replace(/\.[^.]+$/, '')}` : (t.name || stem));
       created.push(name);
       await d.conn.insertArrowFromIPCStream(t.ipc, { name, create: true });
-      s.tables.push({ name, rows: t.rows, columns: t.columns, meta: t.meta, entry: t.entry || '' });
+      s.tables.push({ name, rows: t.rows, columns: t.columns, meta: t.meta, entry: t.entry || '', domain: t.domain || '' });
       const e = t.entry && (s.entries || []).find((x) => x.path === t.entry);
       if (e) (e.tables = e.tables || []).push(name);
     }
     s.rows = s.tables.reduce((a, t) => a + t.rows, 0);
+    await syncViews(s);               // views include this source before it shows as ready
     s.status = 'ready';
     s.load_ms = Math.round(performance.now() - t0);
   } catch (err) {
@@ -242,6 +248,13 @@ async function loadTables(s, tables) {
 const UNDO_MS = 15000;
 let undo = null;   // { source, index, trash: [[trashName, name]], timer }
 const q = (name) => `"${name.replace(/"/g, '""')}"`;
+
+// Rebuilds the merged views (one per domain, and `timeline`) over the sources present now.
+async function syncViews(arriving = null) {
+  if (!duck) return;
+  const tables = state.sources.filter((s) => s.status === 'ready' || s === arriving).flatMap((s) => s.tables);
+  try { state.views = await refreshViews(duck.conn, tables); } catch (e) { state.views_error = String(e && e.message || e); }
+}
 
 async function finalizeUndo() {
   if (!undo) return;
@@ -272,6 +285,7 @@ async function removeSource(id) {
     undo = { source: s, index, trash, timer: setTimeout(finalizeUndo, UNDO_MS) };
     state.undo = { id: s.id, name: s.name, until: Date.now() + UNDO_MS };
   }
+  await syncViews();
   pushState();
   pump();
 }
@@ -284,6 +298,7 @@ async function undoRemove() {
   clearTimeout(u.timer);
   for (const [aside, name] of u.trash) await duck.conn.query(`ALTER TABLE ${q(aside)} RENAME TO ${q(name)}`);
   state.sources.splice(Math.min(u.index, state.sources.length), 0, u.source);
+  await syncViews();
   pushState();
   return true;
 }
@@ -366,7 +381,7 @@ window.addEventListener('drop', async (e) => {
 // ------------------------------------------------------------------ test API (also handy in the console)
 window.workbench = {
   state: () => JSON.parse(JSON.stringify({ ...state, sources: state.sources.map(publicSource),
-    tables: state.sources.flatMap((s) => s.tables.map((t) => ({ name: t.name, rows: t.rows, source: s.id }))) })),
+    tables: state.sources.flatMap((s) => s.tables.map((t) => ({ name: t.name, rows: t.rows, source: s.id, domain: t.domain, entry: t.entry }))) })),
   ui: () => (window.Module && window.Module.calledRun ? JSON.parse(window.Module.UTF8ToString(window.Module._app_ui_state())) : null),
   load: (files) => addFiles(files),
   remove: (id) => removeSource(id),

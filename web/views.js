@@ -1,0 +1,70 @@
+// The merged workspace: one view per domain over every source's table of that domain (`trips` unions
+// `trips_chronologie`, `trips_2023_mars`…), and `timeline`, one row per event of any domain in common
+// columns. Views are rebuilt whenever a source comes or goes, so removing a source removes its rows
+// everywhere. Deduplication across sources that overlap is done in these views where a key exists.
+
+export const DOMAINS = ['location_points', 'visits', 'trips', 'energy_readings', 'transactions', 'purchases',
+  'learning_statements', 'activity', 'health_records'];
+
+// Per domain: how one row becomes a timeline event. Expressions may only use the columns listed in
+// `needs` (checked against the view's real columns, missing optional ones become NULL).
+const TIMELINE = {
+  visits: { kind: "'visit'", start: 'ts_start', end: 'ts_end', label: "coalesce(name, semantic_type, 'visite')",
+            value: 'duration_s / 3600.0', unit: "'h'", lat: 'lat', lon: 'lon' },
+  trips: { kind: "'trip'", start: 'ts_start', end: 'ts_end', label: "coalesce(mode, mode_raw, 'trajet')",
+           value: 'distance_m / 1000.0', unit: "'km'", lat: 'start_lat', lon: 'start_lon' },
+  energy_readings: { kind: "'energy'", start: 'ts_start', end: 'ts_end', label: "coalesce(energy, 'énergie')",
+                     value: 'kwh', unit: "'kWh'", lat: 'NULL', lon: 'NULL' },
+  transactions: { kind: "'transaction'", start: 'CAST(date AS TIMESTAMP)', end: 'NULL', label: 'label',
+                  value: 'amount', unit: "'EUR'", lat: 'NULL', lon: 'NULL' },
+  purchases: { kind: "'purchase'", start: 'coalesce(ts, CAST(date AS TIMESTAMP))', end: 'NULL', label: 'product',
+               value: 'amount', unit: "'EUR'", lat: 'NULL', lon: 'NULL' },
+  learning_statements: { kind: "'learning'", start: 'ts', end: 'NULL', label: "concat_ws(' ', verb, object_name)",
+                         value: 'duration_s / 60.0', unit: "'min'", lat: 'NULL', lon: 'NULL' },
+  activity: { kind: "coalesce(kind, 'activity')", start: 'ts', end: 'NULL', label: 'coalesce(title, text, platform)',
+              value: 'NULL', unit: 'NULL', lat: 'NULL', lon: 'NULL' },
+  health_records: { kind: "'health'", start: 'CAST(date AS TIMESTAMP)', end: 'NULL', label: 'label',
+                    value: 'amount_paid', unit: "'EUR'", lat: 'NULL', lon: 'NULL' },
+};
+
+const ident = (name) => `"${name.replace(/"/g, '""')}"`;
+const SQL_WORDS = new Set(['null', 'cast', 'as', 'timestamp', 'date', 'coalesce', 'concat_ws']);
+
+// Replaces references to columns the view does not have by NULL, so a source without, say, `address`
+// still contributes its other columns to the timeline.
+function onlyExisting(expr, columns) {
+  if (/^'.*'$/.test(expr)) return expr;
+  return expr.replace(/'[^']*'|\b[a-z_][a-z0-9_]*\b/g, (tok, off, whole) => {
+    if (tok.startsWith("'")) return tok;
+    if (SQL_WORDS.has(tok.toLowerCase())) return tok;
+    if (whole[off + tok.length] === '(') return tok;        // a function name
+    return columns.has(tok) ? ident(tok) : 'NULL';
+  });
+}
+
+// tables: [{ name, domain }] of every ready source. Returns the domains that have a view.
+export async function refreshViews(conn, tables) {
+  const byDomain = new Map();
+  for (const t of tables) if (t.domain && DOMAINS.includes(t.domain)) {
+    if (!byDomain.has(t.domain)) byDomain.set(t.domain, []);
+    byDomain.get(t.domain).push(t.name);
+  }
+  const parts = [];
+  for (const d of DOMAINS) {
+    const names = byDomain.get(d);
+    if (!names) { await conn.query(`DROP VIEW IF EXISTS ${ident(d)}`); continue; }
+    const union = names.map((n) => `SELECT * FROM ${ident(n)}`).join(' UNION ALL BY NAME ');
+    await conn.query(`CREATE OR REPLACE VIEW ${ident(d)} AS ${union}`);
+    const spec = TIMELINE[d];
+    if (!spec) continue;
+    const cols = new Set((await conn.query(`DESCRIBE ${ident(d)}`)).toArray().map((r) => r.toJSON().column_name));
+    const e = (x) => onlyExisting(x, cols);
+    parts.push(`SELECT CAST(${e(spec.start)} AS TIMESTAMP) AS ts_start, CAST(${e(spec.end)} AS TIMESTAMP) AS ts_end,
+      ${cols.has('_file') ? '"_file"' : 'NULL'} AS source, '${d}' AS domain, CAST(${e(spec.kind)} AS VARCHAR) AS kind,
+      CAST(${e(spec.label)} AS VARCHAR) AS label, CAST(${e(spec.value)} AS DOUBLE) AS value, CAST(${e(spec.unit)} AS VARCHAR) AS unit,
+      CAST(${e(spec.lat)} AS DOUBLE) AS lat, CAST(${e(spec.lon)} AS DOUBLE) AS lon FROM ${ident(d)}`);
+  }
+  if (parts.length) await conn.query(`CREATE OR REPLACE VIEW timeline AS ${parts.join(' UNION ALL ')}`);
+  else await conn.query('DROP VIEW IF EXISTS timeline');
+  return [...byDomain.keys()];
+}

@@ -5,6 +5,7 @@
 
 #include "parsers/csv.h"
 #include "parsers/encoding.h"
+#include "parsers/enedis.h"
 #include "parsers/geojson.h"
 #include "parsers/gpx.h"
 #include "parsers/json.h"
@@ -24,6 +25,7 @@ const std::vector<FormatInfo>& formats() {
       {"zip", "Archive ZIP", "ZIP archive", zip_detect, zip_create},
       {"gpx", "GPX (traces GPS)", "GPX (GPS tracks)", gpx_detect, gpx_create},
       {"kml", "KML (Google Earth, My Maps)", "KML (Google Earth, My Maps)", kml_detect, kml_create},
+      {"enedis", "Enedis / Linky (électricité)", "Enedis / Linky (electricity)", enedis_detect, enedis_create},
   };
   return k_formats;
 }

@@ -3,10 +3,12 @@
 // Does not own: any format's logic.
 #include <algorithm>
 
+#include "parsers/bank.h"
 #include "parsers/csv.h"
 #include "parsers/encoding.h"
 #include "parsers/enedis.h"
 #include "parsers/geojson.h"
+#include "parsers/google_timeline.h"
 #include "parsers/gpx.h"
 #include "parsers/json.h"
 #include "parsers/kml.h"
@@ -26,6 +28,12 @@ const std::vector<FormatInfo>& formats() {
       {"gpx", "GPX (traces GPS)", "GPX (GPS tracks)", gpx_detect, gpx_create},
       {"kml", "KML (Google Earth, My Maps)", "KML (Google Earth, My Maps)", kml_detect, kml_create},
       {"enedis", "Enedis / Linky (électricité)", "Enedis / Linky (electricity)", enedis_detect, enedis_create},
+      {"bank", "Relevé bancaire (CSV des banques françaises)", "Bank statement (French banks' CSV)", bank_detect, bank_create},
+      {"google_records", "Google Takeout : historique des positions (Records.json)", "Google Takeout: location history (Records.json)", google_records_detect, google_records_create},
+      {"google_semantic", "Google Takeout : trajets et lieux par mois (Semantic Location History)", "Google Takeout: monthly places and trips (Semantic Location History)", google_semantic_detect, google_semantic_create},
+      {"google_ios", "Google Maps Chronologie (export iPhone)", "Google Maps Timeline (iPhone export)", google_ios_detect, google_ios_create},
+      {"google_android", "Google Maps Chronologie (export Android, Timeline.json)", "Google Maps Timeline (Android export, Timeline.json)", google_android_detect, google_android_create},
+      {"google_edits", "Google Maps Chronologie : modifications (ignorées)", "Google Maps Timeline: edits (skipped)", google_edits_detect, google_edits_create},
   };
   return k_formats;
 }

@@ -1,0 +1,1348 @@
+// Google location history: five registry formats over one streaming path tracker.
+//   google_records   Takeout Records.json {"locations":[…]}        -> location_points (source "records")
+//   google_semantic  Semantic Location History month {"timelineObjects":[…]} -> visits, trips, location_points ("semantic")
+//   google_ios       2024 iOS on-device export, top-level array   -> visits, trips, location_points ("ios")
+//   google_android   2025 Android Timeline.json {"semanticSegments","rawSignals","userLocationProfile"}
+//                    -> visits, trips, location_points ("android"), frequent_places (small, non-domain)
+//   google_edits     Timeline Edits.json {"timelineEdits":[…]}     -> nothing, an info message
+// The JSON is never held: JsonReader events go through a path tracker (relative key paths such as
+// "activitySegment.waypointPath.waypoints[].latE7" inside one element of the records array) and each shape
+// keeps only the state of the record being read. JsonRecordCollector is not used because it keeps nested
+// arrays as JSON text, and every shape here has arrays of points we need as values.
+//
+// Deduplication rule (Table columns point_key, visit_key, trip_key):
+//   * Within one file, a point whose (ts in µs, lat E7, lon E7) was already emitted is dropped (info
+//     message google.duplicate_points). Points without a time (waypoints) are never dropped.
+//   * Across files, each point carries point_key = "<unix seconds, floored>|<round(lat·1e5)>|<round(lon·1e5)>"
+//     (timeless waypoints: "<trip_key>|w<index>", unique per trip), each visit visit_key and each trip
+//     trip_key = "<unix minutes, rounded to nearest>|<round(lat·1e4)>|<round(lon·1e4)>" of its start (a
+//     visit's place position, a trip's start position). The same fix seen in Records.json and in a Semantic
+//     simplifiedRawPath, or the same visit in a Semantic month and in Timeline.json, gets the same key:
+//       SELECT * FROM location_points QUALIFY row_number() OVER (PARTITION BY point_key ORDER BY
+//         CASE source WHEN 'records' THEN 0 WHEN 'android' THEN 1 WHEN 'ios' THEN 2 ELSE 3 END) = 1;
+//       SELECT DISTINCT ON (visit_key) * FROM visits ORDER BY visit_key, source;
+//       SELECT DISTINCT ON (trip_key) * FROM trips ORDER BY trip_key, source;
+//   Limits: an instant on both sides of a rounding boundary (xx:xx:30 for minutes, 5e-6° for points) in two
+//   sources that differ by a few ms or decimals gets two keys; iOS positions with 6 decimals match to 1e-4°.
+#include "parsers/google_timeline.h"
+
+#include <fast_float/fast_float.h>
+
+#include <cmath>
+#include <cstring>
+#include <optional>
+#include <vector>
+
+#include "parsers/domains.h"
+#include "parsers/json.h"
+#include "parsers/json_reader.h"
+#include "parsers/values.h"
+
+namespace sdw {
+
+namespace {
+
+// [SECTION] small helpers
+
+constexpr int64_t k_no_ts = INT64_MIN;
+const double k_nan = std::nan("");
+
+std::string to_str(uint64_t v) { return std::to_string(v); }
+
+bool starts_with(std::string_view s, std::string_view p) { return s.size() >= p.size() && s.substr(0, p.size()) == p; }
+
+// Strips `p` (and the '.' after it) from `s`; true when `s` was `p` or under it.
+bool strip(std::string_view& s, std::string_view p) {
+  if (!starts_with(s, p)) return false;
+  if (s.size() == p.size()) { s = {}; return true; }
+  if (s[p.size()] != '.') return false;
+  s.remove_prefix(p.size() + 1);
+  return true;
+}
+
+bool parse_double_text(std::string_view s, double& out) {
+  s = trim(s);
+  if (s.empty()) return false;
+  const char* b = s.data();
+  if (*b == '+') ++b;
+  auto r = fast_float::from_chars(b, s.data() + s.size(), out);
+  return r.ec == std::errc() && r.ptr == s.data() + s.size() && std::isfinite(out);
+}
+
+// A number written as a JSON number or as a string ("1234.5": the iOS export).
+bool num_of(const JsonEvent& e, double& out) {
+  if (e.kind == JsonKind::Number) { out = e.f64; return std::isfinite(out); }
+  if (e.kind == JsonKind::String) return parse_double_text(e.text, out);
+  return false;
+}
+
+bool int_of(const JsonEvent& e, int64_t& out) {
+  if (e.kind == JsonKind::Number) {
+    if (e.is_int) { out = e.i64; return true; }
+    if (std::isfinite(e.f64) && std::fabs(e.f64) < 9e18) { out = std::llround(e.f64); return true; }
+    return false;
+  }
+  if (e.kind == JsonKind::String) return parse_int(trim(e.text), out);
+  return false;
+}
+
+int64_t floor_div(int64_t a, int64_t b) { return a >= 0 ? a / b : -((-a + b - 1) / b); }
+
+struct Time {
+  int64_t us = k_no_ts;
+  int16_t off = k_unknown_offset;
+  bool ok() const { return us != k_no_ts; }
+};
+
+// ISO 8601 with or without fraction and offset; or milliseconds since the epoch (timestampMs: a string
+// or a number).
+Time time_of(const JsonEvent& e, bool ms, LocalZone zone) {
+  Time t;
+  if (ms) {
+    int64_t v;
+    if (int_of(e, v) && v > -(int64_t(1) << 53) && v < (int64_t(1) << 53)) t.us = v * 1000;
+    return t;
+  }
+  if (e.kind != JsonKind::String) return t;
+  DateTime dt;
+  if (parse_datetime(trim(e.text), zone, dt, false)) {
+    t.us = dt.utc_us;
+    t.off = dt.offset_min;
+  }
+  return t;
+}
+
+// "2025-03-30T01:30:00.000+01:00" with an optional explicit offset (Android's
+// startTimeTimezoneUtcOffsetMinutes): the explicit offset places a time written without one, and is kept as
+// the source offset.
+Time time_with_offset(std::string_view s, std::optional<int64_t> off_min, LocalZone zone) {
+  Time t;
+  DateTime dt;
+  if (s.empty()) return t;
+  const bool has_off = off_min && *off_min > -18 * 60 && *off_min < 18 * 60;
+  if (!parse_datetime(trim(s), has_off ? LocalZone::Utc : zone, dt, false)) return t;
+  t.us = dt.utc_us;
+  t.off = dt.offset_min;
+  if (has_off) {
+    if (dt.offset_min == k_unknown_offset) t.us -= *off_min * 60 * int64_t(1000000);
+    t.off = int16_t(*off_min);
+  }
+  return t;
+}
+
+bool valid_pos(double lat, double lon) {
+  return std::isfinite(lat) && std::isfinite(lon) && lat >= -90 && lat <= 90 && lon >= -180 && lon <= 180;
+}
+
+double e7(int64_t v) { return double(v) / 1e7; }  // correctly rounded: 461234567 -> 46.1234567
+
+std::string round_key(int64_t t, double lat, double lon, double scale) {
+  std::string k = std::to_string(t);
+  k += '|';
+  k += std::to_string(std::llround(lat * scale));
+  k += '|';
+  k += std::to_string(std::llround(lon * scale));
+  return k;
+}
+
+uint64_t mix(uint64_t h) {
+  h ^= h >> 33;
+  h *= 0xff51afd7ed558ccdull;
+  h ^= h >> 33;
+  h *= 0xc4ceb9fe1a85ec53ull;
+  h ^= h >> 33;
+  return h;
+}
+
+// Open-addressing set of 64-bit hashes: exact duplicates within one file (8 bytes a point, load <= 1/2).
+class HashSet {
+ public:
+  bool insert(uint64_t h) {  // false when already present
+    if (h == 0) h = 1;
+    if ((m_count + 1) * 2 > m_slots.size()) grow();
+    const size_t mask = m_slots.size() - 1;
+    for (size_t i = size_t(h) & mask;; i = (i + 1) & mask) {
+      if (m_slots[i] == h) return false;
+      if (m_slots[i] == 0) {
+        m_slots[i] = h;
+        ++m_count;
+        return true;
+      }
+    }
+  }
+
+ private:
+  void grow() {
+    std::vector<uint64_t> old;
+    old.swap(m_slots);
+    m_slots.assign(old.empty() ? 1024 : old.size() * 2, 0);
+    const size_t mask = m_slots.size() - 1;
+    for (uint64_t h : old)
+      if (h) {
+        size_t i = size_t(h) & mask;
+        while (m_slots[i]) i = (i + 1) & mask;
+        m_slots[i] = h;
+      }
+  }
+  std::vector<uint64_t> m_slots;
+  size_t m_count = 0;
+};
+
+// [SECTION] modes
+
+struct ModeName {
+  const char* raw;
+  const char* id;
+};
+// Records.json activity guesses, Semantic activityType, Android/iOS topCandidate.type (upper-cased, '_').
+const ModeName k_modes[] = {
+    {"IN_VEHICLE", "car"}, {"IN_ROAD_VEHICLE", "car"}, {"IN_CAR", "car"}, {"IN_FOUR_WHEELER_VEHICLE", "car"},
+    {"IN_PASSENGER_VEHICLE", "car"}, {"IN_TAXI", "car"}, {"DRIVING", "car"},
+    {"IN_TWO_WHEELER_VEHICLE", "motorbike"}, {"MOTORCYCLING", "motorbike"},
+    {"ON_BICYCLE", "bike"}, {"CYCLING", "bike"},
+    {"ON_FOOT", "walk"}, {"WALKING", "walk"}, {"HIKING", "walk"},
+    {"RUNNING", "run"},
+    {"STILL", "still"},
+    {"IN_RAIL_VEHICLE", "train"}, {"IN_TRAIN", "train"},
+    {"IN_BUS", "bus"}, {"IN_SUBWAY", "metro"}, {"IN_TRAM", "tram"},
+    {"FLYING", "plane"}, {"IN_FERRY", "boat"}, {"SAILING", "boat"},
+    {"TILTING", ""}, {"UNKNOWN", ""}, {"EXITING_VEHICLE", ""}, {"UNKNOWN_ACTIVITY_TYPE", ""},
+};
+
+// Trip mode id: our id, "other" for what we do not map (skiing, cable car, still...).
+const char* trip_mode(std::string_view raw) {
+  const char* m = google_mode(raw);
+  if (!m || !*m || std::strcmp(m, "still") == 0) return "other";
+  return m;
+}
+
+// [SECTION] output tables
+
+struct Provenance {
+  std::string file, entry;
+};
+
+Provenance provenance_of(const ParseOptions& o) {
+  // An archive entry's parser sees the entry path as its file name; the archive's own name is not known here.
+  if (o.nesting == 0) return {o.file_name, ""};
+  return {"", o.file_name};
+}
+
+void put_f(Column& c, double v) {
+  if (std::isnan(v)) c.append_null();
+  else c.append_double(v);
+}
+void put_ts(Column& c, const Time& t) {
+  if (t.ok()) c.append_timestamp(t.us, t.off);
+  else c.append_null();
+}
+void put_s(Column& c, const std::optional<std::string_view>& s) {
+  if (s) c.append_string(*s);
+  else c.append_null();
+}
+void put_i(Column& c, std::optional<int64_t> v) {
+  if (v) c.append_int(*v);
+  else c.append_null();
+}
+
+struct ColSpec {
+  const char* name;
+  ColumnType type;
+};
+
+Table make_table(std::string name, const char* domain, std::initializer_list<ColSpec> cols) {
+  Table t;
+  t.name = std::move(name);
+  t.domain = domain ? domain : "";
+  for (const ColSpec& c : cols) {
+    Column col;
+    col.name = c.name;
+    col.type = c.type;
+    t.columns.push_back(std::move(col));
+  }
+  if (domain)
+    for (const char* p : domain::k_provenance) {
+      Column col;
+      col.name = p;
+      col.type = std::string_view(p) == "_record" ? ColumnType::Int64 : ColumnType::String;
+      t.columns.push_back(std::move(col));
+    }
+  return t;
+}
+
+using CT = ColumnType;
+
+struct PointRow {
+  Time ts;
+  double lat = k_nan, lon = k_nan, acc = k_nan, alt = k_nan, vel = k_nan;
+  std::optional<std::string_view> activity, activity_raw, signal, trip_key;
+  std::optional<int64_t> act_conf;
+  const char* kind = "fix";   // point_kind: fix, raw_path, waypoint, timeline_path, raw_signal
+  int64_t waypoint = -1;      // index within its trip (timeless points)
+  uint64_t record = 0;
+};
+
+struct VisitRow {
+  Time start, end;
+  double lat = k_nan, lon = k_nan, confidence = k_nan;
+  std::optional<std::string_view> place_id, name, address, semantic_type;
+  uint64_t record = 0;
+};
+
+struct TripRow {
+  Time start, end;
+  double distance = k_nan, slat = k_nan, slon = k_nan, elat = k_nan, elon = k_nan, confidence = k_nan;
+  std::optional<std::string_view> mode_raw, origin, destination;
+  int64_t n_points = 0;
+  uint64_t record = 0;
+};
+
+// The three domain tables of one source, with the within-file dedup of points.
+class Outputs {
+ public:
+  Outputs(const ParseOptions& o, const char* source, Diagnostics& diag) : m_prov(provenance_of(o)), m_source(source), m_diag(diag) {
+    const std::string base = json_table_name(o.file_name, "google");
+    m_points = make_table(std::string(domain::k_location_points) + "_" + base, domain::k_location_points,
+                          {{"ts", CT::Timestamp}, {"lat", CT::Float64}, {"lon", CT::Float64}, {"accuracy_m", CT::Float64},
+                           {"altitude_m", CT::Float64}, {"velocity_m_s", CT::Float64}, {"source", CT::String},
+                           {"activity", CT::String}, {"activity_confidence", CT::Int64}, {"point_key", CT::String},
+                           {"point_kind", CT::String}, {"activity_raw", CT::String}, {"signal", CT::String},
+                           {"trip_key", CT::String}});
+    m_visits = make_table(std::string(domain::k_visits) + "_" + base, domain::k_visits,
+                          {{"ts_start", CT::Timestamp}, {"ts_end", CT::Timestamp}, {"duration_s", CT::Float64},
+                           {"lat", CT::Float64}, {"lon", CT::Float64}, {"place_id", CT::String}, {"name", CT::String},
+                           {"address", CT::String}, {"semantic_type", CT::String}, {"confidence", CT::Float64},
+                           {"source", CT::String}, {"visit_key", CT::String}});
+    m_trips = make_table(std::string(domain::k_trips) + "_" + base, domain::k_trips,
+                         {{"ts_start", CT::Timestamp}, {"ts_end", CT::Timestamp}, {"duration_s", CT::Float64},
+                          {"distance_m", CT::Float64}, {"mode", CT::String}, {"mode_raw", CT::String},
+                          {"mode_inferred", CT::Bool}, {"start_lat", CT::Float64}, {"start_lon", CT::Float64},
+                          {"end_lat", CT::Float64}, {"end_lon", CT::Float64}, {"n_points", CT::Int64},
+                          {"origin", CT::String}, {"destination", CT::String}, {"price_eur", CT::Float64},
+                          {"source", CT::String}, {"trip_key", CT::String}, {"confidence", CT::Float64}});
+  }
+
+  // false when dropped as an exact duplicate of an earlier point of this file
+  bool point(const PointRow& r) {
+    if (r.ts.ok()) {
+      const uint64_t h = mix(mix(uint64_t(r.ts.us)) ^ (uint64_t(std::llround(r.lat * 1e7)) * 0x9E3779B97F4A7C15ull) ^
+                             (uint64_t(std::llround(r.lon * 1e7)) + 0x632BE59BD9B4E019ull));
+      if (!m_seen.insert(h)) {
+        ++m_duplicates;
+        return false;
+      }
+    }
+    auto& c = m_points.columns;
+    put_ts(c[0], r.ts);
+    c[1].append_double(r.lat);
+    c[2].append_double(r.lon);
+    put_f(c[3], r.acc);
+    put_f(c[4], r.alt);
+    put_f(c[5], r.vel);
+    c[6].append_string(m_source);
+    put_s(c[7], r.activity);
+    put_i(c[8], r.act_conf);
+    if (r.ts.ok()) c[9].append_string(google_point_key(r.ts.us, r.lat, r.lon));
+    else if (r.trip_key && r.waypoint >= 0) c[9].append_string(std::string(*r.trip_key) + "|w" + std::to_string(r.waypoint));
+    else c[9].append_null();
+    c[10].append_string(r.kind);
+    put_s(c[11], r.activity_raw);
+    put_s(c[12], r.signal);
+    put_s(c[13], r.trip_key);
+    provenance(c, 14, r.record);
+    return true;
+  }
+
+  void visit(const VisitRow& r) {
+    auto& c = m_visits.columns;
+    put_ts(c[0], r.start);
+    put_ts(c[1], r.end);
+    put_f(c[2], r.start.ok() && r.end.ok() ? double(r.end.us - r.start.us) / 1e6 : k_nan);
+    put_f(c[3], r.lat);
+    put_f(c[4], r.lon);
+    put_s(c[5], r.place_id);
+    put_s(c[6], r.name);
+    put_s(c[7], r.address);
+    put_s(c[8], r.semantic_type);
+    put_f(c[9], r.confidence);
+    c[10].append_string(m_source);
+    if (r.start.ok() && valid_pos(r.lat, r.lon)) c[11].append_string(google_segment_key(r.start.us, r.lat, r.lon));
+    else c[11].append_null();
+    provenance(c, 12, r.record);
+  }
+
+  void trip(const TripRow& r) {
+    auto& c = m_trips.columns;
+    put_ts(c[0], r.start);
+    put_ts(c[1], r.end);
+    put_f(c[2], r.start.ok() && r.end.ok() ? double(r.end.us - r.start.us) / 1e6 : k_nan);
+    put_f(c[3], r.distance);
+    if (r.mode_raw) c[4].append_string(trip_mode(*r.mode_raw));
+    else c[4].append_null();
+    put_s(c[5], r.mode_raw);
+    c[6].append_bool(false);
+    put_f(c[7], r.slat);
+    put_f(c[8], r.slon);
+    put_f(c[9], r.elat);
+    put_f(c[10], r.elon);
+    c[11].append_int(r.n_points);
+    put_s(c[12], r.origin);
+    put_s(c[13], r.destination);
+    c[14].append_null();
+    c[15].append_string(m_source);
+    put_s(c[16], trip_key(r));
+    put_f(c[17], r.confidence);
+    provenance(c, 18, r.record);
+  }
+
+  // Key of a trip from its start (nullopt without start time or position); the string lives until the next call.
+  std::optional<std::string_view> trip_key(const TripRow& r) {
+    if (!r.start.ok() || !valid_pos(r.slat, r.slon)) return std::nullopt;
+    m_key = google_segment_key(r.start.us, r.slat, r.slon);
+    return std::string_view(m_key);
+  }
+
+  uint64_t rows() const { return m_points.rows() + m_visits.rows() + m_trips.rows(); }
+  uint64_t duplicates() const { return m_duplicates; }
+
+  // Moves the tables out, points last when `segments` (visits, trips, then points).
+  void take(std::vector<Table>& out, bool segments) {
+    if (m_duplicates) {
+      Message m = make_message("google.duplicate_points",
+                               to_str(m_duplicates) + " point(s) en double (même heure, même position E7) ignoré(s)",
+                               to_str(m_duplicates) + " duplicate point(s) (same time, same E7 position) dropped");
+      m.info = true;
+      m_diag.warn(std::move(m));
+    }
+    if (segments) {
+      out.push_back(std::move(m_visits));
+      out.push_back(std::move(m_trips));
+    }
+    out.push_back(std::move(m_points));
+  }
+
+ private:
+  void provenance(std::vector<Column>& c, size_t i, uint64_t record) {
+    c[i].append_string(m_prov.file);
+    c[i + 1].append_string(m_prov.entry);
+    c[i + 2].append_int(int64_t(record));
+  }
+
+  Provenance m_prov;
+  const char* m_source;
+  Diagnostics& m_diag;
+  Table m_points, m_visits, m_trips;
+  HashSet m_seen;
+  uint64_t m_duplicates = 0;
+  std::string m_key;
+};
+
+// [SECTION] streaming path tracker
+
+// Base of the four JSON shapes: JsonReader events -> relative key paths inside one element of a records
+// array ("locations", "timelineObjects", the root array...). A shape sees begin_record, field (scalars),
+// open/close (containers inside the record) and end_record; nothing of the document is kept.
+class GoogleParser : public Parser, public JsonHandler {
+ public:
+  GoogleParser(const ParseOptions& o, const char* source)
+      : m_opts(o), m_reader(JsonReaderOptions{}, &diag), m_out(o, source, diag) {
+    bool known = true;
+    m_zone = zone_from_name(o.time_zone, &known);
+  }
+
+  void feed(std::span<const uint8_t> chunk) override {
+    if (m_done || m_stopped) return;
+    m_reader.feed(std::string_view(reinterpret_cast<const char*>(chunk.data()), chunk.size()), *this);
+    if (m_reader.failed()) reader_failed();
+  }
+
+  void finish() override {
+    if (m_done) return;
+    if (!m_stopped) {
+      m_reader.finish(*this);
+      if (m_reader.failed()) reader_failed();
+    }
+    m_done = true;
+    if (diag.failed) return;
+    summary();
+    build(tables);
+    for (Table& t : tables) t.finalize();
+  }
+
+  uint64_t rows_so_far() const override { return m_out.rows() + m_extra_rows; }
+  const char* encoding() const override { return "utf-8"; }
+
+  void on_event(const JsonEvent& e, JsonReader&) override {
+    const uint32_t d = e.depth;
+    switch (e.kind) {
+      case JsonKind::Key: {
+        m_path.resize(m_frames[d - 1].prefix);
+        if (m_path.size() > m_base) m_path += '.';
+        m_path.append(e.text.data(), e.text.size());
+        return;
+      }
+      case JsonKind::EndObject:
+      case JsonKind::EndArray: {
+        const bool object = e.kind == JsonKind::EndObject;
+        m_path.resize(m_frames[d].prefix);
+        m_frames.pop_back();
+        if (m_in_record) {
+          if (d == m_rec_depth) end_of_record();
+          else close(m_kind, rel(), object);
+        } else if (!object && int64_t(d) == m_array_depth) {
+          m_array_depth = -1;
+        }
+        return;
+      }
+      default: break;
+    }
+    // a value: its path is the key just read, or "<array path>[]"
+    if (d > 0 && !m_frames[d - 1].object) {
+      m_path.resize(m_frames[d - 1].prefix);
+      m_path += "[]";
+      if (!m_in_record && int64_t(d) == m_array_depth + 1) {
+        m_in_record = true;
+        m_rec_depth = d;
+        m_base = m_path.size();
+        m_rec_offset = e.offset;
+        m_rec_line = e.line;
+        begin_record(m_kind, m_rec_index);
+      }
+    }
+    if (e.kind == JsonKind::BeginObject || e.kind == JsonKind::BeginArray) {
+      const bool object = e.kind == JsonKind::BeginObject;
+      m_frames.push_back(Frame{object, uint32_t(m_path.size())});
+      if (m_in_record) {
+        if (d > m_rec_depth) open(m_kind, rel(), object);
+      } else if (!object && m_array_depth < 0) {
+        const int k = record_kind(m_path);
+        if (k >= 0) {
+          m_array_depth = d;
+          m_kind = k;
+          m_rec_index = 0;
+          m_array_path = m_path;
+        }
+      }
+      return;
+    }
+    if (m_in_record) {
+      field(m_kind, rel(), e);
+      if (d == m_rec_depth) end_of_record();
+    } else {
+      root_field(m_path, e);
+    }
+  }
+
+ protected:
+  // [SECTION] what a shape implements
+  virtual int record_kind(std::string_view array_path) = 0;  // >= 0: its elements are records of this kind
+  virtual void begin_record(int kind, uint64_t index) = 0;
+  virtual void field(int kind, std::string_view path, const JsonEvent& e) = 0;
+  virtual void open(int, std::string_view, bool) {}
+  virtual void close(int, std::string_view, bool) {}
+  virtual void end_record(int kind) = 0;
+  virtual void root_field(std::string_view, const JsonEvent&) {}
+  virtual void summary() {}
+  virtual void build(std::vector<Table>& out) = 0;
+
+  // A record dropped or repaired: one warning per code (capped), with the record's index and position.
+  void record_warning(const char* code, const std::string& fr, const std::string& en) {
+    if (diag.at_cap(code)) { diag.suppress(code); return; }
+    diag.warn(make_message(code, fr, en, m_rec_offset, m_rec_line));
+  }
+  std::string where_fr() const { return "enregistrement " + to_str(m_rec_index) + " (" + m_array_path + "[" + to_str(m_rec_index) + "])"; }
+  std::string where_en() const { return "record " + to_str(m_rec_index) + " (" + m_array_path + "[" + to_str(m_rec_index) + "])"; }
+
+  void info(const char* code, std::string fr, std::string en) {
+    Message m = make_message(code, std::move(fr), std::move(en));
+    m.info = true;
+    diag.warn(std::move(m));
+  }
+
+  ParseOptions m_opts;
+  LocalZone m_zone = LocalZone::Paris;
+  JsonReader m_reader;
+  Outputs m_out;
+  uint64_t m_rec_index = 0;     // index of the current record in its array
+  uint64_t m_rec_offset = 0, m_rec_line = 0;
+  uint64_t m_records = 0;       // complete records
+  uint64_t m_extra_rows = 0;
+  std::string m_array_path;     // "locations", "semanticSegments", "" (iOS root array)
+
+ private:
+  struct Frame {
+    bool object;
+    uint32_t prefix;  // length of m_path at the container's own path
+  };
+
+  std::string_view rel() const { return std::string_view(m_path).substr(m_base); }
+
+  void end_of_record() {
+    m_in_record = false;
+    m_base = 0;
+    ++m_records;
+    end_record(m_kind);
+    ++m_rec_index;
+  }
+
+  // A syntax error or a truncated file: the complete records read so far are kept (a 700 MB Records.json cut
+  // by a failed download still gives its points); with none, the parse fails with the tokenizer's message.
+  void reader_failed() {
+    m_stopped = true;
+    const Message& err = m_reader.error();
+    if (m_records == 0) {
+      diag.fail(err);
+      return;
+    }
+    Message m = make_message("google.truncated",
+                             "Lecture arrêtée : " + err.fr + " ; les " + to_str(m_records) +
+                                 " enregistrement(s) complet(s) lus avant sont gardés",
+                             "Reading stopped: " + err.en + "; the " + to_str(m_records) +
+                                 " complete record(s) read before are kept",
+                             err.where.byte_offset, err.where.line);
+    diag.warn(std::move(m));
+  }
+
+  std::string m_path;
+  std::vector<Frame> m_frames;
+  size_t m_base = 0;            // start of the record-relative path in m_path
+  bool m_in_record = false;
+  uint32_t m_rec_depth = 0;
+  int64_t m_array_depth = -1;   // depth of the records array being read
+  int m_kind = 0;
+  bool m_done = false, m_stopped = false;
+};
+
+// [SECTION] Records.json
+
+class RecordsParser final : public GoogleParser {
+ public:
+  explicit RecordsParser(const ParseOptions& o) : GoogleParser(o, "records") {}
+
+ protected:
+  int record_kind(std::string_view p) override { return p == "locations" ? 0 : -1; }
+
+  void begin_record(int, uint64_t) override {
+    m_lat = m_lon = std::nullopt;
+    m_acc = m_alt = m_vel = k_nan;
+    m_ts = Time{};
+    m_ts_ms = Time{};
+    m_signal.clear();
+    m_has_signal = false;
+    m_act_entries = 0;
+    m_best.clear();
+    m_best_conf = -1;
+    m_has_best = false;
+  }
+
+  void field(int, std::string_view p, const JsonEvent& e) override {
+    if (p.empty()) return;
+    switch (p[0]) {
+      case 'l':
+        if (p == "latitudeE7") { int64_t v; if (int_of(e, v)) m_lat = v; }
+        else if (p == "longitudeE7") { int64_t v; if (int_of(e, v)) m_lon = v; }
+        return;
+      case 'a':
+        if (p == "accuracy") num_of(e, m_acc);
+        else if (p == "altitude") num_of(e, m_alt);
+        else if (p == "activity[].activity[].type") {
+          if (e.kind == JsonKind::String) m_cur.assign(e.text.data(), e.text.size());
+        } else if (p == "activity[].activity[].confidence") {
+          int_of(e, m_cur_conf);
+        }
+        return;
+      case 'v':
+        if (p == "velocity") num_of(e, m_vel);
+        return;
+      case 't':
+        if (p == "timestamp") m_ts = time_of(e, false, m_zone);
+        else if (p == "timestampMs") m_ts_ms = time_of(e, true, m_zone);
+        return;
+      case 's':
+        if (p == "source" && e.kind == JsonKind::String) {
+          m_signal.assign(e.text.data(), e.text.size());
+          m_has_signal = true;
+        }
+        return;
+      default: return;
+    }
+  }
+
+  void open(int, std::string_view p, bool object) override {
+    if (!object) return;
+    if (p == "activity[]") ++m_act_entries;
+    else if (p == "activity[].activity[]") {
+      m_cur.clear();
+      m_cur_conf = -1;
+    }
+  }
+
+  void close(int, std::string_view p, bool object) override {
+    // the top guess of the first (closest) activity entry
+    if (object && m_act_entries == 1 && p == "activity[].activity[]" && !m_cur.empty() && (!m_has_best || m_cur_conf > m_best_conf)) {
+      m_best = m_cur;
+      m_best_conf = m_cur_conf;
+      m_has_best = true;
+    }
+  }
+
+  void end_record(int) override {
+    if (!m_lat || !m_lon) {
+      ++m_no_coords;
+      record_warning("google.no_coordinates", "Position sans coordonnées ignorée : " + where_fr(),
+                     "Location without coordinates skipped: " + where_en());
+      return;
+    }
+    int64_t lat = *m_lat, lon = *m_lon;
+    bool fixed = false;
+    // Takeout bug: E7 values written as unsigned 32-bit integers (lat > 90° / lon > 180° by 2^32)
+    if (lat > 900000000) { lat -= int64_t(1) << 32; fixed = true; }
+    if (lon > 1800000000) { lon -= int64_t(1) << 32; fixed = true; }
+    if (lat < -900000000 || lat > 900000000 || lon < -1800000000 || lon > 1800000000) {
+      record_warning("google.bad_coordinates",
+                     "Coordonnées hors limites ignorées (" + std::to_string(*m_lat) + ", " + std::to_string(*m_lon) + ") : " + where_fr(),
+                     "Out-of-range coordinates skipped (" + std::to_string(*m_lat) + ", " + std::to_string(*m_lon) + "): " + where_en());
+      return;
+    }
+    if (fixed) {
+      if (m_overflow++ == 0) m_overflow_first = m_rec_index;
+    }
+    PointRow r;
+    r.ts = m_ts.ok() ? m_ts : m_ts_ms;
+    if (!r.ts.ok()) {
+      record_warning("google.no_timestamp", "Position sans horodatage lisible ignorée : " + where_fr(),
+                     "Location without a readable timestamp skipped: " + where_en());
+      return;
+    }
+    r.lat = e7(lat);
+    r.lon = e7(lon);
+    r.acc = m_acc;
+    r.alt = m_alt;
+    r.vel = m_vel;
+    if (m_has_signal) r.signal = m_signal;
+    if (m_has_best) {
+      const char* mode = google_mode(m_best);
+      r.activity = mode ? std::string_view(mode) : std::string_view("");
+      r.activity_raw = m_best;
+      if (m_best_conf >= 0) r.act_conf = m_best_conf;
+    }
+    r.record = m_rec_index;
+    m_out.point(r);
+  }
+
+  void summary() override {
+    if (m_overflow)
+      diag.warn(make_message("google.e7_overflow",
+                             to_str(m_overflow) + " coordonnée(s) E7 débordée(s) (bogue connu de Takeout : valeur + 2^32) "
+                                                  "corrigée(s) ; premier enregistrement " + to_str(m_overflow_first),
+                             to_str(m_overflow) + " overflowed E7 coordinate(s) (known Takeout bug: value + 2^32) fixed; "
+                                                  "first at record " + to_str(m_overflow_first)));
+    if (m_records == 0 && m_no_coords == 0)
+      info("google.no_locations", "Aucune position dans « locations »", "No location in \"locations\"");
+  }
+
+  void build(std::vector<Table>& out) override { m_out.take(out, false); }
+
+ private:
+  std::optional<int64_t> m_lat, m_lon;
+  double m_acc = k_nan, m_alt = k_nan, m_vel = k_nan;
+  Time m_ts, m_ts_ms;
+  std::string m_signal;
+  bool m_has_signal = false;
+  int m_act_entries = 0;
+  std::string m_cur, m_best;
+  int64_t m_cur_conf = -1, m_best_conf = -1;
+  bool m_has_best = false;
+  uint64_t m_overflow = 0, m_overflow_first = 0, m_no_coords = 0;
+};
+
+// [SECTION] shared segment state (Semantic, iOS, Android)
+
+struct PathPoint {
+  Time ts;
+  double lat = k_nan, lon = k_nan, acc = k_nan;
+  double minutes = k_nan;  // iOS: offset from the segment start
+  bool has_e7_lat = false, has_e7_lon = false;
+  const char* kind = "raw_path";
+};
+
+// Emits a segment's buffered path points; timeless points (waypoints) get an index within their trip.
+void emit_path(Outputs& out, std::vector<PathPoint>& pts, std::optional<std::string_view> trip_key, uint64_t record,
+               int64_t& n_points) {
+  int64_t wp = 0;
+  for (PathPoint& p : pts) {
+    if (!valid_pos(p.lat, p.lon)) continue;
+    PointRow r;
+    r.ts = p.ts;
+    r.lat = p.lat;
+    r.lon = p.lon;
+    r.acc = p.acc;
+    r.kind = p.kind;
+    r.trip_key = trip_key;
+    if (!p.ts.ok()) r.waypoint = wp++;
+    r.record = record;
+    if (out.point(r)) ++n_points;
+  }
+}
+
+// [SECTION] Semantic Location History
+
+// A string of the record being read (event views die with the event); capacity reused across records.
+struct OptStr {
+  std::string s;
+  bool set = false;
+  void assign(const JsonEvent& e) {
+    if (e.kind != JsonKind::String) return;
+    s.assign(e.text.data(), e.text.size());
+    set = true;
+  }
+  void clear() { set = false; }
+  std::optional<std::string_view> view() const { return set ? std::optional<std::string_view>(s) : std::nullopt; }
+};
+
+class SemanticParser final : public GoogleParser {
+ public:
+  explicit SemanticParser(const ParseOptions& o) : GoogleParser(o, "semantic") {}
+
+ protected:
+  int record_kind(std::string_view p) override { return p == "timelineObjects" ? 0 : -1; }
+
+  void begin_record(int, uint64_t) override {
+    m_seg = Seg::None;
+    m_pts.clear();
+    for (OptStr* s : {&m_place_id, &m_name, &m_address, &m_semtype, &m_type, &m_origin, &m_dest}) s->clear();
+    m_lat = m_lon = m_slat = m_slon = m_elat = m_elon = m_clat = m_clon = std::nullopt;
+    m_start = m_end = m_start_ms = m_end_ms = Time{};
+    m_distance = m_wp_distance = m_raw_distance = m_confidence = k_nan;
+    m_n_acts = 0;
+    m_stops = 0;
+  }
+
+  void field(int, std::string_view p, const JsonEvent& e) override {
+    if (strip(p, "placeVisit")) {
+      m_seg = Seg::Visit;
+      if (starts_with(p, "childVisits") || starts_with(p, "otherCandidateLocations")) return;
+      if (p == "location.latitudeE7") int_opt(e, m_lat);
+      else if (p == "location.longitudeE7") int_opt(e, m_lon);
+      else if (p == "centerLatE7") int_opt(e, m_clat);
+      else if (p == "centerLngE7") int_opt(e, m_clon);
+      else if (p == "location.placeId") m_place_id.assign(e);
+      else if (p == "location.name") m_name.assign(e);
+      else if (p == "location.address") m_address.assign(e);
+      else if (p == "location.semanticType") m_semtype.assign(e);
+      else if (p == "visitConfidence") { double c; if (num_of(e, c)) m_confidence = c / 100.0; }
+      else if (!duration(p, e)) raw_point(p, e);
+      return;
+    }
+    if (strip(p, "activitySegment")) {
+      m_seg = Seg::Trip;
+      if (p == "startLocation.latitudeE7") int_opt(e, m_slat);
+      else if (p == "startLocation.longitudeE7") int_opt(e, m_slon);
+      else if (p == "endLocation.latitudeE7") int_opt(e, m_elat);
+      else if (p == "endLocation.longitudeE7") int_opt(e, m_elon);
+      else if (p == "distance") num_of(e, m_distance);
+      else if (p == "activityType") m_type.assign(e);
+      else if (p == "activities[].activityType") {
+        if (e.kind == JsonKind::String && m_n_acts < k_max_acts) m_acts[m_n_acts++] = {std::string(e.text), k_nan};
+      } else if (p == "activities[].probability") {
+        if (m_n_acts) num_of(e, m_acts[m_n_acts - 1].second);
+      } else if (p == "waypointPath.waypoints[].latE7") e7_into(e, true);
+      else if (p == "waypointPath.waypoints[].lngE7") e7_into(e, false);
+      else if (p == "waypointPath.distanceMeters") num_of(e, m_wp_distance);
+      else if (p == "simplifiedRawPath.distanceMeters") num_of(e, m_raw_distance);
+      else if (p == "transitPath.transitStops[].name") {
+        if (m_stops++ == 0) m_origin.assign(e);
+        else m_dest.assign(e);
+      } else if (!duration(p, e)) raw_point(p, e);
+    }
+  }
+
+  void open(int, std::string_view p, bool object) override {
+    if (!object) return;
+    if (strip(p, "placeVisit") || strip(p, "activitySegment")) {
+      if (p == "simplifiedRawPath.points[]") m_pts.push_back(PathPoint{});
+      else if (p == "waypointPath.waypoints[]") { m_pts.push_back(PathPoint{}); m_pts.back().kind = "waypoint"; }
+      else if (p == "childVisits[]") ++m_children;
+    }
+  }
+
+  void end_record(int) override {
+    if (m_seg == Seg::Visit) {
+      VisitRow v;
+      v.start = m_start.ok() ? m_start : m_start_ms;
+      v.end = m_end.ok() ? m_end : m_end_ms;
+      if (m_lat && m_lon) { v.lat = e7(*m_lat); v.lon = e7(*m_lon); }
+      else if (m_clat && m_clon) { v.lat = e7(*m_clat); v.lon = e7(*m_clon); }
+      if (!valid_pos(v.lat, v.lon)) v.lat = v.lon = k_nan;
+      v.place_id = m_place_id.view();
+      v.name = m_name.view();
+      v.address = m_address.view();
+      v.semantic_type = m_semtype.view();
+      v.confidence = m_confidence;
+      v.record = m_rec_index;
+      m_out.visit(v);
+      int64_t n = 0;
+      emit_path(m_out, m_pts, std::nullopt, m_rec_index, n);
+    } else if (m_seg == Seg::Trip) {
+      TripRow t;
+      t.start = m_start.ok() ? m_start : m_start_ms;
+      t.end = m_end.ok() ? m_end : m_end_ms;
+      if (m_slat && m_slon) { t.slat = e7(*m_slat); t.slon = e7(*m_slon); }
+      if (m_elat && m_elon) { t.elat = e7(*m_elat); t.elon = e7(*m_elon); }
+      if (!valid_pos(t.slat, t.slon)) t.slat = t.slon = k_nan;
+      if (!valid_pos(t.elat, t.elon)) t.elat = t.elon = k_nan;
+      t.distance = !std::isnan(m_distance) ? m_distance : !std::isnan(m_wp_distance) ? m_wp_distance : m_raw_distance;
+      if (!m_type.set && m_n_acts) { m_type.s = m_acts[0].first; m_type.set = true; }
+      t.mode_raw = m_type.view();
+      for (size_t i = 0; i < m_n_acts; ++i)
+        if (m_type.set && m_acts[i].first == m_type.s) { t.confidence = m_acts[i].second / 100.0; break; }
+      t.origin = m_origin.view();
+      t.destination = m_dest.view();
+      t.record = m_rec_index;
+      const std::optional<std::string_view> key = m_out.trip_key(t);
+      m_key = key ? std::string(*key) : std::string();
+      emit_path(m_out, m_pts, key ? std::optional<std::string_view>(m_key) : std::nullopt, m_rec_index, t.n_points);
+      m_out.trip(t);
+    } else {
+      ++m_other;
+    }
+  }
+
+  void summary() override {
+    if (m_children)
+      info("google.child_visits", to_str(m_children) + " sous-visite(s) (childVisits) non comptée(s) : elles recouvrent leur visite parente",
+           to_str(m_children) + " child visit(s) not counted: they overlap their parent visit");
+    if (m_other)
+      info("google.other_objects", to_str(m_other) + " objet(s) de la chronologie sans placeVisit ni activitySegment ignoré(s)",
+           to_str(m_other) + " timeline object(s) with neither placeVisit nor activitySegment skipped");
+  }
+
+  void build(std::vector<Table>& out) override { m_out.take(out, true); }
+
+ private:
+  enum class Seg { None, Visit, Trip };
+  static constexpr size_t k_max_acts = 16;
+
+  static void int_opt(const JsonEvent& e, std::optional<int64_t>& slot) {
+    int64_t v;
+    if (int_of(e, v)) slot = v;
+  }
+
+  bool duration(std::string_view p, const JsonEvent& e) {
+    if (!strip(p, "duration")) return false;
+    if (p == "startTimestamp") m_start = time_of(e, false, m_zone);
+    else if (p == "endTimestamp") m_end = time_of(e, false, m_zone);
+    else if (p == "startTimestampMs") m_start_ms = time_of(e, true, m_zone);
+    else if (p == "endTimestampMs") m_end_ms = time_of(e, true, m_zone);
+    return true;
+  }
+
+  void raw_point(std::string_view p, const JsonEvent& e) {
+    if (!strip(p, "simplifiedRawPath.points[]") || m_pts.empty()) return;
+    PathPoint& pt = m_pts.back();
+    if (p == "latE7" || p == "latitudeE7") e7_into(e, true);
+    else if (p == "lngE7" || p == "longitudeE7") e7_into(e, false);
+    else if (p == "timestamp") { Time t = time_of(e, false, m_zone); if (t.ok()) pt.ts = t; }
+    else if (p == "timestampMs") { Time t = time_of(e, true, m_zone); if (t.ok() && !pt.ts.ok()) pt.ts = t; }
+    else if (p == "accuracyMeters") num_of(e, pt.acc);
+  }
+
+  void e7_into(const JsonEvent& e, bool lat) {
+    int64_t v;
+    if (m_pts.empty() || !int_of(e, v)) return;
+    (lat ? m_pts.back().lat : m_pts.back().lon) = e7(v);
+  }
+
+  Seg m_seg = Seg::None;
+  std::vector<PathPoint> m_pts;
+  OptStr m_place_id, m_name, m_address, m_semtype, m_type, m_origin, m_dest;
+  std::optional<int64_t> m_lat, m_lon, m_slat, m_slon, m_elat, m_elon, m_clat, m_clon;
+  Time m_start, m_end, m_start_ms, m_end_ms;
+  double m_distance = k_nan, m_wp_distance = k_nan, m_raw_distance = k_nan, m_confidence = k_nan;
+  std::pair<std::string, double> m_acts[k_max_acts];
+  size_t m_n_acts = 0;
+  int m_stops = 0;
+  std::string m_key;
+  uint64_t m_children = 0, m_other = 0;
+};
+
+// [SECTION] iOS (2024) and Android (2025) on-device exports
+
+// Both write segments {startTime, endTime, visit | activity | timelinePath | timelineMemory}; iOS as a
+// top-level array with numbers as strings and "geo:lat,lng" positions, Android under "semanticSegments" with
+// "lat°, lng°" strings, plus "rawSignals" (positions, activity records, Wi-Fi scans) and
+// "userLocationProfile.frequentPlaces". One parser reads both spellings.
+class DeviceParser final : public GoogleParser {
+ public:
+  DeviceParser(const ParseOptions& o, bool android)
+      : GoogleParser(o, android ? "android" : "ios"), m_android(android) {}
+
+ protected:
+  enum Kind { k_segment = 0, k_signal = 1, k_place = 2 };
+
+  int record_kind(std::string_view p) override {
+    if (!m_android) return p.empty() ? k_segment : -1;
+    if (p == "semanticSegments") return k_segment;
+    if (p == "rawSignals") return k_signal;
+    if (p == "userLocationProfile.frequentPlaces") return k_place;
+    return -1;
+  }
+
+  void begin_record(int, uint64_t) override {
+    m_seg = Seg::None;
+    m_pts.clear();
+    for (OptStr* s : {&m_start_s, &m_end_s, &m_place_id, &m_semtype, &m_type, &m_signal, &m_ts_s, &m_label})
+      s->clear();
+    m_start_off = m_end_off = std::nullopt;
+    m_level = 0;
+    m_lat = m_lon = m_slat = m_slon = m_elat = m_elon = m_distance = m_prob = m_acc = m_alt = m_vel = k_nan;
+    m_has_position = false;
+  }
+
+  void field(int kind, std::string_view p, const JsonEvent& e) override {
+    if (kind == k_signal) return signal_field(p, e);
+    if (kind == k_place) {
+      if (p == "placeId") m_place_id.assign(e);
+      else if (p == "label") m_label.assign(e);
+      else if (p == "placeLocation" || p == "placeLocation.latLng") latlng(e, m_lat, m_lon);
+      return;
+    }
+    if (p == "startTime") m_start_s.assign(e);
+    else if (p == "endTime") m_end_s.assign(e);
+    else if (p == "startTimeTimezoneUtcOffsetMinutes") { int64_t v; if (int_of(e, v)) m_start_off = v; }
+    else if (p == "endTimeTimezoneUtcOffsetMinutes") { int64_t v; if (int_of(e, v)) m_end_off = v; }
+    else if (strip(p, "visit")) {
+      m_seg = Seg::Visit;
+      if (p == "hierarchyLevel") { int64_t v; if (int_of(e, v)) m_level = v; }
+      else if (strip(p, "topCandidate")) {
+        if (p == "placeID" || p == "placeId") m_place_id.assign(e);
+        else if (p == "semanticType") m_semtype.assign(e);
+        else if (p == "probability") num_of(e, m_prob);
+        else if (p == "placeLocation" || p == "placeLocation.latLng") latlng(e, m_lat, m_lon);
+      }
+    } else if (strip(p, "activity")) {
+      m_seg = Seg::Trip;
+      if (p == "start" || p == "start.latLng") latlng(e, m_slat, m_slon);
+      else if (p == "end" || p == "end.latLng") latlng(e, m_elat, m_elon);
+      else if (p == "distanceMeters") num_of(e, m_distance);
+      else if (p == "topCandidate.type") m_type.assign(e);
+      else if (p == "topCandidate.probability") num_of(e, m_prob);
+    } else if (starts_with(p, "timelinePath[].")) {
+      if (m_pts.empty()) return;
+      p.remove_prefix(15);
+      PathPoint& pt = m_pts.back();
+      if (p == "point") latlng(e, pt.lat, pt.lon);
+      else if (p == "time") pt.ts = time_of(e, false, m_zone);
+      else if (p == "durationMinutesOffsetFromStartTime") num_of(e, pt.minutes);
+    } else if (starts_with(p, "timelineMemory")) {
+      if (m_seg == Seg::None) m_seg = Seg::Memory;
+    }
+  }
+
+  void open(int kind, std::string_view p, bool object) override {
+    if (kind == k_segment) {
+      if (object && p == "timelinePath[]") {
+        m_pts.push_back(PathPoint{});
+        m_pts.back().kind = "timeline_path";
+      } else if (p == "timelinePath" && m_seg == Seg::None) {
+        m_seg = Seg::Path;
+      } else if (p == "timelineMemory" && m_seg == Seg::None) {
+        m_seg = Seg::Memory;
+      }
+    } else if (kind == k_signal && m_sig == Sig::None) {
+      if (starts_with(p, "position")) m_sig = Sig::Position;
+      else if (starts_with(p, "activityRecord")) m_sig = Sig::Activity;
+      else if (starts_with(p, "wifiScan")) m_sig = Sig::Wifi;
+    }
+  }
+
+  void end_record(int kind) override {
+    if (kind == k_signal) return end_signal();
+    if (kind == k_place) return end_place();
+    const Time start = time_with_offset(m_start_s.view().value_or(""), m_start_off, m_zone);
+    const Time end = time_with_offset(m_end_s.view().value_or(""), m_end_off ? m_end_off : m_start_off, m_zone);
+    switch (m_seg) {
+      case Seg::Visit: {
+        if (m_level > 0) { ++m_nested; break; }
+        VisitRow v;
+        v.start = start;
+        v.end = end;
+        v.lat = m_lat;
+        v.lon = m_lon;
+        v.place_id = m_place_id.view();
+        v.semantic_type = m_semtype.view();
+        v.confidence = m_prob;
+        v.record = m_rec_index;
+        m_out.visit(v);
+        break;
+      }
+      case Seg::Trip: {
+        TripRow t;
+        t.start = start;
+        t.end = end;
+        t.slat = m_slat;
+        t.slon = m_slon;
+        t.elat = m_elat;
+        t.elon = m_elon;
+        t.distance = m_distance;
+        t.mode_raw = m_type.view();
+        t.confidence = m_prob;
+        t.record = m_rec_index;
+        m_out.trip(t);
+        break;
+      }
+      case Seg::Path: {
+        // iOS: minutes after the segment's start; Android: each point's own time
+        for (PathPoint& pt : m_pts)
+          if (!pt.ts.ok() && start.ok() && !std::isnan(pt.minutes)) {
+            pt.ts.us = start.us + std::llround(pt.minutes * 60e6);
+            pt.ts.off = start.off;
+          }
+        int64_t n = 0;
+        emit_path(m_out, m_pts, std::nullopt, m_rec_index, n);
+        break;
+      }
+      case Seg::Memory: ++m_memories; break;
+      case Seg::None: ++m_other; break;
+    }
+  }
+
+  void summary() override {
+    if (m_nested)
+      info("google.nested_visits", to_str(m_nested) + " visite(s) imbriquée(s) (hierarchyLevel > 0) non comptée(s) : elles recouvrent leur visite parente",
+           to_str(m_nested) + " nested visit(s) (hierarchyLevel > 0) not counted: they overlap their parent visit");
+    if (m_memories)
+      info("google.memories", to_str(m_memories) + " résumé(s) de voyage (timelineMemory) ignoré(s)",
+           to_str(m_memories) + " trip summary(ies) (timelineMemory) skipped");
+    if (m_other)
+      info("google.other_segments", to_str(m_other) + " segment(s) de type inconnu ignoré(s)",
+           to_str(m_other) + " segment(s) of unknown kind skipped");
+    if (m_activity_records || m_wifi)
+      info("google.signals_skipped",
+           to_str(m_activity_records) + " enregistrement(s) d'activité et " + to_str(m_wifi) +
+               " scan(s) Wi-Fi des rawSignals ignorés (sans position)",
+           to_str(m_activity_records) + " activity record(s) and " + to_str(m_wifi) +
+               " Wi-Fi scan(s) of rawSignals skipped (no position)");
+  }
+
+  void build(std::vector<Table>& out) override {
+    m_out.take(out, true);
+    if (m_places.rows()) out.push_back(std::move(m_places));
+  }
+
+ private:
+  enum class Seg { None, Visit, Trip, Path, Memory };
+  enum class Sig { None, Position, Activity, Wifi };
+
+  void latlng(const JsonEvent& e, double& lat, double& lon) {
+    if (e.kind != JsonKind::String || !google_parse_latlng(e.text, lat, lon)) {
+      if (e.kind == JsonKind::String)
+        record_warning("google.bad_latlng", "Position illisible « " + std::string(e.text.substr(0, 40)) + " » : " + where_fr(),
+                       "Unreadable position \"" + std::string(e.text.substr(0, 40)) + "\": " + where_en());
+    }
+  }
+
+  void signal_field(std::string_view p, const JsonEvent& e) {
+    if (m_sig == Sig::None) {
+      if (starts_with(p, "position")) m_sig = Sig::Position;
+      else if (starts_with(p, "activityRecord")) m_sig = Sig::Activity;
+      else if (starts_with(p, "wifiScan")) m_sig = Sig::Wifi;
+    }
+    if (!strip(p, "position")) return;
+    if (p == "LatLng" || p == "latLng") m_has_position = true, latlng(e, m_lat, m_lon);
+    else if (p == "accuracyMeters") num_of(e, m_acc);
+    else if (p == "altitudeMeters") num_of(e, m_alt);
+    else if (p == "speedMetersPerSecond") num_of(e, m_vel);
+    else if (p == "source") m_signal.assign(e);
+    else if (p == "timestamp") m_ts_s.assign(e);
+  }
+
+  void end_signal() {
+    const Sig sig = m_sig;
+    m_sig = Sig::None;
+    if (sig == Sig::Activity) { ++m_activity_records; return; }
+    if (sig == Sig::Wifi) { ++m_wifi; return; }
+    if (sig != Sig::Position) return;
+    PointRow r;
+    r.ts = time_with_offset(m_ts_s.view().value_or(""), std::nullopt, m_zone);
+    if (!valid_pos(m_lat, m_lon)) {
+      if (!m_has_position)
+        record_warning("google.no_coordinates", "Position sans coordonnées ignorée : " + where_fr(),
+                       "Position without coordinates skipped: " + where_en());
+      return;
+    }
+    if (!r.ts.ok()) {
+      record_warning("google.no_timestamp", "Position sans horodatage lisible ignorée : " + where_fr(),
+                     "Position without a readable timestamp skipped: " + where_en());
+      return;
+    }
+    r.lat = m_lat;
+    r.lon = m_lon;
+    r.acc = m_acc;
+    r.alt = m_alt;
+    r.vel = m_vel;
+    r.signal = m_signal.view();
+    r.kind = "raw_signal";
+    r.record = m_rec_index;
+    m_out.point(r);
+  }
+
+  void end_place() {
+    if (m_places.columns.empty())
+      m_places = make_table("frequent_places_" + json_table_name(m_opts.file_name, "google"), nullptr,
+                            {{"place_id", CT::String}, {"label", CT::String}, {"lat", CT::Float64}, {"lon", CT::Float64}});
+    auto& c = m_places.columns;
+    put_s(c[0], m_place_id.view());
+    put_s(c[1], m_label.view());
+    put_f(c[2], m_lat);
+    put_f(c[3], m_lon);
+    ++m_extra_rows;
+  }
+
+  bool m_android;
+  Seg m_seg = Seg::None;
+  Sig m_sig = Sig::None;
+  std::vector<PathPoint> m_pts;
+  OptStr m_start_s, m_end_s, m_place_id, m_semtype, m_type, m_signal, m_ts_s, m_label;
+  std::optional<int64_t> m_start_off, m_end_off;
+  int64_t m_level = 0;
+  double m_lat = k_nan, m_lon = k_nan, m_slat = k_nan, m_slon = k_nan, m_elat = k_nan, m_elon = k_nan;
+  double m_distance = k_nan, m_prob = k_nan, m_acc = k_nan, m_alt = k_nan, m_vel = k_nan;
+  bool m_has_position = false;
+  Table m_places;
+  uint64_t m_nested = 0, m_memories = 0, m_other = 0, m_activity_records = 0, m_wifi = 0;
+};
+
+// [SECTION] timelineEdits: recognised, not read
+
+class EditsParser final : public Parser {
+ public:
+  void feed(std::span<const uint8_t> chunk) override { m_bytes += chunk.size(); }
+  void finish() override {
+    Message m = make_message("google.edits_skipped",
+                             "Fichier de modifications de la chronologie (timelineEdits) : rien à importer, ignoré",
+                             "Timeline edits file (timelineEdits): nothing to import, skipped");
+    m.info = true;
+    diag.warn(std::move(m));
+  }
+  uint64_t rows_so_far() const override { return 0; }
+  const char* encoding() const override { return "utf-8"; }
+
+ private:
+  uint64_t m_bytes = 0;
+};
+
+// [SECTION] detection
+
+// True when `key` (with its quotes) appears as an object key in the head: "key" then optional space and ':'.
+bool has_key(std::string_view h, std::string_view key) {
+  for (size_t pos = 0;;) {
+    pos = h.find(key, pos);
+    if (pos == std::string_view::npos) return false;
+    size_t i = pos + key.size();
+    while (i < h.size() && (h[i] == ' ' || h[i] == '\t' || h[i] == '\r' || h[i] == '\n')) ++i;
+    if (i < h.size() && h[i] == ':') return true;
+    pos += key.size();
+  }
+}
+
+std::string_view object_head(std::string_view head) {
+  std::string_view h = json_head_start(head);
+  return !h.empty() && h[0] == '{' ? h : std::string_view();
+}
+
+}  // namespace
+
+int google_records_detect(std::string_view head, std::string_view) {
+  std::string_view h = object_head(head);
+  return !h.empty() && has_key(h, "\"locations\"") && has_key(h, "\"latitudeE7\"") ? 95 : 0;
+}
+
+int google_semantic_detect(std::string_view head, std::string_view) {
+  std::string_view h = object_head(head);
+  return !h.empty() && has_key(h, "\"timelineObjects\"") ? 95 : 0;
+}
+
+int google_ios_detect(std::string_view head, std::string_view) {
+  std::string_view h = json_head_start(head);
+  if (h.empty() || h[0] != '[') return 0;
+  h.remove_prefix(1);
+  h = json_head_start(h);
+  if (h.empty() || h[0] != '{') return 0;
+  if (!has_key(h, "\"startTime\"")) return 0;
+  const bool kind = has_key(h, "\"visit\"") || has_key(h, "\"activity\"") || has_key(h, "\"timelinePath\"") ||
+                    has_key(h, "\"timelineMemory\"");
+  return kind ? 95 : 0;
+}
+
+int google_android_detect(std::string_view head, std::string_view) {
+  std::string_view h = object_head(head);
+  return !h.empty() && (has_key(h, "\"semanticSegments\"") || has_key(h, "\"rawSignals\"")) ? 95 : 0;
+}
+
+int google_edits_detect(std::string_view head, std::string_view) {
+  std::string_view h = object_head(head);
+  return !h.empty() && has_key(h, "\"timelineEdits\"") ? 95 : 0;
+}
+
+std::unique_ptr<Parser> google_records_create(const ParseOptions& o) { return std::make_unique<RecordsParser>(o); }
+std::unique_ptr<Parser> google_semantic_create(const ParseOptions& o) { return std::make_unique<SemanticParser>(o); }
+std::unique_ptr<Parser> google_ios_create(const ParseOptions& o) { return std::make_unique<DeviceParser>(o, false); }
+std::unique_ptr<Parser> google_android_create(const ParseOptions& o) { return std::make_unique<DeviceParser>(o, true); }
+std::unique_ptr<Parser> google_edits_create(const ParseOptions&) { return std::make_unique<EditsParser>(); }
+
+
+// [SECTION] public helpers
+
+bool google_parse_latlng(std::string_view s, double& lat, double& lon) {
+  s = trim(s);
+  if (starts_with(s, "geo:")) s.remove_prefix(4);
+  const char* p = s.data();
+  const char* e = p + s.size();
+  auto number = [&](double& out) {
+    while (p < e && *p == ' ') ++p;
+    if (p < e && *p == '+') ++p;
+    auto r = fast_float::from_chars(p, e, out);
+    if (r.ec != std::errc()) return false;
+    p = r.ptr;
+    if (e - p >= 2 && uint8_t(p[0]) == 0xC2 && uint8_t(p[1]) == 0xB0) p += 2;  // "°"
+    while (p < e && *p == ' ') ++p;
+    return true;
+  };
+  double a, b;
+  if (!number(a)) return false;
+  if (p >= e || *p != ',') return false;
+  ++p;
+  if (!number(b)) return false;
+  if (p != e) return false;
+  if (!valid_pos(a, b)) return false;
+  lat = a;
+  lon = b;
+  return true;
+}
+
+const char* google_mode(std::string_view raw) {
+  char buf[40];
+  raw = trim(raw);
+  if (raw.empty() || raw.size() >= sizeof buf) return nullptr;
+  for (size_t i = 0; i < raw.size(); ++i) {
+    char c = raw[i];
+    if (c >= 'a' && c <= 'z') c = char(c - 'a' + 'A');
+    if (c == ' ' || c == '-') c = '_';
+    buf[i] = c;
+  }
+  const std::string_view up(buf, raw.size());
+  for (const ModeName& m : k_modes)
+    if (up == m.raw) return m.id;
+  return nullptr;
+}
+
+std::string google_point_key(int64_t utc_us, double lat, double lon) {
+  return round_key(floor_div(utc_us, 1000000), lat, lon, 1e5);
+}
+
+std::string google_segment_key(int64_t utc_us, double lat, double lon) {
+  return round_key(floor_div(floor_div(utc_us, 1000000) + 30, 60), lat, lon, 1e4);
+}
+
+}  // namespace sdw

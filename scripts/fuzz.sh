@@ -37,8 +37,8 @@ python3 tests/fuzz/seed_corpus.py "$B/corpus" "${TARGETS[@]}" | sed 's/^/fuzz: /
 cat tests/fuzz/*.dict > "$B/all.dict"
 dict_of() {
   case "${1#fuzz_}" in
-    csv) echo tests/fuzz/csv.dict ;;
-    json|ndjson|geojson) echo tests/fuzz/json.dict ;;
+    csv|enedis) echo tests/fuzz/csv.dict ;;
+    json|ndjson|geojson|google_*) echo tests/fuzz/json.dict ;;
     gpx|kml) echo tests/fuzz/xml.dict ;;
     zip) echo tests/fuzz/zip.dict ;;
     *) echo "$B/all.dict" ;;
@@ -83,7 +83,7 @@ for t in "${TARGETS[@]}"; do
   execs=$(grep -aoE 'stat::number_of_executed_units: *[0-9]+' "$log" | grep -oE '[0-9]+$' | tail -1)
   [ -n "$execs" ] || execs=$(grep -oE '^#[0-9]+' <<<"$last" | tr -d '#')
   eps=$(grep -aoE 'stat::average_exec_per_sec: *[0-9]+' "$log" | grep -oE '[0-9]+$' | tail -1)
-  [ -n "$eps" ] || eps=$(grep -oE 'exec/s: [0-9]+' <<<"$last" | grep -oE '[0-9]+')
+  [ -n "$eps" ] || { [ -n "$execs" ] && eps=$(( execs / (SECS > 0 ? SECS : 1) )); }   # fork mode
   cov=$(grep -oE 'cov: [0-9]+' <<<"$last" | grep -oE '[0-9]+')
   ft=$(grep -oE 'ft: [0-9]+' <<<"$last" | grep -oE '[0-9]+')
   new=$(( $(ls "$B/crashes/$t" 2>/dev/null | wc -l) - $(cat "$B/logs/$t.before") ))
@@ -92,8 +92,8 @@ for t in "${TARGETS[@]}"; do
   printf '%-16s %14s %9s %8s %8s %8s\n' "$t" "${execs:-?}" "${eps:-?}" "${cov:-?}" "${ft:-?}" "$new"
   if [ "$rc" != 0 ] || [ "$new" != 0 ]; then
     status=1
-    grep -a -m1 -E 'ERROR: AddressSanitizer|ERROR: LeakSanitizer|runtime error|invariant broken|ERROR: libFuzzer' "$log" \
-      | cut -c1-200 | sed 's/^/  -> /'
+    { grep -a -m1 -E 'ERROR: AddressSanitizer|ERROR: LeakSanitizer|runtime error|invariant broken' "$log" \
+      || grep -a -m1 'ERROR: libFuzzer' "$log"; } | cut -c1-160 | tr -c '[:print:]\n' '?' | sed 's/^/  -> /'
     grep -aoE 'Test unit written to .*' "$log" | sed 's/^/  -> /'
   fi
 done

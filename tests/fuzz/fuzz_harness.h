@@ -124,10 +124,7 @@ inline int run_parser(const char* id, const uint8_t* data, size_t size) {
   const FormatInfo* f = find_format(id);
   if (!f) broken("format not registered:", id);
   const FuzzInput in = decode_input(data, size);
-  ParseOptions o;
-  o.file_name = in.file_name;
-  o.total_bytes = in.data.size();
-  o.time_zone = in.time_zone;
+  const ParseOptions o = make_options(in);
   std::unique_ptr<Parser> p = f->create(o);
   try {
     feed_chunks(in, [&](std::span<const uint8_t> c) { p->feed(c); });
@@ -152,10 +149,7 @@ inline int run_parser(const char* id, const uint8_t* data, size_t size) {
 // Through a Session: detection on arbitrary bytes, head buffering, then whichever parser won.
 inline int run_session(const uint8_t* data, size_t size) {
   const FuzzInput in = decode_input(data, size);
-  ParseOptions o;
-  o.file_name = in.file_name;
-  o.total_bytes = in.data.size();
-  o.time_zone = in.time_zone;
+  const ParseOptions o = make_options(in);
   Session s(o);
   feed_chunks(in, [&](std::span<const uint8_t> c) { s.feed(c); });
   s.finish();

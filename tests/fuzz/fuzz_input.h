@@ -10,6 +10,8 @@
 #include <string_view>
 #include <vector>
 
+#include "parsers/parser.h"
+
 namespace sdw::fuzz {
 
 // File-name hints (the session target's detection uses them; parsers may name tables after them).
@@ -45,6 +47,19 @@ inline FuzzInput decode_input(const uint8_t* p, size_t n) {
   if (!any_bytes) in.chunk_sizes.clear();  // only empty chunks would never end
   in.data = std::string_view(reinterpret_cast<const char*>(p + 1 + k), n - 1 - k);
   return in;
+}
+
+// The parse options of a fuzz run. The zip-bomb guards are tighter than the defaults (16 GiB per archive,
+// ratio rule past 64 MiB) so a 64 KiB input cannot spend seconds inflating, and the guards' own paths get
+// fuzzed too.
+inline ParseOptions make_options(const FuzzInput& in) {
+  ParseOptions o;
+  o.file_name = in.file_name;
+  o.total_bytes = in.data.size();
+  o.time_zone = in.time_zone;
+  o.archive.max_total = uint64_t(64) << 20;
+  o.archive.ratio_floor = uint64_t(1) << 20;
+  return o;
 }
 
 // Calls feed(span) for each chunk. Each chunk is copied into its own heap block of exactly its size and

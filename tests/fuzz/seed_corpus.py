@@ -17,7 +17,9 @@ MAX_LEN = 65536
 NAME_INDEX = {".csv": 1, ".tsv": 2, ".json": 3, ".ndjson": 4, ".geojson": 5, ".zip": 6, ".gpx": 7,
               ".kml": 8, ".txt": 9, ".xml": 10, ".bin": 12, ".jsonl": 14, ".kmz": 6}
 EXTENSIONS = {"csv": {".csv", ".tsv", ".txt"}, "json": {".json"}, "ndjson": {".ndjson", ".jsonl"},
-              "geojson": {".geojson"}, "zip": {".zip", ".kmz"}, "gpx": {".gpx"}, "kml": {".kml"}}
+              "geojson": {".geojson"}, "zip": {".zip", ".kmz"}, "gpx": {".gpx"}, "kml": {".kml"},
+              "enedis": {".csv"}}
+# fixture folders shared by several formats: tests/data/google/ feeds every google_* target
 # input headers: control byte (chunk-size count in bits 0-2, name hint in bits 3-6) + chunk sizes
 CHUNKINGS = [b"", bytes([1, 7]), bytes([128])]
 
@@ -92,7 +94,8 @@ def main():
         seeds = []  # (name index, bytes)
         for path in files:
             ext = os.path.splitext(path)[1].lower()
-            in_dir = os.path.basename(os.path.dirname(path)) == t
+            folder = os.path.relpath(os.path.dirname(path), os.path.join(ROOT, "tests/data")).split(os.sep)[0]
+            in_dir = folder == t or t.startswith(folder + "_")
             if t == "session" or in_dir or ext in EXTENSIONS.get(t, ()):
                 with open(path, "rb") as f:
                     seeds.append((NAME_INDEX.get(ext, 0), f.read()))

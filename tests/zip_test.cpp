@@ -123,7 +123,7 @@ TEST_CASE("Takeout-like archive: every recognised entry gives its tables, junk i
                      "Takeout/Fit/Activités/2023-10-29_course.gpx ok gpx",
                      "Takeout/Google Photos/photo.png skipped -",
                      "Takeout/Banque/releves.zip ok zip",
-                     "Takeout/Banque/releves.zip/relevé_octobre.csv ok csv",
+                     "Takeout/Banque/releves.zip/relevé_octobre.csv ok bank",
                      "Takeout/Banque/releves.zip/encore.zip skipped zip",
                      "Takeout/Fit/Activités/daily.csv ok csv",
                  });
@@ -131,7 +131,7 @@ TEST_CASE("Takeout-like archive: every recognised entry gives its tables, junk i
   CHECK(r.tables[0].name == "Métriques d'activité quotidiennes");
   CHECK(r.tables[0].entry == "Takeout/Fit/Métriques d'activité quotidiennes/Métriques d'activité quotidiennes.csv");
   CHECK(r.tables[1].name == "2023-10-29_course");
-  CHECK(r.tables[2].name == "relevé_octobre");
+  CHECK(r.tables[2].name == "transactions");  // a bank statement: the transactions domain table
   CHECK(r.tables[2].entry == "Takeout/Banque/releves.zip/relevé_octobre.csv");
   CHECK(r.tables[3].name == "daily");
 
@@ -144,7 +144,9 @@ TEST_CASE("Takeout-like archive: every recognised entry gives its tables, junk i
   CHECK(total == 30 * 4000 + 250 * 465);
   CHECK(column(fit, "Date").value_text(29) == "2023-10-30");
   CHECK(table(r, "2023-10-29_course").rows() == 120);
-  CHECK(column(table(r, "relevé_octobre"), "Montant").f64[1] == 2345.67);
+  CHECK(column(table(r, "transactions"), "amount").f64[1] == 2345.67);
+  // the _entry column holds the path inside the innermost archive; Table::entry has the whole path
+  CHECK(column(table(r, "transactions"), "_entry").string_at(1) == "relevé_octobre.csv");
 
   const EntryResult& csv = entry(r, "Takeout/Fit/Métriques d'activité quotidiennes/Métriques d'activité quotidiennes.csv");
   CHECK(csv.rows == 30);

@@ -13,6 +13,7 @@
 #include "parsers/json.h"
 #include "parsers/kml.h"
 #include "parsers/parser.h"
+#include "parsers/xapi.h"
 #include "parsers/zip.h"
 
 namespace sdw {
@@ -34,6 +35,7 @@ const std::vector<FormatInfo>& formats() {
       {"google_ios", "Google Maps Chronologie (export iPhone)", "Google Maps Timeline (iPhone export)", google_ios_detect, google_ios_create},
       {"google_android", "Google Maps Chronologie (export Android, Timeline.json)", "Google Maps Timeline (Android export, Timeline.json)", google_android_detect, google_android_create},
       {"google_edits", "Google Maps Chronologie : modifications (ignorées)", "Google Maps Timeline: edits (skipped)", google_edits_detect, google_edits_create},
+      {"xapi", "xAPI (traces d'apprentissage, LRS)", "xAPI (learning records, LRS)", xapi_detect, xapi_create},
   };
   return k_formats;
 }

@@ -2,6 +2,7 @@
 //   workbench inspect FILE... [--json] [--lang fr|en]   streams each file through a Session and reports
 //   workbench formats [--json] [--lang fr|en]           lists the registered formats
 // Exit code: 0 all files parsed, 1 some file failed, 2 usage error.
+#include <algorithm>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
@@ -89,6 +90,27 @@ FileResult inspect(const std::string& path, const Options& o) {
   for (const Table& t : s.tables()) {
     nlohmann::json tj = {{"name", t.name}, {"rows", t.rows()}};
     if (!t.entry.empty()) tj["entry"] = t.entry;
+    if (!t.domain.empty()) {  // domain tables (parsers/domains.h): totals of their additive columns
+      tj["domain"] = t.domain;
+      nlohmann::json sums = nlohmann::json::object();
+      for (const Column& c : t.columns) {
+        static const char* k_additive[] = {"distance_m", "duration_s", "kwh", "amount", "amount_paid",
+                                           "amount_reimbursed", "price_eur", "quantity"};
+        if (c.type != ColumnType::Float64 && c.type != ColumnType::Int64) continue;
+        if (std::find_if(std::begin(k_additive), std::end(k_additive), [&](const char* n) { return c.name == n; }) ==
+            std::end(k_additive))
+          continue;
+        double sum = 0;
+        size_t n = 0;
+        for (size_t i = 0; i < c.size(); ++i)
+          if (c.valid[i]) {
+            sum += c.type == ColumnType::Float64 ? c.f64[i] : double(c.i64[i]);
+            ++n;
+          }
+        if (n) sums[c.name] = sum;  // an all-null column has no total
+      }
+      tj["sums"] = sums;
+    }
     nlohmann::json cols = nlohmann::json::array();
     for (const Column& c : t.columns) {
       nlohmann::json cj = {{"name", c.name}, {"type", column_type_name(c.type)}, {"nulls", c.null_count}};
@@ -173,6 +195,11 @@ void print_human(const nlohmann::json& j, bool fr) {
                   (unsigned long long)t["rows"].get<uint64_t>(), fr ? "lignes" : "rows", t["columns"].size(),
                   fr ? "colonnes" : "columns");
       if (t.contains("entry")) std::printf("  %s %s\n", fr ? "entrée :" : "entry:", t["entry"].get<std::string>().c_str());
+      if (t.contains("domain")) {
+        std::printf("  %s %s", fr ? "domaine :" : "domain:", t["domain"].get<std::string>().c_str());
+        for (const auto& [k, v] : t["sums"].items()) std::printf(", %s %s = %s", fr ? "somme" : "sum", k.c_str(), format_double(v.get<double>()).c_str());
+        std::printf("\n");
+      }
       for (const auto& c : t["columns"])
         std::printf("  %s %-10s %lld %s\n", pad(c["name"].get<std::string>(), 28).c_str(),
                     c["type"].get<std::string>().c_str(), (long long)c["nulls"].get<int64_t>(),

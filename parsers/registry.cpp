@@ -13,6 +13,7 @@
 #include "parsers/json.h"
 #include "parsers/kml.h"
 #include "parsers/parser.h"
+#include "parsers/receipts.h"
 #include "parsers/sncf.h"
 #include "parsers/xapi.h"
 #include "parsers/zip.h"
@@ -38,6 +39,7 @@ const std::vector<FormatInfo>& formats() {
       {"google_edits", "Google Maps Chronologie : modifications (ignorées)", "Google Maps Timeline: edits (skipped)", google_edits_detect, google_edits_create},
       {"xapi", "xAPI (traces d'apprentissage, LRS)", "xAPI (learning records, LRS)", xapi_detect, xapi_create},
       {"trains", "Historique de voyages en train (SNCF Connect, Trainline)", "Train trip history (SNCF Connect, Trainline)", trains_detect, trains_create},
+      {"receipts", "Achats (carte de fidélité, tickets de caisse)", "Purchases (loyalty card, receipts)", receipts_detect, receipts_create},
   };
   return k_formats;
 }

@@ -29,6 +29,7 @@
 #include <fast_float/fast_float.h>
 
 #include <cmath>
+#include <cstdio>
 #include <cstring>
 #include <optional>
 #include <vector>
@@ -137,12 +138,10 @@ bool valid_pos(double lat, double lon) {
 double e7(int64_t v) { return double(v) / 1e7; }  // correctly rounded: 461234567 -> 46.1234567
 
 std::string round_key(int64_t t, double lat, double lon, double scale) {
-  std::string k = std::to_string(t);
-  k += '|';
-  k += std::to_string(std::llround(lat * scale));
-  k += '|';
-  k += std::to_string(std::llround(lon * scale));
-  return k;
+  char buf[80];
+  const int n = std::snprintf(buf, sizeof buf, "%lld|%lld|%lld", static_cast<long long>(t),
+                              static_cast<long long>(std::llround(lat * scale)), static_cast<long long>(std::llround(lon * scale)));
+  return std::string(buf, size_t(n));
 }
 
 uint64_t mix(uint64_t h) {

@@ -342,6 +342,7 @@ class CsvParser final : public Parser, public RecordSink {
   }
 
   uint64_t rows_so_far() const override { return m_rows + m_buf_rows.size(); }
+  bool streams_rows() const override { return true; }   // rows are appended to tables.back() as they come
   const char* encoding() const override { return m_started ? encoding_name(m_tc.encoding()) : nullptr; }
 
   void on_record(std::span<const std::string_view> f, uint64_t off, uint64_t line) override {

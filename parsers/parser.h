@@ -60,6 +60,9 @@ class Parser {
   virtual uint64_t rows_so_far() const = 0;
   virtual const char* encoding() const { return nullptr; }  // text formats: "utf-8", "windows-1252"...
   virtual const std::vector<EntryResult>* entries() const { return nullptr; }  // containers only
+  // True when rows already in `tables` are final (only appended to), so the caller may move them out
+  // in batches while parsing goes on (Session::take_rows). The table list itself only ever grows.
+  virtual bool streams_rows() const { return false; }
   std::vector<Table> tables;    // output, complete after finish()
   Diagnostics diag;
 };
@@ -109,6 +112,9 @@ class Session {
   const std::vector<EntryResult>& entries() const;
   bool done() const { return m_done; }
   std::vector<Table>& tables();
+  // Batches while streaming: whether rows may be moved out now, and the move itself (schema stays).
+  bool can_take_rows() const;
+  Table take_rows(size_t table_index);
   const Diagnostics& diagnostics() const;
 
  private:

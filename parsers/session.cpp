@@ -10,6 +10,15 @@ namespace sdw {
 
 Session::Session(ParseOptions opts) : m_opts(std::move(opts)) {}
 
+bool Session::can_take_rows() const {
+  return m_parser && !m_done && !m_parser->diag.failed && m_parser->streams_rows();
+}
+
+Table Session::take_rows(size_t table_index) {
+  auto& t = tables();
+  return table_index < t.size() ? t[table_index].take_rows() : Table();
+}
+
 std::vector<Table>& Session::tables() { return m_parser ? m_parser->tables : m_empty; }
 
 const Diagnostics& Session::diagnostics() const { return m_parser ? m_parser->diag : m_own_diag; }

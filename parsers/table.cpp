@@ -171,4 +171,39 @@ bool Column::has_offsets() const {
   return false;
 }
 
+Column Column::take_values() {
+  Column out;
+  out.name = name;
+  out.type = type;
+  out.valid = std::move(valid);
+  out.i64 = std::move(i64);
+  out.i32 = std::move(i32);
+  out.f64 = std::move(f64);
+  out.offsets = std::move(offsets);
+  out.chars = std::move(chars);
+  out.utc_offset_min = std::move(utc_offset_min);
+  valid = {};
+  i64 = {};
+  i32 = {};
+  f64 = {};
+  offsets = {0};
+  chars = {};
+  utc_offset_min = {};
+  validity_bits = {};
+  bool_bits = {};
+  null_count = 0;
+  return out;
+}
+
+Table Table::take_rows() {
+  Table out;
+  out.name = name;
+  out.entry = entry;
+  out.domain = domain;
+  out.meta = meta;
+  out.columns.reserve(columns.size());
+  for (auto& c : columns) out.columns.push_back(c.take_values());
+  return out;
+}
+
 }  // namespace sdw

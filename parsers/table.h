@@ -51,6 +51,7 @@ struct Column {
   std::string_view string_at(size_t row) const;  // String columns only
   std::string value_text(size_t row) const;      // any type, for CLI/tests ("" for null; ISO 8601 for time)
   void finalize();                               // builds validity_bits / bool_bits, counts nulls
+  Column take_values();                          // moves the rows out (same name and type), leaving this empty
   bool has_offsets() const;                      // some timestamp kept an explicit source offset
   void convert_to_float();                       // Int64 -> Float64 in place (inference met a decimal)
   void convert_to_string();                      // any type -> String, earlier values re-written by value_text()
@@ -69,6 +70,9 @@ struct Table {
   std::vector<std::pair<std::string, std::string>> meta;  // e.g. Enedis preamble key/values
   size_t rows() const { return columns.empty() ? 0 : columns[0].size(); }
   void finalize() { for (auto& c : columns) c.finalize(); }
+  // Moves the rows out into a table of the same name, provenance and schema, leaving this one empty
+  // with its schema: parsers that append rows as they go can ship batches while they stream.
+  Table take_rows();
 };
 
 }  // namespace sdw

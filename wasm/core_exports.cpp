@@ -16,6 +16,7 @@
 namespace {
 
 std::unique_ptr<sdw::Session> g_session;
+std::vector<sdw::Table> g_batches;   // rows moved out by core_drain(), alive until core_release_batches()
 std::vector<uint8_t> g_staging;
 std::string g_result;
 
@@ -82,9 +83,11 @@ json describe(sdw::Session& s) {
     out["error"] = message_json(d.error);
     return out;
   }
+  size_t index = 0;
   for (auto& t : s.tables()) {
     t.finalize();
-    json tj = {{"name", t.name}, {"entry", t.entry}, {"domain", t.domain}, {"rows", t.rows()}, {"columns", json::array()}, {"meta", t.meta}};
+    json tj = {{"index", index++}, {"name", t.name}, {"entry", t.entry}, {"domain", t.domain}, {"rows", t.rows()},
+               {"columns", json::array()}, {"meta", t.meta}};
     for (auto& c : t.columns) tj["columns"].push_back(column_json(c));
     out["tables"].push_back(std::move(tj));
   }
@@ -143,6 +146,33 @@ EMSCRIPTEN_KEEPALIVE double core_rows() { return g_session ? static_cast<double>
 
 EMSCRIPTEN_KEEPALIVE void core_cancel() { if (g_session) g_session->cancel(); }
 
+// Moves out the rows of every table holding at least min_rows (formats that stream rows only), so the
+// worker ships them to DuckDB while parsing goes on and the wasm heap stays flat. Returns
+// {"batches":[{index, name, entry, domain, rows, columns:[…]}]}; buffers live until core_release_batches().
+EMSCRIPTEN_KEEPALIVE const char* core_drain(int min_rows) {
+  json out = {{"batches", json::array()}};
+  if (!g_session || !g_session->can_take_rows()) return store(out);
+  try {
+    auto& tables = g_session->tables();
+    for (size_t i = 0; i < tables.size(); i++) {
+      if (tables[i].rows() == 0 || tables[i].rows() < static_cast<size_t>(min_rows)) continue;
+      g_batches.push_back(g_session->take_rows(i));
+      sdw::Table& b = g_batches.back();
+      b.finalize();
+      json bj = {{"index", i}, {"name", b.name}, {"entry", b.entry}, {"domain", b.domain}, {"rows", b.rows()},
+                 {"columns", json::array()}};
+      for (auto& c : b.columns) bj["columns"].push_back(column_json(c));
+      out["batches"].push_back(std::move(bj));
+    }
+  } catch (const std::bad_alloc&) {
+    g_batches.clear();
+    return internal_error("out of memory while taking a batch");
+  }
+  return store(out);
+}
+
+EMSCRIPTEN_KEEPALIVE void core_release_batches() { g_batches = std::vector<sdw::Table>(); }
+
 // Ends the input and describes the result (JSON; pointers stay valid until core_end()).
 EMSCRIPTEN_KEEPALIVE const char* core_finish() {
   if (!g_session) return internal_error("no session");
@@ -163,6 +193,7 @@ EMSCRIPTEN_KEEPALIVE const char* core_finish() {
 // Frees everything of the session (the JS side has copied the buffers out).
 EMSCRIPTEN_KEEPALIVE void core_end() {
   g_session.reset();
+  g_batches = std::vector<sdw::Table>();
   g_staging = std::vector<uint8_t>();
   g_result = std::string();
 }

@@ -47,8 +47,10 @@ function callApp(fn, str, ...rest) {
   try { M['_' + fn](...rest, p); } finally { M._free(p); }
 }
 const publicSource = (s) => ({ id: s.id, name: s.name, size: s.size, status: s.status, progress: s.progress,
-  rows: s.rows, format: s.format, format_label: s.format_label, encoding: s.encoding, tables: s.tables, entries: s.entries,
-  error: s.error, warnings: s.warnings, parse_ms: s.parse_ms, load_ms: s.load_ms, heap_bytes: s.heap_bytes });
+  rows: s.status === 'reading' ? Math.max(s.rows || 0, s.parsed_rows || 0) : s.rows, format: s.format, format_label: s.format_label,
+  encoding: s.encoding, tables: s.tables.map((t) => ({ name: t.name, rows: t.rows, columns: t.columns, meta: t.meta, entry: t.entry, domain: t.domain })),
+  entries: s.entries,
+  error: s.error, warnings: s.warnings, parse_ms: s.parse_ms, load_ms: s.load_ms, heap_bytes: s.heap_bytes, batches: s.batches || 0 });
 function pushState() {
   callApp('app_set_state', JSON.stringify({ lang: state.lang, duck: state.duck, last_export: state.last_export || null,
                                             workshop: state.workshop, undo: state.undo, wiping: !!state.wiping,
@@ -182,7 +184,11 @@ worker.onmessage = async (e) => {
   const m = e.data;
   const s = state.sources.find((x) => x.id === m.id);
   if (m.type === 'progress') {
-    if (s) { s.progress = m.total ? m.bytes / m.total : 0; s.rows = m.rows; pushState(); }
+    if (s) { s.progress = m.total ? m.bytes / m.total : 0; s.parsed_rows = m.rows; pushState(); }
+    return;
+  }
+  if (m.type === 'batch') {        // rows shipped while the file is still being read
+    if (s && !s.removed) { s.batches = (s.batches || 0) + 1; queuePiece(s, m.table).then(pushState); }
     return;
   }
   if (m.type !== 'done') return;
@@ -199,7 +205,12 @@ worker.onmessage = async (e) => {
     if (!r.ok) {
       s.status = s.status === 'cancelling' || (r.error && r.error.code === 'parse.cancelled') ? 'cancelled' : 'error';
       s.error = r.error;
-    } else if (!s.removed) {
+      await s.chain;
+      await dropCreated(s);          // batches already loaded belong to a parse that failed
+    } else if (s.removed) {
+      await s.chain;
+      await dropCreated(s);
+    } else {
       s.status = 'loading';
       pushState();
       await loadTables(s, r.tables);
@@ -215,39 +226,100 @@ worker.onerror = (e) => {
   current = null; pushState(); pump();
 };
 
+// A table (or a batch of its rows) from the parse worker goes into DuckDB. The first piece of a table
+// creates it; later batches are appended by column name, widening the table first when the parser
+// widened a column (BIGINT -> DOUBLE -> VARCHAR) or found a new one. Pieces of one source are applied
+// in order through s.chain.
+const q = (name) => `"${name.replace(/"/g, '""')}"`;
+
+async function evolveSchema(conn, target, incoming) {
+  const cols = async (t) => new Map((await conn.query(`DESCRIBE ${q(t)}`)).toArray().map((r) => { const o = r.toJSON(); return [o.column_name, o.column_type]; }));
+  const have = await cols(target), come = await cols(incoming);
+  for (const [name, type] of come) {
+    const cur = have.get(name);
+    if (!cur) await conn.query(`ALTER TABLE ${q(target)} ADD COLUMN ${q(name)} ${type}`);
+    else if (cur !== type && cur !== 'VARCHAR' && !(cur === 'DOUBLE' && type === 'BIGINT')) {
+      // the parser only widens: integers to floats, anything to text
+      const wider = cur === 'BIGINT' && type === 'DOUBLE' ? 'DOUBLE' : 'VARCHAR';
+      await conn.query(`ALTER TABLE ${q(target)} ALTER ${q(name)} TYPE ${wider}`);
+    }
+  }
+}
+
+function tableNameForPiece(s, t) {
+  const stem = s.name.replace(/^.*\//, '').replace(/\.[^.]+$/, '');
+  // Domain tables are named <domain>_<file>; the view <domain> merges them across sources.
+  return tableNameFor(t.domain ? `${t.domain}_${(t.entry || stem).replace(/^.*\//, '').replace(/\.[^.]+$/, '')}` : (t.name || stem));
+}
+
+async function appendPiece(s, t, final) {
+  const d = await ensureDuck();
+  s.byIndex = s.byIndex || new Map();
+  const key = t.index ?? s.tables.length;
+  let rec = s.byIndex.get(key);
+  if (!rec) {
+    const name = tableNameForPiece(s, t);
+    s.created = s.created || [];
+    s.created.push(name);
+    await d.conn.insertArrowFromIPCStream(t.ipc, { name, create: true });
+    rec = { name, rows: t.rows, columns: t.columns, meta: t.meta, entry: t.entry || '', domain: t.domain || '' };
+    s.byIndex.set(key, rec);
+    s.tables.push(rec);
+    const e = t.entry && (s.entries || []).find((x) => x.path === t.entry);
+    if (e) (e.tables = e.tables || []).push(name);
+  } else {
+    if (final) { rec.meta = t.meta; rec.columns = t.columns; }
+    if (t.rows > 0) {
+      const tmp = `_lot_${s.id}_${key}`;
+      await d.conn.insertArrowFromIPCStream(t.ipc, { name: tmp, create: true });
+      try {
+        await evolveSchema(d.conn, rec.name, tmp);
+        await d.conn.query(`INSERT INTO ${q(rec.name)} BY NAME SELECT * FROM ${q(tmp)}`);
+      } finally {
+        await d.conn.query(`DROP TABLE IF EXISTS ${q(tmp)}`);
+      }
+      rec.rows += t.rows;
+      rec.columns = t.columns;
+    }
+  }
+  s.rows = s.tables.reduce((a, x) => a + x.rows, 0);
+}
+
+// Queues a piece behind the source's earlier ones; the first failure is kept and stops the rest.
+function queuePiece(s, t, final = false) {
+  s.chain = (s.chain || Promise.resolve()).then(() => (s.load_error ? null : appendPiece(s, t, final)))
+    .catch((err) => { s.load_error = s.load_error || err; });
+  return s.chain;
+}
+
+async function dropCreated(s) {
+  for (const n of s.created || []) await duck?.conn.query(`DROP TABLE IF EXISTS ${q(n)}`).catch(() => {});
+  s.created = [];
+  s.tables = [];
+  s.byIndex = new Map();
+  s.rows = 0;
+}
+
 async function loadTables(s, tables) {
   const t0 = performance.now();
-  const created = [];
-  try {
-    const d = await ensureDuck();
-    for (const t of tables) {
-      const stem = s.name.replace(/^.*\//, '').replace(/\.[^.]+$/, '');
-      // Domain tables are named <domain>_<file>; the view <domain> merges them across sources.
-      const name = tableNameFor(t.domain ? `${t.domain}_${(t.entry || stem).replace(/^.*\//, '').replace(/\.[^.]+$/, '')}` : (t.name || stem));
-      created.push(name);
-      await d.conn.insertArrowFromIPCStream(t.ipc, { name, create: true });
-      s.tables.push({ name, rows: t.rows, columns: t.columns, meta: t.meta, entry: t.entry || '', domain: t.domain || '' });
-      const e = t.entry && (s.entries || []).find((x) => x.path === t.entry);
-      if (e) (e.tables = e.tables || []).push(name);
-    }
-    s.rows = s.tables.reduce((a, t) => a + t.rows, 0);
-    await syncViews(s);               // views include this source before it shows as ready
-    s.status = 'ready';
-    s.load_ms = Math.round(performance.now() - t0);
-  } catch (err) {
+  for (const t of tables) queuePiece(s, t, true);
+  await s.chain;
+  if (s.load_error) {
     // Never leave half a source behind: drop whatever this source created.
-    for (const n of created) await duck?.conn.query(`DROP TABLE IF EXISTS "${n}"`).catch(() => {});
-    s.tables = [];
+    await dropCreated(s);
     s.status = 'error';
-    const msg = String(err && err.message || err);
+    const msg = String(s.load_error && s.load_error.message || s.load_error);
     s.error = { code: 'duckdb.load', fr: `Chargement dans DuckDB impossible : ${msg}`, en: `Could not load into DuckDB: ${msg}` };
+    return;
   }
+  await syncViews(s);               // views include this source before it shows as ready
+  s.status = 'ready';
+  s.load_ms = Math.round(performance.now() - t0);
 }
 
 // Removing is undoable for UNDO_MS: the source's tables are renamed aside, then dropped.
 const UNDO_MS = 15000;
 let undo = null;   // { source, index, trash: [[trashName, name]], timer }
-const q = (name) => `"${name.replace(/"/g, '""')}"`;
 
 // Rebuilds the merged views (one per domain, and `timeline`) over the sources present now.
 async function syncViews(arriving = null) {
@@ -270,11 +342,12 @@ async function removeSource(id) {
   const s = state.sources.find((x) => x.id === id);
   if (!s) return;
   await finalizeUndo();
+  // A source still being read is cancelled; the batches it already loaded are dropped when the worker stops.
   if (s === current) { cancelSource(id); s.removed = true; }
   const qi = queue.indexOf(s);
   if (qi >= 0) queue.splice(qi, 1);
   const trash = [];
-  if (duck) for (const t of s.tables || []) {
+  if (duck && s.status === 'ready') for (const t of s.tables || []) {
     const aside = `_corbeille_${s.id}_${t.name}`;
     await duck.conn.query(`ALTER TABLE ${q(t.name)} RENAME TO ${q(aside)}`);
     trash.push([aside, t.name]);

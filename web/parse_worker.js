@@ -5,6 +5,8 @@ import { makeData, RecordBatch, Table, tableToIPC, Bool, Int16, Int64, Float64, 
          TimestampMicrosecond, Utf8 } from 'apache-arrow';
 
 const STAGING = 1 << 20;               // bytes handed to C++ per call
+const BATCH_ROWS = 1 << 17;            // rows per batch shipped while parsing (formats that stream rows)
+const DRAIN_EVERY = 8 << 20;           // look for a batch after this many bytes
 let corePromise = null;
 let cancelled = new Set();
 
@@ -52,6 +54,11 @@ function tableToArrowIPC(M, t) {
   return tableToIPC(new Table(new RecordBatch(children)), 'stream');
 }
 
+// What the page needs of a table or batch besides its Arrow bytes.
+const describeTable = (t, ipc) => ({
+  index: t.index, name: t.name, rows: t.rows, meta: t.meta || [], entry: t.entry || '', domain: t.domain || '',
+  columns: t.columns.map((c) => ({ name: c.name, type: c.type, null_count: c.null_count })), ipc });
+
 async function parseFile(id, file, opts) {
   const M = await loadCore();
   const t0 = performance.now();
@@ -60,7 +67,16 @@ async function parseFile(id, file, opts) {
   if (rc !== 0) throw new Error('core_begin failed');
   const staging = M._core_staging(STAGING) >>> 0;
   const reader = file.stream().getReader();
-  let done = 0, lastReport = 0, stopped = false;
+  let done = 0, lastReport = 0, stopped = false, sinceDrain = 0;
+  // Rows moved out of wasm as Arrow IPC batches: the heap holds at most about one batch.
+  const drain = (minRows) => {
+    const j = JSON.parse(M.UTF8ToString(M._core_drain(minRows)));
+    for (const b of j.batches || []) {
+      const ipc = tableToArrowIPC(M, b);
+      self.postMessage({ type: 'batch', id, table: describeTable(b, ipc) }, [ipc.buffer]);
+    }
+    M._core_release_batches();
+  };
   try {
     for (;;) {
       if (cancelled.has(id)) { M._core_cancel(); stopped = true; break; }
@@ -71,8 +87,10 @@ async function parseFile(id, file, opts) {
         M.HEAPU8.set(part, staging);          // re-read HEAPU8 each time: memory growth replaces it
         if (M._core_feed(part.length) !== 0) { stopped = true; break; }
         done += part.length;
+        sinceDrain += part.length;
       }
       if (stopped) break;
+      if (sinceDrain >= DRAIN_EVERY) { sinceDrain = 0; drain(BATCH_ROWS); }
       const now = performance.now();
       if (now - lastReport > 100) {
         lastReport = now;
@@ -90,8 +108,7 @@ async function parseFile(id, file, opts) {
     for (const t of result.tables) {
       const ipc = tableToArrowIPC(M, t);
       transfer.push(ipc.buffer);
-      tables.push({ name: t.name, rows: t.rows, meta: t.meta, entry: t.entry || '',
-                    columns: t.columns.map((c) => ({ name: c.name, type: c.type, null_count: c.null_count })), ipc });
+      tables.push(describeTable(t, ipc));
     }
   }
   const heapBytes = M.HEAPU8.length;   // wasm memory only grows: this is the peak for this module

@@ -30,12 +30,14 @@ function near(actual, expected, tol, msg) {
   if (!(Math.abs(actual - expected) <= tol)) throw new Error(`${msg}: expected ${expected} ± ${tol}, got ${actual}`);
 }
 
-// Ground truth for the bank fixture, computed here independently of the app's parser.
+// Ground truth for the fixtures, computed here independently of the app's parsers.
 function bankTruth() {
   const lines = fs.readFileSync(path.join(FIX, 'releve_compte_2025.csv'), 'utf8').split(/\r?\n/).filter(Boolean);
   const data = lines.slice(3).map((l) => l.split(';'));
   const num = (s) => (s ? Number(s.replace(/\s/g, '').replace(',', '.')) : 0);
-  return { rows: data.length, debit: data.reduce((a, r) => a + num(r[2]), 0), credit: data.reduce((a, r) => a + num(r[3]), 0) };
+  const en = fs.readFileSync(path.join(FIX, 'enedis_conso_jour.csv'), 'utf8').split('\n').slice(3).filter(Boolean);
+  return { rows: data.length, debit: -data.reduce((a, r) => a + num(r[2]), 0), credit: data.reduce((a, r) => a + num(r[3]), 0),
+           wh: en.reduce((a, l) => a + Number(l.split(';')[1]), 0) };
 }
 
 async function startServer() {
@@ -121,7 +123,8 @@ async function main() {
     const s = await sourceByName('releve_compte_2025.csv');
     assert(s.status === 'ready', 'bank source ready: ' + JSON.stringify(s.error));
     eq(s.rows, truth.rows, 'bank rows');
-    eq(s.format, 'csv', 'detected format');
+    eq(s.format, 'bank', 'recognised as a bank statement, not just a CSV');
+    eq(s.tables[0].domain, 'transactions', 'lands in the transactions domain');
   });
 
   test('drop: Enedis CSV through a real drop event on the canvas', async () => {
@@ -131,6 +134,7 @@ async function main() {
     const s = await sourceByName('enedis_conso_jour.csv');
     assert(s.status === 'ready', 'enedis ready: ' + JSON.stringify(s.error));
     eq(s.rows, 61, 'enedis rows (two preamble lines skipped)');
+    eq(s.format, 'enedis', 'recognised as an Enedis export');
     const u = await ui();
     eq(u.sources.length, 2, 'the C++ UI lists both sources');
     eq(u.sources.map((x) => x.rows).join(','), `${truth.rows},61`, 'row counts shown in the Sources panel');
@@ -138,24 +142,27 @@ async function main() {
 
   test('SQL through the test API: counts and sums match the files', async () => {
     const s = await st();
-    const bank = s.tables.find((t) => t.name.startsWith('releve_compte')).name;
+    const bank = s.tables.find((t) => t.domain === 'transactions').name;
+    assert(bank.startsWith('transactions_releve_compte'), 'per-source table name ' + bank);
     const r = await page.evaluate((q) => window.workbench.sql(q), `SELECT count(*) AS n FROM "${bank}"`);
     eq(r.rows[0][0], truth.rows, 'count(*)');
-    const cols = await page.evaluate((q) => window.workbench.sql(q), `DESCRIBE "${bank}"`);
+    const cols = await page.evaluate(() => window.workbench.sql('DESCRIBE transactions'));   // the merged view
     const types = Object.fromEntries(cols.rows.map((r) => [r[0], r[1]]));
-    eq(types['Date'], 'DATE', 'Date column typed as DATE');
-    eq(types['Débit euros'], 'DOUBLE', 'decimal-comma debit typed as DOUBLE');
-    const sums = await page.evaluate((q) => window.workbench.sql(q),
-      `SELECT sum("Débit euros") AS d, sum("Crédit euros") AS c, count(DISTINCT "Libellé") AS l FROM "${bank}"`);
-    near(sums.rows[0][0], truth.debit, 0.005, 'sum of debits');
+    eq(types.date, 'DATE', 'date typed as DATE');
+    eq(types.amount, 'DOUBLE', 'decimal-comma amounts typed as DOUBLE');
+    const sums = await page.evaluate(() => window.workbench.sql(
+      'SELECT -sum(amount) FILTER (WHERE amount < 0) AS d, sum(amount) FILTER (WHERE amount > 0) AS c FROM transactions'));
+    near(sums.rows[0][0], truth.debit, 0.005, 'sum of debits (money out, as a positive total)');
     near(sums.rows[0][1], truth.credit, 0.005, 'sum of credits');
-    const lib = await page.evaluate((q) => window.workbench.sql(q), `SELECT "Libellé" FROM "${bank}" WHERE "Libellé" LIKE '%BŒUF%' LIMIT 1`);
+    const lib = await page.evaluate(() => window.workbench.sql("SELECT label FROM transactions WHERE label LIKE '%BŒUF%' LIMIT 1"));
     eq(lib.rows[0][0], 'CARTE CŒUR DE BŒUF — BOUCHERIE', 'œ and — survive the trip');
-    const en = s.tables.find((t) => t.name.startsWith('enedis')).name;
-    const e = await page.evaluate((q) => window.workbench.sql(q),
-      `SELECT min("Horodate") AS a, max("Horodate") AS b, sum("Valeur") AS wh FROM "${en}"`);
-    eq(e.rows[0][0], '2025-02-28T23:00:00Z', 'first reading, stored in UTC');
-    eq(e.rows[0][1], '2025-04-29T22:00:00Z', 'last reading, after the switch to summer time');
+    const e = await page.evaluate(() => window.workbench.sql(
+      'SELECT min(ts_start) AS a, max(ts_start) AS b, round(sum(kwh), 3) AS kwh FROM energy_readings'));
+    eq(e.rows[0][0], '2025-02-28T23:00:00Z', 'first day starts at local midnight, stored in UTC');
+    eq(e.rows[0][1], '2025-04-29T22:00:00Z', 'last day, after the switch to summer time');
+    near(e.rows[0][2], truth.wh / 1000, 0.0005, 'kWh = Wh / 1000');
+    const tl = await page.evaluate(() => window.workbench.sql('SELECT domain, count(*) FROM timeline GROUP BY ALL ORDER BY 1'));
+    eq(JSON.stringify(tl.rows), JSON.stringify([['energy_readings', 61], ['transactions', truth.rows]]), 'timeline merges both sources');
     const dec = await page.evaluate(() => window.workbench.sql(
       "SELECT sum(x) AS h, 12.34::DECIMAL(10,2) AS d, (-0.05)::DECIMAL(6,3) AS n, 123456789012::BIGINT AS b FROM (VALUES (1),(2)) t(x)"));
     eq(dec.columns.map((c) => c.type).join(','), 'DECIMAL,DECIMAL,DECIMAL,BIGINT', 'HUGEINT sum comes as DECIMAL(38,0)');
@@ -167,8 +174,7 @@ async function main() {
     await page.mouse.click(ed.x, ed.y);
     await page.keyboard.press('Control+A', { delay: 60 });
     await page.keyboard.press('Delete', { delay: 60 });
-    const en = (await st()).tables.find((t) => t.name.startsWith('enedis')).name;
-    await page.keyboard.type(`SELECT count(*) AS jours, round(sum("Valeur")/1000, 1) AS kwh FROM ${en}`);
+    await page.keyboard.type('SELECT count(*) AS jours, round(sum(kwh), 1) AS kwh FROM energy_readings');
     await page.keyboard.press('Control+Enter', { delay: 60 });
     await waitFor(() => { const u = window.workbench.ui(); return u.sql && !u.sql_pending; });
     const u = await ui();
@@ -202,7 +208,7 @@ async function main() {
     eq(csv.bytes.slice(0, 3).toString('hex'), 'efbbbf', 'UTF-8 BOM');
     const text = csv.bytes.toString('utf8').slice(1);
     eq(text, 'piege;montant;texte;libelle;jour\r\n"\'=HYPERLINK(""http://x"")";-3,5;"a;b";Crédit œuvre;2025-03-30\r\n', 'CSV content');
-    const en = (await st()).tables.find((t) => t.name.startsWith('releve')).name;
+    const en = (await st()).tables.find((t) => t.domain === 'transactions').name;
     const ed2 = await rectCenter('sql.editor');
     await page.mouse.click(ed2.x, ed2.y);
     await page.keyboard.press('Control+A', { delay: 60 });
@@ -221,6 +227,34 @@ async function main() {
     const types = await page.evaluate(() => window.workbench.sql('DESCRIBE reimport_parquet'));
     assert(types.rows.some((r) => r[1] === 'DATE') && types.rows.some((r) => r[1] === 'DOUBLE'), 'types survive: ' + JSON.stringify(types.rows));
     await page.evaluate(() => window.workbench.sql('DROP TABLE reimport_parquet'));
+  });
+
+  test('a 30 MB CSV streams into DuckDB in batches while parsing; a column widened late stays exact', async () => {
+    const file = path.join(OUT, 'mesures_capteur.csv');
+    let text = 'horodatage;capteur;valeur\n', sum = 0;
+    const n = 900000;
+    const t0 = Date.UTC(2024, 0, 1);
+    for (let i = 0; i < n; i++) {
+      const v = i === 700000 ? 12.5 : (i * 7) % 1000;         // an integer column that meets a decimal late
+      sum += v;
+      text += `${new Date(t0 + i * 60000).toISOString().slice(0, 19)};C${i % 3};${String(v).replace('.', ',')}\n`;
+    }
+    fs.writeFileSync(file, text);
+    await page.setInputFiles('#file-input', file);
+    await waitFor(() => { const s = window.workbench.state().sources.find((x) => x.name === 'mesures_capteur.csv'); return s && ['ready', 'error'].includes(s.status); }, null, 120000);
+    const s = await sourceByName('mesures_capteur.csv');
+    assert(s.status === 'ready', 'ready: ' + JSON.stringify(s.error));
+    assert(s.batches >= 2, 'rows were shipped in batches while parsing: ' + s.batches);
+    eq(s.rows, n, 'rows');
+    const t = s.tables[0].name;
+    const r = await page.evaluate((q) => window.workbench.sql(q),
+      `SELECT count(*), sum(valeur), typeof(any_value(valeur)), count(DISTINCT capteur), min(horodatage) FROM "${t}"`);
+    eq(r.rows[0][0], n, 'count in DuckDB');
+    near(r.rows[0][1], sum, 1e-6, 'sum in DuckDB');
+    eq(r.rows[0][2], 'DOUBLE', 'the column was widened in DuckDB too');
+    eq(r.rows[0][4], '2023-12-31T23:00:00Z', 'local times read in Europe/Paris');
+    log(`  ${n} rows in ${s.batches} batches, parse ${s.parse_ms} ms, wasm heap ${(s.heap_bytes / 2 ** 20).toFixed(0)} MB`);
+    await page.evaluate((id) => window.workbench.remove(id), s.id);
   });
 
   test('SQL error is shown, the app stays usable', async () => {

@@ -10,6 +10,7 @@
 #include "parsers/geojson.h"
 #include "parsers/google_timeline.h"
 #include "parsers/gpx.h"
+#include "parsers/health.h"
 #include "parsers/json.h"
 #include "parsers/kml.h"
 #include "parsers/parser.h"
@@ -40,6 +41,7 @@ const std::vector<FormatInfo>& formats() {
       {"xapi", "xAPI (traces d'apprentissage, LRS)", "xAPI (learning records, LRS)", xapi_detect, xapi_create},
       {"trains", "Historique de voyages en train (SNCF Connect, Trainline)", "Train trip history (SNCF Connect, Trainline)", trains_detect, trains_create},
       {"receipts", "Achats (carte de fidélité, tickets de caisse)", "Purchases (loyalty card, receipts)", receipts_detect, receipts_create},
+      {"health", "Remboursements santé (Ameli, mutuelle)", "Health reimbursements (Ameli, insurer)", health_detect, health_create},
   };
   return k_formats;
 }

@@ -50,6 +50,14 @@ const double k_nan = std::nan("");
 
 std::string to_str(uint64_t v) { return std::to_string(v); }
 
+// At most `max` bytes of `s` for a message, cut on a UTF-8 boundary.
+std::string shown(std::string_view s, size_t max = 40) {
+  if (s.size() <= max) return std::string(s);
+  size_t n = max;
+  while (n > 0 && (uint8_t(s[n]) & 0xC0) == 0x80) --n;
+  return std::string(s.substr(0, n)) + "…";
+}
+
 bool starts_with(std::string_view s, std::string_view p) { return s.size() >= p.size() && s.substr(0, p.size()) == p; }
 
 // Strips `p` (and the '.' after it) from `s`; true when `s` was `p` or under it.
@@ -1136,8 +1144,8 @@ class DeviceParser final : public GoogleParser {
   void latlng(const JsonEvent& e, double& lat, double& lon) {
     if (e.kind != JsonKind::String || !google_parse_latlng(e.text, lat, lon)) {
       if (e.kind == JsonKind::String)
-        record_warning("google.bad_latlng", "Position illisible « " + std::string(e.text.substr(0, 40)) + " » : " + where_fr(),
-                       "Unreadable position \"" + std::string(e.text.substr(0, 40)) + "\": " + where_en());
+        record_warning("google.bad_latlng", "Position illisible « " + shown(e.text) + " » : " + where_fr(),
+                       "Unreadable position \"" + shown(e.text) + "\": " + where_en());
     }
   }
 

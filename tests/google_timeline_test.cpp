@@ -429,6 +429,22 @@ TEST_CASE("google_android: ° strings, timezone offset fields, raw signals, freq
   CHECK(num(fp, "lat", 1) == 46.1472103);
 }
 
+TEST_CASE("google_ios: an unreadable position is reported in valid UTF-8 (fuzz: cut inside a '°')") {
+  const std::string bad = std::string(39, '9') + "°°°°";
+  const std::string doc = "[{\"startTime\":\"2024-01-01T08:00:00+01:00\",\"endTime\":\"2024-01-01T09:00:00+01:00\","
+                          "\"visit\":{\"topCandidate\":{\"placeLocation\":\"" + bad + "\"}}}]";
+  Parsed p = parse_session(doc, "location-history.json");
+  CHECK(p.format == "google_ios");
+  const Message* m = find_warning(p.diag, "google.bad_latlng");
+  REQUIRE(m);
+  CHECK(m->en.find(std::string(39, '9') + "…") != std::string::npos);
+  CHECK(m->en.find("record 0 ([0])") != std::string::npos);
+  const Table& v = table(p, "visits");
+  REQUIRE(v.rows() == 1);  // kept, without a position
+  CHECK(!column(v, "lat").valid[0]);
+  CHECK(!column(v, "visit_key").valid[0]);
+}
+
 TEST_CASE("google_edits: recognised and skipped, no table, not an error") {
   Parsed p = fixture("Timeline Edits.json");
   CHECK(p.format == "google_edits");

@@ -37,8 +37,8 @@ python3 tests/fuzz/seed_corpus.py "$B/corpus" "${TARGETS[@]}" | sed 's/^/fuzz: /
 cat tests/fuzz/*.dict > "$B/all.dict"
 dict_of() {
   case "${1#fuzz_}" in
-    csv|enedis) echo tests/fuzz/csv.dict ;;
-    json|ndjson|geojson|google_*) echo tests/fuzz/json.dict ;;
+    csv|enedis|bank|trains|receipts) echo tests/fuzz/csv.dict ;;
+    json|ndjson|geojson|google_*|xapi) echo tests/fuzz/json.dict ;;
     gpx|kml) echo tests/fuzz/xml.dict ;;
     zip) echo tests/fuzz/zip.dict ;;
     *) echo "$B/all.dict" ;;
@@ -76,7 +76,7 @@ for t in "${TARGETS[@]}"; do
 done
 wait
 
-printf '\n%-16s %14s %9s %8s %8s %8s\n' target executions exec/s cov ft crashes
+printf '\n%-22s %14s %9s %8s %8s %8s\n' target executions exec/s cov ft crashes
 for t in "${TARGETS[@]}"; do
   log="$B/logs/$t.log"
   last=$(grep -aE '^#[0-9]+' "$log" | grep -aE 'cov: ' | tail -1)
@@ -89,7 +89,7 @@ for t in "${TARGETS[@]}"; do
   new=$(( $(ls "$B/crashes/$t" 2>/dev/null | wc -l) - $(cat "$B/logs/$t.before") ))
   rc=$(cat "$B/logs/$t.rc")
   [ "$rc" != 0 ] && [ "$new" = 0 ] && new="rc=$rc"
-  printf '%-16s %14s %9s %8s %8s %8s\n' "$t" "${execs:-?}" "${eps:-?}" "${cov:-?}" "${ft:-?}" "$new"
+  printf '%-22s %14s %9s %8s %8s %8s\n' "$t" "${execs:-?}" "${eps:-?}" "${cov:-?}" "${ft:-?}" "$new"
   if [ "$rc" != 0 ] || [ "$new" != 0 ]; then
     status=1
     { grep -a -m1 -E 'ERROR: AddressSanitizer|ERROR: LeakSanitizer|runtime error|invariant broken' "$log" \

@@ -23,7 +23,7 @@ echo "== native headless rendering of every chart (ImGui without a GPU)"
 # tests/data/fuzz_regressions/ input, then fuzzes each parser for FUZZ_SMOKE_SECONDS (default 10) each.
 # Fails the test command if any target crashes. The long run: bash scripts/fuzz.sh 300
 echo "== fuzzing smoke run (libFuzzer, ${FUZZ_SMOKE_SECONDS:-10} s per target)"
-bash scripts/fuzz.sh "${FUZZ_SMOKE_SECONDS:-10}" || status=1
+FUZZ_JOBS="${FUZZ_JOBS:-2}" bash scripts/fuzz.sh "${FUZZ_SMOKE_SECONDS:-10}" || status=1   # 2 targets at a time
 # ---- end of fuzzing smoke run
 
 echo "== browser end-to-end tests (headless Chromium)"

@@ -1,0 +1,133 @@
+// Mobility challenge: trips per mode per ISO week and month (Europe/Paris), mode inferred from speed when
+// missing, kgCO2e with the ADEME factors, "what if" by TER / bus / bike, and the mobility budget from
+// bank transactions matched by editable label rules. Plain arrays in, plain structs out.
+// Does not own: reading tables (challenges/tables.h), drawing, JSON (challenges/to_json.h).
+#pragma once
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "challenges/common.h"
+#include "challenges/factors.h"
+
+namespace sdw::challenge {
+
+enum class Mode : uint8_t { Walk, Run, Bike, Car, Motorbike, Bus, Tram, Metro, Train, Plane, Boat, Other };
+inline constexpr int k_mode_count = 12;
+const char* mode_id(Mode m);                     // "walk", "run", "bike", … (parsers/domains.h trips.mode)
+const char* mode_label(Mode m, bool french);     // "marche"/"walk", "voiture"/"car"…
+bool mode_from_id(std::string_view id, Mode& out);  // our ids (any case); false for "", unknown text
+
+// Speed thresholds for trips without a mode (km/h of distance / duration). Documented defaults:
+//   < 7 walk, < 25 bike, < 130 car, < 250 train, >= 250 plane (if >= 100 km, else train).
+// 250 rather than 200 for planes: a TGV door-to-door averages up to ~210 km/h (Paris–Marseille).
+struct InferOptions {
+  double walk_max_kmh = 7, bike_max_kmh = 25, car_max_kmh = 130, train_max_kmh = 250;
+  double plane_min_km = 100;
+};
+struct InferredMode {
+  Mode mode = Mode::Other;
+  bool inferred = false;    // true: guessed from speed (the UI lets the user correct it)
+  bool unknown = false;     // no mode and no usable speed (distance or duration missing): Other
+};
+InferredMode infer_mode(double distance_m, double duration_s, const InferOptions& o = {});
+
+enum class CarEnergy : uint8_t { Thermal, Electric };
+
+struct MobilityOptions {
+  InferOptions infer;
+  bool include_construction = false;  // ADEME API default: without the vehicle construction share
+  double car_occupants = 1;           // carpooling: per-vehicle factors (cars) divided by this (>= 1)
+  CarEnergy car_energy = CarEnergy::Thermal;   // voiturethermique / voitureelectrique
+  bool ebike = false;                 // bike -> veloelectrique instead of velo
+  double tgv_min_km = 150;            // train without a hint: TER below, TGV from here (ADEME ranges)
+  double plane_short_max_km = 1000, plane_medium_max_km = 2000, plane_medium_long_max_km = 5000;
+};
+
+// Which ADEME factor a trip gets.
+struct FactorChoice {
+  std::string slug;          // "" when the mode has no factor (boat, other): km counted, no CO2e
+  double kg_per_km = 0;      // per person: already divided by the occupants for cars
+  double occupants = 1;      // divisor applied (cars only)
+};
+// `hint`: the mode as written in the export (trips.mode_raw: "TGV INOUI", "TER", "Intercités"…) picks the
+// train type; without one, the distance does.
+FactorChoice choose_factor(Mode m, double distance_km, std::string_view hint, const MobilityOptions& o,
+                           const FactorTables& f = ademe_factors());
+double trip_kgco2e(Mode m, double distance_km, const MobilityOptions& o = {}, std::string_view hint = {});
+
+// Trips as columns of the same length (spans may be empty where noted).
+struct TripsView {
+  std::span<const int64_t> ts_start_us;        // UTC µs
+  std::span<const double> distance_m;          // NaN = unknown
+  std::span<const double> duration_s;          // may be empty; NaN = unknown
+  std::span<const std::string_view> mode;      // our ids; "" = infer from speed; may be empty (all inferred)
+  std::span<const std::string_view> mode_raw;  // may be empty: train type hints
+};
+
+struct TripResult {
+  Mode mode = Mode::Other;
+  bool inferred = false, unknown = false;
+  double km = 0;             // 0 when the distance is unknown
+  double kgco2e = 0;
+  std::string factor_slug;   // ADEME slug used ("" none)
+  int32_t day = 0;           // local day
+};
+struct ModeTotals {
+  Mode mode = Mode::Other;
+  int64_t trips = 0, inferred = 0;
+  double km = 0, kgco2e = 0;
+};
+struct PeriodModeTotals {
+  std::string period;        // "2023-W12" or "2023-03"
+  Mode mode = Mode::Other;
+  int64_t trips = 0;
+  double km = 0, kgco2e = 0;
+};
+struct WhatIf {
+  std::string alternative;   // ADEME slug: "ter", "busthermique", "velo"
+  double car_km = 0;         // km of the car trips replaced
+  double car_kgco2e = 0, alternative_kgco2e = 0, saved_kgco2e = 0;
+};
+struct MobilityResult {
+  std::vector<TripResult> trips;           // input order
+  std::vector<ModeTotals> by_mode;         // modes with at least one trip, in Mode order
+  std::vector<PeriodModeTotals> by_week;   // sorted by period then mode
+  std::vector<PeriodModeTotals> by_month;
+  std::vector<WhatIf> what_if;             // the car trips by TER, bus, bike
+  double total_km = 0, total_kgco2e = 0;
+  double km_without_factor = 0;            // boat / other: counted in km, not in CO2e
+  MobilityOptions options;
+  FactorSource source;                     // shown with every footprint
+};
+MobilityResult mobility_summary(const TripsView& trips, const MobilityOptions& o = {});
+// The car trips of `r` by `alternative` (an ADEME slug), same km.
+WhatIf what_if_car_by(const MobilityResult& r, std::string_view alternative, const MobilityOptions& o = {});
+
+// ---- mobility budget
+// Transactions as columns; amount < 0 is money out. Spending is reported positive (refunds subtract).
+struct TransactionsView {
+  std::span<const int32_t> day;                // date, days since 1970-01-01
+  std::span<const std::string_view> label;
+  std::span<const double> amount;
+  std::span<const std::string_view> category;  // bank's category; may be empty (budget.h uses it)
+};
+// fuel, tolls, parking, train, transit, bike, taxi — first matching rule wins (see mobility.cpp).
+std::vector<LabelRule> default_mobility_rules();
+struct CategoryMonth {
+  std::string month;         // "2023-03"
+  std::string category;
+  double eur = 0;            // spending, positive
+  int64_t count = 0;
+};
+struct MobilityBudget {
+  std::vector<CategoryMonth> by_month;     // sorted by month then category
+  std::vector<CategoryMonth> by_category;  // month = "" : totals
+  std::vector<int> matched_rule;           // per transaction: rule index, -1 none
+  double total_eur = 0;
+};
+MobilityBudget mobility_budget(const TransactionsView& tx, std::span<const LabelRule> rules);
+
+}  // namespace sdw::challenge

@@ -35,7 +35,7 @@ struct Diagnostics {
 
   static constexpr size_t k_max_per_code = 20;
   void warn(Message m);
-  void fail(Message m) { failed = true; error = std::move(m); }
+  void fail(Message m);   // messages are made valid UTF-8 here and in warn(): they quote raw input
   uint64_t count(std::string_view code) const;  // stored + suppressed messages of this code
   // For hot loops: when a code is at its cap, count the repeat without building a message.
   bool at_cap(std::string_view code) const;

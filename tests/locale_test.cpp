@@ -51,3 +51,24 @@ TEST_CASE("sizes and durations") {
   CHECK(format_duration_ms(Lang::Fr, 2400) == "2,4 s");
   CHECK(format_duration_ms(Lang::En, 90000) == "1.5 min");
 }
+
+#include "viz/guides.h"
+
+TEST_CASE("every guide to obtain an export exists in both languages, step for step") {
+  REQUIRE(guide_count() >= 6);
+  for (size_t i = 0; i < guide_count(); i++) {
+    const Guide& g = guide_at(i);
+    CAPTURE(std::string(g.id));
+    CHECK(std::string(guide_title(g, Lang::Fr)) != guide_title(g, Lang::En));
+    int fr = 0, en = 0;
+    while (fr < 6 && g.steps_fr[fr]) fr++;
+    while (en < 6 && g.steps_en[en]) en++;
+    CHECK(fr >= 3);
+    CHECK(fr == en);
+    CHECK(std::string(guide_result(g, Lang::Fr)).size() > 20);
+    CHECK(std::string(guide_result(g, Lang::En)).size() > 20);
+    CHECK(find_guide(g.id) == &g);
+  }
+  CHECK(find_guide("nope") == nullptr);
+  CHECK(find_guide("enedis") != nullptr);
+}

@@ -25,6 +25,7 @@
 #include "imgui_impl_glfw.h"
 #include "imgui_impl_opengl3.h"
 #include "viz/demo_draw.h"
+#include "viz/guides.h"
 #include "viz/locale.h"
 #include "wasm/app_platform.h"
 
@@ -83,6 +84,7 @@ struct App {
   bool workshop = false, wiping = false, confirm_end = false;
   bool has_undo = false;
   std::string undo_name;
+  std::vector<std::string> views;   // merged domain views present (trips, energy_readings…)
   struct { bool has = false, ok = false; std::string file; double bytes = 0; Text2 error; } last_export;
   char sql[16 * 1024] = "SELECT 42 AS reponse, 'données locales' AS ou;";
   int sql_request = 0;         // id of the request in flight (0: none)
@@ -95,6 +97,8 @@ struct App {
   bool fonts_ok = false;
   uint64_t frames = 0;
   bool show_viz_demo = false;
+  bool show_guides = false;
+  std::string open_guide;           // id of the guide shown in its window
   std::vector<std::pair<std::string, ImVec4>> rects;   // named widget rectangles, for the test API
 };
 App g;
@@ -133,6 +137,9 @@ void apply_state(const json& j) {
   g.duck_error = d["error"].is_string() ? d["error"].get<std::string>() : "";
   g.duck_version = d["version"].is_string() ? d["version"].get<std::string>() : "";
   g.workshop = j.value("workshop", false);
+  g.views.clear();
+  if (j.contains("views") && j["views"].is_array())
+    for (const auto& v : j["views"]) if (v.is_string()) g.views.push_back(v.get<std::string>());
   g.wiping = j.value("wiping", false);
   g.has_undo = j.contains("undo") && j["undo"].is_object();
   g.undo_name = g.has_undo ? j["undo"].value("name", "") : "";
@@ -249,6 +256,8 @@ void draw_menu_bar() {
   record_rect("menu.open_folder");
   if (ImGui::Button(tr(g.lang, "menu.charts_demo"))) g.show_viz_demo = !g.show_viz_demo;
   record_rect("menu.charts_demo");
+  if (ImGui::Button(tr(g.lang, "menu.help"))) g.show_guides = !g.show_guides;
+  record_rect("menu.help");
   if (g.workshop) {
     ImGui::Separator();
     ImGui::TextColored(k_amber, "%s", tr(g.lang, "workshop.badge"));
@@ -348,17 +357,81 @@ void draw_entry_row(const SourceEntry& e) {
   ImGui::TableNextColumn();
 }
 
+// The three first steps, shown while nothing is loaded: get my data, drop it here, pick a question.
+void draw_first_steps() {
+  ImGui::Dummy(ImVec2(0, 6 * g.dpr));
+  ImGui::TextColored(ImVec4(0.55f, 0.78f, 1.0f, 1.0f), "%s", tr(g.lang, "steps.title"));
+  ImGui::PushTextWrapPos(0);
+  ImGui::Spacing();
+  ImGui::Text("1.");
+  ImGui::SameLine();
+  ImGui::TextWrapped("%s", tr(g.lang, "steps.get"));
+  ImGui::Indent();
+  for (size_t i = 0; i < sdw::guide_count(); i++) {
+    const sdw::Guide& gd = sdw::guide_at(i);
+    if (ImGui::Button(sdw::guide_title(gd, g.lang), ImVec2(-1, 0))) g.open_guide = gd.id;
+    record_rect(std::string("guide.") + gd.id);
+  }
+  ImGui::Unindent();
+  ImGui::Spacing();
+  ImGui::Text("2.");
+  ImGui::SameLine();
+  ImGui::TextWrapped("%s", tr(g.lang, "steps.drop"));
+  ImGui::Indent();
+  if (ImGui::Button(tr(g.lang, "menu.open"), ImVec2(-1, 36 * g.dpr))) sdw::platform::open_files(false);
+  record_rect("steps.open");
+  ImGui::Unindent();
+  ImGui::Spacing();
+  ImGui::Text("3.");
+  ImGui::SameLine();
+  ImGui::TextWrapped("%s", tr(g.lang, "steps.ask"));
+  ImGui::Spacing();
+  ImGui::TextColored(k_green, "%s", tr(g.lang, "status.private"));
+  ImGui::PopTextWrapPos();
+}
+
+void draw_guide_windows() {
+  ImGuiIO& io = ImGui::GetIO();
+  if (g.show_guides) {
+    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y * 0.35f), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowSize(ImVec2(std::min(io.DisplaySize.x * 0.9f, 520 * g.dpr), 0), ImGuiCond_Appearing);
+    if (ImGui::Begin(tr(g.lang, "guides.title"), &g.show_guides, ImGuiWindowFlags_NoCollapse)) {
+      for (size_t i = 0; i < sdw::guide_count(); i++) {
+        const sdw::Guide& gd = sdw::guide_at(i);
+        if (ImGui::Button(sdw::guide_title(gd, g.lang), ImVec2(-1, 0))) g.open_guide = gd.id;
+      }
+    }
+    ImGui::End();
+  }
+  const sdw::Guide* gd = g.open_guide.empty() ? nullptr : sdw::find_guide(g.open_guide);
+  if (!gd) return;
+  bool open = true;
+  ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y * 0.45f), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+  ImGui::SetNextWindowSize(ImVec2(std::min(io.DisplaySize.x * 0.92f, 640 * g.dpr), 0), ImGuiCond_Appearing);
+  std::string title = std::string(sdw::guide_title(*gd, g.lang)) + "###guide";
+  if (ImGui::Begin(title.c_str(), &open, ImGuiWindowFlags_NoCollapse)) {
+    ImGui::PushTextWrapPos(0);
+    const char* const* steps = sdw::guide_steps(*gd, g.lang);
+    for (int i = 0; i < 6 && steps[i]; i++) {
+      ImGui::Text("%d.", i + 1);
+      ImGui::SameLine();
+      ImGui::TextWrapped("%s", steps[i]);
+    }
+    ImGui::Separator();
+    ImGui::TextColored(k_dim, "%s", sdw::guide_result(*gd, g.lang));
+    ImGui::PopTextWrapPos();
+    record_rect("guide.window");
+  }
+  ImGui::End();
+  if (!open) g.open_guide.clear();
+}
+
 void draw_sources(ImVec2 pos, ImVec2 size) {
   ImGui::SetNextWindowPos(pos);
   ImGui::SetNextWindowSize(size);
   ImGui::Begin(tr(g.lang, "sources.title"), nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse);
   if (g.sources.empty()) {
-    ImGui::Dummy(ImVec2(0, 20 * g.dpr));
-    ImGui::PushTextWrapPos(0);
-    ImGui::TextColored(k_dim, "%s", tr(g.lang, "sources.empty"));
-    ImGui::PopTextWrapPos();
-    ImGui::Dummy(ImVec2(0, 10 * g.dpr));
-    if (ImGui::Button(tr(g.lang, "menu.open"), ImVec2(-1, 40 * g.dpr))) sdw::platform::open_files(false);
+    draw_first_steps();
     ImGui::End();
     return;
   }
@@ -471,6 +544,45 @@ void draw_result_grid() {
   ImGui::EndTable();
 }
 
+// Ready-made queries over the merged views that exist now (one line per domain, in the UI language).
+struct Example { const char* view; const char* key; const char* sql; };
+const Example k_examples[] = {
+  {"timeline", "example.timeline",
+   "SELECT date_trunc('day', ts_start) AS jour, domain, count(*) AS evenements\nFROM timeline GROUP BY ALL ORDER BY jour, domain;"},
+  {"trips", "example.trips",
+   "SELECT date_trunc('month', ts_start) AS mois, mode, round(sum(distance_m) / 1000, 1) AS km, count(*) AS trajets\nFROM trips GROUP BY ALL ORDER BY mois, km DESC;"},
+  {"visits", "example.visits",
+   "SELECT coalesce(name, semantic_type) AS lieu, count(*) AS visites, round(sum(duration_s) / 3600, 1) AS heures\nFROM visits GROUP BY ALL ORDER BY heures DESC LIMIT 20;"},
+  {"energy_readings", "example.energy",
+   "SELECT CAST(ts_start AS DATE) AS jour, round(sum(kwh), 2) AS kwh\nFROM energy_readings GROUP BY ALL ORDER BY jour;"},
+  {"transactions", "example.transactions",
+   "SELECT date_trunc('month', date) AS mois, round(sum(amount) FILTER (WHERE amount < 0), 2) AS depenses,\n       round(sum(amount) FILTER (WHERE amount > 0), 2) AS recettes\nFROM transactions GROUP BY ALL ORDER BY mois;"},
+  {"learning_statements", "example.learning",
+   "SELECT course, verb, count(*) AS traces, round(sum(duration_s) / 60, 1) AS minutes\nFROM learning_statements GROUP BY ALL ORDER BY traces DESC;"},
+  {"purchases", "example.purchases",
+   "SELECT category, round(sum(amount), 2) AS euros, count(*) AS lignes\nFROM purchases GROUP BY ALL ORDER BY euros DESC;"},
+  {"activity", "example.activity",
+   "SELECT platform, kind, count(*) AS n FROM activity GROUP BY ALL ORDER BY n DESC;"},
+  {"health_records", "example.health",
+   "SELECT date_trunc('month', date) AS mois, round(sum(amount_paid), 2) AS paye, round(sum(amount_reimbursed), 2) AS rembourse\nFROM health_records GROUP BY ALL ORDER BY mois;"},
+};
+
+void draw_examples() {
+  bool any = false;
+  for (const auto& e : k_examples) {
+    bool present = std::string(e.view) == "timeline" ? !g.views.empty()
+                                                      : std::find(g.views.begin(), g.views.end(), e.view) != g.views.end();
+    if (!present) continue;
+    if (!any) { ImGui::TextDisabled("%s", tr(g.lang, "sql.examples")); any = true; }
+    ImGui::SameLine();
+    if (ImGui::SmallButton(tr(g.lang, e.key))) {
+      std::snprintf(g.sql, sizeof g.sql, "%s", e.sql);
+      submit_sql();
+    }
+    record_rect(std::string("example.") + e.view);
+  }
+}
+
 void draw_sql(ImVec2 pos, ImVec2 size) {
   ImGui::SetNextWindowPos(pos);
   ImGui::SetNextWindowSize(size);
@@ -488,6 +600,7 @@ void draw_sql(ImVec2 pos, ImVec2 size) {
       record_rect("sql.table." + t.name);
     }
   if (any_table && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(g.lang, "sql.hint"));
+  draw_examples();
   ImGui::PushFont(g.font_mono);
   float editor_h = ImGui::GetTextLineHeight() * 6 + ImGui::GetStyle().FramePadding.y * 2;
   bool enter = ImGui::InputTextMultiline("##sql", g.sql, sizeof g.sql, ImVec2(-1, editor_h),
@@ -584,6 +697,7 @@ void draw_ui() {
     ImGui::SetNextWindowPos(ImVec2(W * 0.08f, top + 2 * pad), ImGuiCond_Appearing);
     sdw::viz_demo_window(g.lang, &g.show_viz_demo);
   }
+  draw_guide_windows();   // over the panels
 }
 
 // ---------------------------------------------------------------- [SECTION] Main loop
@@ -654,7 +768,7 @@ EMSCRIPTEN_KEEPALIVE void app_sql_result(int request_id, const char* result_json
 EMSCRIPTEN_KEEPALIVE const char* app_ui_state() {
   static std::string out;
   json j = {{"lang", sdw::lang_code(g.lang)}, {"frames", g.frames}, {"fonts_ok", g.fonts_ok}, {"dpr", g.dpr},
-            {"duck_ready", g.duck_ready}, {"sources", json::array()}, {"sql_pending", g.sql_request != 0}, {"viz_demo", g.show_viz_demo}, {"workshop", g.workshop}, {"undo", g.has_undo},
+            {"duck_ready", g.duck_ready}, {"sources", json::array()}, {"sql_pending", g.sql_request != 0}, {"viz_demo", g.show_viz_demo}, {"guide", g.open_guide}, {"workshop", g.workshop}, {"undo", g.has_undo},
             {"display", {ImGui::GetIO().DisplaySize.x, ImGui::GetIO().DisplaySize.y}}};
   for (const auto& [name, r] : g.rects) j["rects"][name] = {r.x, r.y, r.z, r.w};
   j["sql_text"] = g.sql;
@@ -664,7 +778,7 @@ EMSCRIPTEN_KEEPALIVE const char* app_ui_state() {
                 {"rows_shown", g.result.cells.size()}, {"total", g.result.total}};
     if (!g.result.cells.empty()) j["sql"]["first_row"] = g.result.cells[0];
   }
-  out = j.dump();
+  out = j.dump(-1, ' ', false, json::error_handler_t::replace);
   return out.c_str();
 }
 

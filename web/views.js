@@ -54,7 +54,17 @@ export async function refreshViews(conn, tables) {
     const names = byDomain.get(d);
     if (!names) { await conn.query(`DROP VIEW IF EXISTS ${ident(d)}`); continue; }
     const union = names.map((n) => `SELECT * FROM ${ident(n)}`).join(' UNION ALL BY NAME ');
-    await conn.query(`CREATE OR REPLACE VIEW ${ident(d)} AS ${union}`);
+    // Overlapping Google shapes (Records.json, Semantic months, phone exports) describe the same points,
+    // visits and trips: their parsers give each a stable key, and the merged view keeps one row per key
+    // (preferring the densest source). Rows without a key are all kept.
+    const dedupKey = { location_points: 'point_key', visits: 'visit_key', trips: 'trip_key' }[d];
+    const keyed = dedupKey && names.length > 1 && (await conn.query(
+      `SELECT count(*) AS n FROM (DESCRIBE SELECT * FROM (${union})) WHERE column_name = '${dedupKey}'`)).toArray()[0].toJSON().n > 0;
+    const body = keyed
+      ? `SELECT * FROM (${union}) QUALIFY ${dedupKey} IS NULL OR row_number() OVER (PARTITION BY ${dedupKey} ORDER BY
+           CASE source WHEN 'records' THEN 0 WHEN 'android' THEN 1 WHEN 'ios' THEN 2 WHEN 'semantic' THEN 3 ELSE 4 END, _file, _record) = 1`
+      : union;
+    await conn.query(`CREATE OR REPLACE VIEW ${ident(d)} AS ${body}`);
     const spec = TIMELINE[d];
     if (!spec) continue;
     const cols = new Set((await conn.query(`DESCRIBE ${ident(d)}`)).toArray().map((r) => r.toJSON().column_name));

@@ -117,6 +117,12 @@ std::string fold_label(std::string_view s) {
   return out;
 }
 
+std::string_view trim_view(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r' || s.front() == '\n')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r' || s.back() == '\n')) s.remove_suffix(1);
+  return s;
+}
+
 bool keyword_matches(std::string_view folded_label, std::string_view keyword) {
   bool prefix = !keyword.empty() && keyword.back() == '*';
   if (prefix) keyword.remove_suffix(1);

@@ -33,6 +33,7 @@ int64_t paris_midnight_utc_us(int32_t day);      // first instant of a local day
 // Upper-case ASCII "word" form of a French label: accents dropped (é→E, ç→C, œ→OE), every other
 // non-alphanumeric byte becomes one space, no leading/trailing space. "Péage A10 – Vinci" -> "PEAGE A10 VINCI".
 std::string fold_label(std::string_view s);
+std::string_view trim_view(std::string_view s);  // ASCII spaces/tabs/CR/LF off both ends
 
 // One editable rule: the first rule with a matching keyword gives the category. Keywords are folded
 // like labels and match whole words ("TAN" matches "TAN NANTES", not "INSTANT"); a trailing '*' matches

@@ -1,0 +1,52 @@
+// Budget and health-budget challenge: spending by category and month from bank transactions (the bank's
+// category when present, else editable label rules), income vs spending, and health costs paid vs
+// reimbursed per month. Does not own: reading tables, drawing, JSON.
+#pragma once
+#include <span>
+#include <string>
+#include <vector>
+
+#include "challenges/common.h"
+#include "challenges/mobility.h"  // TransactionsView, CategoryMonth
+
+namespace sdw::challenge {
+
+// groceries, housing, energy, telecom, transport (the mobility rules folded in), health, insurance,
+// restaurants, leisure, shopping, cash, taxes, bank_fees — first match wins (see budget.cpp).
+std::vector<LabelRule> default_budget_rules();
+
+struct BudgetOptions {
+  std::vector<LabelRule> rules = default_budget_rules();
+  bool use_bank_category = true;   // the bank's category first when the export has one
+};
+struct BudgetMonth {
+  std::string month;               // "2023-03"
+  double income = 0, spending = 0, net = 0;   // income: money in; spending: money out, positive
+};
+struct BudgetResult {
+  std::vector<CategoryMonth> by_month;     // spending only (money out), by month then category
+  std::vector<CategoryMonth> by_category;  // totals, largest first
+  std::vector<BudgetMonth> months;         // ascending
+  std::vector<std::string> tx_category;    // per transaction: the category used ("income" for money in)
+  double income = 0, spending = 0;
+  int64_t uncategorised = 0;               // money-out transactions that got "other"
+};
+BudgetResult budget_summary(const TransactionsView& tx, const BudgetOptions& o = {});
+
+// health_records as columns.
+struct HealthView {
+  std::span<const int32_t> day;
+  std::span<const double> paid, reimbursed;   // EUR; NaN = absent
+};
+struct HealthMonth {
+  std::string month;
+  double paid = 0, reimbursed = 0, remaining = 0;  // remaining = paid - reimbursed (reste à charge)
+  int64_t records = 0;
+};
+struct HealthResult {
+  std::vector<HealthMonth> months;
+  double paid = 0, reimbursed = 0, remaining = 0;
+};
+HealthResult health_summary(const HealthView& v);
+
+}  // namespace sdw::challenge

@@ -1,6 +1,7 @@
 // `workbench`: the native command line over the core parsers.
 //   workbench inspect FILE... [--json] [--lang fr|en]   streams each file through a Session and reports
 //   workbench formats [--json] [--lang fr|en]           lists the registered formats
+//   workbench challenge <name> [options] FILE...        self-data challenge figures (challenges/cli.h)
 // Exit code: 0 all files parsed, 1 some file failed, 2 usage error.
 #include <algorithm>
 #include <cstdio>
@@ -10,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "challenges/cli.h"
 #include "parsers/parser.h"
 
 namespace {
@@ -28,7 +30,8 @@ struct Options {
 int usage() {
   std::fprintf(stderr,
                "usage : workbench inspect FICHIER... [--json] [--lang fr|en]\n"
-               "        workbench formats [--json] [--lang fr|en]\n");
+               "        workbench formats [--json] [--lang fr|en]\n"
+               "        workbench challenge <mobility|energy|food|learning|budget|footprint> [--json] FICHIER...\n");
   return 2;
 }
 
@@ -273,6 +276,7 @@ int cmd_formats(const Options& o) {
 int main(int argc, char** argv) {
   if (argc < 2) return usage();
   std::string cmd = argv[1];
+  if (cmd == "challenge") return argc < 3 ? usage() : sdw::challenge::run_cli(argc - 2, argv + 2);
   Options o;
   for (int i = 2; i < argc; ++i) {
     std::string a = argv[i];

@@ -1,0 +1,344 @@
+// `workbench challenge` (see cli.h). Options:
+//   --json  --lang fr|en  --actor NAME  --details (per trip / per line in JSON)
+//   mobility: --construction --occupants N --electric --ebike
+//   energy:   --tariff base|hphc --price EUR --hp EUR --hc EUR --subscription EUR --hc-hours 22:00-06:00[,12:00-14:00]
+//   learning: --gap-min N
+#include "challenges/cli.h"
+
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "challenges/tables.h"
+#include "challenges/to_json.h"
+#include "parsers/parser.h"
+
+namespace sdw::challenge {
+
+namespace {
+
+using json = nlohmann::json;
+
+struct CliOptions {
+  std::string name;
+  bool json_out = false, fr = true, details = false;
+  std::string actor;
+  MobilityOptions mobility;
+  EnergyOptions energy;
+  LearningOptions learning;
+  std::vector<std::string> files;
+};
+
+int usage() {
+  std::fprintf(stderr,
+               "usage : workbench challenge <mobility|energy|food|learning|budget|footprint> [--json] [--lang fr|en]\n"
+               "          [--actor NOM] [--details] [--construction] [--occupants N] [--electric] [--ebike]\n"
+               "          [--tariff base|hphc] [--price EUR] [--hp EUR] [--hc EUR] [--subscription EUR]\n"
+               "          [--hc-hours 22:00-06:00[,…]] [--gap-min N] FICHIER…\n");
+  return 2;
+}
+
+bool parse_hhmm(const std::string& s, int& minutes) {
+  int h = 0, m = 0;
+  if (std::sscanf(s.c_str(), "%d:%d", &h, &m) != 2 || h < 0 || h > 24 || m < 0 || m > 59) return false;
+  minutes = h * 60 + m;
+  return true;
+}
+
+bool parse_number(const std::string& s, double& v) {
+  char* end = nullptr;
+  v = std::strtod(s.c_str(), &end);
+  return end && *end == 0 && !s.empty();
+}
+
+// Parses one file through a Session; tables appended to `out`. Returns a JSON line about the file.
+json read_file(const std::string& path, std::vector<Table>& out, bool& ok) {
+  json j = {{"file", path}};
+  std::FILE* f = std::fopen(path.c_str(), "rb");
+  if (!f) {
+    j["error"] = std::strerror(errno);
+    ok = false;
+    return j;
+  }
+  ParseOptions po;
+  po.file_name = std::filesystem::path(path).filename().string();
+  std::error_code ec;
+  const uint64_t size = std::filesystem::file_size(path, ec);
+  po.total_bytes = ec ? 0 : size;
+  Session s(po);
+  std::vector<uint8_t> buf(1 << 20);
+  for (;;) {
+    const size_t n = std::fread(buf.data(), 1, buf.size(), f);
+    if (n > 0) s.feed(std::span<const uint8_t>(buf.data(), n));
+    if (n < buf.size()) break;
+  }
+  std::fclose(f);
+  s.finish();
+  if (s.format()) j["format"] = s.format()->id;
+  json doms = json::array();
+  for (Table& t : s.tables())
+    if (!t.domain.empty()) {
+      doms.push_back({{"table", t.name}, {"domain", t.domain}, {"rows", t.rows()}});
+      out.push_back(std::move(t));
+    }
+  j["domain_tables"] = doms;
+  if (s.diagnostics().failed) {
+    j["error"] = s.diagnostics().error.en;
+    ok = false;
+  }
+  return j;
+}
+
+std::string fmt(double v, int decimals = 1) {
+  if (std::isnan(v)) return "—";
+  char b[64];
+  std::snprintf(b, sizeof b, "%.*f", decimals, v);
+  std::string s = b;
+  return s;
+}
+
+void print_source(const FactorSource& s, bool fr) {
+  std::printf("%s %s, %s (%s %s, %s), %s\n", fr ? "Source :" : "Source:", s.name.c_str(), s.origin.c_str(),
+              fr ? "instantané" : "snapshot", s.snapshot.substr(0, 7).c_str(), s.date.c_str(), s.licence.c_str());
+}
+
+void print_mobility(const MobilityResult& r, const MobilityBudget& b, bool fr) {
+  std::printf("%s %s km, %s kgCO2e\n", fr ? "Déplacements :" : "Trips:", fmt(r.total_km).c_str(), fmt(r.total_kgco2e, 2).c_str());
+  for (const auto& m : r.by_mode)
+    std::printf("  %-14s %5lld %s%s  %9s km  %8s kgCO2e\n", mode_label(m.mode, fr), (long long)m.trips,
+                fr ? "trajets" : "trips", m.inferred ? (fr ? " (dont devinés)" : " (some guessed)") : "",
+                fmt(m.km).c_str(), fmt(m.kgco2e, 2).c_str());
+  std::printf("%s\n", fr ? "Par mois :" : "By month:");
+  for (const auto& p : r.by_month)
+    std::printf("  %s %-14s %4lld  %9s km  %8s kgCO2e\n", p.period.c_str(), mode_label(p.mode, fr), (long long)p.trips,
+                fmt(p.km).c_str(), fmt(p.kgco2e, 2).c_str());
+  for (const auto& w : r.what_if)
+    if (w.car_km > 0)
+      std::printf("  %s %s : %s kgCO2e %s\n", fr ? "Et si la voiture était remplacée par" : "What if the car were replaced by",
+                  w.alternative.c_str(), fmt(w.saved_kgco2e, 2).c_str(), fr ? "évités" : "saved");
+  if (!b.by_category.empty()) {
+    std::printf("%s %s €\n", fr ? "Budget mobilité :" : "Mobility budget:", fmt(b.total_eur, 2).c_str());
+    for (const auto& c : b.by_category) std::printf("  %-10s %9s €  (%lld)\n", c.category.c_str(), fmt(c.eur, 2).c_str(), (long long)c.count);
+  }
+  print_source(r.source, fr);
+}
+
+void print_energy(const EnergyResult& r, bool fr) {
+  std::printf("== %s ==\n", r.energy.c_str());
+  std::printf("%s %s kWh, %s %s €\n", fr ? "Total :" : "Total:", fmt(r.total_kwh, 2).c_str(), fr ? "coût" : "cost",
+              fmt(r.total_cost_eur, 2).c_str());
+  std::printf("%s %s W (%lld %s)\n", fr ? "Talon de consommation (minimum de nuit, médiane) :" : "Base load (night minimum, median):",
+              fmt(r.base_load_w, 0).c_str(), (long long)r.base_load_days, fr ? "jours" : "days");
+  std::printf("%s", fr ? "Heures de pointe :" : "Peak hours:");
+  for (const auto& p : r.peak_hours) std::printf(" %02dh (%s kWh)", p.hour, fmt(p.mean_kwh, 3).c_str());
+  std::printf("\n%s\n", fr ? "Par mois :" : "By month:");
+  for (const auto& m : r.months) {
+    std::string delta;
+    if (!std::isnan(m.delta_pct)) {
+      delta = m.delta_pct >= 0 ? "+" : "";
+      delta += fmt(m.delta_pct);
+      delta += " %";
+    }
+    std::printf("  %s %9s kWh  %s kWh/%s  %8s €  %s\n", m.month.c_str(), fmt(m.kwh, 2).c_str(), fmt(m.kwh_per_day, 2).c_str(),
+                fr ? "jour" : "day", fmt(m.cost_eur, 2).c_str(), delta.c_str());
+  }
+  std::printf("%s\n", fr ? "Par jour :" : "By day:");
+  for (const auto& d : r.days)
+    std::printf("  %s %9s kWh  %s h  %lld %s\n", day_key(d.day).c_str(), fmt(d.kwh, 3).c_str(), fmt(d.hours, 1).c_str(),
+                (long long)d.readings, fr ? "relevés" : "readings");
+}
+
+void print_learning(const LearningResult& r, std::span<const ActorCount> actors, bool fr) {
+  std::printf("%s", fr ? "Élèves dans les fichiers :" : "Learners in the files:");
+  for (const auto& a : actors) std::printf(" « %s » (%lld)", a.actor.c_str(), (long long)a.statements);
+  std::printf("\n%s %s\n", fr ? "Pour :" : "For:", r.actor.empty() ? (fr ? "tout le monde" : "everyone") : r.actor.c_str());
+  std::printf("%s %lld, %s %s min, %zu %s\n", fr ? "Traces :" : "Statements:", (long long)r.statements, fr ? "temps" : "time",
+              fmt(r.total_seconds / 60).c_str(), r.sessions.size(), fr ? "séances" : "sessions");
+  for (const auto& c : r.by_course)
+    std::printf("  %s : %s min\n", c.name.empty() ? (fr ? "(sans cours)" : "(no course)") : c.name.c_str(), fmt(c.seconds / 60).c_str());
+  std::printf("%s %lld/%lld, %s %lld/%lld\n", fr ? "Activités terminées :" : "Activities finished:", (long long)r.activities_completed,
+              (long long)r.activities, fr ? "réussites :" : "passed:", (long long)r.successes, (long long)r.results_known);
+  for (const auto& v : r.verbs) std::printf("  %s : %lld\n", (fr ? v.fr : v.en).c_str(), (long long)v.count);
+  for (const auto& s : r.scores)
+    std::printf("  %s %s : %s/100\n", day_key(paris_local(s.ts_us).day).c_str(), s.activity.c_str(), fmt(s.score_scaled * 100, 0).c_str());
+}
+
+void print_budget(const BudgetResult& b, const HealthResult& h, bool fr) {
+  std::printf("%s %s €, %s %s €\n", fr ? "Revenus :" : "Income:", fmt(b.income, 2).c_str(), fr ? "dépenses" : "spending", fmt(b.spending, 2).c_str());
+  for (const auto& m : b.months)
+    std::printf("  %s  +%s  -%s  = %s €\n", m.month.c_str(), fmt(m.income, 2).c_str(), fmt(m.spending, 2).c_str(), fmt(m.net, 2).c_str());
+  for (const auto& c : b.by_category) std::printf("  %-14s %10s €  (%lld)\n", c.category.c_str(), fmt(c.eur, 2).c_str(), (long long)c.count);
+  if (!h.months.empty()) {
+    std::printf("%s %s € %s, %s € %s, %s € %s\n", fr ? "Santé :" : "Health:", fmt(h.paid, 2).c_str(), fr ? "payés" : "paid",
+                fmt(h.reimbursed, 2).c_str(), fr ? "remboursés" : "reimbursed", fmt(h.remaining, 2).c_str(), fr ? "restent à charge" : "left to pay");
+    for (const auto& m : h.months)
+      std::printf("  %s  %s / %s / %s €\n", m.month.c_str(), fmt(m.paid, 2).c_str(), fmt(m.reimbursed, 2).c_str(), fmt(m.remaining, 2).c_str());
+  }
+}
+
+void print_footprint(const FootprintResult& f, bool fr) {
+  static const char* days_fr[] = {"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"};
+  static const char* days_en[] = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
+  std::printf("%s %lld (%s %lld)\n", fr ? "Événements :" : "Events:", (long long)f.events, fr ? "la nuit" : "at night", (long long)f.night_events);
+  std::printf("%s", fr ? "Heures les plus actives :" : "Busiest hours:");
+  for (const auto& h : f.busiest_hours) std::printf(" %02dh (%lld)", h.hour, (long long)h.count);
+  std::printf("\n%s", fr ? "Créneaux :" : "Slots:");
+  for (const auto& h : f.busiest_slots) std::printf(" %s %02dh (%lld)", (fr ? days_fr : days_en)[h.weekday], h.hour, (long long)h.count);
+  std::printf("\n");
+  for (const auto& p : f.by_platform_kind) std::printf("  %s : %lld\n", p.name.c_str(), (long long)p.count);
+}
+
+void print_food(const FoodResult& r, std::span<const std::string_view> product, bool fr) {
+  std::printf("%s %s kg, %s kgCO2e (%lld %s, %zu %s)\n", fr ? "Alimentation :" : "Food:", fmt(r.total_kg, 2).c_str(),
+              fmt(r.total_kgco2e, 2).c_str(), (long long)r.mapped, fr ? "lignes comptées" : "lines counted", r.unmapped.size(),
+              fr ? "non comptées" : "not counted");
+  for (const auto& m : r.months) std::printf("  %s %s kgCO2e\n", m.month.c_str(), fmt(m.kgco2e, 2).c_str());
+  for (const auto& c : r.top) std::printf("  %-14s %s kg  %s kgCO2e\n", c.slug.c_str(), fmt(c.kg, 2).c_str(), fmt(c.kgco2e, 2).c_str());
+  for (const auto& s : r.swaps)
+    std::printf("  %s %s → %s : %s kgCO2e\n", fr ? "Remplacer" : "Swap", s.from.c_str(), s.to.c_str(), fmt(s.saved_kgco2e, 2).c_str());
+  for (size_t i : r.unmapped)
+    std::printf("  %s %s (%s)\n", fr ? "non compté :" : "not counted:", std::string(product[i]).c_str(), food_status_id(r.lines[i].status));
+  print_source(r.source, fr);
+}
+
+}  // namespace
+
+int run_cli(int argc, char** argv) {
+  if (argc < 1) return usage();
+  CliOptions o;
+  o.name = argv[0];
+  auto need = [&](int& i) -> const char* { return i + 1 < argc ? argv[++i] : nullptr; };
+  for (int i = 1; i < argc; ++i) {
+    const std::string a = argv[i];
+    double v = 0;
+    if (a == "--json") o.json_out = true;
+    else if (a == "--details") o.details = true;
+    else if (a == "--lang") {
+      const char* l = need(i);
+      if (!l || (std::strcmp(l, "fr") && std::strcmp(l, "en"))) return usage();
+      o.fr = std::strcmp(l, "fr") == 0;
+    } else if (a == "--actor") {
+      const char* s = need(i);
+      if (!s) return usage();
+      o.actor = s;
+    } else if (a == "--construction") o.mobility.include_construction = true;
+    else if (a == "--electric") o.mobility.car_energy = CarEnergy::Electric;
+    else if (a == "--ebike") o.mobility.ebike = true;
+    else if (a == "--occupants") {
+      const char* s = need(i);
+      if (!s || !parse_number(s, v) || v < 1) return usage();
+      o.mobility.car_occupants = v;
+    } else if (a == "--tariff") {
+      const char* s = need(i);
+      if (!s) return usage();
+      if (!std::strcmp(s, "base")) o.energy.tariff.kind = Tariff::Kind::Base;
+      else if (!std::strcmp(s, "hphc")) o.energy.tariff.kind = Tariff::Kind::PeakOffPeak;
+      else return usage();
+    } else if (a == "--price" || a == "--hp" || a == "--hc" || a == "--subscription" || a == "--gap-min") {
+      const char* s = need(i);
+      if (!s || !parse_number(s, v) || v < 0) return usage();
+      if (a == "--price") o.energy.tariff.base_eur_kwh = v;
+      else if (a == "--hp") o.energy.tariff.peak_eur_kwh = v;
+      else if (a == "--hc") o.energy.tariff.offpeak_eur_kwh = v;
+      else if (a == "--subscription") o.energy.tariff.subscription_eur_month = v;
+      else o.learning.session_gap_s = int64_t(v * 60);
+    } else if (a == "--hc-hours") {
+      const char* s = need(i);
+      if (!s) return usage();
+      o.energy.tariff.offpeak_hours.clear();
+      std::string list = s;
+      size_t p = 0;
+      while (p <= list.size()) {
+        size_t c = list.find(',', p);
+        std::string range = list.substr(p, c == std::string::npos ? std::string::npos : c - p);
+        size_t dash = range.find('-');
+        HourRange h;
+        if (dash == std::string::npos || !parse_hhmm(range.substr(0, dash), h.start_min) || !parse_hhmm(range.substr(dash + 1), h.end_min))
+          return usage();
+        o.energy.tariff.offpeak_hours.push_back(h);
+        if (c == std::string::npos) break;
+        p = c + 1;
+      }
+    } else if (a.rfind("--", 0) == 0) return usage();
+    else o.files.push_back(a);
+  }
+  static const char* k_names[] = {"mobility", "energy", "food", "learning", "budget", "footprint"};
+  if (std::find(std::begin(k_names), std::end(k_names), o.name) == std::end(k_names) || o.files.empty()) return usage();
+
+  std::vector<Table> tables;
+  json files = json::array();
+  bool ok = true;
+  for (const std::string& f : o.files) files.push_back(read_file(f, tables, ok));
+  for (const auto& f : files)
+    if (f.contains("error"))
+      std::fprintf(stderr, "%s %s : %s\n", o.fr ? "Fichier illisible" : "Unreadable file", f["file"].get<std::string>().c_str(),
+                   f["error"].get<std::string>().c_str());
+
+  json out = {{"challenge", o.name}, {"files", files}};
+  bool has_data = false;
+  const bool fr = o.fr;
+  if (o.name == "mobility") {
+    TripsColumns trips = collect_trips(tables);
+    TransactionColumns tx = collect_transactions(tables);
+    MobilityResult r = mobility_summary(trips.view(), o.mobility);
+    const auto rules = default_mobility_rules();
+    MobilityBudget b = mobility_budget(tx.view(), rules);
+    has_data = !trips.ts_start_us.empty() || !tx.day.empty();
+    out["mobility"] = to_json(r, o.details);
+    out["budget"] = to_json(b, rules);
+    if (!o.json_out) print_mobility(r, b, fr);
+  } else if (o.name == "energy") {
+    json res = json::array();
+    for (auto& [energy, cols] : collect_energy(tables)) {
+      EnergyOptions eo = o.energy;
+      eo.energy = energy;
+      EnergyResult r = energy_summary(cols.view(), eo);
+      has_data = has_data || !cols.kwh.empty();
+      res.push_back(to_json(r));
+      if (!o.json_out) print_energy(r, fr);
+    }
+    out["energy"] = res;
+  } else if (o.name == "learning") {
+    LearningColumns lc = collect_learning(tables);
+    auto actors = learning_actors(lc.actor.views);
+    LearningOptions lo = o.learning;
+    lo.actor = o.actor;
+    LearningResult r = learning_summary(lc.view(), lo);
+    has_data = r.statements > 0;
+    out["actors"] = to_json(std::span<const ActorCount>(actors));
+    out["learning"] = to_json(r);
+    if (!o.json_out) print_learning(r, actors, fr);
+  } else if (o.name == "budget") {
+    TransactionColumns tx = collect_transactions(tables);
+    HealthColumns hc = collect_health(tables);
+    BudgetResult b = budget_summary(tx.view());
+    HealthResult h = health_summary(hc.view());
+    has_data = !tx.day.empty() || !hc.day.empty();
+    out["budget"] = to_json(b);
+    out["health"] = to_json(h);
+    if (!o.json_out) print_budget(b, h, fr);
+  } else if (o.name == "footprint") {
+    ActivityColumns ac = collect_activity(tables);
+    FootprintResult f = footprint_summary(ac.view());
+    has_data = f.events > 0;
+    out["footprint"] = to_json(f);
+    if (!o.json_out) print_footprint(f, fr);
+  } else if (o.name == "food") {
+    PurchaseColumns pc = collect_purchases(tables);
+    FoodResult r = food_summary(pc.view());
+    has_data = !pc.day.empty();
+    out["food"] = to_json(r, pc.product.views, o.details);
+    if (!o.json_out) print_food(r, pc.product.views, fr);
+  }
+  if (!has_data) {
+    out["no_data"] = true;
+    if (!o.json_out)
+      std::printf("%s\n", fr ? "Aucune donnée utilisable par ce défi dans ces fichiers." : "No data this challenge can use in these files.");
+  }
+  if (o.json_out) std::printf("%s\n", out.dump(2).c_str());
+  return ok && has_data ? 0 : 1;
+}
+
+}  // namespace sdw::challenge

@@ -1,0 +1,201 @@
+// Domain tables -> challenge columns (see tables.h).
+#include "challenges/tables.h"
+
+#include "parsers/domains.h"
+
+namespace sdw::challenge {
+
+void StringColumn::finish() {
+  views.assign(text.begin(), text.end());
+}
+
+namespace {
+
+const Column* find(const Table& t, std::string_view name) {
+  for (const Column& c : t.columns)
+    if (c.name == name) return &c;
+  return nullptr;
+}
+double num(const Column* c, size_t i) {
+  if (!c || i >= c->size() || !c->valid[i]) return k_nan;
+  if (c->type == ColumnType::Float64) return c->f64[i];
+  if (c->type == ColumnType::Int64) return double(c->i64[i]);
+  return k_nan;
+}
+std::string str(const Column* c, size_t i) {
+  if (!c || i >= c->size() || !c->valid[i]) return "";
+  if (c->type == ColumnType::String) return std::string(c->string_at(i));
+  return c->value_text(i);
+}
+int8_t boolean(const Column* c, size_t i) {
+  if (!c || i >= c->size() || !c->valid[i] || (c->type != ColumnType::Bool && c->type != ColumnType::Int64)) return -1;
+  return c->i64[i] ? 1 : 0;
+}
+// Instant in UTC µs: a timestamp, or a date read as local midnight.
+bool instant(const Column* c, size_t i, int64_t& out) {
+  if (!c || i >= c->size() || !c->valid[i]) return false;
+  if (c->type == ColumnType::Timestamp) out = c->i64[i];
+  else if (c->type == ColumnType::Date) out = paris_midnight_utc_us(c->i32[i]);
+  else return false;
+  return true;
+}
+// Local day: a date as is, a timestamp in Paris time.
+bool local_day(const Column* c, size_t i, int32_t& out) {
+  if (!c || i >= c->size() || !c->valid[i]) return false;
+  if (c->type == ColumnType::Date) out = c->i32[i];
+  else if (c->type == ColumnType::Timestamp) out = paris_local(c->i64[i]).day;
+  else return false;
+  return true;
+}
+
+template <class F>
+void each_table(std::span<const Table> tables, const char* domain, F&& f) {
+  for (const Table& t : tables)
+    if (t.domain == domain) f(t);
+}
+
+}  // namespace
+
+TripsColumns collect_trips(std::span<const Table> tables) {
+  TripsColumns o;
+  each_table(tables, domain::k_trips, [&](const Table& t) {
+    const Column *ts = find(t, "ts_start"), *dist = find(t, "distance_m"), *dur = find(t, "duration_s"),
+                 *mode = find(t, "mode"), *raw = find(t, "mode_raw"), *inferred = find(t, "mode_inferred");
+    for (size_t i = 0; i < t.rows(); ++i) {
+      int64_t us;
+      if (!instant(ts, i, us)) continue;
+      o.ts_start_us.push_back(us);
+      o.distance_m.push_back(num(dist, i));
+      o.duration_s.push_back(num(dur, i));
+      // a mode the parser itself guessed is guessed again here with our documented thresholds
+      o.mode.text.push_back(boolean(inferred, i) == 1 ? "" : str(mode, i));
+      o.mode_raw.text.push_back(str(raw, i));
+    }
+  });
+  o.mode.finish();
+  o.mode_raw.finish();
+  return o;
+}
+
+std::map<std::string, EnergyColumns> collect_energy(std::span<const Table> tables) {
+  std::map<std::string, EnergyColumns> m;
+  each_table(tables, domain::k_energy_readings, [&](const Table& t) {
+    const Column *s = find(t, "ts_start"), *e = find(t, "ts_end"), *iv = find(t, "interval_s"), *k = find(t, "kwh"),
+                 *energy = find(t, "energy"), *kind = find(t, "kind");
+    for (size_t i = 0; i < t.rows(); ++i) {
+      if (str(kind, i) == "max_power") continue;
+      int64_t start, end;
+      if (!instant(s, i, start)) continue;
+      if (!instant(e, i, end)) {
+        const double sec = num(iv, i);
+        if (!(sec > 0)) continue;
+        end = start + int64_t(sec * 1e6);
+      }
+      std::string en = str(energy, i);
+      EnergyColumns& c = m[en.empty() ? "electricity" : en];
+      c.ts_start_us.push_back(start);
+      c.ts_end_us.push_back(end);
+      c.kwh.push_back(num(k, i));
+    }
+  });
+  return m;
+}
+
+TransactionColumns collect_transactions(std::span<const Table> tables) {
+  TransactionColumns o;
+  each_table(tables, domain::k_transactions, [&](const Table& t) {
+    const Column *d = find(t, "date"), *l = find(t, "label"), *a = find(t, "amount"), *c = find(t, "category");
+    for (size_t i = 0; i < t.rows(); ++i) {
+      int32_t day;
+      if (!local_day(d, i, day)) continue;
+      o.day.push_back(day);
+      o.label.text.push_back(str(l, i));
+      o.amount.push_back(num(a, i));
+      o.category.text.push_back(str(c, i));
+    }
+  });
+  o.label.finish();
+  o.category.finish();
+  return o;
+}
+
+HealthColumns collect_health(std::span<const Table> tables) {
+  HealthColumns o;
+  each_table(tables, domain::k_health_records, [&](const Table& t) {
+    const Column *d = find(t, "date"), *p = find(t, "amount_paid"), *r = find(t, "amount_reimbursed");
+    for (size_t i = 0; i < t.rows(); ++i) {
+      int32_t day;
+      if (!local_day(d, i, day)) continue;
+      o.day.push_back(day);
+      o.paid.push_back(num(p, i));
+      o.reimbursed.push_back(num(r, i));
+    }
+  });
+  return o;
+}
+
+PurchaseColumns collect_purchases(std::span<const Table> tables) {
+  PurchaseColumns o;
+  each_table(tables, domain::k_purchases, [&](const Table& t) {
+    const Column *ts = find(t, "ts"), *d = find(t, "date"), *p = find(t, "product"), *q = find(t, "quantity"),
+                 *u = find(t, "unit"), *a = find(t, "amount");
+    for (size_t i = 0; i < t.rows(); ++i) {
+      int32_t day;
+      if (!local_day(ts, i, day) && !local_day(d, i, day)) continue;
+      o.day.push_back(day);
+      o.product.text.push_back(str(p, i));
+      o.quantity.push_back(num(q, i));
+      o.unit.text.push_back(str(u, i));
+      o.amount.push_back(num(a, i));
+    }
+  });
+  o.product.finish();
+  o.unit.finish();
+  return o;
+}
+
+LearningColumns collect_learning(std::span<const Table> tables) {
+  LearningColumns o;
+  each_table(tables, domain::k_learning_statements, [&](const Table& t) {
+    const Column *ts = find(t, "ts"), *actor = find(t, "actor"), *verb = find(t, "verb"), *vid = find(t, "verb_id"),
+                 *oid = find(t, "object_id"), *oname = find(t, "object_name"), *course = find(t, "course"),
+                 *dur = find(t, "duration_s"), *score = find(t, "score_scaled"), *succ = find(t, "success"),
+                 *comp = find(t, "completion");
+    for (size_t i = 0; i < t.rows(); ++i) {
+      int64_t us;
+      if (!instant(ts, i, us)) continue;
+      o.ts_us.push_back(us);
+      o.actor.text.push_back(str(actor, i));
+      o.verb.text.push_back(str(verb, i));
+      o.verb_id.text.push_back(str(vid, i));
+      o.object_id.text.push_back(str(oid, i));
+      o.object_name.text.push_back(str(oname, i));
+      o.course.text.push_back(str(course, i));
+      o.duration_s.push_back(num(dur, i));
+      o.score_scaled.push_back(num(score, i));
+      o.success.push_back(boolean(succ, i));
+      o.completion.push_back(boolean(comp, i));
+    }
+  });
+  for (StringColumn* c : {&o.actor, &o.verb, &o.verb_id, &o.object_id, &o.object_name, &o.course}) c->finish();
+  return o;
+}
+
+ActivityColumns collect_activity(std::span<const Table> tables) {
+  ActivityColumns o;
+  each_table(tables, domain::k_activity, [&](const Table& t) {
+    const Column *ts = find(t, "ts"), *p = find(t, "platform"), *k = find(t, "kind");
+    for (size_t i = 0; i < t.rows(); ++i) {
+      int64_t us;
+      if (!instant(ts, i, us)) continue;
+      o.ts_us.push_back(us);
+      o.platform.text.push_back(str(p, i));
+      o.kind.text.push_back(str(k, i));
+    }
+  });
+  o.platform.finish();
+  o.kind.finish();
+  return o;
+}
+
+}  // namespace sdw::challenge

@@ -1,0 +1,81 @@
+// From parsed domain tables (parsers/table.h, Table::domain) to the plain columns the challenge functions
+// take: the CLI uses it, and so can any caller holding Tables. Columns are copied out (owned here) so the
+// views stay valid while this object lives. Missing columns read as NaN / "" / unknown.
+// Does not own: parsing, the computations.
+#pragma once
+#include <map>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "challenges/budget.h"
+#include "challenges/energy.h"
+#include "challenges/food.h"
+#include "challenges/footprint.h"
+#include "challenges/learning.h"
+#include "challenges/mobility.h"
+#include "parsers/table.h"
+
+namespace sdw::challenge {
+
+// Owned string column with its views (views rebuilt by finish()).
+struct StringColumn {
+  std::vector<std::string> text;
+  std::vector<std::string_view> views;
+  void finish();
+};
+
+struct TripsColumns {
+  std::vector<int64_t> ts_start_us;
+  std::vector<double> distance_m, duration_s;
+  StringColumn mode, mode_raw;
+  TripsView view() const { return {ts_start_us, distance_m, duration_s, mode.views, mode_raw.views}; }
+};
+struct EnergyColumns {
+  std::vector<int64_t> ts_start_us, ts_end_us;
+  std::vector<double> kwh;
+  EnergyView view() const { return {ts_start_us, ts_end_us, {}, kwh}; }
+};
+struct TransactionColumns {
+  std::vector<int32_t> day;
+  StringColumn label, category;
+  std::vector<double> amount;
+  TransactionsView view() const { return {day, label.views, amount, category.views}; }
+};
+struct HealthColumns {
+  std::vector<int32_t> day;
+  std::vector<double> paid, reimbursed;
+  HealthView view() const { return {day, paid, reimbursed}; }
+};
+struct PurchaseColumns {
+  std::vector<int32_t> day;
+  StringColumn product, unit;
+  std::vector<double> quantity, amount;
+  PurchasesView view() const { return {day, product.views, quantity, unit.views, amount}; }
+};
+struct LearningColumns {
+  std::vector<int64_t> ts_us;
+  StringColumn actor, verb, verb_id, object_id, object_name, course;
+  std::vector<double> duration_s, score_scaled;
+  std::vector<int8_t> success, completion;
+  LearningView view() const {
+    return {ts_us, actor.views, verb.views, verb_id.views, object_id.views, object_name.views, course.views,
+            duration_s, score_scaled, success, completion};
+  }
+};
+struct ActivityColumns {
+  std::vector<int64_t> ts_us;
+  StringColumn platform, kind;
+  ActivityView view() const { return {ts_us, platform.views, kind.views}; }
+};
+
+// Each collects the rows of every table of its domain (rows without a usable time are skipped).
+TripsColumns collect_trips(std::span<const Table> tables);
+std::map<std::string, EnergyColumns> collect_energy(std::span<const Table> tables);  // by energy ("electricity", "gas"); max_power rows left out
+TransactionColumns collect_transactions(std::span<const Table> tables);
+HealthColumns collect_health(std::span<const Table> tables);
+PurchaseColumns collect_purchases(std::span<const Table> tables);
+LearningColumns collect_learning(std::span<const Table> tables);
+ActivityColumns collect_activity(std::span<const Table> tables);
+
+}  // namespace sdw::challenge

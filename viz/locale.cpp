@@ -78,7 +78,7 @@ const Entry k_strings[] = {
   {"example.purchases", "Achats par catégorie", "Purchases per category"},
   {"example.activity", "Activité par plateforme", "Activity per platform"},
   {"example.health", "Santé : payé et remboursé", "Health: paid and reimbursed"},
-  {"menu.help", "Comment récupérer mes données ?", "How do I get my data?"},
+  {"menu.help", "Récupérer mes données", "Get my data"},
   {"guides.title", "Récupérer mes données", "Get my data"},
   {"steps.title", "Premiers pas", "First steps"},
   {"steps.get", "Récupérez vos données auprès des services que vous utilisez (c’est votre droit : RGPD, article 20).", "Get your data from the services you use (it is your right: GDPR Article 20)."},

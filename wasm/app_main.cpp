@@ -247,8 +247,9 @@ void submit_sql() {
 
 void draw_menu_bar() {
   if (!ImGui::BeginMainMenuBar()) return;
+  const bool wide = ImGui::GetIO().DisplaySize.x / g.dpr >= 1500;   // room for the tagline and badges
   ImGui::TextColored(ImVec4(0.55f, 0.78f, 1.0f, 1.0f), "%s", tr(g.lang, "app.title"));
-  ImGui::TextDisabled("— %s", tr(g.lang, "app.tagline"));
+  if (wide) ImGui::TextDisabled("— %s", tr(g.lang, "app.tagline"));
   ImGui::Separator();
   if (ImGui::Button(tr(g.lang, "menu.open"))) sdw::platform::open_files(false);
   record_rect("menu.open");
@@ -260,7 +261,7 @@ void draw_menu_bar() {
   record_rect("menu.help");
   if (g.workshop) {
     ImGui::Separator();
-    ImGui::TextColored(k_amber, "%s", tr(g.lang, "workshop.badge"));
+    if (wide) ImGui::TextColored(k_amber, "%s", tr(g.lang, "workshop.badge"));
     ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.62f, 0.18f, 0.16f, 1.0f));
     ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImVec4(0.75f, 0.24f, 0.2f, 1.0f));
     if (ImGui::Button(tr(g.lang, "workshop.end"))) g.confirm_end = true;
@@ -772,7 +773,11 @@ EMSCRIPTEN_KEEPALIVE const char* app_ui_state() {
             {"display", {ImGui::GetIO().DisplaySize.x, ImGui::GetIO().DisplaySize.y}}};
   for (const auto& [name, r] : g.rects) j["rects"][name] = {r.x, r.y, r.z, r.w};
   j["sql_text"] = g.sql;
-  for (const auto& s : g.sources) j["sources"].push_back({{"id", s.id}, {"name", s.name}, {"status", s.status}, {"rows", s.rows}});
+  for (const auto& s : g.sources) {
+    json e = json::array();
+    for (const auto& en : s.entries) e.push_back({{"path", en.path}, {"format", en.format}, {"status", en.status}, {"rows", en.rows}});
+    j["sources"].push_back({{"id", s.id}, {"name", s.name}, {"status", s.status}, {"rows", s.rows}, {"entries", e}});
+  }
   if (g.result.has) {
     j["sql"] = {{"ok", g.result.ok}, {"error", g.result.error}, {"columns", g.result.names}, {"types", g.result.types},
                 {"rows_shown", g.result.cells.size()}, {"total", g.result.total}};

@@ -6,7 +6,7 @@
 // Prints one line per test and ends with "N passed, N failed".
 'use strict';
 const { chromium } = require('playwright-core');
-const { spawn } = require('child_process');
+const { spawn, execFileSync } = require('child_process');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
@@ -257,6 +257,54 @@ async function main() {
     await page.evaluate((id) => window.workbench.remove(id), s.id);
   });
 
+  test('a Takeout-like ZIP of several formats: every entry listed under its archive, domains merged, duplicates removed', async () => {
+    const zipPath = path.join(OUT, 'mes_exports.zip');
+    execFileSync('python3', ['-c', `
+import sys, zipfile
+src, bank, gpx, xapi, out = sys.argv[1:6]
+with zipfile.ZipFile(src) as z, zipfile.ZipFile(out, 'w', zipfile.ZIP_DEFLATED) as o:
+    for i in z.infolist(): o.writestr(i.filename, z.read(i))
+    o.write(bank, 'Banque/releve_compte_2025.csv')
+    o.write(gpx, 'Strava/course_du_dimanche.gpx')
+    o.write(xapi, 'ENT/traces_xapi.json')
+    o.writestr('Lisez-moi.png', bytes(range(256)))
+`, path.join(ROOT, 'tests/data/google/takeout.zip'), path.join(FIX, 'releve_compte_2025.csv'),
+       path.join(ROOT, 'tests/data/gpx/strava_run.gpx'), path.join(ROOT, 'tests/data/xapi/lrs_statement_result.json'), zipPath]);
+    await page.setInputFiles('#file-input', zipPath);
+    await waitFor(() => { const s = window.workbench.state().sources.find((x) => x.name === 'mes_exports.zip'); return s && ['ready', 'error'].includes(s.status); });
+    const s = await sourceByName('mes_exports.zip');
+    assert(s.status === 'ready', 'archive ready: ' + JSON.stringify(s.error));
+    eq(s.format, 'zip', 'archive format');
+    const byPath = Object.fromEntries(s.entries.map((e) => [e.path, e]));
+    const expect = {
+      'Takeout/Historique des positions/Records.json': 'google_records',
+      'Takeout/Historique des positions/Semantic Location History/2023/2023_MARS.json': 'google_semantic',
+      'Chronologie.json': 'google_android',
+      'Banque/releve_compte_2025.csv': 'bank',
+      'Strava/course_du_dimanche.gpx': 'gpx',
+      'ENT/traces_xapi.json': 'xapi',
+    };
+    for (const [p, f] of Object.entries(expect)) {
+      assert(byPath[p], 'entry listed: ' + p);
+      eq(byPath[p].format, f, 'format of ' + p);
+      eq(byPath[p].status, 'ok', 'status of ' + p);
+    }
+    eq(byPath['Lisez-moi.png'].status, 'skipped', 'an image is skipped, not an error');
+    await waitFor((id) => { const x = window.workbench.ui().sources.find((y) => y.id === id); return x && x.entries.length >= 8; }, s.id);
+    const u = (await ui()).sources.find((x) => x.id === s.id);
+    eq(u.entries.length, s.entries.length, 'the Sources panel lists every entry under the archive');
+    const domains = (await st()).tables.filter((t) => t.source === s.id).map((t) => t.domain);
+    for (const d of ['location_points', 'visits', 'trips', 'transactions', 'learning_statements'])
+      assert(domains.includes(d), 'domain table ' + d + ' from the archive: ' + domains.join(','));
+    const raw = await page.evaluate(() => window.workbench.sql(
+      "SELECT (SELECT count(*) FROM (SELECT * FROM duckdb_tables() WHERE table_name LIKE 'location_points_%')) AS t"));
+    assert(raw.rows[0][0] >= 3, 'one location table per Google shape');
+    const dedup = await page.evaluate(() => window.workbench.sql(
+      'SELECT count(*) AS n, count(DISTINCT point_key) AS k FROM location_points WHERE point_key IS NOT NULL'));
+    eq(dedup.rows[0][0], dedup.rows[0][1], 'the merged location_points view keeps one row per point key');
+    await page.screenshot({ path: path.join(OUT, 'zip_entries.png') });
+  });
+
   test('SQL error is shown, the app stays usable', async () => {
     const ed = await rectCenter('sql.editor');
     await page.mouse.click(ed.x, ed.y);
@@ -275,9 +323,10 @@ async function main() {
     const junk = Buffer.alloc(4096);
     let x = 12345;
     for (let i = 0; i < junk.length; i++) { x = (x * 1103515245 + 12345) & 0x7fffffff; junk[i] = x >> 16; }
+    const before = await st();
     await dropFiles([{ name: 'export_casse.csv', bytes: junk }, { name: 'vide.csv', bytes: Buffer.alloc(0) }]);
-    await waitFor(() => window.workbench.state().sources.length === 4 &&
-                        window.workbench.state().sources.every((s) => ['ready', 'error'].includes(s.status)));
+    await waitFor((n) => window.workbench.state().sources.length === n + 2 &&
+                        window.workbench.state().sources.every((s) => ['ready', 'error'].includes(s.status)), before.sources.length);
     const bad = await sourceByName('export_casse.csv');
     eq(bad.status, 'error', 'binary file rejected');
     assert(/non reconnu/.test(bad.error.fr) && /nknown/.test(bad.error.en), 'message in both languages: ' + JSON.stringify(bad.error));
@@ -285,7 +334,7 @@ async function main() {
     eq(empty.status, 'error', 'empty file rejected');
     assert(/vide/i.test(empty.error.fr), 'empty file message: ' + JSON.stringify(empty.error));
     const s = await st();
-    eq(s.tables.length, 2, 'still exactly the two good tables');
+    eq(JSON.stringify(s.tables), JSON.stringify(before.tables), 'the tables loaded before are all there, unchanged');
     const r = await page.evaluate((q) => window.workbench.sql(q), `SELECT count(*) FROM "${s.tables[0].name}"`);
     eq(r.rows[0][0], truth.rows, 'earlier data intact');
   });

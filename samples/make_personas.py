@@ -210,7 +210,7 @@ class Timeline:
             child["visit"]["topCandidate"]["placeLocation"]["latLng"] = ll(self.jitter(P[name], 60))
             self.segments.append((n_start, 2, child))
 
-    def go(self, dest, start, mode, metres, minutes, stay_name=None):
+    def go(self, dest, start, mode, metres, minutes):
         """Ends the visit at the current place, adds the activity and its path points; returns arrival."""
         if start - self.since >= timedelta(minutes=6):   # shorter stops (bus stop, platform) make no visit
             self.visit(self.pos, self.since, start, nested=self.pending_nested)

@@ -25,6 +25,7 @@
 #include "imgui_impl_glfw.h"
 #include "imgui_impl_opengl3.h"
 #include "viz/demo_draw.h"
+#include "wasm/app_dashboards.h"
 #include "viz/guides.h"
 #include "viz/locale.h"
 #include "wasm/app_platform.h"
@@ -98,6 +99,7 @@ struct App {
   uint64_t frames = 0;
   bool show_viz_demo = false;
   bool show_guides = false;
+  std::string active_tab = "sql";
   std::string open_guide;           // id of the guide shown in its window
   std::vector<std::pair<std::string, ImVec4>> rects;   // named widget rectangles, for the test API
 };
@@ -194,7 +196,7 @@ void load_fonts(float dpr) {
   ImGuiIO& io = ImGui::GetIO();
   io.Fonts->Clear();
   // Latin-1 + Latin Extended-A/B (œ Œ ÿ ł ő…), general punctuation (— – ’ “ ” « » …), €, arrows, math.
-  static const ImWchar ranges[] = {0x0020, 0x024F, 0x2000, 0x206F, 0x20AC, 0x20AC, 0x2190, 0x21FF,
+  static const ImWchar ranges[] = {0x0020, 0x024F, 0x2000, 0x206F, 0x2070, 0x209F, 0x20AC, 0x20AC, 0x2190, 0x21FF,
                                    0x2200, 0x22FF, 0x2300, 0x23FF, 0x25A0, 0x26FF, 0x2700, 0x27BF, 0};   // ⚠ ✓ ✕ ● ▲
   ImFontConfig cfg;
   cfg.OversampleH = 2;
@@ -584,10 +586,39 @@ void draw_examples() {
   }
 }
 
+void draw_sql_tab();
+
 void draw_sql(ImVec2 pos, ImVec2 size) {
   ImGui::SetNextWindowPos(pos);
   ImGui::SetNextWindowSize(size);
-  ImGui::Begin(tr(g.lang, "sql.title"), nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse);
+  ImGui::Begin("###right", nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
+                                     ImGuiWindowFlags_NoTitleBar);
+  if (ImGui::BeginTabBar("right_tabs")) {
+    static const char* k_tabs[][2] = {{"sql", "sql.title"}, {"mobility", "dash.tab.mobility"}, {"energy", "dash.tab.energy"},
+                                      {"learning", "dash.tab.learning"}};
+    for (const auto& tab : k_tabs) {
+      const std::string label = std::string(tr(g.lang, tab[1])) + "###tab_" + tab[0];
+      bool open = ImGui::BeginTabItem(label.c_str());
+      record_rect(std::string("tab.") + tab[0]);
+      if (!open) continue;
+      g.active_tab = tab[0];
+      if (std::string(tab[0]) != "sql") {
+        uint64_t rows_total = 0;
+        for (const auto& src : g.sources) rows_total += src.rows;
+        ImGui::BeginChild("dash");
+        sdw::dash::draw_tab(tab[0], g.lang, g.views, rows_total, g.open_guide);
+        ImGui::EndChild();
+      } else {
+        draw_sql_tab();
+      }
+      ImGui::EndTabItem();
+    }
+    ImGui::EndTabBar();
+  }
+  ImGui::End();
+}
+
+void draw_sql_tab() {
   // Tables of all ready sources: one click writes and runs a first query.
   bool any_table = false;
   for (const auto& s : g.sources)
@@ -618,7 +649,6 @@ void draw_sql(ImVec2 pos, ImVec2 size) {
   else if (g.sql_request) ImGui::TextColored(k_dim, "%s", tr(g.lang, "sql.running"));
   ImGui::Separator();
   draw_result_grid();
-  ImGui::End();
 }
 
 void draw_status_line(ImVec2 pos, ImVec2 size) {
@@ -743,6 +773,11 @@ EMSCRIPTEN_KEEPALIVE void app_set_state(const char* state_json) {
 }
 
 // Answer to platform::run_sql(request_id): {ok, columns:[{name,type}], rows:[[…]], total, ms} or {ok:false, error}.
+// Answer to platform::fetch_columns(): {ok, columns:[{name,type}], data:[[…column 0…], …], rows}.
+EMSCRIPTEN_KEEPALIVE void app_columns_result(int request_id, const char* result_json) {
+  sdw::dash::on_columns(request_id, result_json);
+}
+
 EMSCRIPTEN_KEEPALIVE void app_sql_result(int request_id, const char* result_json) {
   if (request_id != g.sql_request) return;   // a stale answer
   g.sql_request = 0;
@@ -769,7 +804,8 @@ EMSCRIPTEN_KEEPALIVE void app_sql_result(int request_id, const char* result_json
 EMSCRIPTEN_KEEPALIVE const char* app_ui_state() {
   static std::string out;
   json j = {{"lang", sdw::lang_code(g.lang)}, {"frames", g.frames}, {"fonts_ok", g.fonts_ok}, {"dpr", g.dpr},
-            {"duck_ready", g.duck_ready}, {"sources", json::array()}, {"sql_pending", g.sql_request != 0}, {"viz_demo", g.show_viz_demo}, {"guide", g.open_guide}, {"workshop", g.workshop}, {"undo", g.has_undo},
+            {"duck_ready", g.duck_ready}, {"sources", json::array()}, {"sql_pending", g.sql_request != 0}, {"viz_demo", g.show_viz_demo}, {"guide", g.open_guide}, {"tab", g.active_tab},
+            {"dashboards", sdw::dash::state_json()}, {"workshop", g.workshop}, {"undo", g.has_undo},
             {"display", {ImGui::GetIO().DisplaySize.x, ImGui::GetIO().DisplaySize.y}}};
   for (const auto& [name, r] : g.rects) j["rects"][name] = {r.x, r.y, r.z, r.w};
   j["sql_text"] = g.sql;

@@ -81,6 +81,10 @@ window.Module = {
       runSql(text).then((r) => callApp('app_sql_result', JSON.stringify({ ok: true, ...r }), reqId),
         (e) => callApp('app_sql_result', JSON.stringify({ ok: false, error: String(e && e.message || e) }), reqId));
     },
+    fetchColumns(reqId, sql) {      // a dashboard's data, column by column
+      columnsOf(sql).then((r) => callApp('app_columns_result', JSON.stringify({ ok: true, ...r }), reqId),
+        (e) => callApp('app_columns_result', JSON.stringify({ ok: false, error: String(e && e.message || e) }), reqId));
+    },
     exportResult(format) { exportQuery(state.last_sql, format, 'resultat'); },
     exportTable(name, format) { exportQuery(`SELECT * FROM "${name.replace(/"/g, '""')}"`, format, name); },
     setLang(l) { state.lang = l === 'en' ? 'en' : 'fr'; document.documentElement.lang = state.lang; updateDropText(); },
@@ -113,6 +117,19 @@ async function runSql(text) {
   out.ms = performance.now() - t0;
   state.last_sql = text;
   return out;
+}
+
+// Column-major result for the dashboards: numbers as numbers (BIGINT as Number), text as strings.
+async function columnsOf(sql) {
+  const d = await ensureDuck();
+  const t = await d.conn.query(sql);
+  const data = t.schema.fields.map((f, i) => {
+    const v = t.getChildAt(i);
+    const out = new Array(t.numRows);
+    for (let r = 0; r < t.numRows; r++) { const x = v.get(r); out[r] = typeof x === 'bigint' ? Number(x) : x; }
+    return out;
+  });
+  return { columns: t.schema.fields.map((f) => ({ name: f.name, type: String(f.type) })), data, rows: t.numRows };
 }
 
 // Runs `sql` and saves its result as a file in `format` (see web/exports.js). The outcome is shown by the

@@ -171,7 +171,7 @@ async function main() {
 
   test('SQL panel used with keyboard and mouse on the canvas', async () => {
     const ed = await rectCenter('sql.editor');
-    await page.mouse.click(ed.x, ed.y);
+    await page.mouse.click(ed.x, ed.y, { delay: 60 });
     await page.keyboard.press('Control+A', { delay: 60 });
     await page.keyboard.press('Delete', { delay: 60 });
     await page.keyboard.type('SELECT count(*) AS jours, round(sum(kwh), 1) AS kwh FROM energy_readings');
@@ -187,7 +187,7 @@ async function main() {
 
   const download = async (widget) => {
     const c = await rectCenter(widget);
-    const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 30000 }), page.mouse.click(c.x, c.y)]);
+    const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 30000 }), page.mouse.click(c.x, c.y, { delay: 60 })]);
     const file = path.join(OUT, dl.suggestedFilename());
     await dl.saveAs(file);
     return { name: dl.suggestedFilename(), bytes: fs.readFileSync(file) };
@@ -198,7 +198,7 @@ async function main() {
       "SELECT '=HYPERLINK(\"http://x\")' AS piege, -3.5 AS montant, 'a;b' AS texte, 'Crédit œuvre' AS libelle, DATE '2025-03-30' AS jour"));
     // Put the same query in the SQL panel through the UI so the export buttons act on it.
     const ed = await rectCenter('sql.editor');
-    await page.mouse.click(ed.x, ed.y);
+    await page.mouse.click(ed.x, ed.y, { delay: 60 });
     await page.keyboard.press('Control+A', { delay: 60 });
     await typeText(`SELECT '=HYPERLINK("http://x")' AS piege, -3.5 AS montant, 'a;b' AS texte, 'Crédit œuvre' AS libelle, DATE '2025-03-30' AS jour`);
     await page.keyboard.press('Control+Enter', { delay: 60 });
@@ -210,7 +210,7 @@ async function main() {
     eq(text, 'piege;montant;texte;libelle;jour\r\n"\'=HYPERLINK(""http://x"")";-3,5;"a;b";Crédit œuvre;2025-03-30\r\n', 'CSV content');
     const en = (await st()).tables.find((t) => t.domain === 'transactions').name;
     const ed2 = await rectCenter('sql.editor');
-    await page.mouse.click(ed2.x, ed2.y);
+    await page.mouse.click(ed2.x, ed2.y, { delay: 60 });
     await page.keyboard.press('Control+A', { delay: 60 });
     await page.keyboard.type(`SELECT * FROM "${en}"`);
     await page.keyboard.press('Control+Enter', { delay: 60 });
@@ -305,13 +305,45 @@ with zipfile.ZipFile(src) as z, zipfile.ZipFile(out, 'w', zipfile.ZIP_DEFLATED) 
     await page.screenshot({ path: path.join(OUT, 'zip_entries.png') });
   });
 
+  test('dashboards: energy, mobility and learning tabs show the core figures, matching SQL', async () => {
+    const tab = async (id) => { const c = await rectCenter('tab.' + id); await page.mouse.click(c.x, c.y, { delay: 60 }); await waitFor((i) => window.workbench.ui().tab === i, id); };
+    try {
+    await tab('energy');
+    await waitFor(() => window.workbench.ui().dashboards.energy.days > 0, null, 30000);
+    const e = (await ui()).dashboards.energy;
+    const sqlE = await page.evaluate(() => window.workbench.sql("SELECT sum(kwh) FROM energy_readings WHERE coalesce(energy, 'electricity') = 'electricity'"));
+    near(e.kwh, sqlE.rows[0][0], 1e-6, 'energy total = SQL total');
+    eq(e.days, 61, 'days in the calendar');
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: path.join(OUT, 'dashboard_energy.png') });
+    await tab('mobility');
+    await waitFor(() => window.workbench.ui().dashboards.mobility.trips > 0, null, 30000);
+    const m = (await ui()).dashboards.mobility;
+    const sqlM = await page.evaluate(() => window.workbench.sql('SELECT count(*), sum(distance_m) / 1000 FROM trips WHERE ts_start IS NOT NULL'));
+    eq(m.trips, sqlM.rows[0][0], 'trips counted = rows of the merged trips view');
+    near(m.km, sqlM.rows[0][1], 0.01, 'km = SQL sum of distance_m');
+    assert(m.kgco2e > 0, 'a CO2e total');
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: path.join(OUT, 'dashboard_mobility.png') });
+    await tab('learning');
+    await waitFor(() => window.workbench.ui().dashboards.learning.statements > 0, null, 30000);
+    const lr = (await ui()).dashboards.learning;
+    const sqlL = await page.evaluate((a) => window.workbench.sql(`SELECT count(*) FROM learning_statements WHERE actor = '${a.replace(/'/g, "''")}'`), lr.actor);
+    eq(lr.statements, sqlL.rows[0][0], 'statements of the chosen pupil only');
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: path.join(OUT, 'dashboard_learning.png') });
+    } finally {
+      await tab('sql');
+    }
+  });
+
   test('SQL error is shown, the app stays usable', async () => {
     const ed = await rectCenter('sql.editor');
-    await page.mouse.click(ed.x, ed.y);
+    await page.mouse.click(ed.x, ed.y, { delay: 60 });
     await page.keyboard.press('Control+A', { delay: 60 });
     await page.keyboard.type('SELECT * FORM nulle_part');
     const run = await rectCenter('sql.run');
-    await page.mouse.click(run.x, run.y);
+    await page.mouse.click(run.x, run.y, { delay: 60 });
     await waitFor(() => { const u = window.workbench.ui(); return u.sql && !u.sql_pending && !u.sql.ok; });
     const u = await ui();
     assert(/syntax error|Parser Error/i.test(u.sql.error), 'DuckDB error text shown: ' + u.sql.error);
@@ -342,19 +374,19 @@ with zipfile.ZipFile(src) as z, zipfile.ZipFile(out, 'w', zipfile.ZIP_DEFLATED) 
   test('remove a source with its button: its table is dropped', async () => {
     const bad = await sourceByName('export_casse.csv');
     const b = await rectCenter(`sources.remove.${bad.id}`);
-    await page.mouse.click(b.x, b.y);
+    await page.mouse.click(b.x, b.y, { delay: 60 });
     await waitFor((id) => !window.workbench.state().sources.some((s) => s.id === id), bad.id);
     const en = await sourceByName('enedis_conso_jour.csv');
     const tname = en.tables[0].name;
     const b2 = await rectCenter(`sources.remove.${en.id}`);
-    await page.mouse.click(b2.x, b2.y);
+    await page.mouse.click(b2.x, b2.y, { delay: 60 });
     await waitFor((id) => !window.workbench.state().sources.some((s) => s.id === id), en.id);
     const r = await page.evaluate((q) => window.workbench.sql(q).then(() => 'ok', (e) => String(e.message || e)),
                                   `SELECT count(*) FROM "${tname}"`);
     assert(/does not exist/i.test(r), 'table gone from DuckDB: ' + r);
     // Undo: the source and its table come back.
     const u = await rectCenter('undo');
-    await page.mouse.click(u.x, u.y);
+    await page.mouse.click(u.x, u.y, { delay: 60 });
     await waitFor((id) => window.workbench.state().sources.some((s) => s.id === id), en.id);
     const back = await page.evaluate((q) => window.workbench.sql(q), `SELECT count(*) FROM "${tname}"`);
     eq(back.rows[0][0], 61, 'rows after undo');
@@ -363,22 +395,22 @@ with zipfile.ZipFile(src) as z, zipfile.ZipFile(out, 'w', zipfile.ZIP_DEFLATED) 
 
   test('language switch to English by clicking EN', async () => {
     const b = await rectCenter('lang.en');
-    await page.mouse.click(b.x, b.y);
+    await page.mouse.click(b.x, b.y, { delay: 60 });
     await waitFor(() => window.workbench.ui().lang === 'en');
     eq((await st()).lang, 'en', 'page state follows');
     await page.screenshot({ path: path.join(OUT, 'shell_en.png') });
     const f = await rectCenter('lang.fr');
-    await page.mouse.click(f.x, f.y);
+    await page.mouse.click(f.x, f.y, { delay: 60 });
     await waitFor(() => window.workbench.ui().lang === 'fr');
   });
 
   test('charts demo opens from the menu and draws every chart', async () => {
     const b = await rectCenter('menu.charts_demo');
-    await page.mouse.click(b.x, b.y);
+    await page.mouse.click(b.x, b.y, { delay: 60 });
     await waitFor(() => window.workbench.ui().viz_demo === true);
     await page.waitForTimeout(300);
     await page.screenshot({ path: path.join(OUT, 'charts_demo.png') });
-    await page.mouse.click(b.x, b.y);
+    await page.mouse.click(b.x, b.y, { delay: 60 });
     await waitFor(() => window.workbench.ui().viz_demo === false);
   });
 
@@ -455,9 +487,9 @@ with zipfile.ZipFile(src) as z, zipfile.ZipFile(out, 'w', zipfile.ZIP_DEFLATED) 
       const w = await fh.createWritable(); await w.write('secret'); await w.close();
     });
     const b = await rectCenter('workshop.end');
-    await page.mouse.click(b.x, b.y);
+    await page.mouse.click(b.x, b.y, { delay: 60 });
     const yes = await rectCenter('workshop.confirm_yes');
-    await Promise.all([page.waitForNavigation({ timeout: 30000 }), page.mouse.click(yes.x, yes.y)]);
+    await Promise.all([page.waitForNavigation({ timeout: 30000 }), page.mouse.click(yes.x, yes.y, { delay: 60 })]);
     await waitFor(() => window.workbench && window.workbench.ui() && window.workbench.ui().frames > 2 && window.workbench.state().duck.ready);
     const left = await page.evaluate(async () => {
       const root = await navigator.storage.getDirectory();

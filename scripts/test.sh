@@ -26,6 +26,9 @@ echo "== fuzzing smoke run (libFuzzer, ${FUZZ_SMOKE_SECONDS:-10} s per target)"
 FUZZ_JOBS="${FUZZ_JOBS:-2}" bash scripts/fuzz.sh "${FUZZ_SMOKE_SECONDS:-10}" || status=1   # 2 targets at a time
 # ---- end of fuzzing smoke run
 
+echo "== sample personas: generated files recognised, figures as generated"
+bash tests/personas_test.sh build/native/workbench || status=1
+
 echo "== browser end-to-end tests (headless Chromium)"
 mkdir -p build/e2e
 node tests/e2e/e2e.cjs 2>&1 | tee build/e2e/e2e.log

@@ -164,8 +164,10 @@ void draw_mobility(Lang l) {
   ImGui::EndChild();
   for (const auto& wi : r.what_if) {
     if (wi.car_km <= 0) continue;
+    const std::string alt_key = "dash.alt." + wi.alternative;   // ADEME slug -> words
     ImGui::BulletText("%s %s km %s %s : %s kgCO2e %s (%s → %s)", t(l, "dash.mobility.whatif1"), format_number(l, wi.car_km, 0).c_str(),
-                      t(l, "dash.mobility.whatif2"), wi.alternative.c_str(), format_number(l, wi.saved_kgco2e, 1).c_str(),
+                      t(l, "dash.mobility.whatif2"), has_translation(alt_key) ? t(l, alt_key.c_str()) : wi.alternative.c_str(),
+                      format_number(l, wi.saved_kgco2e, 1).c_str(),
                       t(l, "dash.mobility.saved"), format_number(l, wi.car_kgco2e, 1).c_str(),
                       format_number(l, wi.alternative_kgco2e, 1).c_str());
   }
@@ -211,12 +213,19 @@ void draw_energy(Lang l) {
   if (hours.empty())
     for (int h = 0; h < 24; h++) { std::snprintf(hour_labels[h], sizeof hour_labels[h], "%dh", h); hours.push_back(hour_labels[h]); }
   std::vector<double> hourly(r.hourly_mean.begin(), r.hourly_mean.end());
-  for (double& x : hourly) if (std::isnan(x)) x = 0;
+  bool any_hour = false;
+  for (double& x : hourly) { any_hour |= !std::isnan(x); if (std::isnan(x)) x = 0; }
   ImGui::TextUnformatted(t(l, "dash.energy.per_hour"));
-  chart::BarSeries s{t(l, "dash.energy.mean_kwh"), hourly, 0xFFE9B456u};
   chart::BarChartSpec spec;
   spec.lang = l; spec.unit = "kWh"; spec.height = 200; spec.decimals = 2; spec.value_labels = false;
-  chart::bar_chart("energy_hour", hours, std::span<const chart::BarSeries>(&s, 1), spec);
+  if (any_hour) {
+    chart::BarSeries s{t(l, "dash.energy.mean_kwh"), hourly, 0xFFE9B456u};
+    chart::bar_chart("energy_hour", hours, std::span<const chart::BarSeries>(&s, 1), spec);
+  } else {
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextColored(k_dim, "%s", t(l, "dash.energy.need_curve"));   // daily readings have no hours
+    ImGui::PopTextWrapPos();
+  }
   static std::vector<const char*> months;
   static std::vector<std::string> month_names;
   static std::vector<double> month_kwh;

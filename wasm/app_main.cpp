@@ -53,8 +53,12 @@ struct SourceEntry {       // one file inside an archive
   std::vector<SourceMsg> warnings;
 };
 
+struct Persona { std::string id, challenge; Text2 name, description; };
+
 struct Source {
   int id = 0;
+  bool sample = false;       // sample data (a persona), marked as such everywhere
+  Text2 sample_name;
   std::string name, status, format, encoding;
   Text2 format_label;
   double size = 0, progress = 0, parse_ms = 0, load_ms = 0;
@@ -86,6 +90,8 @@ struct App {
   bool has_undo = false;
   std::string undo_name;
   std::vector<std::string> views;   // merged domain views present (trips, energy_readings…)
+  std::vector<Persona> personas;
+  std::string tab_request, tab_request_seen;   // a tab to bring to the front once (persona loaded)
   struct { bool has = false, ok = false; std::string file; double bytes = 0; Text2 error; } last_export;
   char sql[16 * 1024] = "SELECT 42 AS reponse, 'données locales' AS ou;";
   int sql_request = 0;         // id of the request in flight (0: none)
@@ -139,6 +145,12 @@ void apply_state(const json& j) {
   g.duck_error = d["error"].is_string() ? d["error"].get<std::string>() : "";
   g.duck_version = d["version"].is_string() ? d["version"].get<std::string>() : "";
   g.workshop = j.value("workshop", false);
+  g.personas.clear();
+  if (j.contains("personas") && j["personas"].is_array())
+    for (const auto& p : j["personas"])
+      g.personas.push_back({p.value("id", ""), p.value("challenge", ""), {p.value("name_fr", ""), p.value("name_en", "")},
+                            {p.value("description_fr", ""), p.value("description_en", "")}});
+  if (j.contains("open_tab") && j["open_tab"].is_string()) g.tab_request = j["open_tab"].get<std::string>();
   g.views.clear();
   if (j.contains("views") && j["views"].is_array())
     for (const auto& v : j["views"]) if (v.is_string()) g.views.push_back(v.get<std::string>());
@@ -157,6 +169,10 @@ void apply_state(const json& j) {
   for (const auto& s : j["sources"]) {
     Source x;
     x.id = s.value("id", 0);
+    if (s.contains("sample") && s["sample"].is_object()) {
+      x.sample = true;
+      x.sample_name = {s["sample"].value("fr", ""), s["sample"].value("en", "")};
+    }
     x.name = s.value("name", "");
     x.status = s.value("status", "");
     x.size = s.value("size", 0.0);
@@ -388,6 +404,22 @@ void draw_first_steps() {
   ImGui::Text("3.");
   ImGui::SameLine();
   ImGui::TextWrapped("%s", tr(g.lang, "steps.ask"));
+  if (!g.personas.empty()) {
+    ImGui::Spacing();
+    ImGui::Separator();
+    ImGui::TextWrapped("%s", tr(g.lang, "sample.try"));
+    for (const auto& p : g.personas) {
+      if (ImGui::Button(p.name.in(g.lang).c_str(), ImVec2(-1, 0))) sdw::platform::load_persona(p.id.c_str());
+      record_rect("persona." + p.id);
+      if (ImGui::IsItemHovered()) {
+        ImGui::BeginTooltip();
+        ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30);
+        ImGui::TextUnformatted(p.description.in(g.lang).c_str());
+        ImGui::PopTextWrapPos();
+        ImGui::EndTooltip();
+      }
+    }
+  }
   ImGui::Spacing();
   ImGui::TextColored(k_green, "%s", tr(g.lang, "status.private"));
   ImGui::PopTextWrapPos();
@@ -463,6 +495,11 @@ void draw_sources(ImVec2 pos, ImVec2 size) {
         if (ImGui::IsItemClicked()) g.selected_source = sel ? -1 : s.id;
       } else if (ImGui::Selectable(s.name.c_str(), sel, ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap)) {
         g.selected_source = sel ? -1 : s.id;
+      }
+      if (s.sample) {
+        ImGui::SameLine();
+        ImGui::TextColored(k_amber, "(%s)", tr(g.lang, "sample.tag"));
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s : %s", tr(g.lang, "sample.tooltip"), s.sample_name.in(g.lang).c_str());
       }
       ImGui::TableNextColumn();
       ImGui::TextUnformatted(sdw::format_bytes(g.lang, s.size).c_str());
@@ -598,7 +635,12 @@ void draw_sql(ImVec2 pos, ImVec2 size) {
                                       {"learning", "dash.tab.learning"}};
     for (const auto& tab : k_tabs) {
       const std::string label = std::string(tr(g.lang, tab[1])) + "###tab_" + tab[0];
-      bool open = ImGui::BeginTabItem(label.c_str());
+      ImGuiTabItemFlags tf = 0;
+      if (!g.tab_request.empty() && g.tab_request != g.tab_request_seen && g.tab_request == tab[0]) {
+        tf = ImGuiTabItemFlags_SetSelected;
+        g.tab_request_seen = g.tab_request;
+      }
+      bool open = ImGui::BeginTabItem(label.c_str(), nullptr, tf);
       record_rect(std::string("tab.") + tab[0]);
       if (!open) continue;
       g.active_tab = tab[0];
@@ -662,6 +704,12 @@ void draw_status_line(ImVec2 pos, ImVec2 size) {
   const char* duck = g.duck_ready ? "status.duck_ready" : (g.duck_error.empty() ? "status.duck_starting" : "status.duck_error");
   ImGui::TextColored(g.duck_ready ? k_dim : (g.duck_error.empty() ? k_amber : k_red), "· %s%s%s", tr(g.lang, duck),
                      g.duck_ready ? " — DuckDB " : "", g.duck_ready ? g.duck_version.c_str() : "");
+  for (const auto& src : g.sources)
+    if (src.sample) {
+      ImGui::SameLine();
+      ImGui::TextColored(k_amber, "· %s : %s", tr(g.lang, "sample.status"), src.sample_name.in(g.lang).c_str());
+      break;
+    }
   if (g.has_undo) {
     ImGui::SameLine();
     ImGui::TextColored(k_amber, "· « %s » %s", g.undo_name.c_str(), tr(g.lang, "undo.removed"));
@@ -812,7 +860,7 @@ EMSCRIPTEN_KEEPALIVE const char* app_ui_state() {
   for (const auto& s : g.sources) {
     json e = json::array();
     for (const auto& en : s.entries) e.push_back({{"path", en.path}, {"format", en.format}, {"status", en.status}, {"rows", en.rows}});
-    j["sources"].push_back({{"id", s.id}, {"name", s.name}, {"status", s.status}, {"rows", s.rows}, {"entries", e}});
+    j["sources"].push_back({{"id", s.id}, {"name", s.name}, {"status", s.status}, {"rows", s.rows}, {"entries", e}, {"sample", s.sample}});
   }
   if (g.result.has) {
     j["sql"] = {{"ok", g.result.ok}, {"error", g.result.error}, {"columns", g.result.names}, {"types", g.result.types},

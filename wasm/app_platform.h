@@ -13,6 +13,7 @@ void end_session();                           // workshop mode: wipe everything,
 void cancel_source(int id);
 void run_sql(int request_id, const char* sql);  // answer arrives through app_sql_result()
 void set_lang(const char* code);
+void load_persona(const char* id);            // sample data shipped with the app
 void fetch_columns(int request_id, const char* sql);   // answer arrives through app_columns_result()
 void export_result(const char* format);       // last query's result as a file: csv, csv_fr, parquet, ndjson, geojson
 void export_table(const char* table, const char* format);

@@ -500,6 +500,40 @@ with zipfile.ZipFile(src) as z, zipfile.ZipFile(out, 'w', zipfile.ZIP_DEFLATED) 
     eq(JSON.stringify(left), JSON.stringify({ sources: 0, ls: 0, ss: 0, opfs: [], tables: 0 }), 'nothing left');
   });
 
+  test('sample personas: one click loads the Martins, the energy dashboard opens on their year of Linky data', async () => {
+    // The workshop test above left a blank app: the first steps offer the personas.
+    const b = await rectCenter('persona.martin');
+    await page.mouse.click(b.x, b.y, { delay: 60 });
+    await waitFor(() => { const s = window.workbench.state().sources; return s.length === 2 && s.every((x) => ['ready', 'error'].includes(x.status)); }, null, 120000);
+    const s = await st();
+    for (const src of s.sources) { eq(src.status, 'ready', src.name); assert(src.sample && src.sample.id === 'martin', 'marked as sample data'); }
+    eq(s.sources.map((x) => x.format).sort().join(','), 'enedis,receipts', 'formats');
+    assert((await ui()).sources.every((x) => x.sample), 'the Sources panel marks them as sample data');
+    await waitFor(() => window.workbench.ui().tab === 'energy' && window.workbench.ui().dashboards.energy.days > 300, null, 60000);
+    const e = (await ui()).dashboards.energy;
+    const q = await page.evaluate(() => window.workbench.sql("SELECT sum(kwh), count(DISTINCT CAST(ts_start AS DATE)) FROM energy_readings"));
+    near(e.kwh, q.rows[0][0], 1e-6, 'energy total = SQL');
+    assert(e.base_load_w > 100 && e.base_load_w < 1000, 'a plausible night base load: ' + e.base_load_w);
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: path.join(OUT, 'persona_martin_energy.png') });
+    await page.evaluate(() => window.workbench.loadPersona('noah'));
+    await waitFor(() => window.workbench.ui().tab === 'learning' && window.workbench.ui().dashboards.learning.statements > 0, null, 60000);
+    const lr = (await ui()).dashboards.learning;
+    const top = await page.evaluate(() => window.workbench.sql('SELECT actor, count(*) FROM learning_statements GROUP BY 1 ORDER BY 2 DESC LIMIT 1'));
+    eq(lr.actor, top.rows[0][0], 'the pupil with most traces is picked first');
+    eq(lr.statements, top.rows[0][1], 'only their traces');
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: path.join(OUT, 'persona_noah_learning.png') });
+    await page.evaluate(() => window.workbench.loadPersona('lea'));
+    await waitFor(() => window.workbench.ui().tab === 'mobility' && window.workbench.ui().dashboards.mobility.trips > 100, null, 60000);
+    const m = (await ui()).dashboards.mobility;
+    const t = await page.evaluate(() => window.workbench.sql('SELECT count(*), sum(distance_m) / 1000 FROM trips WHERE ts_start IS NOT NULL'));
+    eq(m.trips, t.rows[0][0], 'trips');
+    near(m.km, t.rows[0][1], 0.01, 'km');
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: path.join(OUT, 'persona_lea_mobility.png') });
+  });
+
   test('no page errors, every request same-origin and successful', async () => {
     const foreign = requests.filter((u) => !u.startsWith(origin) && !u.startsWith('blob:') && !u.startsWith('data:'));
     fs.writeFileSync(path.join(OUT, 'requests.log'), requests.join('\n') + '\n');

@@ -1,5 +1,5 @@
 // Deterministic generators of realistic export files for the benchmarks (never committed: bench/out/).
-//   node bench/gen.cjs KIND MB OUT      KIND = enedis | bank
+//   node bench/gen.cjs KIND MB OUT      KIND = enedis | bank | records
 'use strict';
 const fs = require('fs');
 
@@ -42,10 +42,23 @@ function* bank() {
   }
 }
 
+// Google Takeout Records.json: {"locations":[{latitudeE7, longitudeE7, accuracy, timestamp, source, activity?}…]}
+function* records() {
+  yield '{\n  "locations": [';
+  const r = lcg(11);
+  let t = Date.UTC(2019, 0, 1), lat = 461580000, lon = -11530000;
+  for (let i = 0; ; i++) {
+    t += 30000 + Math.floor(r() * 90000);
+    lat += Math.floor((r() - 0.5) * 2000); lon += Math.floor((r() - 0.5) * 2000);
+    const act = i % 7 === 0 ? `, "activity": [{"timestamp": "${new Date(t).toISOString()}", "activity": [{"type": "ON_BICYCLE", "confidence": 72}, {"type": "STILL", "confidence": 20}]}]` : '';
+    yield `${i ? ',' : ''}{\n    "latitudeE7": ${lat},\n    "longitudeE7": ${lon},\n    "accuracy": ${5 + Math.floor(r() * 40)},\n    "source": "WIFI",\n    "timestamp": "${new Date(t).toISOString()}"${act}\n  }`;
+  }
+}
+
 function generate(kind, mb, out) {
   const target = mb * 1e6;
   if (fs.existsSync(out) && Math.abs(fs.statSync(out).size - target) < 1e5) return;
-  const gen = { enedis, bank }[kind]();
+  const gen = { enedis, bank, records }[kind]();
   const fd = fs.openSync(out, 'w');
   let size = 0, buf = [];
   let bufLen = 0;
@@ -54,7 +67,7 @@ function generate(kind, mb, out) {
     buf.push(s); bufLen += Buffer.byteLength(s);
     if (bufLen > 1 << 20) { fs.writeSync(fd, buf.join('')); size += bufLen; buf = []; bufLen = 0; }
   }
-  fs.writeSync(fd, buf.join(''));
+  fs.writeSync(fd, buf.join('') + (kind === 'records' ? '\n  ]\n}\n' : ''));
   fs.closeSync(fd);
 }
 

@@ -15,13 +15,29 @@ const { generate } = require('./gen.cjs');
 const ROOT = path.resolve(__dirname, '..');
 const arg = (k, d) => { const i = process.argv.indexOf(k); return i < 0 ? d : process.argv[i + 1]; };
 const SIZES = arg('--sizes', '10,100').split(',').map(Number);
-const KINDS = arg('--kinds', 'enedis,bank').split(',');
+const KINDS = arg('--kinds', 'records,enedis,bank').split(',');
 const OUT = path.resolve(arg('--out', path.join(ROOT, 'bench', 'out')));
 fs.mkdirSync(OUT, { recursive: true });
 const log = (...a) => console.log('[bench]', ...a);
 
 // Ground truth computed in node with a plain line split (these generated files have no quotes).
+function truthRecords(file) {   // count and sum of latitudes, scanning the bytes (works past 512 MB)
+  const fd = fs.openSync(file, 'r');
+  const buf = Buffer.alloc(64 << 20);
+  let carry = '', rows = 0, sum = 0, n;
+  while ((n = fs.readSync(fd, buf, 0, buf.length, null)) > 0) {
+    const text = carry + buf.toString('latin1', 0, n);
+    const cut = text.lastIndexOf('\n');
+    for (const m of text.slice(0, cut).matchAll(/"latitudeE7": (-?\d+)/g)) { rows++; sum += Number(m[1]) / 1e7; }
+    carry = text.slice(cut);
+  }
+  for (const m of carry.matchAll(/"latitudeE7": (-?\d+)/g)) { rows++; sum += Number(m[1]) / 1e7; }
+  fs.closeSync(fd);
+  return { rows, sum };
+}
+
 function truth(kind, file) {
+  if (kind === 'records') return truthRecords(file);
   const text = fs.readFileSync(file, 'utf8');
   const lines = text.split('\n');
   let rows = 0, sum = 0;
@@ -30,14 +46,19 @@ function truth(kind, file) {
     if (!lines[i]) continue;
     const c = lines[i].split(';');
     rows++;
-    sum += kind === 'enedis' ? Number(c[1]) : (c[2] ? Number(c[2].replace(/ /g, '').replace(',', '.')) : 0);
+    const fr = (x) => (x ? Math.abs(Number(x.replace(/ /g, '').replace(',', '.'))) : 0);
+    sum += kind === 'enedis' ? Number(c[1]) : fr(c[2]) + fr(c[3]);   // bank: money out and in
   }
   return { rows, sum };
 }
 
+// ours: the domain table our parser makes (Enedis -> energy_readings.power_w in W; bank -> transactions.amount);
+// DuckDB: its own columns for the same values.
 const SPEC = {
-  enedis: { valueCol: 'Valeur', duck: "delim=';', skip=2, header=true", papaSkip: 2 },
-  bank: { valueCol: 'Débit euros', duck: "delim=';', header=true, decimal_separator=',', thousands=' '", papaSkip: 0 },
+  records: { ours: 'sum(lat)', ext: 'json' },
+  enedis: { ours: 'sum(power_w)', duck: "delim=';', skip=2, header=true", duckSum: 'sum(TRY_CAST("Valeur" AS DOUBLE))', papaSkip: 2 },
+  bank: { ours: 'sum(abs(amount))', duck: "delim=';', header=true, decimal_separator=',', thousands=' '",
+          duckSum: 'sum(abs(coalesce(TRY_CAST("Débit euros" AS DOUBLE), 0)) + abs(coalesce(TRY_CAST("Crédit euros" AS DOUBLE), 0)))', papaSkip: 0 },
 };
 
 async function main() {
@@ -64,7 +85,7 @@ async function main() {
                     date: new Date().toISOString() };
   const results = [];
   for (const kind of KINDS) for (const mb of SIZES) {
-    const file = path.join(OUT, `${kind}_${mb}mb.csv`);
+    const file = path.join(OUT, `${kind}_${mb}mb.${(SPEC[kind] && SPEC[kind].ext) || 'csv'}`);
     generate(kind, mb, file);
     const size = fs.statSync(file).size;
     const gt = truth(kind, file);
@@ -90,13 +111,33 @@ async function main() {
       const s = window.workbench.state().sources.at(-1);
       if (s.status !== 'ready') return { error: JSON.stringify(s.error) };
       const t = s.tables[0].name;
-      const r = await window.workbench.sql(`SELECT count(*)::DOUBLE, sum(abs("${col}"))::DOUBLE FROM "${t}"`);
+      const r = await window.workbench.sql(`SELECT count(*)::DOUBLE, (${col})::DOUBLE FROM "${t}"`);
       await window.workbench.remove(s.id);
       return { ms: s.parse_ms + s.load_ms, parse_ms: s.parse_ms, load_ms: s.load_ms, heap_mb: s.heap_bytes / 2 ** 20,
                ok: r.rows[0][0] === gt.rows && Math.abs(r.rows[0][1] - Math.abs(gt.sum)) < 1e-6 * Math.abs(gt.sum) + 0.01,
                got: r.rows[0] };
-    }, { col: spec.valueCol, gt });
+    }, { col: spec.ours, gt });
 
+    if (kind === 'records') {
+      // The usual in-browser way: the whole file as a string, JSON.parse, then flatten into typed columns.
+      row.runs['JSON.parse'] = await page.evaluate(async (gt) => {
+        const f = document.getElementById('bench-input').files[0];
+        const t0 = performance.now();
+        try {
+          const text = await f.text();
+          if (text.length === 0 && f.size > 0) return { error: 'File.text() returned an empty string (string length limit)' };
+          const d = JSON.parse(text);
+          const n = d.locations.length;
+          const ts = new Float64Array(n), lat = new Float64Array(n), lon = new Float64Array(n);
+          let s = 0;
+          for (let i = 0; i < n; i++) {
+            const x = d.locations[i];
+            ts[i] = Date.parse(x.timestamp); lat[i] = x.latitudeE7 / 1e7; lon[i] = x.longitudeE7 / 1e7; s += lat[i];
+          }
+          return { ms: performance.now() - t0, ok: n === gt.rows && Math.abs(s - gt.sum) < 1e-6 * Math.abs(gt.sum) + 0.01, got: [n, s] };
+        } catch (e) { return { error: String(e.message || e).slice(0, 120) }; }
+      }, gt);
+    } else {
     row.runs.duckdb = await page.evaluate(async ({ opts, col, gt }) => {
       const { db, conn } = await window.workbench.engine();
       const f = document.getElementById('bench-input').files[0];
@@ -105,12 +146,12 @@ async function main() {
         await db.registerFileHandle('bench.csv', f, 2 /* BROWSER_FILEREADER */, true);
         await conn.query(`CREATE OR REPLACE TABLE bench_duck AS SELECT * FROM read_csv('bench.csv', ${opts})`);
         const ms = performance.now() - t0;
-        const r = await conn.query(`SELECT count(*) AS n, sum(abs(TRY_CAST("${col}" AS DOUBLE))) AS s FROM bench_duck`);
+        const r = await conn.query(`SELECT count(*) AS n, (${col})::DOUBLE AS s FROM bench_duck`);
         const o = r.toArray()[0].toJSON();
         await conn.query('DROP TABLE bench_duck'); await db.dropFile('bench.csv');
         return { ms, ok: Number(o.n) === gt.rows && Math.abs(o.s - Math.abs(gt.sum)) < 1e-6 * Math.abs(gt.sum) + 0.01, got: [Number(o.n), o.s] };
       } catch (e) { return { error: String(e.message || e) }; }
-    }, { opts: spec.duck, col: spec.valueCol, gt });
+    }, { opts: spec.duck, col: spec.duckSum, gt });
 
     row.runs.papaparse = await page.evaluate(({ kind, skip, gt }) => new Promise((resolve) => {
       const f = document.getElementById('bench-input').files[0];
@@ -125,7 +166,8 @@ async function main() {
             if (skipped < skip) { skipped++; continue; }
             if (!header) { header = r; continue; }
             if (n === cap) { cap *= 2; const a2 = new Float64Array(cap); a2.set(a); a = a2; const b2 = new Float64Array(cap); b2.set(b); b = b2; }
-            if (kind === 'enedis') { a[n] = Date.parse(r[0]); b[n] = Number(r[1]); } else { a[n] = frDate(r[0]); b[n] = frNum(r[2]); }
+            if (kind === 'enedis') { a[n] = Date.parse(r[0]); b[n] = Number(r[1]); }
+            else { a[n] = frDate(r[0]); b[n] = (r[2] ? Math.abs(frNum(r[2])) : 0) + (r[3] ? Math.abs(frNum(r[3])) : 0); }
             n++;
           }
         },
@@ -135,6 +177,7 @@ async function main() {
         },
         error: (e) => resolve({ error: String(e) }) });
     }), { kind, skip: spec.papaSkip, gt });
+    }
 
     for (const [k, v] of Object.entries(row.runs)) {
       if (v.ms) v.mb_s = size / 1e6 / (v.ms / 1000);
@@ -146,7 +189,7 @@ async function main() {
   // Native: the same parser without the browser (the wasm tax is the ratio).
   const cli = path.join(ROOT, 'build', 'native', 'workbench');
   for (const row of results) {
-    const file = path.join(OUT, `${row.kind}_${row.mb}mb.csv`);
+    const file = path.join(OUT, `${row.kind}_${row.mb}mb.${(SPEC[row.kind] && SPEC[row.kind].ext) || 'csv'}`);
     const t0 = process.hrtime.bigint();
     try { execFileSync(cli, ['inspect', file, '--json'], { stdio: ['ignore', 'ignore', 'ignore'] }); } catch (e) { /* exit code 1 = parse errors */ }
     const ms = Number(process.hrtime.bigint() - t0) / 1e6;

@@ -27,7 +27,7 @@ FUZZ_JOBS="${FUZZ_JOBS:-2}" bash scripts/fuzz.sh "${FUZZ_SMOKE_SECONDS:-10}" || 
 # ---- end of fuzzing smoke run
 
 echo "== sample personas: generated files recognised, figures as generated"
-bash tests/personas_test.sh build/native/workbench || status=1
+bash tests/personas_test.sh "$ROOT/build/native/workbench" || status=1
 
 echo "== browser end-to-end tests (headless Chromium)"
 mkdir -p build/e2e

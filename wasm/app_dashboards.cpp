@@ -92,6 +92,7 @@ const ImVec4 k_dim(0.65f, 0.68f, 0.72f, 1.0f);
 const ImVec4 k_accent(0.55f, 0.78f, 1.0f, 1.0f);
 
 const char* t(Lang l, const char* key) { return tr(l, key); }
+const char* colon(Lang l) { return l == Lang::Fr ? " : " : ": "; }   // French puts a space before the colon
 
 void source_line(Lang l, const challenge::FactorSource& s) {
   ImGui::PushTextWrapPos(0);
@@ -165,8 +166,8 @@ void draw_mobility(Lang l) {
   for (const auto& wi : r.what_if) {
     if (wi.car_km <= 0) continue;
     const std::string alt_key = "dash.alt." + wi.alternative;   // ADEME slug -> words
-    ImGui::BulletText("%s %s km %s %s : %s kgCO2e %s (%s → %s)", t(l, "dash.mobility.whatif1"), format_number(l, wi.car_km, 0).c_str(),
-                      t(l, "dash.mobility.whatif2"), has_translation(alt_key) ? t(l, alt_key.c_str()) : wi.alternative.c_str(),
+    ImGui::BulletText("%s %s km %s %s%s%s kgCO2e %s (%s → %s)", t(l, "dash.mobility.whatif1"), format_number(l, wi.car_km, 0).c_str(),
+                      t(l, "dash.mobility.whatif2"), has_translation(alt_key) ? t(l, alt_key.c_str()) : wi.alternative.c_str(), colon(l),
                       format_number(l, wi.saved_kgco2e, 1).c_str(),
                       t(l, "dash.mobility.saved"), format_number(l, wi.car_kgco2e, 1).c_str(),
                       format_number(l, wi.alternative_kgco2e, 1).c_str());
@@ -275,10 +276,10 @@ void draw_learning(Lang l) {
               format_number(l, r.total_seconds / 3600, 1).c_str(), t(l, "dash.learning.hours"),
               format_count(l, r.sessions.size()).c_str(), t(l, "dash.learning.sessions"));
   if (!std::isnan(r.completion_rate))
-    ImGui::Text("%s : %s %%", t(l, "dash.learning.completed"), format_number(l, r.completion_rate * 100, 0).c_str());
+    ImGui::Text("%s%s%s %%", t(l, "dash.learning.completed"), colon(l), format_number(l, r.completion_rate * 100, 0).c_str());
   if (!std::isnan(r.success_rate)) {
     ImGui::SameLine();
-    ImGui::Text("· %s : %s %%", t(l, "dash.learning.success"), format_number(l, r.success_rate * 100, 0).c_str());
+    ImGui::Text("· %s%s%s %%", t(l, "dash.learning.success"), colon(l), format_number(l, r.success_rate * 100, 0).c_str());
   }
   ImGui::TextUnformatted(t(l, "dash.learning.per_day"));
   chart::CalendarSpec cs;
@@ -297,8 +298,8 @@ void draw_learning(Lang l) {
   }
   ImGui::TextUnformatted(t(l, "dash.learning.verbs"));
   for (const auto& v : r.verbs)
-    ImGui::BulletText("%s : %s", (l == Lang::En ? v.en : v.fr).empty() ? v.verb.c_str() : (l == Lang::En ? v.en : v.fr).c_str(),
-                      format_count(l, v.count).c_str());
+    ImGui::BulletText("%s%s%s", (l == Lang::En ? v.en : v.fr).empty() ? v.verb.c_str() : (l == Lang::En ? v.en : v.fr).c_str(),
+                      colon(l), format_count(l, v.count).c_str());
 }
 
 }  // namespace

@@ -254,6 +254,10 @@ std::string where_text(const SourceMsg& m) {
   return s;
 }
 
+// Typography of the UI language: « x » and "a : b" in French, “x” and "a: b" in English.
+std::string quote_ui(const std::string& x) { return g.lang == sdw::Lang::Fr ? "« " + x + " »" : "“" + x + "”"; }
+const char* colon() { return g.lang == sdw::Lang::Fr ? " : " : ": "; }
+
 void submit_sql() {
   if (!g.duck_ready || g.sql_request) return;
   std::string q(g.sql);
@@ -326,7 +330,7 @@ void draw_source_details(const Source& s) {
   ImGui::Separator();
   ImGui::TextWrapped("%s", s.name.c_str());
   if (!s.format_label.fr.empty())
-    ImGui::TextDisabled("%s : %s%s%s", tr(g.lang, "sources.col_format"), s.format_label.in(g.lang).c_str(),
+    ImGui::TextDisabled("%s%s%s%s%s", tr(g.lang, "sources.col_format"), colon(), s.format_label.in(g.lang).c_str(),
                         s.encoding.empty() ? "" : " · ", s.encoding.c_str());
   if (s.parse_ms > 0)
     ImGui::TextDisabled("%s %s · DuckDB %s", tr(g.lang, "status.reading"), sdw::format_duration_ms(g.lang, s.parse_ms).c_str(),
@@ -337,7 +341,7 @@ void draw_source_details(const Source& s) {
     ImGui::PopStyleColor();
   }
   for (const auto& t : s.tables) {
-    ImGui::Text("%s « %s » — %s %s", tr(g.lang, "sources.table"), t.name.c_str(), sdw::format_count(g.lang, t.rows).c_str(),
+    ImGui::Text("%s %s — %s %s", tr(g.lang, "sources.table"), quote_ui(t.name).c_str(), sdw::format_count(g.lang, t.rows).c_str(),
                 tr(g.lang, t.rows == 1 ? "sql.row" : "sql.rows"));
     for (const auto& [n, ty] : t.columns) ImGui::BulletText("%s  (%s)", n.c_str(), ty.c_str());
     ImGui::PushID(t.name.c_str());
@@ -499,7 +503,7 @@ void draw_sources(ImVec2 pos, ImVec2 size) {
       if (s.sample) {
         ImGui::SameLine();
         ImGui::TextColored(k_amber, "(%s)", tr(g.lang, "sample.tag"));
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s : %s", tr(g.lang, "sample.tooltip"), s.sample_name.in(g.lang).c_str());
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s%s%s", tr(g.lang, "sample.tooltip"), colon(), s.sample_name.in(g.lang).c_str());
       }
       ImGui::TableNextColumn();
       ImGui::TextUnformatted(sdw::format_bytes(g.lang, s.size).c_str());
@@ -549,7 +553,7 @@ void draw_result_grid() {
   if (!r.ok) {
     ImGui::PushStyleColor(ImGuiCol_Text, k_red);
     ImGui::PushFont(g.font_mono);
-    ImGui::TextWrapped("%s : %s", tr(g.lang, "sql.error"), r.error.c_str());
+    ImGui::TextWrapped("%s%s%s", tr(g.lang, "sql.error"), colon(), r.error.c_str());
     ImGui::PopFont();
     ImGui::PopStyleColor();
     return;
@@ -707,12 +711,12 @@ void draw_status_line(ImVec2 pos, ImVec2 size) {
   for (const auto& src : g.sources)
     if (src.sample) {
       ImGui::SameLine();
-      ImGui::TextColored(k_amber, "· %s : %s", tr(g.lang, "sample.status"), src.sample_name.in(g.lang).c_str());
+      ImGui::TextColored(k_amber, "· %s%s%s", tr(g.lang, "sample.status"), colon(), src.sample_name.in(g.lang).c_str());
       break;
     }
   if (g.has_undo) {
     ImGui::SameLine();
-    ImGui::TextColored(k_amber, "· « %s » %s", g.undo_name.c_str(), tr(g.lang, "undo.removed"));
+    ImGui::TextColored(k_amber, "· %s %s", quote_ui(g.undo_name).c_str(), tr(g.lang, "undo.removed"));
     ImGui::SameLine();
     if (ImGui::SmallButton(tr(g.lang, "undo.button"))) sdw::platform::undo_remove();
     record_rect("undo");
@@ -724,7 +728,7 @@ void draw_status_line(ImVec2 pos, ImVec2 size) {
   if (g.last_export.has) {
     ImGui::SameLine();
     if (g.last_export.ok)
-      ImGui::TextColored(k_dim, "· %s « %s » (%s)", tr(g.lang, "export.saved"), g.last_export.file.c_str(),
+      ImGui::TextColored(k_dim, "· %s %s (%s)", tr(g.lang, "export.saved"), quote_ui(g.last_export.file).c_str(),
                          sdw::format_bytes(g.lang, g.last_export.bytes).c_str());
     else
       ImGui::TextColored(k_red, "· %s", g.last_export.error.in(g.lang).c_str());

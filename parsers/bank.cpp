@@ -236,28 +236,14 @@ class BankParser final : public CsvDomainParser {
     if (!m_header)
       diag.warn(make_message("bank.no_header", "En-tête de relevé (Date;Libellé;Montant…) introuvable : aucune opération lue",
                              "No statement header (Date;Label;Amount…) found: no transaction read"));
-    if (m_skipped) {
-      Message m = make_message("bank.skipped_rows",
-                               num_str(m_skipped) + " ligne(s) sans date lisible ignorée(s) (totaux, soldes), première ligne " +
-                                   num_str(m_skip_line),
-                               num_str(m_skipped) + " line(s) without a readable date skipped (totals, balances), first at line " +
-                                   num_str(m_skip_line),
-                               m_skip_off, m_skip_line);
-      m.info = true;
-      diag.warn(std::move(m));
-    }
+    info_skipped_rows(diag, "bank.skipped_rows", m_skipped, m_skip_line, m_skip_off, "sans date lisible ignorée(s) (totaux, soldes)",
+                      "without a readable date skipped (totals, balances)");
     if (m_no_amount)
       diag.warn(make_message("bank.no_amount",
                              num_str(m_no_amount) + " opération(s) sans montant lisible, première ligne " + num_str(m_no_amount_line),
                              num_str(m_no_amount) + " transaction(s) without a readable amount, first at line " +
                                  num_str(m_no_amount_line)));
-    if (m_repaired) {
-      Message m = make_message("text.mojibake_repaired",
-                               num_str(m_repaired) + " texte(s) mal encodé(s) réparé(s) (« Ã© » -> « é »)",
-                               num_str(m_repaired) + " double-encoded text(s) repaired (\"Ã©\" -> \"é\")");
-      m.info = true;
-      diag.warn(std::move(m));
-    }
+    info_mojibake_repaired(diag, m_repaired);
     if (!m_account.empty()) m_table.meta.emplace_back("account", m_account);
     tables.push_back(std::move(m_table));
   }

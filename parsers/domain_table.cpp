@@ -226,6 +226,26 @@ int64_t SeriesClock::resolve(const DateTime& dt) {
 
 std::string num_str(uint64_t v) { return std::to_string(v); }
 
+void info_skipped_rows(Diagnostics& diag, const char* code, uint64_t count, uint64_t first_line, uint64_t first_offset,
+                       std::string_view reason_fr, std::string_view reason_en) {
+  if (!count) return;
+  Message m = make_message(code,
+                           num_str(count) + " ligne(s) " + std::string(reason_fr) + ", première ligne " + num_str(first_line),
+                           num_str(count) + " line(s) " + std::string(reason_en) + ", first at line " + num_str(first_line),
+                           first_offset, first_line);
+  m.info = true;
+  diag.warn(std::move(m));
+}
+
+void info_mojibake_repaired(Diagnostics& diag, uint64_t count) {
+  if (!count) return;
+  Message m = make_message("text.mojibake_repaired",
+                           num_str(count) + " texte(s) mal encodé(s) réparé(s) (« Ã© » -> « é »)",
+                           num_str(count) + " double-encoded text(s) repaired (\"Ã©\" -> \"é\")");
+  m.info = true;
+  diag.warn(std::move(m));
+}
+
 // [SECTION] CSV front end
 
 CsvDomainParser::CsvDomainParser(const ParseOptions& o) : m_opts(o), m_prov(provenance_of(o)) {

@@ -85,6 +85,13 @@ struct SeriesClock {
 
 std::string num_str(uint64_t v);
 
+// Info messages every domain parser gives at the end: rows skipped (code "<format>.skipped_rows", text
+// "N ligne(s) <reason>, première ligne L" / "N line(s) <reason>, first at line L") and double-encoded
+// text repaired ("text.mojibake_repaired"). Nothing is said when the count is 0.
+void info_skipped_rows(Diagnostics& diag, const char* code, uint64_t count, uint64_t first_line, uint64_t first_offset,
+                       std::string_view reason_fr, std::string_view reason_en);
+void info_mojibake_repaired(Diagnostics& diag, uint64_t count);
+
 // [SECTION] CSV front end
 
 // Buffers the head (up to k_head_bytes) so encoding and delimiter depend on it alone, then replays it in

@@ -165,21 +165,9 @@ class HealthParser final : public CsvDomainParser {
     if (!m_header)
       diag.warn(make_message("health.no_header", "En-tête (date des soins, prestation, montant remboursé) introuvable",
                              "No header (care date, service, amount reimbursed) found"));
-    if (m_skipped) {
-      Message m = make_message("health.skipped_rows",
-                               num_str(m_skipped) + " ligne(s) sans date lisible ignorée(s) (totaux), première ligne " + num_str(m_skip_line),
-                               num_str(m_skipped) + " line(s) without a readable date skipped (totals), first at line " + num_str(m_skip_line),
-                               m_skip_off, m_skip_line);
-      m.info = true;
-      diag.warn(std::move(m));
-    }
-    if (m_repaired) {
-      Message m = make_message("text.mojibake_repaired",
-                               num_str(m_repaired) + " texte(s) mal encodé(s) réparé(s) (« Ã© » -> « é »)",
-                               num_str(m_repaired) + " double-encoded text(s) repaired (\"Ã©\" -> \"é\")");
-      m.info = true;
-      diag.warn(std::move(m));
-    }
+    info_skipped_rows(diag, "health.skipped_rows", m_skipped, m_skip_line, m_skip_off, "sans date lisible ignorée(s) (totaux)",
+                      "without a readable date skipped (totals)");
+    info_mojibake_repaired(diag, m_repaired);
     tables.push_back(std::move(m_table));
   }
 

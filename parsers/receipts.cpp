@@ -159,23 +159,9 @@ class ReceiptsParser final : public CsvDomainParser {
     if (!m_header)
       diag.warn(make_message("receipts.no_header", "En-tête (date, produit, quantité, montant) introuvable : aucun achat lu",
                              "No header (date, product, quantity, amount) found: no purchase read"));
-    if (m_skipped) {
-      Message m = make_message("receipts.skipped_rows",
-                               num_str(m_skipped) + " ligne(s) sans produit ou sans date ignorée(s) (totaux de ticket), première ligne " +
-                                   num_str(m_skip_line),
-                               num_str(m_skipped) + " line(s) without a product or a date skipped (receipt totals), first at line " +
-                                   num_str(m_skip_line),
-                               m_skip_off, m_skip_line);
-      m.info = true;
-      diag.warn(std::move(m));
-    }
-    if (m_repaired) {
-      Message m = make_message("text.mojibake_repaired",
-                               num_str(m_repaired) + " texte(s) mal encodé(s) réparé(s) (« Ã© » -> « é »)",
-                               num_str(m_repaired) + " double-encoded text(s) repaired (\"Ã©\" -> \"é\")");
-      m.info = true;
-      diag.warn(std::move(m));
-    }
+    info_skipped_rows(diag, "receipts.skipped_rows", m_skipped, m_skip_line, m_skip_off, "sans produit ou sans date ignorée(s) (totaux de ticket)",
+                      "without a product or a date skipped (receipt totals)");
+    info_mojibake_repaired(diag, m_repaired);
     tables.push_back(std::move(m_table));
   }
 

@@ -302,14 +302,8 @@ class TrainsParser final : public CsvDomainParser {
     if (!m_header)
       diag.warn(make_message("trains.no_header", "En-tête (date, gare de départ, gare d'arrivée) introuvable : aucun trajet lu",
                              "No header (date, origin, destination) found: no trip read"));
-    if (m_skipped) {
-      Message m = make_message("trains.skipped_rows",
-                               num_str(m_skipped) + " ligne(s) sans date lisible ignorée(s), première ligne " + num_str(m_skip_line),
-                               num_str(m_skipped) + " line(s) without a readable date skipped, first at line " + num_str(m_skip_line),
-                               m_skip_off, m_skip_line);
-      m.info = true;
-      diag.warn(std::move(m));
-    }
+    info_skipped_rows(diag, "trains.skipped_rows", m_skipped, m_skip_line, m_skip_off, "sans date lisible ignorée(s)",
+                      "without a readable date skipped");
     if (m_unknown_stations) {
       Message m = make_message("trains.unknown_station",
                                num_str(m_unknown_stations) + " trajet(s) avec une gare hors de la table intégrée : distance laissée vide",

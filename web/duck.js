@@ -34,18 +34,18 @@ function typeName(t) {
   return s.toUpperCase();
 }
 
-// DECIMAL/HUGEINT arrive as Arrow Decimal (a big integer plus a scale): digits / 10^scale.
-function decimalValue(v, scale) {
+// DECIMAL/HUGEINT arrive as Arrow Decimal (a big integer plus a scale): digits / 10^scale, as exact text.
+export function decimalString(v, scale) {
   const digits = String(v);
-  if (!scale) return Number(digits);
+  if (!scale) return digits;
   const neg = digits.startsWith('-');
   const d = (neg ? digits.slice(1) : digits).padStart(scale + 1, '0');
-  return Number(`${neg ? '-' : ''}${d.slice(0, d.length - scale)}.${d.slice(d.length - scale)}`);
+  return `${neg ? '-' : ''}${d.slice(0, d.length - scale)}.${d.slice(d.length - scale)}`;
 }
 
 function cellValue(v, type) {
   if (v === null || v === undefined) return null;
-  if (/^Decimal/.test(String(type))) return decimalValue(v, type.scale);
+  if (/^Decimal/.test(String(type))) return Number(decimalString(v, type.scale));
   if (typeof v === 'bigint') return Number(v);
   if (/^Timestamp/.test(String(type))) return new Date(Number(v)).toISOString().replace('.000Z', 'Z');
   if (/^Date/.test(String(type))) return new Date(Number(v)).toISOString().slice(0, 10);

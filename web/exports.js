@@ -5,6 +5,7 @@
 // would have to be downloaded).
 import initParquet, { Table as PqTable, readParquet, writeParquet } from 'parquet-wasm';
 import { tableToIPC } from 'apache-arrow';
+import { decimalString } from './duck.js';
 
 let parquetReady = null;
 const ensureParquet = () => (parquetReady ||= initParquet({ module_or_path: new URL('./parquet_wasm_bg.wasm', location.href) }));
@@ -15,13 +16,7 @@ function plain(v, type) {
   const t = String(type);
   if (/^Timestamp/.test(t)) return new Date(Number(v)).toISOString().replace('.000Z', 'Z');
   if (/^Date/.test(t)) return new Date(Number(v)).toISOString().slice(0, 10);
-  if (/^Decimal/.test(t)) {
-    const digits = String(v), scale = type.scale || 0;
-    if (!scale) return digits;
-    const neg = digits.startsWith('-');
-    const d = (neg ? digits.slice(1) : digits).padStart(scale + 1, '0');
-    return `${neg ? '-' : ''}${d.slice(0, d.length - scale)}.${d.slice(d.length - scale)}`;
-  }
+  if (/^Decimal/.test(t)) return decimalString(v, type.scale || 0);
   if (typeof v === 'bigint') return v;
   if (v instanceof Uint8Array) return Array.from(v);
   return v;

@@ -3,7 +3,7 @@
 // read with File.stream() inside the parse worker and land in DuckDB-wasm in this tab.
 import { startDuck, tableToRows } from './duck.js';
 import { FORMATS, saveBlob, importParquet } from './exports.js';
-import { DOMAINS, refreshViews } from './views.js';
+import { DOMAINS, ident, refreshViews } from './views.js';
 
 const T0 = performance.now();
 const params = new URLSearchParams(location.search);
@@ -88,7 +88,7 @@ window.Module = {
         (e) => callApp('app_columns_result', JSON.stringify({ ok: false, error: String(e && e.message || e) }), reqId));
     },
     exportResult(format) { exportQuery(state.last_sql, format, 'resultat'); },
-    exportTable(name, format) { exportQuery(`SELECT * FROM "${name.replace(/"/g, '""')}"`, format, name); },
+    exportTable(name, format) { exportQuery(`SELECT * FROM ${ident(name)}`, format, name); },
     setLang(l) { state.lang = l === 'en' ? 'en' : 'fr'; document.documentElement.lang = state.lang; updateDropText(); },
   },
 };
@@ -271,18 +271,17 @@ worker.onerror = (e) => {
 // creates it; later batches are appended by column name, widening the table first when the parser
 // widened a column (BIGINT -> DOUBLE -> VARCHAR) or found a new one. Pieces of one source are applied
 // in order through s.chain.
-const q = (name) => `"${name.replace(/"/g, '""')}"`;
 
 async function evolveSchema(conn, target, incoming) {
-  const cols = async (t) => new Map((await conn.query(`DESCRIBE ${q(t)}`)).toArray().map((r) => { const o = r.toJSON(); return [o.column_name, o.column_type]; }));
+  const cols = async (t) => new Map((await conn.query(`DESCRIBE ${ident(t)}`)).toArray().map((r) => { const o = r.toJSON(); return [o.column_name, o.column_type]; }));
   const have = await cols(target), come = await cols(incoming);
   for (const [name, type] of come) {
     const cur = have.get(name);
-    if (!cur) await conn.query(`ALTER TABLE ${q(target)} ADD COLUMN ${q(name)} ${type}`);
+    if (!cur) await conn.query(`ALTER TABLE ${ident(target)} ADD COLUMN ${ident(name)} ${type}`);
     else if (cur !== type && cur !== 'VARCHAR' && !(cur === 'DOUBLE' && type === 'BIGINT')) {
       // the parser only widens: integers to floats, anything to text
       const wider = cur === 'BIGINT' && type === 'DOUBLE' ? 'DOUBLE' : 'VARCHAR';
-      await conn.query(`ALTER TABLE ${q(target)} ALTER ${q(name)} TYPE ${wider}`);
+      await conn.query(`ALTER TABLE ${ident(target)} ALTER ${ident(name)} TYPE ${wider}`);
     }
   }
 }
@@ -315,9 +314,9 @@ async function appendPiece(s, t, final) {
       await d.conn.insertArrowFromIPCStream(t.ipc, { name: tmp, create: true });
       try {
         await evolveSchema(d.conn, rec.name, tmp);
-        await d.conn.query(`INSERT INTO ${q(rec.name)} BY NAME SELECT * FROM ${q(tmp)}`);
+        await d.conn.query(`INSERT INTO ${ident(rec.name)} BY NAME SELECT * FROM ${ident(tmp)}`);
       } finally {
-        await d.conn.query(`DROP TABLE IF EXISTS ${q(tmp)}`);
+        await d.conn.query(`DROP TABLE IF EXISTS ${ident(tmp)}`);
       }
       rec.rows += t.rows;
       rec.columns = t.columns;
@@ -334,7 +333,7 @@ function queuePiece(s, t, final = false) {
 }
 
 async function dropCreated(s) {
-  for (const n of s.created || []) await duck?.conn.query(`DROP TABLE IF EXISTS ${q(n)}`).catch(() => {});
+  for (const n of s.created || []) await duck?.conn.query(`DROP TABLE IF EXISTS ${ident(n)}`).catch(() => {});
   s.created = [];
   s.tables = [];
   s.byIndex = new Map();
@@ -375,7 +374,7 @@ async function finalizeUndo() {
   undo = null;
   state.undo = null;
   clearTimeout(u.timer);
-  if (duck) for (const [trash] of u.trash) await duck.conn.query(`DROP TABLE IF EXISTS ${q(trash)}`).catch(() => {});
+  if (duck) for (const [trash] of u.trash) await duck.conn.query(`DROP TABLE IF EXISTS ${ident(trash)}`).catch(() => {});
   pushState();
 }
 
@@ -390,7 +389,7 @@ async function removeSource(id) {
   const trash = [];
   if (duck && s.status === 'ready') for (const t of s.tables || []) {
     const aside = `_corbeille_${s.id}_${t.name}`;
-    await duck.conn.query(`ALTER TABLE ${q(t.name)} RENAME TO ${q(aside)}`);
+    await duck.conn.query(`ALTER TABLE ${ident(t.name)} RENAME TO ${ident(aside)}`);
     trash.push([aside, t.name]);
   }
   const index = state.sources.indexOf(s);
@@ -410,7 +409,7 @@ async function undoRemove() {
   undo = null;
   state.undo = null;
   clearTimeout(u.timer);
-  for (const [aside, name] of u.trash) await duck.conn.query(`ALTER TABLE ${q(aside)} RENAME TO ${q(name)}`);
+  for (const [aside, name] of u.trash) await duck.conn.query(`ALTER TABLE ${ident(aside)} RENAME TO ${ident(name)}`);
   state.sources.splice(Math.min(u.index, state.sources.length), 0, u.source);
   await syncViews();
   pushState();

@@ -27,7 +27,8 @@ const TIMELINE = {
                     value: 'amount_paid', unit: "'EUR'", lat: 'NULL', lon: 'NULL' },
 };
 
-const ident = (name) => `"${name.replace(/"/g, '""')}"`;
+// A quoted SQL identifier.
+export const ident = (name) => `"${name.replace(/"/g, '""')}"`;
 const SQL_WORDS = new Set(['null', 'cast', 'as', 'timestamp', 'date', 'coalesce', 'concat_ws']);
 
 // Replaces references to columns the view does not have by NULL, so a source without, say, `address`

@@ -534,6 +534,15 @@ with zipfile.ZipFile(src) as z, zipfile.ZipFile(out, 'w', zipfile.ZIP_DEFLATED) 
     await page.screenshot({ path: path.join(OUT, 'persona_lea_mobility.png') });
   });
 
+  // More suites live in tests/e2e/suites/*.cjs, each `module.exports = (h) => { h.test(...) }` with the
+  // same helpers; they run after the tests above and before the request check below.
+  const suitesDir = path.join(__dirname, 'suites');
+  const helpers = { page, ctx, test, ui, st, waitFor, typeText, rectCenter, dropFiles, sourceByName,
+                    assert, eq, near, log, FIX, OUT, ROOT, url, origin, requests };
+  if (fs.existsSync(suitesDir))
+    for (const f of fs.readdirSync(suitesDir).filter((n) => n.endsWith('.cjs')).sort())
+      require(path.join(suitesDir, f))(helpers);
+
   test('no page errors, every request same-origin and successful', async () => {
     const foreign = requests.filter((u) => !u.startsWith(origin) && !u.startsWith('blob:') && !u.startsWith('data:'));
     fs.writeFileSync(path.join(OUT, 'requests.log'), requests.join('\n') + '\n');

@@ -339,7 +339,8 @@ class Outputs {
         return false;
       }
     }
-    auto& c = m_points.columns;
+    auto& c = m_pts->columns;
+    ++m_point_rows;
     put_ts(c[0], r.ts);
     c[1].append_double(r.lat);
     c[2].append_double(r.lon);
@@ -409,7 +410,15 @@ class Outputs {
     return std::string_view(m_key);
   }
 
-  uint64_t rows() const { return m_points.rows() + m_visits.rows() + m_trips.rows(); }
+  uint64_t rows() const { return m_point_rows + m_visits.rows() + m_trips.rows(); }
+
+  // Points are written in place at the end of `out` from now on, so their rows can be moved out in batches
+  // while parsing (Session::take_rows); `out` must not grow while points are written. Records.json only.
+  void stream_points(std::vector<Table>& out) {
+    out.push_back(std::move(m_points));
+    m_points = Table{};
+    m_pts = &out.back();
+  }
   uint64_t duplicates() const { return m_duplicates; }
 
   // Moves the tables out, points last when `segments` (visits, trips, then points).
@@ -425,7 +434,7 @@ class Outputs {
       out.push_back(std::move(m_visits));
       out.push_back(std::move(m_trips));
     }
-    out.push_back(std::move(m_points));
+    if (m_pts == &m_points) out.push_back(std::move(m_points));  // else already there (stream_points)
   }
 
  private:
@@ -439,6 +448,8 @@ class Outputs {
   const char* m_source;
   Diagnostics& m_diag;
   Table m_points, m_visits, m_trips;
+  Table* m_pts = &m_points;     // where points are written (m_points, or a parser's output table)
+  uint64_t m_point_rows = 0;    // every point written, batches taken included
   HashSet m_seen;
   uint64_t m_duplicates = 0;
   std::string m_key;
@@ -470,7 +481,7 @@ class GoogleParser : public Parser, public JsonHandler {
       if (m_reader.failed()) reader_failed();
     }
     m_done = true;
-    if (diag.failed) return;
+    if (diag.failed) { tables.clear(); return; }  // Records.json's table was there from the start
     summary();
     build(tables);
     for (Table& t : tables) t.finalize();
@@ -624,7 +635,10 @@ class GoogleParser : public Parser, public JsonHandler {
 
 class RecordsParser final : public GoogleParser {
  public:
-  explicit RecordsParser(const ParseOptions& o) : GoogleParser(o, "records") {}
+  // One table, location_points, filled in place: its rows stream out in batches (a 1 GB Records.json
+  // never sits whole in the heap).
+  explicit RecordsParser(const ParseOptions& o) : GoogleParser(o, "records") { m_out.stream_points(tables); }
+  bool streams_rows() const override { return true; }
 
  protected:
   int record_kind(std::string_view p) override { return p == "locations" ? 0 : -1; }

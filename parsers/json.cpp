@@ -201,7 +201,8 @@ struct JsonTableBuilder::Impl {
   Diagnostics& diag;
   LocalZone zone;
   size_t max_columns;
-  Table table;
+  Table own;
+  Table& table;                      // `own`, or the parser's output table when rows stream out of it
   std::vector<ColInfo> info;
   std::vector<int32_t> hash;         // open addressing: column index + 1, 0 empty
   std::vector<int32_t> last_cols;    // column of field i in the previous record (-1: dropped)
@@ -218,7 +219,8 @@ struct JsonTableBuilder::Impl {
   uint64_t repaired = 0;
   std::string scratch;
 
-  Impl(std::string name, Diagnostics& d, LocalZone z, size_t maxc) : diag(d), zone(z), max_columns(maxc) {
+  Impl(std::string name, Diagnostics& d, LocalZone z, size_t maxc, Table* target)
+      : diag(d), zone(z), max_columns(maxc), table(target ? *target : own) {
     table.name = std::move(name);
     hash.assign(64, 0);
   }
@@ -253,7 +255,10 @@ struct JsonTableBuilder::Impl {
     Column c;
     c.name.assign(name.data(), name.size());
     c.type = type;
-    for (uint64_t r = 0; r < rows; ++r) c.append_null();
+    // back-filled up to the rows still held: rows already moved out (Session::take_rows) get the column as
+    // null when the bridge widens their table
+    const size_t held = table.columns.empty() ? 0 : table.columns[0].size();
+    for (size_t r = 0; r < held; ++r) c.append_null();
     table.columns.push_back(std::move(c));
     ColInfo ci;
     ci.fixed = fixed;
@@ -497,14 +502,16 @@ struct JsonTableBuilder::Impl {
   }
 };
 
-JsonTableBuilder::JsonTableBuilder(std::string name, Diagnostics& diag, LocalZone zone, size_t max_columns)
-    : m(std::make_unique<Impl>(std::move(name), diag, zone, max_columns)) {}
+JsonTableBuilder::JsonTableBuilder(std::string name, Diagnostics& diag, LocalZone zone, size_t max_columns,
+                                   Table* target)
+    : m(std::make_unique<Impl>(std::move(name), diag, zone, max_columns, target)) {}
 JsonTableBuilder::~JsonTableBuilder() = default;
 void JsonTableBuilder::declare(std::string_view name, ColumnType type) {
   if (m->lookup(name) < 0) m->add_column(name, type, true);
 }
 void JsonTableBuilder::add_record(std::span<const JsonField> f, uint64_t o, uint64_t l) { m->add_record(f, o, l); }
 uint64_t JsonTableBuilder::rows() const { return m->rows + m->buf_ends.size(); }
+bool JsonTableBuilder::rows_final() const { return !m->buffering; }
 Table JsonTableBuilder::take() { return m->take(); }
 void JsonTableBuilder::set_repair_mojibake(bool on) { m->repair = on; }
 uint64_t JsonTableBuilder::repaired_strings() const { return m->repaired; }
@@ -550,6 +557,7 @@ class JsonParser final : public Parser, public JsonHandler {
     return n;
   }
   const char* encoding() const override { return "utf-8"; }
+  bool streams_rows() const override { return m_streaming && !m_done && m_cands[0].builder->rows_final(); }
 
   void on_event(const JsonEvent& e, JsonReader& r) override {
     if (m_in_record) {
@@ -596,7 +604,12 @@ class JsonParser final : public Parser, public JsonHandler {
   void open_candidate(std::string path, uint32_t depth) {
     Candidate c;
     c.path = std::move(path);
-    c.builder = std::make_unique<JsonTableBuilder>(m_name, diag, m_zone);
+    if (depth == 0) {
+      // a top-level array is the only candidate there can be: its rows stream out of tables[0]
+      tables.emplace_back();
+      m_streaming = true;
+    }
+    c.builder = std::make_unique<JsonTableBuilder>(m_name, diag, m_zone, 512, depth == 0 ? &tables.back() : nullptr);
     m_cands.push_back(std::move(c));
     m_cand = int32_t(m_cands.size() - 1);
     m_cand_depth = depth;
@@ -630,7 +643,9 @@ class JsonParser final : public Parser, public JsonHandler {
       if (m_root_started) b.add_record(m_root.fields(), m_root.offset(), m_root.line());
       tables.push_back(b.take());
     } else {
-      tables.push_back(m_cands[best].builder->take());
+      Table taken = m_cands[best].builder->take();
+      tables.clear();            // a streamed table was built in place: it comes back whole (minus batches)
+      tables.push_back(std::move(taken));
       Table& t = tables.back();
       if (!m_cands[best].path.empty()) {
         t.meta.emplace_back("json_path", m_cands[best].path);
@@ -681,6 +696,7 @@ class JsonParser final : public Parser, public JsonHandler {
   int32_t m_cand = -1;         // candidate array being read
   uint32_t m_cand_depth = 0;
   int32_t m_pending = -1;      // depth of an array whose first element decides if it is a candidate
+  bool m_streaming = false;    // top-level array: rows may be taken while parsing (Session::take_rows)
 };
 
 // [SECTION] ndjson parser
@@ -688,7 +704,8 @@ class JsonParser final : public Parser, public JsonHandler {
 class NdjsonParser final : public Parser, public JsonHandler {
  public:
   explicit NdjsonParser(const ParseOptions& o)
-      : m_reader(JsonReaderOptions{}, &diag), m_builder(json_table_name(o.file_name, "ndjson"), diag, zone_of(o, diag)) {}
+      : m_reader(JsonReaderOptions{}, &diag),
+        m_builder(json_table_name(o.file_name, "ndjson"), diag, zone_of(o, diag), 512, &tables.emplace_back()) {}
 
   void feed(std::span<const uint8_t> chunk) override {
     if (m_done) return;
@@ -722,14 +739,18 @@ class NdjsonParser final : public Parser, public JsonHandler {
       m.fr = "Aucune ligne JSON valide ; première erreur : " + m_first_error.fr;
       m.en = "No valid JSON line; first error: " + m_first_error.en;
       diag.fail(std::move(m));
+      tables.clear();
       return;
     }
-    tables.push_back(m_builder.take());
+    Table t = m_builder.take();  // built in place in tables[0]: it comes back whole (minus batches taken)
+    tables.clear();
+    tables.push_back(std::move(t));
     for (auto& t : tables) t.finalize();
   }
 
   uint64_t rows_so_far() const override { return m_builder.rows(); }
   const char* encoding() const override { return "utf-8"; }
+  bool streams_rows() const override { return !m_done && m_builder.rows_final(); }
 
   void on_event(const JsonEvent& e, JsonReader&) override { m_rec.on_event(e); }
 

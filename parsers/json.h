@@ -34,13 +34,17 @@ std::string json_table_name(std::string_view file_name, std::string_view fallbac
 class JsonTableBuilder {
  public:
   static constexpr size_t k_infer_records = 1000;
-  JsonTableBuilder(std::string table_name, Diagnostics& diag, LocalZone zone, size_t max_columns = 512);
+  // With `target`, the table is built in place there (a parser's output table) so its rows can be moved
+  // out in batches once rows_final(); rows() still counts every record added.
+  JsonTableBuilder(std::string table_name, Diagnostics& diag, LocalZone zone, size_t max_columns = 512,
+                   Table* target = nullptr);
   ~JsonTableBuilder();
   // A column of a fixed type, created now (columns declared first come first). Values of another type
   // still turn it into text rather than being lost.
   void declare(std::string_view name, ColumnType type);
   void add_record(std::span<const JsonField> fields, uint64_t offset, uint64_t line);
   uint64_t rows() const;
+  bool rows_final() const;  // types decided: rows in the table are only appended to from now on
   // Ends the table: infers types if still buffering, reports per-column warnings. Not finalized.
   Table take();
   // Facebook exports write UTF-8 bytes as \u00XX escapes ("Ã©tÃ©"); repaired by default.

@@ -225,7 +225,7 @@ worker.onmessage = async (e) => {
   const m = e.data;
   const s = state.sources.find((x) => x.id === m.id);
   if (m.type === 'progress') {
-    if (s) { s.progress = m.total ? m.bytes / m.total : 0; s.parsed_rows = m.rows; pushState(); }
+    if (s) { s.progress = m.total ? m.bytes / m.total : 0; s.parsed_rows = m.rows; s.heap_bytes = Math.max(s.heap_bytes || 0, m.heap || 0); pushState(); }
     return;
   }
   if (m.type === 'batch') {        // rows shipped while the file is still being read
@@ -241,7 +241,7 @@ worker.onmessage = async (e) => {
     s.warnings = r.warnings || [];
     s.entries = r.entries || [];          // ZIP: one row per entry (path, format, status, rows, messages)
     s.parse_ms = Math.round(r.parse_ms || 0);
-    s.heap_bytes = r.heap_bytes || 0;
+    s.heap_bytes = Math.max(s.heap_bytes || 0, r.heap_bytes || 0);   // the parse worker's wasm memory (it only grows)
     s.progress = 1;
     if (!r.ok) {
       s.status = s.status === 'cancelling' || (r.error && r.error.code === 'parse.cancelled') ? 'cancelled' : 'error';
@@ -272,13 +272,20 @@ worker.onerror = (e) => {
 // widened a column (BIGINT -> DOUBLE -> VARCHAR) or found a new one. Pieces of one source are applied
 // in order through s.chain.
 
-async function evolveSchema(conn, target, incoming) {
+async function evolveSchema(conn, target, incoming, piece) {
   const cols = async (t) => new Map((await conn.query(`DESCRIBE ${ident(t)}`)).toArray().map((r) => { const o = r.toJSON(); return [o.column_name, o.column_type]; }));
   const have = await cols(target), come = await cols(incoming);
+  // a column with no value in this piece says nothing about its type (the parser ships it as text until it has one)
+  const empty = new Set(piece.columns.filter((c) => c.null_count === piece.rows).map((c) => c.name));
   for (const [name, type] of come) {
     const cur = have.get(name);
     if (!cur) await conn.query(`ALTER TABLE ${ident(target)} ADD COLUMN ${ident(name)} ${type}`);
-    else if (cur !== type && cur !== 'VARCHAR' && !(cur === 'DOUBLE' && type === 'BIGINT')) {
+    else if (cur === type || empty.has(name)) continue;
+    else if (cur === 'VARCHAR') {
+      // text so far only because every earlier value was null: the column takes its first real type
+      const n = (await conn.query(`SELECT count(${ident(name)}) AS n FROM ${ident(target)}`)).toArray()[0].toJSON().n;
+      if (Number(n) === 0) await conn.query(`ALTER TABLE ${ident(target)} ALTER ${ident(name)} TYPE ${type}`);
+    } else if (!(cur === 'DOUBLE' && type === 'BIGINT')) {
       // the parser only widens: integers to floats, anything to text
       const wider = cur === 'BIGINT' && type === 'DOUBLE' ? 'DOUBLE' : 'VARCHAR';
       await conn.query(`ALTER TABLE ${ident(target)} ALTER ${ident(name)} TYPE ${wider}`);
@@ -313,7 +320,7 @@ async function appendPiece(s, t, final) {
       const tmp = `_lot_${s.id}_${key}`;
       await d.conn.insertArrowFromIPCStream(t.ipc, { name: tmp, create: true });
       try {
-        await evolveSchema(d.conn, rec.name, tmp);
+        await evolveSchema(d.conn, rec.name, tmp, t);
         await d.conn.query(`INSERT INTO ${ident(rec.name)} BY NAME SELECT * FROM ${ident(tmp)}`);
       } finally {
         await d.conn.query(`DROP TABLE IF EXISTS ${ident(tmp)}`);

@@ -94,7 +94,8 @@ async function parseFile(id, file, opts) {
       const now = performance.now();
       if (now - lastReport > 100) {
         lastReport = now;
-        self.postMessage({ type: 'progress', id, bytes: done, total: file.size, rows: M._core_rows() });
+        self.postMessage({ type: 'progress', id, bytes: done, total: file.size, rows: M._core_rows(),
+                           heap: M.HEAPU8.length });   // wasm memory: it only grows, so this is the peak so far
       }
     }
   } finally {

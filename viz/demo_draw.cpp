@@ -158,6 +158,10 @@ DemoData& data() {
 
 }  // namespace
 
+DemoProbe g_probe;
+
+const DemoProbe& viz_demo_probe() { return g_probe; }
+
 void viz_demo_window(Lang l, bool* open) {
   ImGui::SetNextWindowSize(ImVec2(980, 720), ImGuiCond_FirstUseEver);
   if (!ImGui::Begin(tr(l, "viz.demo.title"), open)) {
@@ -174,7 +178,10 @@ void viz_demo_window(Lang l, bool* open) {
     chart::TimeSeriesSpec spec;
     spec.lang = l;
     spec.unit = "kW";
+    const ImVec2 p0 = ImGui::GetCursorScreenPos();
+    const float w = ImGui::GetContentRegionAvail().x;
     chart::time_series("power", d.t, s, spec, power_view);
+    g_probe = {power_view.t0, power_view.t1, p0.x, p0.y, p0.x + w, p0.y + spec.height};
     ImGui::TextDisabled("%s", tr(l, "viz.hint.timeline"));
     if (power_view.has_selection) {
       ImGui::SameLine();

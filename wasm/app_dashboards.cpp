@@ -4,21 +4,29 @@
 // Owns: fetching, caching and layout of the dashboards. Does not own: any figure's computation.
 #include "wasm/app_dashboards.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
+#include "challenges/budget.h"
+#include "challenges/common.h"
 #include "challenges/energy.h"
+#include "challenges/factors.h"
+#include "challenges/food.h"
+#include "challenges/footprint.h"
 #include "challenges/learning.h"
 #include "challenges/mobility.h"
 #include "imgui.h"
 #include "viz/chart_draw.h"
 #include "viz/guides.h"
 #include "viz/locale.h"
+#include "viz/scale.h"
 #include "wasm/app_platform.h"
 
 using json = nlohmann::json;
@@ -60,6 +68,17 @@ Board g_boards[] = {
    "duration_s, score_scaled, CASE WHEN success IS NULL THEN -1 WHEN success THEN 1 ELSE 0 END AS success, "
    "CASE WHEN completion IS NULL THEN -1 WHEN completion THEN 1 ELSE 0 END AS completion "
    "FROM learning_statements WHERE ts IS NOT NULL ORDER BY ts"},
+  {"food", "purchases", "receipts",
+   "SELECT epoch_us(ts)::DOUBLE AS t, (date - DATE '1970-01-01')::DOUBLE AS d, coalesce(product, '') AS product, quantity, "
+   "coalesce(unit, '') AS unit, amount FROM purchases ORDER BY coalesce(ts, CAST(date AS TIMESTAMP))"},
+  {"budget", "transactions", "bank",
+   "SELECT (date - DATE '1970-01-01')::DOUBLE AS d, coalesce(label, '') AS label, amount, coalesce(category, '') AS category "
+   "FROM transactions WHERE date IS NOT NULL AND amount IS NOT NULL ORDER BY date"},
+  {"health", "health_records", "bank",   // read by the budget tab when present
+   "SELECT (date - DATE '1970-01-01')::DOUBLE AS d, amount_paid, amount_reimbursed FROM health_records WHERE date IS NOT NULL ORDER BY date"},
+  {"footprint", "activity", "facebook",
+   "SELECT epoch_us(ts)::DOUBLE AS t, coalesce(platform, '') AS platform, coalesce(kind, '') AS kind FROM activity "
+   "WHERE ts IS NOT NULL ORDER BY ts"},
 };
 int g_next_request = 1 << 20;   // distinct from the SQL panel's ids
 
@@ -87,12 +106,34 @@ std::vector<challenge::ActorCount> g_actors;
 challenge::LearningResult g_learning;
 std::vector<int32_t> g_learning_days;
 std::vector<double> g_learning_minutes;
+challenge::FoodOptions g_food_opts;
+challenge::FoodResult g_food;
+std::vector<std::string> g_food_products;   // per line, for the unmapped list
+challenge::BudgetOptions g_budget_opts;
+challenge::BudgetResult g_budget;
+std::vector<std::string> g_budget_labels;   // per transaction
+challenge::HealthResult g_health;
+bool g_health_present = false;
+challenge::FootprintResult g_footprint;
+
+// A PNG of a dashboard asked for this frame (saved by app_main after rendering).
+PngRequest g_png;
+RectRecorder g_record_rect = nullptr;
+void record(const char* name) { if (g_record_rect) g_record_rect(name); }
 
 const ImVec4 k_dim(0.65f, 0.68f, 0.72f, 1.0f);
 const ImVec4 k_accent(0.55f, 0.78f, 1.0f, 1.0f);
 
 const char* t(Lang l, const char* key) { return tr(l, key); }
 const char* colon(Lang l) { return l == Lang::Fr ? " : " : ": "; }   // French puts a space before the colon
+
+// "2024-10" -> "oct. 2024" / "Oct 2024" (axis labels in the UI language).
+std::string month_label(Lang l, const std::string& key) {
+  if (key.size() != 7 || key[4] != '-') return key;
+  const unsigned m = static_cast<unsigned>(std::atoi(key.c_str() + 5));
+  if (m < 1 || m > 12) return key;
+  return std::string(month_abbrev(l, m)) + " " + key.substr(0, 4);
+}
 
 void source_line(Lang l, const challenge::FactorSource& s) {
   ImGui::PushTextWrapPos(0);
@@ -231,7 +272,7 @@ void draw_energy(Lang l) {
   static std::vector<std::string> month_names;
   static std::vector<double> month_kwh;
   months.clear(); month_names.clear(); month_kwh.clear();
-  for (const auto& m : r.months) { month_names.push_back(m.month); month_kwh.push_back(m.kwh); }
+  for (const auto& m : r.months) { month_names.push_back(month_label(l, m.month)); month_kwh.push_back(m.kwh); }
   for (const auto& n : month_names) months.push_back(n.c_str());
   ImGui::TextUnformatted(t(l, "dash.energy.per_month"));
   chart::BarSeries sm{"kWh", month_kwh, 0};
@@ -302,6 +343,348 @@ void draw_learning(Lang l) {
                       colon(l), format_count(l, v.count).c_str());
 }
 
+
+// ---------------------------------------------------------------- food
+// A food slug in the UI language ("boeuf" -> "Bœuf" / "Beef").
+const char* food_name(Lang l, const std::string& slug) {
+  const std::string key = "food." + slug;
+  return has_translation(key) ? t(l, key.c_str()) : slug.c_str();
+}
+
+void compute_food(const Columns& c) {
+  std::vector<int32_t> day(c.rows);
+  for (size_t i = 0; i < c.rows; i++) {
+    if (!std::isnan(c.num[0][i])) day[i] = challenge::paris_local(static_cast<int64_t>(c.num[0][i])).day;
+    else day[i] = std::isnan(c.num[1][i]) ? 0 : static_cast<int32_t>(c.num[1][i]);
+  }
+  auto product = c.views(2), unit = c.views(4);
+  challenge::PurchasesView v{day, product[0], c.num[3], unit[0], c.num[5]};
+  g_food = challenge::food_summary(v, g_food_opts);
+  g_food_products = c.text[2];
+}
+
+void draw_food(Lang l) {
+  const auto& r = g_food;
+  ImGui::TextColored(k_accent, "%s", t(l, "dash.food.title"));
+  ImGui::Text("%s kgCO2e · %s kg · %s %s (%s %s)", format_number(l, r.total_kgco2e, 1).c_str(), format_number(l, r.total_kg, 1).c_str(),
+              format_count(l, r.lines.size()).c_str(), t(l, "dash.food.lines"), format_count(l, r.mapped).c_str(), t(l, "dash.food.counted"));
+  if (r.lines.empty()) { ImGui::TextColored(k_dim, "%s", t(l, "viz.no_data")); return; }
+  static std::vector<std::string> month_names;
+  static std::vector<const char*> months;
+  static std::vector<double> month_co2;
+  month_names.clear(); months.clear(); month_co2.clear();
+  for (const auto& m : r.months) { month_names.push_back(month_label(l, m.month)); month_co2.push_back(m.kgco2e); }
+  for (const auto& n : month_names) months.push_back(n.c_str());
+  const float w = ImGui::GetContentRegionAvail().x;
+  ImGui::BeginChild("food_month", ImVec2(w * 0.45f - 4, 270));
+  ImGui::TextUnformatted(t(l, "dash.food.per_month"));
+  chart::BarSeries sm{"kgCO2e", month_co2, 0xFF5FB36Eu};
+  chart::BarChartSpec spec;
+  spec.lang = l; spec.unit = "kgCO2e"; spec.height = 220; spec.decimals = 0;
+  chart::bar_chart("food_month_bars", months, std::span<const chart::BarSeries>(&sm, 1), spec);
+  ImGui::EndChild();
+  ImGui::SameLine();
+  ImGui::BeginChild("food_top", ImVec2(0, 270));
+  ImGui::TextUnformatted(t(l, "dash.food.top"));
+  static std::vector<const char*> top_names;
+  static std::vector<double> top_co2;
+  top_names.clear(); top_co2.clear();
+  double rest = r.total_kgco2e;
+  for (const auto& c : r.top) { top_names.push_back(food_name(l, c.slug)); top_co2.push_back(c.kgco2e); rest -= c.kgco2e; }
+  if (rest > 0.05) { top_names.push_back(t(l, "viz.other")); top_co2.push_back(rest); }   // the donut adds up to the total
+  chart::DonutSpec ds;
+  ds.lang = l; ds.unit = "kgCO2e"; ds.size = 160;
+  chart::donut("food_top_donut", top_names, top_co2, ds);
+  ImGui::EndChild();
+  if (!r.swaps.empty()) {
+    ImGui::TextUnformatted(t(l, "dash.food.swaps"));
+    for (size_t i = 0; i < r.swaps.size() && i < 3; i++) {
+      const auto& sw = r.swaps[i];
+      ImGui::BulletText("%s → %s (%s kg)%s%s %s kgCO2e", food_name(l, sw.from), food_name(l, sw.to), format_number(l, sw.kg, 1).c_str(),
+                        colon(l), t(l, "dash.food.saves"), format_number(l, sw.saved_kgco2e, 1).c_str());
+    }
+  }
+  // The user corrects the mapping: each distinct unrecognised product gets a slug (or is left out).
+  if (!r.unmapped.empty()) {
+    ImGui::Spacing();
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextColored(k_dim, "%s", t(l, "dash.food.unmapped"));
+    ImGui::PopTextWrapPos();
+    std::vector<std::string> seen;
+    const auto& factors = challenge::ademe_factors().food;
+    for (size_t idx : r.unmapped) {
+      if (idx >= g_food_products.size() || r.lines[idx].status == challenge::FoodStatus::NoWeight) continue;
+      const std::string& product = g_food_products[idx];
+      if (product.empty() || std::find(seen.begin(), seen.end(), product) != seen.end()) continue;
+      seen.push_back(product);
+      if (seen.size() > 8) break;
+      ImGui::PushID(product.c_str());
+      ImGui::SetNextItemWidth(220);
+      if (ImGui::BeginCombo("##slug", t(l, "dash.food.pick"))) {
+        for (const auto& f : factors)
+          if (ImGui::Selectable(food_name(l, f.slug))) {
+            g_food_opts.rules.insert(g_food_opts.rules.begin(), challenge::FoodRule{f.slug, {challenge::fold_label(product)}, std::nan("")});
+            board("food")->dirty = true;
+          }
+        ImGui::EndCombo();
+      }
+      ImGui::SameLine();
+      ImGui::TextUnformatted(product.c_str());
+      ImGui::PopID();
+    }
+  }
+  if (r.no_weight > 0) ImGui::TextColored(k_dim, "%s %s", format_count(l, r.no_weight).c_str(), t(l, "dash.food.no_weight"));
+  ImGui::PushTextWrapPos(0);
+  ImGui::TextColored(k_dim, "%s", t(l, "dash.food.source"));
+  ImGui::PopTextWrapPos();
+}
+
+// ---------------------------------------------------------------- budget (+ health)
+const char* category_name(Lang l, const std::string& id) {
+  const std::string key = "budget.cat." + id;
+  return has_translation(key) ? t(l, key.c_str()) : id.c_str();
+}
+
+void compute_budget(const Columns& c) {
+  std::vector<int32_t> day(c.rows);
+  for (size_t i = 0; i < c.rows; i++) day[i] = std::isnan(c.num[0][i]) ? 0 : static_cast<int32_t>(c.num[0][i]);
+  auto label = c.views(1), cat = c.views(3);
+  challenge::TransactionsView v{day, label[0], c.num[2], cat[0]};
+  g_budget = challenge::budget_summary(v, g_budget_opts);
+  g_budget_labels = c.text[1];
+}
+
+void compute_health(const Columns& c) {
+  std::vector<int32_t> day(c.rows);
+  for (size_t i = 0; i < c.rows; i++) day[i] = std::isnan(c.num[0][i]) ? 0 : static_cast<int32_t>(c.num[0][i]);
+  challenge::HealthView v{day, c.num[1], c.num[2]};
+  g_health = challenge::health_summary(v);
+}
+
+void draw_budget(Lang l) {
+  const auto& r = g_budget;
+  ImGui::TextColored(k_accent, "%s", t(l, "dash.budget.title"));
+  ImGui::Text("%s € %s · %s € %s · %s %s", format_number(l, r.income, 0).c_str(), t(l, "dash.budget.income"),
+              format_number(l, r.spending, 0).c_str(), t(l, "dash.budget.spending"), format_count(l, g_budget_labels.size()).c_str(),
+              t(l, "sql.rows"));
+  if (r.months.empty()) { ImGui::TextColored(k_dim, "%s", t(l, "viz.no_data")); return; }
+  // Stacked bars: the 6 largest categories, the rest as "other".
+  static std::vector<std::string> month_names;
+  static std::vector<const char*> months;
+  static std::vector<std::vector<double>> values;
+  static std::vector<std::string> names;
+  static std::vector<chart::BarSeries> series;
+  month_names.clear(); months.clear(); values.clear(); names.clear(); series.clear();
+  std::vector<std::string> keys;
+  for (const auto& m : r.months) { keys.push_back(m.month); month_names.push_back(month_label(l, m.month)); }
+  for (const auto& n : month_names) months.push_back(n.c_str());
+  std::vector<std::string> top;
+  for (const auto& c : r.by_category)
+    if (top.size() < 6 && c.category != "other") top.push_back(c.category);
+  values.assign(top.size() + 1, std::vector<double>(month_names.size(), 0.0));
+  for (const auto& cm : r.by_month) {
+    size_t mi = std::find(keys.begin(), keys.end(), cm.month) - keys.begin();
+    size_t ci = std::find(top.begin(), top.end(), cm.category) - top.begin();
+    if (mi < month_names.size()) values[ci][mi] += cm.eur;
+  }
+  for (const auto& c : top) names.push_back(category_name(l, c));
+  names.push_back(category_name(l, "other"));
+  for (size_t i = 0; i < values.size(); i++) series.push_back({names[i].c_str(), values[i], 0});
+  ImGui::TextUnformatted(t(l, "dash.budget.per_month"));
+  chart::BarChartSpec spec;
+  spec.lang = l; spec.unit = "€"; spec.height = 240; spec.stacked = true; spec.decimals = 0;
+  chart::bar_chart("budget_month", months, series, spec);
+  if (g_health_present && !g_health.months.empty()) {
+    static std::vector<std::string> hm_names;
+    static std::vector<const char*> hm;
+    static std::vector<double> paid, reimb, remaining;
+    hm_names.clear(); hm.clear(); paid.clear(); reimb.clear(); remaining.clear();
+    for (const auto& m : g_health.months) { hm_names.push_back(month_label(l, m.month)); reimb.push_back(m.reimbursed); remaining.push_back(m.remaining); }
+    for (const auto& n : hm_names) hm.push_back(n.c_str());
+    ImGui::Text("%s%s%s € %s · %s € %s · %s € %s", t(l, "dash.budget.health"), colon(l), format_number(l, g_health.paid, 2).c_str(),
+                t(l, "dash.budget.paid"), format_number(l, g_health.reimbursed, 2).c_str(), t(l, "dash.budget.reimbursed"),
+                format_number(l, g_health.remaining, 2).c_str(), t(l, "dash.budget.remaining"));
+    chart::BarSeries hs[2] = {{t(l, "dash.budget.reimbursed"), reimb, 0xFF5FB36Eu}, {t(l, "dash.budget.remaining"), remaining, 0xFF4E6BE0u}};
+    spec.height = 180; spec.decimals = 0;
+    chart::bar_chart("health_month", hm, hs, spec);
+  }
+  // The user corrects categories: an uncategorised label gets one, for every transaction with that label.
+  if (r.uncategorised > 0) {
+    ImGui::Spacing();
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextColored(k_dim, "%s", t(l, "dash.budget.uncategorised"));
+    ImGui::PopTextWrapPos();
+    static const char* k_cats[] = {"groceries", "housing", "energy", "telecom", "transport", "health", "insurance",
+                                   "restaurants", "leisure", "shopping", "cash", "taxes", "bank_fees", "savings"};
+    std::vector<std::string> seen;
+    for (size_t i = 0; i < r.tx_category.size() && i < g_budget_labels.size(); i++) {
+      if (r.tx_category[i] != "other") continue;
+      const std::string folded = challenge::fold_label(g_budget_labels[i]);
+      if (folded.empty() || std::find(seen.begin(), seen.end(), folded) != seen.end()) continue;
+      seen.push_back(folded);
+      if (seen.size() > 8) break;
+      ImGui::PushID(folded.c_str());
+      ImGui::SetNextItemWidth(200);
+      if (ImGui::BeginCombo("##cat", t(l, "dash.food.pick"))) {
+        for (const char* c : k_cats)
+          if (ImGui::Selectable(category_name(l, c))) {
+            g_budget_opts.rules.insert(g_budget_opts.rules.begin(), challenge::LabelRule{c, {folded}});
+            board("budget")->dirty = true;
+          }
+        ImGui::EndCombo();
+      }
+      ImGui::SameLine();
+      ImGui::TextUnformatted(g_budget_labels[i].c_str());
+      ImGui::PopID();
+    }
+  }
+  ImGui::PushTextWrapPos(0);
+  ImGui::TextColored(k_dim, "%s", t(l, "dash.budget.source"));
+  ImGui::PopTextWrapPos();
+}
+
+// ---------------------------------------------------------------- digital footprint
+void compute_footprint(const Columns& c) {
+  std::vector<int64_t> ts(c.rows);
+  for (size_t i = 0; i < c.rows; i++) ts[i] = static_cast<int64_t>(c.num[0][i]);
+  auto platform = c.views(1), kind = c.views(2);
+  challenge::ActivityView v{ts, platform[0], kind[0]};
+  g_footprint = challenge::footprint_summary(v, 3);
+}
+
+void draw_footprint(Lang l) {
+  const auto& r = g_footprint;
+  ImGui::TextColored(k_accent, "%s", t(l, "dash.footprint.title"));
+  ImGui::Text("%s %s · %s %s", format_count(l, r.events).c_str(), t(l, "dash.footprint.events"), format_count(l, r.night_events).c_str(),
+              t(l, "dash.footprint.night"));
+  if (r.events == 0) { ImGui::TextColored(k_dim, "%s", t(l, "viz.no_data")); return; }
+  static std::vector<const char*> hours;
+  static char hour_labels[24][8];
+  if (hours.empty())
+    for (int h = 0; h < 24; h++) { std::snprintf(hour_labels[h], sizeof hour_labels[h], "%dh", h); hours.push_back(hour_labels[h]); }
+  std::vector<double> by_hour(r.by_hour.begin(), r.by_hour.end());
+  ImGui::TextUnformatted(t(l, "dash.footprint.per_hour"));
+  chart::BarChartSpec spec;
+  spec.lang = l; spec.unit = t(l, "dash.footprint.events"); spec.height = 190; spec.value_labels = false;
+  chart::BarSeries sh{t(l, "dash.footprint.events"), by_hour, 0xFFD98A4Fu};
+  chart::bar_chart("fp_hour", hours, std::span<const chart::BarSeries>(&sh, 1), spec);
+  const float w = ImGui::GetContentRegionAvail().x;
+  ImGui::BeginChild("fp_week", ImVec2(w * 0.5f - 4, 230));
+  ImGui::TextUnformatted(t(l, "dash.footprint.per_weekday"));
+  std::vector<const char*> days;
+  for (int d = 0; d < 7; d++) days.push_back(weekday_abbrev(l, d));
+  std::vector<double> by_day(r.by_weekday.begin(), r.by_weekday.end());
+  chart::BarSeries sd{t(l, "dash.footprint.events"), by_day, 0};
+  spec.height = 180; spec.value_labels = true;
+  chart::bar_chart("fp_weekday", days, std::span<const chart::BarSeries>(&sd, 1), spec);
+  ImGui::EndChild();
+  ImGui::SameLine();
+  ImGui::BeginChild("fp_platform", ImVec2(0, 230));
+  ImGui::TextUnformatted(t(l, "dash.footprint.per_platform"));
+  static std::vector<const char*> plat;
+  static std::vector<double> plat_n;
+  plat.clear(); plat_n.clear();
+  for (const auto& p : r.by_platform) { plat.push_back(p.name.empty() ? "—" : p.name.c_str()); plat_n.push_back(static_cast<double>(p.count)); }
+  chart::DonutSpec ds;
+  ds.lang = l; ds.unit = t(l, "dash.footprint.events"); ds.size = 160;
+  chart::donut("fp_platform_donut", plat, plat_n, ds);
+  ImGui::EndChild();
+  std::string busiest;
+  for (const auto& h : r.busiest_hours) {
+    if (!busiest.empty()) busiest += ", ";
+    busiest += std::to_string(h.hour) + " h (" + format_count(l, h.count) + ")";
+  }
+  ImGui::Text("%s %s", t(l, "dash.footprint.busiest"), busiest.c_str());
+  ImGui::PushTextWrapPos(0);
+  ImGui::TextColored(k_dim, "%s", t(l, "dash.footprint.source"));
+  ImGui::PopTextWrapPos();
+}
+
+// ---------------------------------------------------------------- figures as CSV
+// The dashboard's figures as a small CSV (UTF-8 with BOM, ';' and decimal commas in French so a
+// spreadsheet opens it right), the same numbers as on screen.
+struct Csv {
+  Lang l;
+  std::string out = "\xEF\xBB\xBF";
+  char sep() const { return l == Lang::Fr ? ';' : ','; }
+  void cell(const std::string& s, bool last = false) {
+    bool quote = s.find_first_of(";,\"\n") != std::string::npos;
+    std::string v = s;
+    if (!v.empty() && (v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@')) { v = "'" + v; }
+    if (quote) {
+      std::string q = "\"";
+      for (char ch : v) { if (ch == '"') q += '"'; q += ch; }
+      v = q + "\"";
+    }
+    out += v;
+    out += last ? '\n' : sep();
+  }
+  void num(double x, int decimals, bool last = false) {
+    if (std::isnan(x)) { cell("", last); return; }
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.*f", decimals, x);
+    std::string s = buf;
+    if (l == Lang::Fr) for (char& ch : s) if (ch == '.') ch = ',';
+    out += s;
+    out += last ? '\n' : sep();
+  }
+};
+
+std::string figures_csv(std::string_view id, Lang l) {
+  Csv c{l};
+  const bool fr = l == Lang::Fr;
+  if (id == "mobility") {
+    c.cell(fr ? "mode" : "mode"); c.cell("km"); c.cell(fr ? "trajets" : "trips"); c.cell("kgCO2e", true);
+    for (const auto& m : g_mob.by_mode) {
+      c.cell(challenge::mode_label(m.mode, fr)); c.num(m.km, 3); c.num(static_cast<double>(m.trips), 0); c.num(m.kgco2e, 3, true);
+    }
+  } else if (id == "energy") {
+    c.cell(fr ? "mois" : "month"); c.cell("kWh", true);
+    for (const auto& m : g_energy.months) { c.cell(m.month); c.num(m.kwh, 3, true); }
+    c.cell(fr ? "jour" : "day"); c.cell("kWh", true);
+    for (const auto& d : g_energy.days) { c.cell(challenge::day_key(d.day)); c.num(d.kwh, 3, true); }
+  } else if (id == "learning") {
+    c.cell(fr ? "matière" : "subject"); c.cell("minutes", true);
+    for (const auto& x : g_learning.by_course) { c.cell(x.name); c.num(x.seconds / 60, 1, true); }
+    c.cell(fr ? "jour" : "day"); c.cell("minutes", true);
+    for (const auto& d : g_learning.days) { c.cell(challenge::day_key(d.day)); c.num(d.seconds / 60, 1, true); }
+  } else if (id == "food") {
+    c.cell(fr ? "mois" : "month"); c.cell("kg"); c.cell("kgCO2e"); c.cell(fr ? "lignes" : "lines", true);
+    for (const auto& m : g_food.months) { c.cell(m.month); c.num(m.kg, 3); c.num(m.kgco2e, 3); c.num(static_cast<double>(m.lines), 0, true); }
+    c.cell(fr ? "aliment" : "food"); c.cell("kg"); c.cell("kgCO2e"); c.cell(fr ? "lignes" : "lines", true);
+    for (const auto& x : g_food.top) { c.cell(food_name(l, x.slug)); c.num(x.kg, 3); c.num(x.kgco2e, 3); c.num(static_cast<double>(x.lines), 0, true); }
+  } else if (id == "budget") {
+    c.cell(fr ? "mois" : "month"); c.cell(fr ? "catégorie" : "category"); c.cell(fr ? "dépenses (€)" : "spending (EUR)");
+    c.cell(fr ? "opérations" : "transactions", true);
+    for (const auto& m : g_budget.by_month) { c.cell(m.month); c.cell(category_name(l, m.category)); c.num(m.eur, 2); c.num(static_cast<double>(m.count), 0, true); }
+    for (const auto& m : g_health.months) {
+      c.cell(m.month); c.cell(fr ? "santé : reste à charge" : "health: left to pay"); c.num(m.remaining, 2); c.num(static_cast<double>(m.records), 0, true);
+    }
+  } else if (id == "footprint") {
+    c.cell(fr ? "jour" : "weekday");
+    for (int h = 0; h < 24; h++) c.cell(std::to_string(h) + "h", h == 23);
+    for (int d = 0; d < 7; d++) {
+      c.cell(weekday_abbrev(l, d));
+      for (int h = 0; h < 24; h++) c.num(static_cast<double>(g_footprint.by_weekday_hour[d][h]), 0, h == 23);
+    }
+  }
+  return c.out;
+}
+
+void export_bar(const char* id, Lang l) {
+  const std::string stem = std::string(l == Lang::Fr ? "defi_" : "challenge_") + id;
+  if (ImGui::SmallButton(t(l, "dash.export_csv"))) {
+    const std::string bytes = figures_csv(id, l);
+    platform::save_bytes((stem + ".csv").c_str(), "text/csv;charset=utf-8", bytes);
+  }
+  record("dash.export_csv");
+  ImGui::SameLine();
+  if (ImGui::SmallButton(t(l, "dash.export_png"))) {
+    const ImVec2 p = ImGui::GetWindowPos(), sz = ImGui::GetWindowSize();
+    g_png = {stem + ".png", p.x, p.y, p.x + sz.x, p.y + sz.y};
+  }
+  record("dash.export_png");
+}
 }  // namespace
 
 std::vector<std::vector<std::string_view>> Columns::views(size_t c) const {
@@ -349,27 +732,52 @@ bool on_columns(int request_id, const char* result_json) {
 void draw_tab(const char* id, Lang l, const std::vector<std::string>& views, uint64_t rows_total, std::string& open_guide) {
   Board* b = board(id);
   if (!b) return;
-  bool present = false;
-  for (const auto& v : views) present |= v == b->view;
-  if (!present) { missing(l, *b, open_guide); return; }
+  auto present = [&](const Board& x) { return std::find(views.begin(), views.end(), x.view) != views.end(); };
+  if (!present(*b)) { missing(l, *b, open_guide); return; }
   const std::string sig = views_signature(views, rows_total);
-  if (b->fetched_for != sig && b->request == 0) {   // new or changed sources: fetch again
-    b->fetched_for = sig;
-    b->request = g_next_request++;
-    platform::fetch_columns(b->request, b->sql);
+  auto fetch = [&](Board& x) {
+    if (x.fetched_for != sig && x.request == 0) {   // new or changed sources: fetch again
+      x.fetched_for = sig;
+      x.request = g_next_request++;
+      platform::fetch_columns(x.request, x.sql);
+    }
+  };
+  fetch(*b);
+  const std::string_view sid(id);
+  Board* health = board("health");
+  g_health_present = sid == "budget" && present(*health);
+  if (g_health_present) {
+    fetch(*health);
+    if (health->data.ok && health->dirty) { health->dirty = false; compute_health(health->data); }
   }
   if (!b->data.has || b->request) { ImGui::TextColored(k_dim, "%s", t(l, "dash.loading")); }
   if (!b->data.has) return;
   if (!b->data.ok) { ImGui::TextColored(ImVec4(1, 0.45f, 0.42f, 1), "%s", b->data.error.c_str()); return; }
   if (b->dirty) {
     b->dirty = false;
-    if (std::string_view(id) == "mobility") compute_mobility(b->data);
-    else if (std::string_view(id) == "energy") compute_energy(b->data);
-    else if (std::string_view(id) == "learning") compute_learning(b->data);
+    if (sid == "mobility") compute_mobility(b->data);
+    else if (sid == "energy") compute_energy(b->data);
+    else if (sid == "learning") compute_learning(b->data);
+    else if (sid == "food") compute_food(b->data);
+    else if (sid == "budget") compute_budget(b->data);
+    else if (sid == "footprint") compute_footprint(b->data);
   }
-  if (std::string_view(id) == "mobility") draw_mobility(l);
-  else if (std::string_view(id) == "energy") draw_energy(l);
-  else if (std::string_view(id) == "learning") draw_learning(l);
+  export_bar(id, l);
+  if (sid == "mobility") draw_mobility(l);
+  else if (sid == "energy") draw_energy(l);
+  else if (sid == "learning") draw_learning(l);
+  else if (sid == "food") draw_food(l);
+  else if (sid == "budget") draw_budget(l);
+  else if (sid == "footprint") draw_footprint(l);
+}
+
+void set_rect_recorder(RectRecorder f) { g_record_rect = f; }
+
+bool take_png_request(PngRequest& out) {
+  if (g_png.name.empty()) return false;
+  out = std::move(g_png);
+  g_png = {};
+  return true;
 }
 
 json state_json() {
@@ -377,6 +785,11 @@ json state_json() {
   j["mobility"] = {{"km", g_mob.total_km}, {"kgco2e", g_mob.total_kgco2e}, {"trips", g_mob.trips.size()}};
   j["energy"] = {{"kwh", g_energy.total_kwh}, {"days", g_energy.days.size()}, {"base_load_w", std::isnan(g_energy.base_load_w) ? 0 : g_energy.base_load_w}};
   j["learning"] = {{"actor", g_actor}, {"statements", g_learning.statements}, {"seconds", g_learning.total_seconds}};
+  j["food"] = {{"lines", g_food.lines.size()}, {"mapped", g_food.mapped}, {"kg", g_food.total_kg}, {"kgco2e", g_food.total_kgco2e},
+               {"unmapped", g_food.unmapped.size()}, {"rules", g_food_opts.rules.size()}};
+  j["budget"] = {{"income", g_budget.income}, {"spending", g_budget.spending}, {"months", g_budget.months.size()},
+                 {"uncategorised", g_budget.uncategorised}, {"health_paid", g_health.paid}, {"health_reimbursed", g_health.reimbursed}};
+  j["footprint"] = {{"events", g_footprint.events}, {"night", g_footprint.night_events}, {"platforms", g_footprint.by_platform.size()}};
   return j;
 }
 

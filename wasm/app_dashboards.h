@@ -10,11 +10,20 @@
 
 namespace sdw::dash {
 
-// Draws dashboard `id` ("mobility", "energy", "learning"); fetches its data when the merged views or
+// Draws dashboard `id` ("mobility", "energy", "learning", "food", "budget", "footprint"); fetches its data when the merged views or
 // row counts change. `open_guide` receives a guide id when the user asks how to get a missing export.
 void draw_tab(const char* id, Lang lang, const std::vector<std::string>& views, uint64_t rows_total, std::string& open_guide);
 // Answer to platform::fetch_columns(); false when the request is not a dashboard's.
 bool on_columns(int request_id, const char* result_json);
+// Where widgets are on screen, for the test API (app_main's recorder, set once at start).
+using RectRecorder = void (*)(const std::string& name);
+void set_rect_recorder(RectRecorder f);
+// A dashboard's PNG export asked for this frame: rect in framebuffer pixels (x0, y0, x1, y1).
+struct PngRequest {
+  std::string name;
+  float x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+};
+bool take_png_request(PngRequest& out);
 // The figures on screen, for the test API.
 nlohmann::json state_json();
 

@@ -635,8 +635,10 @@ void draw_sql(ImVec2 pos, ImVec2 size) {
   ImGui::Begin("###right", nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
                                      ImGuiWindowFlags_NoTitleBar);
   if (ImGui::BeginTabBar("right_tabs")) {
-    static const char* k_tabs[][2] = {{"sql", "sql.title"}, {"mobility", "dash.tab.mobility"}, {"energy", "dash.tab.energy"},
-                                      {"learning", "dash.tab.learning"}};
+    static const char* k_tabs[][2] = {{"sql", "sql.title"},           {"mobility", "dash.tab.mobility"},
+                                      {"energy", "dash.tab.energy"},   {"food", "dash.tab.food"},
+                                      {"learning", "dash.tab.learning"}, {"budget", "dash.tab.budget"},
+                                      {"footprint", "dash.tab.footprint"}};
     for (const auto& tab : k_tabs) {
       const std::string label = std::string(tr(g.lang, tab[1])) + "###tab_" + tab[0];
       ImGuiTabItemFlags tf = 0;
@@ -809,6 +811,9 @@ void frame() {
   glClearColor(0.09f, 0.10f, 0.12f, 1.0f);
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  sdw::dash::PngRequest png;
+  if (sdw::dash::take_png_request(png))   // the frame is still in the drawing buffer
+    sdw::platform::save_png(png.name.c_str(), (int)png.x0, (int)png.y0, (int)(png.x1 - png.x0), (int)(png.y1 - png.y0));
   if (++g.frames == 1) sdw::platform::first_frame();
 }
 
@@ -856,7 +861,10 @@ EMSCRIPTEN_KEEPALIVE void app_sql_result(int request_id, const char* result_json
 EMSCRIPTEN_KEEPALIVE const char* app_ui_state() {
   static std::string out;
   json j = {{"lang", sdw::lang_code(g.lang)}, {"frames", g.frames}, {"fonts_ok", g.fonts_ok}, {"dpr", g.dpr},
-            {"duck_ready", g.duck_ready}, {"sources", json::array()}, {"sql_pending", g.sql_request != 0}, {"viz_demo", g.show_viz_demo}, {"guide", g.open_guide}, {"tab", g.active_tab},
+            {"duck_ready", g.duck_ready}, {"sources", json::array()}, {"sql_pending", g.sql_request != 0}, {"viz_demo", g.show_viz_demo},
+            {"demo_power", {{"t0", sdw::viz_demo_probe().power_t0}, {"t1", sdw::viz_demo_probe().power_t1},
+                            {"rect", {sdw::viz_demo_probe().x0 / g.dpr, sdw::viz_demo_probe().y0 / g.dpr,
+                                      sdw::viz_demo_probe().x1 / g.dpr, sdw::viz_demo_probe().y1 / g.dpr}}}}, {"guide", g.open_guide}, {"tab", g.active_tab},
             {"dashboards", sdw::dash::state_json()}, {"workshop", g.workshop}, {"undo", g.has_undo},
             {"display", {ImGui::GetIO().DisplaySize.x, ImGui::GetIO().DisplaySize.y}}};
   for (const auto& [name, r] : g.rects) j["rects"][name] = {r.x, r.y, r.z, r.w};
@@ -894,9 +902,15 @@ int main() {
   io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
   g.lang = sdw::lang_from_code(sdw::platform::initial_lang());
   g.dpr = (float)sdw::platform::device_pixel_ratio();
+  sdw::dash::set_rect_recorder([](const std::string& name) { record_rect(name); });
   load_fonts(g.dpr);
   apply_style(g.dpr);
   ImGui_ImplGlfw_InitForOpenGL(g.window, true);
+  // Emscripten's GLFW passes the DOM wheel delta as is (pixels, positive = down); GLFW and Dear ImGui
+  // mean one notch = 1, positive = up. web/main.js turns line and page deltas into pixels first.
+  glfwSetScrollCallback(g.window, [](GLFWwindow* w, double dx, double dy) {
+    ImGui_ImplGlfw_ScrollCallback(w, -dx / 100.0, -dy / 100.0);
+  });
   ImGui_ImplOpenGL3_Init("#version 300 es");
   emscripten_set_main_loop(frame, 0, false);
   return 0;

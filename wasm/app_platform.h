@@ -17,6 +17,11 @@ void load_persona(const char* id);            // sample data shipped with the ap
 void fetch_columns(int request_id, const char* sql);   // answer arrives through app_columns_result()
 void export_result(const char* format);       // last query's result as a file: csv, csv_fr, parquet, ndjson, geojson
 void export_table(const char* table, const char* format);
+// Saves bytes as a download (a Blob in the page, never a request); state.last_save tells the tests.
+void save_bytes(const char* file_name, const char* mime, const std::string& bytes);
+// Saves the rectangle (framebuffer pixels, origin top-left) of the frame just drawn as a PNG download.
+// Call after rendering, in the same frame (WebGL keeps the drawing buffer only until the frame ends).
+void save_png(const char* file_name, int x, int y, int w, int h);
 std::string initial_lang();
 double device_pixel_ratio();
 void fit_canvas();                            // resize the canvas backing store to CSS size × pixel ratio

@@ -89,9 +89,79 @@ window.Module = {
     },
     exportResult(format) { exportQuery(state.last_sql, format, 'resultat'); },
     exportTable(name, format) { exportQuery(`SELECT * FROM ${ident(name)}`, format, name); },
+    saveBytes(name, mime, bytes) {   // a file made by the app (dashboard figures, donation)
+      const blob = new Blob([bytes], { type: mime });
+      saveBlob(blob, name);
+      state.last_save = { ok: true, file: name, bytes: blob.size, mime };
+      state.saved = (state.saved || []).concat([{ file: name, bytes: blob.size }]).slice(-20);
+      pushState();
+    },
+    savePng(name, x, y, w, h) {      // copy now (same task as the frame), encode afterwards
+      const c = document.createElement('canvas');
+      c.width = Math.max(1, w); c.height = Math.max(1, h);
+      c.getContext('2d').drawImage(canvas, x, y, w, h, 0, 0, w, h);
+      c.toBlob((blob) => {
+        if (!blob) { state.last_save = { ok: false, file: name }; pushState(); return; }
+        saveBlob(blob, name);
+        state.last_save = { ok: true, file: name, bytes: blob.size, mime: 'image/png', width: w, height: h };
+        state.saved = (state.saved || []).concat([{ file: name, bytes: blob.size }]).slice(-20);
+        pushState();
+      }, 'image/png');
+    },
     setLang(l) { state.lang = l === 'en' ? 'en' : 'fr'; document.documentElement.lang = state.lang; updateDropText(); },
   },
 };
+
+// ------------------------------------------------------------------ touch and wheel
+// Emscripten's GLFW reads touch positions only for SDL, so touches would click at a stale place: they
+// become the mouse events Dear ImGui understands instead. One finger: press, drag, release (tap =
+// click, drag = pan). Two fingers: a pinch, sent as wheel steps at their midpoint (one step = ×1.25,
+// the charts' wheel zoom). These listeners are registered before GLFW's and stop touch events there.
+const touchState = { mode: null, x: 0, y: 0, dist: 0 };
+const fakeMouse = (type, x, y, buttons) => canvas.dispatchEvent(new MouseEvent(type,
+  { clientX: x, clientY: y, button: 0, buttons, bubbles: true, cancelable: true, view: window }));
+const fakeWheel = (x, y, dy) => canvas.dispatchEvent(new WheelEvent('wheel',
+  { clientX: x, clientY: y, deltaY: dy, deltaMode: 0, bubbles: true, cancelable: true, view: window }));
+const pinchOf = (t) => ({ x: (t[0].clientX + t[1].clientX) / 2, y: (t[0].clientY + t[1].clientY) / 2,
+                          d: Math.hypot(t[0].clientX - t[1].clientX, t[0].clientY - t[1].clientY) });
+function onTouch(e) {
+  e.preventDefault();
+  e.stopImmediatePropagation();
+  const t = e.touches;
+  if (t.length >= 2) {
+    const p = pinchOf(t);
+    if (touchState.mode === 'mouse') fakeMouse('mouseup', touchState.x, touchState.y, 0);
+    if (touchState.mode !== 'pinch') { touchState.mode = 'pinch'; touchState.dist = p.d; fakeMouse('mousemove', p.x, p.y, 0); return; }
+    if (touchState.dist > 0 && p.d > 0) {
+      const steps = Math.log(p.d / touchState.dist) / Math.log(1.25);   // fingers apart = zoom in
+      fakeMouse('mousemove', p.x, p.y, 0);
+      if (Math.abs(steps) > 1e-3) fakeWheel(p.x, p.y, -steps * 100);
+    }
+    touchState.dist = p.d;
+    return;
+  }
+  if (t.length === 1 && touchState.mode !== 'pinch') {
+    const { clientX: x, clientY: y } = t[0];
+    if (touchState.mode !== 'mouse') { touchState.mode = 'mouse'; fakeMouse('mousemove', x, y, 0); fakeMouse('mousedown', x, y, 1); }
+    else fakeMouse('mousemove', x, y, 1);
+    touchState.x = x; touchState.y = y;
+    return;
+  }
+  if (t.length === 0) {
+    if (touchState.mode === 'mouse') fakeMouse('mouseup', touchState.x, touchState.y, 0);
+    touchState.mode = null;
+  }
+}
+for (const type of ['touchstart', 'touchmove', 'touchend', 'touchcancel']) canvas.addEventListener(type, onTouch, { capture: true, passive: false });
+// Wheel deltas in lines or pages (Firefox, some mice) become pixels, the unit the app divides by 100.
+canvas.addEventListener('wheel', (e) => {
+  if (e.deltaMode === 0) return;
+  e.preventDefault();
+  e.stopImmediatePropagation();
+  const k = e.deltaMode === 1 ? 33 : 800;
+  canvas.dispatchEvent(new WheelEvent('wheel', { clientX: e.clientX, clientY: e.clientY, deltaX: e.deltaX * k, deltaY: e.deltaY * k,
+                                                 deltaMode: 0, bubbles: true, cancelable: true, view: window }));
+}, { capture: true, passive: false });
 
 // ------------------------------------------------------------------ DuckDB
 function ensureDuck() {

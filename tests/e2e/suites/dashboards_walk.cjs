@@ -1,0 +1,121 @@
+// Every dashboard opened on the sample personas in French and in English, as a person would (clicking the
+// tabs), with screenshots; the figures on screen are checked against `workbench challenge --json` (the
+// same core functions, natively, on the same sample files) and against SQL over the merged views. Then
+// the dashboards' exports: figures as CSV (bytes checked) and the picture as PNG (decoded size checked).
+'use strict';
+const { execFileSync } = require('child_process');
+const fs = require('fs');
+const path = require('path');
+
+module.exports = (h) => {
+  const { page, test, ui, st, waitFor, rectCenter, assert, eq, near, log, OUT, ROOT } = h;
+  const WB = path.join(ROOT, 'build', 'native', 'workbench');
+  const SAMPLES = path.join(ROOT, 'dist', 'samples');
+  const challenge = (id, files, extra = []) => JSON.parse(execFileSync(WB, ['challenge', id, '--json', ...extra, ...files.map((f) => path.join(SAMPLES, f))],
+    { maxBuffer: 64 << 20 }).toString('utf8'))[id];
+  const tab = async (id) => {
+    const c = await rectCenter('tab.' + id);
+    await page.mouse.click(c.x, c.y, { delay: 60 });
+    await waitFor((i) => window.workbench.ui().tab === i, id, 10000);
+  };
+  const setLang = async (code) => {
+    const c = await rectCenter('lang.' + code);
+    await page.mouse.click(c.x, c.y, { delay: 60 });
+    await waitFor((l) => window.workbench.ui().lang === l, code, 10000);
+  };
+  const ensurePersonas = async () => {   // also when run alone (--only): open the app first
+    if (!(await page.evaluate(() => !!(window.workbench && window.workbench.ui())).catch(() => false))) {
+      await page.goto(h.url);
+      await waitFor(() => window.workbench && window.workbench.ui() && window.workbench.state().duck.ready, null, 60000);
+    }
+    const s = await st();
+    for (const id of ['martin', 'lea', 'noah'])
+      if (!s.sources.some((x) => x.sample && x.sample.id === id)) await page.evaluate((p) => window.workbench.loadPersona(p), id);
+    await waitFor(() => { const s = window.workbench.state().sources; return s.length >= 6 && s.every((x) => ['ready', 'error'].includes(x.status)); }, null, 120000);
+    await page.evaluate(() => window.workbench.idle());
+  };
+
+  test('every dashboard opens on the personas in French and English; figures = the CLI\'s', async () => {
+    await ensurePersonas();
+    const files = JSON.parse(fs.readFileSync(path.join(SAMPLES, 'manifest.json'), 'utf8'));
+    const of = (persona) => files.personas.find((p) => p.id === persona).files;
+    const cli = {
+      energy: challenge('energy', of('martin')).find((e) => e.energy === 'electricity'),
+      food: challenge('food', of('martin')),
+      mobility: challenge('mobility', of('lea')),
+      budget: challenge('budget', of('lea')),
+    };
+    const checks = {
+      energy: (d) => { near(d.kwh, cli.energy.total_kwh, 1e-6, 'energy kWh = CLI'); },
+      food: (d) => { near(d.kgco2e, cli.food.total_kgco2e, 1e-6, 'food kgCO2e = CLI'); near(d.kg, cli.food.total_kg, 1e-6, 'food kg = CLI'); },
+      mobility: (d) => { near(d.km, cli.mobility.total_km, 1e-6, 'km = CLI'); near(d.kgco2e, cli.mobility.total_kgco2e, 1e-6, 'kgCO2e = CLI'); },
+      budget: (d) => { near(d.income, cli.budget.income, 1e-6, 'income = CLI'); near(d.spending, cli.budget.spending, 1e-6, 'spending = CLI');
+                       eq(d.uncategorised, cli.budget.uncategorised, 'uncategorised = CLI'); },
+      learning: (d) => {   // the pupil picked in the app, computed by the CLI for that actor
+        const c = challenge('learning', of('noah'), ['--actor', d.actor]);
+        eq(d.statements, c.statements, 'learning statements of ' + d.actor + ' = CLI');
+        near(d.seconds, c.total_seconds, 1e-6, 'learning seconds = CLI');
+      },
+      footprint: () => {},
+    };
+    const ready = {
+      energy: (d) => d.days > 0, food: (d) => d.lines > 0, mobility: (d) => d.trips > 0, budget: (d) => d.months > 0,
+      learning: (d) => d.statements > 0, footprint: (d) => d.events > 0,
+    };
+    const views = (await st()).views || [];
+    for (const lang of ['fr', 'en']) {
+      await setLang(lang);
+      for (const id of ['mobility', 'energy', 'food', 'learning', 'budget', 'footprint']) {
+        await tab(id);
+        const hasData = id !== 'footprint' || views.includes('activity');
+        if (hasData) {
+          await waitFor((i) => { const u = window.workbench.ui(); return u.dashboards[i] && u.dashboards[i]; }, id, 30000);
+          await page.waitForFunction(([i, src]) => (new Function('d', 'return ' + src))(window.workbench.ui().dashboards[i]),
+            [id, ready[id].toString().replace(/^\(d\) => /, '')], { timeout: 30000, polling: 100 });
+          checks[id]((await ui()).dashboards[id]);
+        }
+        await page.waitForTimeout(250);
+        const shot = path.join(OUT, `walk_${lang}_${id}.png`);
+        await page.screenshot({ path: shot });
+      }
+    }
+    // learning: the pupil's own statements only, as SQL says
+    const lr = (await ui()).dashboards.learning;
+    const q = await page.evaluate((a) => window.workbench.sql(`SELECT count(*) FROM learning_statements WHERE actor = '${a.replace(/'/g, "''")}'`), lr.actor);
+    eq(lr.statements, q.rows[0][0], 'learning: the chosen pupil\'s statements');
+    await setLang('fr');
+  });
+
+  test('dashboard exports: figures as CSV for French spreadsheets, the picture as PNG', async () => {
+    await ensurePersonas();
+    await tab('food');
+    await waitFor(() => window.workbench.ui().dashboards.food.lines > 0, null, 30000);
+    const food = (await ui()).dashboards.food;
+    const csvBtn = await rectCenter('dash.export_csv');
+    const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 15000 }), page.mouse.click(csvBtn.x, csvBtn.y, { delay: 60 })]);
+    const csvPath = path.join(OUT, 'food_figures.csv');
+    await dl.saveAs(csvPath);
+    const bytes = fs.readFileSync(csvPath);
+    eq(bytes.slice(0, 3).toString('hex'), 'efbbbf', 'UTF-8 BOM');
+    const lines = bytes.toString('utf8').slice(1).trim().split('\n');
+    eq(lines[0], 'mois;kg;kgCO2e;lignes', 'French header with ;');
+    let sum = 0, i = 1;
+    for (; i < lines.length && /^\d{4}-\d{2};/.test(lines[i]); i++) sum += Number(lines[i].split(';')[2].replace(',', '.'));
+    assert(i > 1, 'month rows');
+    near(sum, food.kgco2e, 0.01, 'months in the CSV add up to the total on screen');
+    const pngBtn = await rectCenter('dash.export_png');
+    const [dl2] = await Promise.all([page.waitForEvent('download', { timeout: 15000 }), page.mouse.click(pngBtn.x, pngBtn.y, { delay: 60 })]);
+    const pngPath = path.join(OUT, 'food_dashboard_export.png');
+    await dl2.saveAs(pngPath);
+    const png = fs.readFileSync(pngPath);
+    eq(png.slice(1, 4).toString('latin1'), 'PNG', 'a PNG file');
+    const w = png.readUInt32BE(16), hgt = png.readUInt32BE(20);
+    const saved = (await st()).last_save;
+    assert(w > 300 && hgt > 300, `picture of the dashboard: ${w}×${hgt}`);
+    eq(saved.width, w, 'width as captured');
+    // not blank: a dark UI with coloured bars compresses to more than a flat image would
+    assert(png.length > 20000, 'picture has content: ' + png.length + ' bytes');
+    log(`  food CSV ${bytes.length} bytes, PNG ${w}×${hgt} ${png.length} bytes`);
+    await tab('sql');
+  });
+};

@@ -54,6 +54,8 @@ inline constexpr const char* k_learning_statements = "learning_statements";
 // activity: digital-footprint events (Facebook, Instagram, Google activity…).
 //   ts (timestamp), platform, kind ("post", "comment", "like", "message", "search", "login", "view"…),
 //   title, text, target (strings), source
+//   optional, after the standard ones: duration_s (float64, time played/watched: Spotify, Netflix), url
+//   (string, link or URI of the item), device (string); text is only ever what the user wrote themselves
 inline constexpr const char* k_activity = "activity";
 
 // health_records: health reimbursements.

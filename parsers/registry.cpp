@@ -13,9 +13,11 @@
 #include "parsers/health.h"
 #include "parsers/json.h"
 #include "parsers/kml.h"
+#include "parsers/media.h"
 #include "parsers/parser.h"
 #include "parsers/receipts.h"
 #include "parsers/sncf.h"
+#include "parsers/social.h"
 #include "parsers/xapi.h"
 #include "parsers/zip.h"
 
@@ -42,6 +44,11 @@ const std::vector<FormatInfo>& formats() {
       {"trains", "Historique de voyages en train (SNCF Connect, Trainline)", "Train trip history (SNCF Connect, Trainline)", trains_detect, trains_create},
       {"receipts", "Achats (carte de fidélité, tickets de caisse)", "Purchases (loyalty card, receipts)", receipts_detect, receipts_create},
       {"health", "Remboursements santé (Ameli, mutuelle)", "Health reimbursements (Ameli, insurer)", health_detect, health_create},
+      {"facebook", "Facebook : publications, commentaires, réactions, messages (JSON)", "Facebook: posts, comments, reactions, messages (JSON)", facebook_detect, facebook_create},
+      {"instagram", "Instagram : j'aime, publications, commentaires, messages (JSON)", "Instagram: likes, posts, comments, messages (JSON)", instagram_detect, instagram_create},
+      {"spotify", "Spotify : historique d'écoute (JSON)", "Spotify: streaming history (JSON)", spotify_detect, spotify_create},
+      {"netflix", "Netflix : historique de visionnage (ViewingActivity.csv)", "Netflix: viewing activity (ViewingActivity.csv)", netflix_detect, netflix_create},
+      {"my_activity", "Google Takeout : Mon activité / historique YouTube (JSON)", "Google Takeout: My Activity / YouTube history (JSON)", my_activity_detect, my_activity_create},
   };
   return k_formats;
 }

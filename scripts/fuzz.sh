@@ -37,8 +37,8 @@ python3 tests/fuzz/seed_corpus.py "$B/corpus" "${TARGETS[@]}" | sed 's/^/fuzz: /
 cat tests/fuzz/*.dict > "$B/all.dict"
 dict_of() {
   case "${1#fuzz_}" in
-    csv|enedis|bank|trains|receipts) echo tests/fuzz/csv.dict ;;
-    json|ndjson|geojson|google_*|xapi) echo tests/fuzz/json.dict ;;
+    csv|enedis|bank|trains|receipts|netflix) echo tests/fuzz/csv.dict ;;
+    json|ndjson|geojson|google_*|xapi|facebook|instagram|spotify|my_activity) echo tests/fuzz/json.dict ;;
     gpx|kml) echo tests/fuzz/xml.dict ;;
     zip) echo tests/fuzz/zip.dict ;;
     *) echo "$B/all.dict" ;;

@@ -421,7 +421,8 @@ TEST_CASE("Cozy-like {\"docs\": [...]}: BOM, \\u escapes, nested objects, int me
 }
 
 TEST_CASE("Facebook messages: CRLF, mojibake repaired, the larger array wins, photos as JSON text") {
-  Parsed p = fixture("facebook_message_1.json");
+  // detected as "facebook" (activity, tests/social_test.cpp): the generic reader is forced here
+  Parsed p = parse_direct(read_fixture("json/facebook_message_1.json"), "facebook_message_1.json", 0, "json");
   REQUIRE(!p.diag.failed);
   const Table& t = p.tables[0];
   CHECK(t.rows() == 3);

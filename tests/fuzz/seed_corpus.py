@@ -18,8 +18,11 @@ NAME_INDEX = {".csv": 1, ".tsv": 2, ".json": 3, ".ndjson": 4, ".geojson": 5, ".z
               ".kml": 8, ".txt": 9, ".xml": 10, ".bin": 12, ".jsonl": 14, ".kmz": 6}
 EXTENSIONS = {"csv": {".csv", ".tsv", ".txt"}, "json": {".json"}, "ndjson": {".ndjson", ".jsonl"},
               "geojson": {".geojson"}, "zip": {".zip", ".kmz"}, "gpx": {".gpx"}, "kml": {".kml"},
-              "enedis": {".csv"}, "bank": {".csv"}, "trains": {".csv"}, "receipts": {".csv"}, "xapi": {".json"}}
-# fixture folders shared by several formats: tests/data/google/ feeds every google_* target
+              "enedis": {".csv"}, "bank": {".csv"}, "trains": {".csv"}, "receipts": {".csv"}, "xapi": {".json"},
+              "netflix": {".csv"}, "facebook": {".json"}, "instagram": {".json"}, "spotify": {".json"},
+              "my_activity": {".json"}}
+# fixture folders shared by several formats: tests/data/google/ feeds every google_* target; the activity
+# formats have their own folders (tests/data/{facebook,instagram,spotify,netflix,my_activity}/)
 # input headers: control byte (chunk-size count in bits 0-2, name hint in bits 3-6) + chunk sizes
 CHUNKINGS = [b"", bytes([1, 7]), bytes([128])]
 

@@ -1,5 +1,5 @@
 // Deterministic generators of realistic export files for the benchmarks (never committed: bench/out/).
-//   node bench/gen.cjs KIND MB OUT      KIND = enedis | bank | records
+//   node bench/gen.cjs KIND MB OUT      KIND = enedis | bank | records | sensors | objects
 'use strict';
 const fs = require('fs');
 
@@ -55,10 +55,39 @@ function* records() {
   }
 }
 
+// A generic CSV no domain parser claims (weather-station log): ISO times with offsets, French decimals, text.
+function* sensors() {
+  yield 'horodatage;station;temperature_c;humidite_pct;pluie_mm;remarque\n';
+  const r = lcg(23);
+  const stations = ['La Rochelle - Minimes', 'Aytré plage', 'Île de Ré nord', 'Châtelaillon', 'Périgny ZI'];
+  let t = Date.UTC(2010, 0, 1) / 1000;
+  for (let i = 0; ; i++) {
+    t += 60;
+    const l = new Date(t * 1000).toISOString().slice(0, 19);
+    const temp = (Math.round((12 + 10 * Math.sin(i / 1440) + 4 * r()) * 10) / 10).toFixed(1).replace('.', ',');
+    yield `${l}Z;${stations[i % 5]};${temp};${40 + Math.floor(r() * 60)};${i % 17 ? '0' : (r() * 3).toFixed(1).replace('.', ',')};${i % 101 ? '' : 'capteur nettoyé'}\n`;
+  }
+}
+
+// A generic JSON array of objects (an app's activity export): nested objects flattened by the parser, one
+// key ("note") that only appears from record 5000 on, ISO times, booleans, an array kept as JSON text.
+function* objects() {
+  yield '[\n';
+  const r = lcg(5);
+  let t = Date.UTC(2021, 0, 1);
+  for (let i = 0; ; i++) {
+    t += 1000 + Math.floor(r() * 60000);
+    const note = i >= 5000 && i % 9 === 0 ? `, "note": "séance ${i % 31}"` : '';
+    yield `${i ? ',\n' : ''}{"id": ${i}, "at": "${new Date(t).toISOString()}", "kind": "${['run', 'walk', 'ride'][i % 3]}", ` +
+      `"value": ${(r() * 1000).toFixed(3)}, "done": ${i % 4 ? 'true' : 'false'}, "device": {"model": "Montre ${i % 7}", "fw": ${i % 11}}, ` +
+      `"tags": ["a", ${i % 5}]${note}}`;
+  }
+}
+
 function generate(kind, mb, out) {
   const target = mb * 1e6;
   if (fs.existsSync(out) && Math.abs(fs.statSync(out).size - target) < 1e5) return;
-  const gen = { enedis, bank, records }[kind]();
+  const gen = { enedis, bank, records, sensors, objects }[kind]();
   const fd = fs.openSync(out, 'w');
   let size = 0, buf = [];
   let bufLen = 0;
@@ -67,7 +96,7 @@ function generate(kind, mb, out) {
     buf.push(s); bufLen += Buffer.byteLength(s);
     if (bufLen > 1 << 20) { fs.writeSync(fd, buf.join('')); size += bufLen; buf = []; bufLen = 0; }
   }
-  fs.writeSync(fd, buf.join('') + (kind === 'records' ? '\n  ]\n}\n' : ''));
+  fs.writeSync(fd, buf.join('') + ({ records: '\n  ]\n}\n', objects: '\n]\n' }[kind] || ''));
   fs.closeSync(fd);
 }
 

@@ -293,6 +293,9 @@ int csv_detect(std::string_view head, std::string_view file_name) {
 namespace {
 
 constexpr size_t k_infer_rows = 1000;
+// One record longer than this (no line end, or a quote never closed) is not a table: the parse stops with a
+// clear error instead of growing one field without bound.
+constexpr size_t k_max_record_bytes = size_t(32) << 20;
 
 std::string to_str(uint64_t v) { return std::to_string(v); }
 
@@ -322,6 +325,7 @@ class CsvParser final : public Parser, public RecordSink {
   void finish() override {
     if (m_finished) return;
     if (!m_started) start(true);
+    if (m_finished) return;  // stopped while replaying the head (record too long)
     m_text.clear();
     m_tc.finish(m_text);
     m_reader->feed(m_text, *this);
@@ -413,9 +417,26 @@ class CsvParser final : public Parser, public RecordSink {
   }
 
   void process(std::string_view bytes) {
+    if (m_finished) return;
     m_text.clear();
     m_tc.feed(bytes, m_text);
     m_reader->feed(m_text, *this);
+    if (m_reader->open_record_bytes() > k_max_record_bytes) record_too_long();
+  }
+
+  void record_too_long() {
+    const uint64_t line = m_reader->open_record_line(), off = m_reader->open_record_offset();
+    diag.fail(make_message("csv.record_too_long",
+                           "Ligne " + to_str(line) + " : un enregistrement de plus de " +
+                               to_str(k_max_record_bytes >> 20) + " Mio sans fin de ligne ni guillemet refermé (commencé à l'octet " +
+                               to_str(off) + ") : ce fichier ne se lit pas comme un tableau",
+                           "Line " + to_str(line) + ": a record longer than " + to_str(k_max_record_bytes >> 20) +
+                               " MiB with no line end or closing quote (starting at byte " + to_str(off) +
+                               "): this file does not read as a table",
+                           off, line));
+    tables.clear();
+    m_table = nullptr;
+    m_finished = true;
   }
 
   void buffer_row(std::span<const std::string_view> f, uint64_t off, uint64_t line) {

@@ -36,6 +36,7 @@ class CsvRecordReader {
   uint64_t open_record_line() const { return m_rec_line; }   // start line of the record cut by EOF
   uint64_t open_record_offset() const { return m_rec_offset; }
   uint64_t lines() const { return m_line; }
+  size_t open_record_bytes() const { return m_rec.size(); }  // bytes of the record being read
 
  private:
   enum State : uint8_t { RecordStart, FieldStart, Unquoted, Quoted, QuoteInQuoted };

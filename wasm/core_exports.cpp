@@ -2,8 +2,10 @@
 // web/parse_worker.js. Owns: the JS-facing functions and the result description (JSON with pointers
 // to the Arrow-ready buffers). Does not own parsing (parsers/) or Arrow building (the worker does that).
 #include <emscripten/emscripten.h>
+#include <emscripten/heap.h>
 
 #include <cstdint>
+#include <cstdlib>
 #include <memory>
 #include <new>
 #include <string>
@@ -14,6 +16,8 @@
 #include "parsers/parser.h"
 
 namespace {
+
+uint64_t g_memory_limit = 0;         // test-only ceiling below MAXIMUM_MEMORY (core_set_memory_limit), 0: none
 
 std::unique_ptr<sdw::Session> g_session;
 std::vector<sdw::Table> g_batches;   // rows moved out by core_drain(), alive until core_release_batches()
@@ -108,7 +112,26 @@ const char* internal_error(const char* what) {
 
 }  // namespace
 
+// Every C++ allocation of the module. Past MAXIMUM_MEMORY malloc returns null and this throws bad_alloc,
+// which Session turns into "out of memory (byte N)" for that file; a test ceiling does the same earlier:
+// the heap may not grow beyond it.
+void* operator new(std::size_t n) {
+  if (g_memory_limit && emscripten_get_heap_size() + n > g_memory_limit) throw std::bad_alloc();
+  for (;;) {
+    if (void* p = std::malloc(n ? n : 1)) return p;
+    std::new_handler h = std::get_new_handler();
+    if (!h) throw std::bad_alloc();
+    h();
+  }
+}
+void operator delete(void* p) noexcept { std::free(p); }
+void operator delete(void* p, std::size_t) noexcept { std::free(p); }
+
 extern "C" {
+
+// Test-only: makes allocations fail once the wasm heap would pass `bytes` (0: only MAXIMUM_MEMORY, 4 GB), so
+// the browser test of a file whose output cannot fit runs in seconds.
+EMSCRIPTEN_KEEPALIVE void core_set_memory_limit(double bytes) { g_memory_limit = bytes > 0 ? static_cast<uint64_t>(bytes) : 0; }
 
 // Starts a session for one file. total_bytes is a double: JS numbers carry sizes over 4 GiB exactly.
 EMSCRIPTEN_KEEPALIVE int core_begin(const char* file_name, double total_bytes, const char* time_zone) {

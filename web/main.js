@@ -252,6 +252,7 @@ async function exportQuery(sql, format, stem) {
 const worker = new Worker('./parse_worker.js');
 const queue = [];
 let current = null;
+let testMemoryMb = 0;            // test-only: a wasm heap ceiling for the parse worker (workbench.testMemoryLimit)
 
 // A SQL-friendly, unique table name from a file or entry stem: ASCII, lower case, underscores.
 function tableNameFor(stem) {
@@ -288,7 +289,8 @@ function pump() {
   current.status = 'reading';
   current.t0 = performance.now();
   pushState();
-  worker.postMessage({ type: 'parse', id: current.id, file: current.file, options: { timeZone: 'Europe/Paris' } });
+  worker.postMessage({ type: 'parse', id: current.id, file: current.file,
+                      options: { timeZone: 'Europe/Paris', memoryLimitMb: testMemoryMb } });
 }
 
 worker.onmessage = async (e) => {
@@ -584,6 +586,7 @@ window.workbench = {
   exportQuery: (sql, format, stem = 'export') => exportQuery(sql, format, stem),
   importParquet: async (bytes, name) => { const d = await ensureDuck(); await importParquet(d.conn, new Uint8Array(bytes), name); return true; },
   loadPersona: (id) => loadPersona(id),
+  testMemoryLimit: (mb) => { testMemoryMb = mb || 0; },   // e2e: a file that cannot fit, without 4 GB of input
 };
 
 // Offline after the first visit: a service worker keeps our own files (not in workshop mode's

@@ -7,8 +7,10 @@ import { makeData, RecordBatch, Table, tableToIPC, Bool, Int16, Int64, Float64, 
 const STAGING = 1 << 20;               // bytes handed to C++ per call
 const BATCH_ROWS = 1 << 17;            // rows per batch shipped while parsing (formats that stream rows)
 const DRAIN_EVERY = 8 << 20;           // look for a batch after this many bytes
+const FRESH_AFTER = 1 << 30;           // a module whose memory grew past this is dropped after the file
 let corePromise = null;
 let cancelled = new Set();
+let bytesDone = 0;                     // of the file being parsed, for an abort's message
 
 function loadCore() {
   if (!corePromise) {
@@ -65,6 +67,8 @@ async function parseFile(id, file, opts) {
   const rc = withCString(M, file.name, (p) => withCString(M, opts.timeZone || 'Europe/Paris',
     (tz) => M._core_begin(p, file.size, tz)));
   if (rc !== 0) throw new Error('core_begin failed');
+  M._core_set_memory_limit((opts.memoryLimitMb || 0) * 2 ** 20);   // test-only ceiling, 0: MAXIMUM_MEMORY
+  bytesDone = 0;
   const staging = M._core_staging(STAGING) >>> 0;
   const reader = file.stream().getReader();
   let done = 0, lastReport = 0, stopped = false, sinceDrain = 0;
@@ -87,6 +91,7 @@ async function parseFile(id, file, opts) {
         M.HEAPU8.set(part, staging);          // re-read HEAPU8 each time: memory growth replaces it
         if (M._core_feed(part.length) !== 0) { stopped = true; break; }
         done += part.length;
+        bytesDone = done;
         sinceDrain += part.length;
       }
       if (stopped) break;
@@ -114,6 +119,8 @@ async function parseFile(id, file, opts) {
   }
   const heapBytes = M.HEAPU8.length;   // wasm memory only grows: this is the peak for this module
   M._core_end();
+  // wasm memory never shrinks: after an out-of-memory or a very large file, the next file gets a fresh module
+  if (heapBytes > FRESH_AFTER || (result.error && /out_of_memory/.test(result.error.code))) corePromise = null;
   cancelled.delete(id);
   delete result.tables;
   return { msg: { type: 'done', id, result: { ...result, tables, parse_ms: parseMs, bytes: done, heap_bytes: heapBytes } }, transfer };
@@ -129,9 +136,13 @@ self.onmessage = async (e) => {
     } catch (err) {
       // An abort inside wasm (e.g. out of memory) leaves the module unusable: start a fresh one next time.
       corePromise = null;
-      self.postMessage({ type: 'done', id: m.id, result: { ok: false, tables: [], warnings: [],
-        error: { code: 'worker.crash', fr: `Erreur interne pendant l’analyse : ${err && err.message || err}`,
-                 en: `Internal error while parsing: ${err && err.message || err}` } } });
+      const what = String(err && err.message || err);
+      const oom = /memory|OOM|allocation failed|Array buffer/i.test(what);
+      self.postMessage({ type: 'done', id: m.id, result: { ok: false, tables: [], warnings: [], bytes: bytesDone,
+        error: oom ? { code: 'parse.out_of_memory', offset: bytesDone,
+                       fr: `Mémoire insuffisante pour analyser ce fichier (octet ${bytesDone})`,
+                       en: `Out of memory while parsing this file (byte ${bytesDone})` }
+                   : { code: 'worker.crash', fr: `Erreur interne pendant l’analyse : ${what}`, en: `Internal error while parsing: ${what}` } } });
     }
   }
 };

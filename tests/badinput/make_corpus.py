@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Bad-input corpus (issues #3 and #11): files people really drop by mistake or that broke on the way.
 Deterministic; written into the directory given as argument (nothing is committed but this script).
-  python3 tests/badinput/make_corpus.py OUT_DIR
+  python3 tests/badinput/make_corpus.py OUT_DIR [--browser]   (--browser: without une_seule_ligne.json, which the
+                                                              browser test builds in the page)
 Each file's expected outcome (a clear error naming the file and a byte offset or line, or a clear warning)
 is checked by tests/badinput_test.sh (CLI) and tests/e2e/suites/bad_input.cjs (browser)."""
 import io
@@ -60,9 +61,11 @@ def zip_bomb(inflated):
 
 
 def main():
-    if len(sys.argv) != 2:
+    args = [a for a in sys.argv[1:] if a != "--browser"]
+    if len(args) != 1:
         sys.exit(__doc__)
-    d = sys.argv[1]
+    d = args[0]
+    browser = "--browser" in sys.argv
     os.makedirs(d, exist_ok=True)
     rnd = random.Random(20250106)
 
@@ -88,7 +91,8 @@ def main():
     # 100 MB on a single line: a CSV whose line ends were lost (cells but no record end) ...
     write(d, "une_seule_ligne.csv", ("19,5;48;salon;" * 7_200_000)[:100_000_000])
     # ... and a minified JSON array, which is a normal file (2 100 000 records on one line)
-    write(d, "une_seule_ligne.json", "[" + ",".join(['{"id": 1, "ville": "La Rochelle", "temp": 12.5}'] * 2_100_000) + "]")
+    if not browser:
+        write(d, "une_seule_ligne.json", "[" + ",".join(['{"id": 1, "ville": "La Rochelle", "temp": 12.5}'] * 2_100_000) + "]")
     # a format we do not read: a PDF
     write(d, "facture.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n" +
           bytes(rnd.randrange(256) for _ in range(4096)) + b"\n%%EOF\n")

@@ -56,14 +56,23 @@ void each_table(std::span<const Table> tables, const char* domain, F&& f) {
 
 }  // namespace
 
-TripsColumns collect_trips(std::span<const Table> tables) {
+namespace {
+
+TripsColumns collect_trips_ends(std::span<const Table> tables, DonationColumns* ends) {
   TripsColumns o;
   each_table(tables, domain::k_trips, [&](const Table& t) {
     const Column *ts = find(t, "ts_start"), *dist = find(t, "distance_m"), *dur = find(t, "duration_s"),
                  *mode = find(t, "mode"), *raw = find(t, "mode_raw"), *inferred = find(t, "mode_inferred");
+    const Column *slat = find(t, "start_lat"), *slon = find(t, "start_lon"), *elat = find(t, "end_lat"), *elon = find(t, "end_lon");
     for (size_t i = 0; i < t.rows(); ++i) {
       int64_t us;
       if (!instant(ts, i, us)) continue;
+      if (ends) {
+        ends->start_lat.push_back(num(slat, i));
+        ends->start_lon.push_back(num(slon, i));
+        ends->end_lat.push_back(num(elat, i));
+        ends->end_lon.push_back(num(elon, i));
+      }
       o.ts_start_us.push_back(us);
       o.distance_m.push_back(num(dist, i));
       o.duration_s.push_back(num(dur, i));
@@ -76,6 +85,10 @@ TripsColumns collect_trips(std::span<const Table> tables) {
   o.mode_raw.finish();
   return o;
 }
+
+}  // namespace
+
+TripsColumns collect_trips(std::span<const Table> tables) { return collect_trips_ends(tables, nullptr); }
 
 std::map<std::string, EnergyColumns> collect_energy(std::span<const Table> tables) {
   std::map<std::string, EnergyColumns> m;
@@ -196,6 +209,53 @@ ActivityColumns collect_activity(std::span<const Table> tables) {
   o.platform.finish();
   o.kind.finish();
   return o;
+}
+
+DonationColumns collect_donation(std::span<const Table> tables) {
+  DonationColumns o;
+  o.trips = collect_trips_ends(tables, &o);
+  each_table(tables, domain::k_visits, [&](const Table& t) {
+    const Column *s = find(t, "ts_start"), *e = find(t, "ts_end"), *dur = find(t, "duration_s"), *lat = find(t, "lat"), *lon = find(t, "lon");
+    for (size_t i = 0; i < t.rows(); ++i) {
+      int64_t start, end;
+      if (!instant(s, i, start)) continue;
+      if (!instant(e, i, end)) {
+        const double sec = num(dur, i);
+        if (!(sec > 0)) continue;
+        end = start + int64_t(sec * 1e6);
+      }
+      o.visit_start_us.push_back(start);
+      o.visit_end_us.push_back(end);
+      o.visit_lat.push_back(num(lat, i));
+      o.visit_lon.push_back(num(lon, i));
+    }
+  });
+  each_table(tables, domain::k_location_points, [&](const Table& t) {
+    const Column *ts = find(t, "ts"), *lat = find(t, "lat"), *lon = find(t, "lon");
+    for (size_t i = 0; i < t.rows(); ++i) {
+      int64_t us;
+      if (!instant(ts, i, us)) continue;
+      o.point_ts_us.push_back(us);
+      o.point_lat.push_back(num(lat, i));
+      o.point_lon.push_back(num(lon, i));
+    }
+  });
+  auto energy = collect_energy(tables);
+  if (auto it = energy.find("electricity"); it != energy.end()) o.electricity = std::move(it->second);
+  if (auto it = energy.find("gas"); it != energy.end()) o.gas = std::move(it->second);
+  o.learning = collect_learning(tables);
+  return o;
+}
+
+DonationInput DonationColumns::input() const {
+  DonationInput in;
+  const TripsView tv = trips.view();
+  in.trips = {tv.ts_start_us, tv.distance_m, tv.duration_s, tv.mode, tv.mode_raw, start_lat, start_lon, end_lat, end_lon, {}, {}};
+  in.places = {visit_start_us, visit_end_us, visit_lat, visit_lon, point_ts_us, point_lat, point_lon};
+  in.electricity = electricity.view();
+  in.gas = gas.view();
+  in.learning = learning.view();
+  return in;
 }
 
 }  // namespace sdw::challenge

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "challenges/budget.h"
+#include "challenges/donation.h"
 #include "challenges/energy.h"
 #include "challenges/food.h"
 #include "challenges/footprint.h"
@@ -69,6 +70,18 @@ struct ActivityColumns {
   ActivityView view() const { return {ts_us, platform.views, kind.views}; }
 };
 
+// What a donation reads (challenges/donation.h): trips with their ends, visits and location points for
+// home/work, energy readings, learning statements. Commune codes are not in any domain table: left empty.
+struct DonationColumns {
+  TripsColumns trips;
+  std::vector<double> start_lat, start_lon, end_lat, end_lon;
+  std::vector<int64_t> visit_start_us, visit_end_us, point_ts_us;
+  std::vector<double> visit_lat, visit_lon, point_lat, point_lon;
+  EnergyColumns electricity, gas;
+  LearningColumns learning;
+  DonationInput input() const;   // views into this object
+};
+
 // Each collects the rows of every table of its domain (rows without a usable time are skipped).
 TripsColumns collect_trips(std::span<const Table> tables);
 std::map<std::string, EnergyColumns> collect_energy(std::span<const Table> tables);  // by energy ("electricity", "gas"); max_power rows left out
@@ -77,5 +90,6 @@ HealthColumns collect_health(std::span<const Table> tables);
 PurchaseColumns collect_purchases(std::span<const Table> tables);
 LearningColumns collect_learning(std::span<const Table> tables);
 ActivityColumns collect_activity(std::span<const Table> tables);
+DonationColumns collect_donation(std::span<const Table> tables);
 
 }  // namespace sdw::challenge

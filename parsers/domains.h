@@ -33,6 +33,7 @@ inline constexpr const char* k_trips = "trips";
 //   ts_start, ts_end (timestamp), interval_s (float64), kwh (float64), power_w (float64, mean power
 //   over the interval when the source gives power), energy ("electricity", "gas"), meter_id (string:
 //   PRM / PCE, kept as text), kind ("load_curve", "daily", "index", "max_power"), source
+//   optional: m3 (float64, gas volume over the interval, before conversion to kWh)
 inline constexpr const char* k_energy_readings = "energy_readings";
 
 // transactions: a bank or card movement.
@@ -61,5 +62,12 @@ inline constexpr const char* k_activity = "activity";
 // health_records: health reimbursements.
 //   date (date), label (string), provider (string), amount_paid, amount_reimbursed (float64 EUR), source
 inline constexpr const char* k_health_records = "health_records";
+
+// health_measures: a measured quantity about the body or activity (Apple Health records).
+//   ts_start, ts_end (timestamp), type (string, short id: "steps", "heart_rate", "distance_walking_running",
+//   "active_energy", "basal_energy", "flights_climbed", "body_mass", "sleep"…; else the source identifier
+//   without its prefix), value (float64, in `unit`; null for category samples), unit (string as given:
+//   "count", "count/min", "km", "kcal"), device (string: the recording app or device name), source
+inline constexpr const char* k_health_measures = "health_measures";
 
 }  // namespace sdw::domain

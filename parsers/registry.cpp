@@ -3,16 +3,20 @@
 // Does not own: any format's logic.
 #include <algorithm>
 
+#include "parsers/apple_health.h"
 #include "parsers/bank.h"
+#include "parsers/cozy.h"
 #include "parsers/csv.h"
 #include "parsers/encoding.h"
 #include "parsers/enedis.h"
 #include "parsers/geojson.h"
 #include "parsers/google_timeline.h"
+#include "parsers/grdf.h"
 #include "parsers/gpx.h"
 #include "parsers/health.h"
 #include "parsers/json.h"
 #include "parsers/kml.h"
+#include "parsers/ofx.h"
 #include "parsers/media.h"
 #include "parsers/parser.h"
 #include "parsers/receipts.h"
@@ -44,6 +48,10 @@ const std::vector<FormatInfo>& formats() {
       {"trains", "Historique de voyages en train (SNCF Connect, Trainline)", "Train trip history (SNCF Connect, Trainline)", trains_detect, trains_create},
       {"receipts", "Achats (carte de fidélité, tickets de caisse)", "Purchases (loyalty card, receipts)", receipts_detect, receipts_create},
       {"health", "Remboursements santé (Ameli, mutuelle)", "Health reimbursements (Ameli, insurer)", health_detect, health_create},
+      {"grdf", "GRDF (gaz, consommations quotidiennes)", "GRDF (gas, daily consumption)", grdf_detect, grdf_create},
+      {"ofx", "Relevé bancaire OFX / QFX", "OFX / QFX bank statement", ofx_detect, ofx_create},
+      {"apple_health", "Apple Santé (export.xml)", "Apple Health (export.xml)", apple_health_detect, apple_health_create},
+      {"cozy", "Cozy Cloud (opérations, factures, trajets)", "Cozy Cloud (operations, bills, trips)", cozy_detect, cozy_create},
       {"facebook", "Facebook : publications, commentaires, réactions, messages (JSON)", "Facebook: posts, comments, reactions, messages (JSON)", facebook_detect, facebook_create},
       {"instagram", "Instagram : j'aime, publications, commentaires, messages (JSON)", "Instagram: likes, posts, comments, messages (JSON)", instagram_detect, instagram_create},
       {"spotify", "Spotify : historique d'écoute (JSON)", "Spotify: streaming history (JSON)", spotify_detect, spotify_create},

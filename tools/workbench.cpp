@@ -98,7 +98,7 @@ FileResult inspect(const std::string& path, const Options& o) {
       nlohmann::json sums = nlohmann::json::object();
       for (const Column& c : t.columns) {
         static const char* k_additive[] = {"distance_m", "duration_s", "kwh", "amount", "amount_paid",
-                                           "amount_reimbursed", "price_eur", "quantity"};
+                                           "amount_reimbursed", "price_eur", "quantity", "m3"};
         if (c.type != ColumnType::Float64 && c.type != ColumnType::Int64) continue;
         if (std::find_if(std::begin(k_additive), std::end(k_additive), [&](const char* n) { return c.name == n; }) ==
             std::end(k_additive))

@@ -104,6 +104,9 @@ struct App {
   bool fonts_ok = false;
   uint64_t frames = 0;
   bool show_viz_demo = false;
+  float text_scale = 1.0f;      // comfort: text size (× the pixel ratio), A− / A+ in the menu bar
+  bool high_contrast = false;   // comfort: black background, white text, bright borders
+  bool restyle = false;         // fonts and style to rebuild before the next frame
   bool show_guides = false;
   std::string active_tab = "sql";
   std::string open_guide;           // id of the guide shown in its window
@@ -228,6 +231,32 @@ void apply_style(float dpr) {
   ImGuiStyle& st = ImGui::GetStyle();
   st = ImGuiStyle();
   ImGui::StyleColorsDark(&st);
+  if (g.high_contrast) {   // WCAG-style: pure black and white, visible borders, yellow focus
+    st.Colors[ImGuiCol_Text] = ImVec4(1, 1, 1, 1);
+    st.Colors[ImGuiCol_TextDisabled] = ImVec4(0.85f, 0.85f, 0.85f, 1);
+    st.Colors[ImGuiCol_WindowBg] = st.Colors[ImGuiCol_ChildBg] = st.Colors[ImGuiCol_PopupBg] = ImVec4(0, 0, 0, 1);
+    st.Colors[ImGuiCol_MenuBarBg] = ImVec4(0, 0, 0, 1);
+    st.Colors[ImGuiCol_Border] = ImVec4(1, 1, 1, 0.9f);
+    st.Colors[ImGuiCol_FrameBg] = ImVec4(0.1f, 0.1f, 0.1f, 1);
+    st.Colors[ImGuiCol_Button] = ImVec4(0.05f, 0.25f, 0.6f, 1);
+    st.Colors[ImGuiCol_ButtonHovered] = ImVec4(0.1f, 0.4f, 0.9f, 1);
+    st.Colors[ImGuiCol_ButtonActive] = ImVec4(0.2f, 0.55f, 1.0f, 1);
+    st.Colors[ImGuiCol_Tab] = ImVec4(0.05f, 0.25f, 0.6f, 1);
+    st.Colors[ImGuiCol_TabActive] = ImVec4(0.1f, 0.45f, 1.0f, 1);
+    st.Colors[ImGuiCol_NavHighlight] = ImVec4(1, 0.85f, 0, 1);
+    st.FrameBorderSize = 1;
+    st.WindowBorderSize = 2;
+    st.Colors[ImGuiCol_Header] = ImVec4(0.1f, 0.4f, 0.9f, 0.8f);
+    st.WindowRounding = 6;
+    st.FrameRounding = 4;
+    st.GrabRounding = 4;
+    st.WindowPadding = ImVec2(12, 10);
+    st.FramePadding = ImVec2(8, 5);
+    st.ItemSpacing = ImVec2(10, 7);
+    st.ScrollbarSize = 16;
+    st.ScaleAllSizes(dpr);
+    return;
+  }
   st.WindowRounding = 6;
   st.FrameRounding = 4;
   st.GrabRounding = 4;
@@ -270,13 +299,28 @@ void submit_sql() {
 void draw_menu_bar() {
   if (!ImGui::BeginMainMenuBar()) return;
   const bool wide = ImGui::GetIO().DisplaySize.x / g.dpr >= 1500;   // room for the tagline and badges
-  ImGui::TextColored(ImVec4(0.55f, 0.78f, 1.0f, 1.0f), "%s", tr(g.lang, "app.title"));
-  if (wide) ImGui::TextDisabled("— %s", tr(g.lang, "app.tagline"));
-  ImGui::Separator();
+  // With large text on a small screen the bar may not hold everything: the title goes first, then
+  // the folder button (folders can still be dropped); the buttons of the right-hand group stay.
+  const ImGuiStyle& st = ImGui::GetStyle();
+  auto button_w = [&](const char* key) { return ImGui::CalcTextSize(tr(g.lang, key)).x + st.FramePadding.x * 2 + st.ItemSpacing.x; };
+  const float right_w = ImGui::CalcTextSize("A− A+ ◐ FR EN").x + st.FramePadding.x * 10 + st.ItemSpacing.x * 5 +
+                        (g.workshop ? button_w("workshop.end") + st.ItemSpacing.x : 0);
+  const float buttons_w = button_w("menu.open") + button_w("menu.charts_demo") + button_w("menu.help");
+  const float title_w = ImGui::CalcTextSize(tr(g.lang, "app.title")).x + st.ItemSpacing.x * 2;
+  const float avail = ImGui::GetIO().DisplaySize.x - st.WindowPadding.x * 2;
+  const bool show_folder = buttons_w + button_w("menu.open_folder") + right_w <= avail;
+  const bool show_title = show_folder && buttons_w + button_w("menu.open_folder") + right_w + title_w <= avail;
+  if (show_title) {
+    ImGui::TextColored(ImVec4(0.55f, 0.78f, 1.0f, 1.0f), "%s", tr(g.lang, "app.title"));
+    if (wide) ImGui::TextDisabled("— %s", tr(g.lang, "app.tagline"));
+    ImGui::Separator();
+  }
   if (ImGui::Button(tr(g.lang, "menu.open"))) sdw::platform::open_files(false);
   record_rect("menu.open");
-  if (ImGui::Button(tr(g.lang, "menu.open_folder"))) sdw::platform::open_files(true);
-  record_rect("menu.open_folder");
+  if (show_folder) {
+    if (ImGui::Button(tr(g.lang, "menu.open_folder"))) sdw::platform::open_files(true);
+    record_rect("menu.open_folder");
+  }
   if (ImGui::Button(tr(g.lang, "menu.charts_demo"))) g.show_viz_demo = !g.show_viz_demo;
   record_rect("menu.charts_demo");
   if (ImGui::Button(tr(g.lang, "menu.help"))) g.show_guides = !g.show_guides;
@@ -290,8 +334,29 @@ void draw_menu_bar() {
     record_rect("workshop.end");
     ImGui::PopStyleColor(2);
   }
-  float w = ImGui::CalcTextSize("FR EN").x + ImGui::GetStyle().FramePadding.x * 4 + ImGui::GetStyle().ItemSpacing.x * 2;
-  ImGui::SameLine(ImGui::GetWindowWidth() - w - ImGui::GetStyle().WindowPadding.x);
+  const ImGuiStyle& style = ImGui::GetStyle();
+  float w = ImGui::CalcTextSize("A− A+ ◐ FR EN").x + style.FramePadding.x * 10 + style.ItemSpacing.x * 5;
+  ImGui::SameLine();
+  ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowWidth() - w - style.WindowPadding.x));
+  // Comfort: text size and contrast (rebuilt between frames).
+  static const float k_scales[] = {0.85f, 1.0f, 1.15f, 1.3f, 1.5f, 1.75f};
+  int si = 0;
+  while (si < 5 && k_scales[si] < g.text_scale - 0.01f) si++;
+  if (ImGui::Button("A−") && si > 0) { g.text_scale = k_scales[si - 1]; g.restyle = true; }
+  record_rect("comfort.smaller");
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(g.lang, "comfort.smaller"));
+  ImGui::SameLine();
+  if (ImGui::Button("A+") && si < 5) { g.text_scale = k_scales[si + 1]; g.restyle = true; }
+  record_rect("comfort.larger");
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(g.lang, "comfort.larger"));
+  ImGui::SameLine();
+  if (g.high_contrast) ImGui::PushStyleColor(ImGuiCol_Button, style.Colors[ImGuiCol_ButtonActive]);
+  const bool was_contrast = g.high_contrast;
+  if (ImGui::Button("◐")) { g.high_contrast = !g.high_contrast; g.restyle = true; }
+  record_rect("comfort.contrast");
+  if (was_contrast) ImGui::PopStyleColor();
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(g.lang, "comfort.contrast"));
+  ImGui::SameLine();
   for (sdw::Lang l : {sdw::Lang::Fr, sdw::Lang::En}) {
     bool active = g.lang == l;
     if (active) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyle().Colors[ImGuiCol_ButtonActive]);
@@ -790,13 +855,15 @@ void frame() {
   // HiDPI: the canvas backing store is CSS size × devicePixelRatio (web/main.js); ImGui works in
   // device pixels with fonts rasterised at that size, so text stays crisp.
   float dpr = (float)sdw::platform::device_pixel_ratio();
-  if (std::fabs(dpr - g.dpr) > 0.01f) {
+  const bool dpr_changed = std::fabs(dpr - g.dpr) > 0.01f;
+  if (dpr_changed || g.restyle) {
     g.dpr = dpr;
-    load_fonts(dpr);
+    g.restyle = false;
+    load_fonts(dpr * g.text_scale);
     ImGui_ImplOpenGL3_DestroyFontsTexture();
     ImGui_ImplOpenGL3_CreateFontsTexture();
-    apply_style(dpr);
-    sdw::platform::fit_canvas();   // a zoom or a move to another screen changed the pixel ratio
+    apply_style(dpr * g.text_scale);
+    if (dpr_changed) sdw::platform::fit_canvas();   // a zoom or a move to another screen changed the pixel ratio
   }
   glfwPollEvents();
   ImGui_ImplOpenGL3_NewFrame();
@@ -861,7 +928,7 @@ EMSCRIPTEN_KEEPALIVE void app_sql_result(int request_id, const char* result_json
 EMSCRIPTEN_KEEPALIVE const char* app_ui_state() {
   static std::string out;
   json j = {{"lang", sdw::lang_code(g.lang)}, {"frames", g.frames}, {"fonts_ok", g.fonts_ok}, {"dpr", g.dpr},
-            {"duck_ready", g.duck_ready}, {"sources", json::array()}, {"sql_pending", g.sql_request != 0}, {"viz_demo", g.show_viz_demo},
+            {"duck_ready", g.duck_ready}, {"sources", json::array()}, {"sql_pending", g.sql_request != 0}, {"viz_demo", g.show_viz_demo}, {"text_scale", g.text_scale}, {"high_contrast", g.high_contrast},
             {"demo_power", {{"t0", sdw::viz_demo_probe().power_t0}, {"t1", sdw::viz_demo_probe().power_t1},
                             {"rect", {sdw::viz_demo_probe().x0 / g.dpr, sdw::viz_demo_probe().y0 / g.dpr,
                                       sdw::viz_demo_probe().x1 / g.dpr, sdw::viz_demo_probe().y1 / g.dpr}}}}, {"guide", g.open_guide}, {"tab", g.active_tab},

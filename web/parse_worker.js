@@ -62,6 +62,8 @@ const describeTable = (t, ipc) => ({
   columns: t.columns.map((c) => ({ name: c.name, type: c.type, null_count: c.null_count })), ipc });
 
 async function parseFile(id, file, opts) {
+  // a test ceiling under what this module already holds would fail at once: start from a fresh module
+  if (opts.memoryLimitMb && corePromise && (await corePromise).HEAPU8.length > opts.memoryLimitMb * 2 ** 19) corePromise = null;
   const M = await loadCore();
   const t0 = performance.now();
   const rc = withCString(M, file.name, (p) => withCString(M, opts.timeZone || 'Europe/Paris',

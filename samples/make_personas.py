@@ -11,7 +11,9 @@ writes OUT_DIR/manifest.json and, per persona, OUT_DIR/<id>/<files>:
            (both DST changes of 2025).
   martin/  "Famille Martin, Nantes": a year of Linky load curve (30 min, W, 2024-03-01 .. 2025-02-28) and
            loyalty-card receipts (October 2024 - January 2025). No gas file: there is no GRDF parser yet.
-  noah/    "Noah, collégien à Lyon": an LRS StatementResult of xAPI statements, autumn term 2025.
+  noah/    "Noah, collégien à Lyon": an LRS StatementResult of xAPI statements, a Spotify streaming history
+           (account data) and a Google Takeout My Activity for YouTube in French, autumn term 2025 (the
+           DST change of 26 October inside).
 
 Deterministic: fixed seeds, no clock, no network; Python 3 standard library only. Every person, place,
 account and reference is made up."""
@@ -863,7 +865,168 @@ def make_noah(out):
         by_actor[name] = by_actor.get(name, 0) + 1
         if s["verb"]["id"] in (ADL + "passed", ADL + "failed"):
             quizzes[name] = quizzes.get(name, 0) + 1
-    return files, {"statements": len(statements), "by_actor": by_actor, "quizzes_by_actor": quizzes}
+    fp_files, fp_stats = make_noah_footprint(out)
+    return files + fp_files, dict({"statements": len(statements), "by_actor": by_actor, "quizzes_by_actor": quizzes},
+                                  **fp_stats)
+
+
+# [SECTION] Noah's digital footprint (Spotify, YouTube My Activity)
+
+NOAH_TERM = (date(2025, 9, 1), date(2025, 12, 19))
+NOAH_TOUSSAINT = set(days(date(2025, 10, 18), date(2025, 11, 2)))
+NOAH_DAYS_OFF = {date(2025, 11, 11)}
+# made-up artists and tracks (seconds): French pop and rap a 13-year-old in Lyon might play
+ARTISTS = [
+    ("Kévo", 3.0, [("Ligne D", 174), ("Capuche", 161), ("Mode avion", 188), ("Pas dormi", 152), ("Bellecour à minuit", 203)]),
+    ("Célia Vortex", 2.2, [("Satellite", 196), ("Trop loin de toi", 211), ("Néon", 183), ("Minuit pile", 224)]),
+    ("Les Fusées Blanches", 1.4, [("Décollage", 232), ("Rue de la Ré", 205), ("Hiver en août", 247)]),
+    ("Saïd Monoxyde", 1.8, [("Béton", 149), ("Tout le bloc", 166), ("Brevet blanc", 158), ("Zéro stress", 171)]),
+    ("Ambre Néon", 1.2, [("Cœur en veille", 199), ("Sans filtre", 187), ("Tempête douce", 215)]),
+    ("Petit Yéti", 1.0, [("Avalanche", 142), ("Récré", 138), ("Flocon", 155)]),
+    ("Nox & Léo", 1.5, [("Pixel", 178), ("Level up", 165), ("Boss final", 192), ("Respawn", 170)]),
+    ("Trio Rhône", 0.6, [("Les quais", 241), ("Confluence", 226)]),
+    ("Mélo Béton", 0.8, [("Skatepark", 163), ("Ollie", 147), ("Gerland", 181)]),
+    ("Zoé Satellite", 0.7, [("Lune rousse", 208), ("Orbite", 194)]),
+]
+# made-up YouTube channels: (name, weight, [video titles])
+CHANNELS = [
+    ("Zélie Craft", 3.0, ["Minecraft : la base secrète sous la cascade", "Minecraft : j'ai construit Lyon en 100 jours",
+                          "Minecraft : le piège à redstone ultime", "Minecraft hardcore, épisode %d"]),
+    ("Chat Noir Gaming", 2.0, ["Je teste les pires jeux mobiles", "Speedrun raté (encore)", "Les secrets du nouveau patch",
+                               "Défi : gagner sans sauter"]),
+    ("Skate Rive Droite", 1.2, ["Apprendre l'ollie en 10 minutes", "Session au skatepark de Gerland", "Kickflip : les 5 erreurs",
+                                "Skate sous la pluie, mauvaise idée ?"]),
+    ("Les Maths en 5 min", 1.0, ["Théorème de Pythagore : la méthode", "Fractions : additionner sans se tromper",
+                                 "Calcul littéral : développer et factoriser", "Nombres relatifs : les règles des signes"]),
+    ("Conjug' Express", 0.5, ["Le passé simple en 4 minutes", "Accords du participe passé : le truc"]),
+    ("SVT Facile", 0.5, ["La cellule expliquée simplement", "Pourquoi la Terre tremble ?", "Le trajet d'un aliment"]),
+    ("English with Molly & Sam", 0.4, ["Irregular verbs song", "Past simple : les pièges"]),
+    ("Le Coin des Sciences", 0.8, ["Peut-on creuser jusqu'au centre de la Terre ?", "L'expérience du mentos, expliquée",
+                                   "Combien pèse un nuage ?"]),
+    ("Freestyle Foot Lyon", 0.9, ["5 gestes techniques faciles", "Jongles : passer de 10 à 100", "Le défi de la barre transversale"]),
+    ("Kévo Officiel", 1.0, ["Kévo - Ligne D (clip officiel)", "Kévo - Capuche (clip officiel)", "Kévo - Mode avion (live)"]),
+]
+SEARCHES = ["minecraft redstone porte secrète", "ollie tuto débutant", "théorème de pythagore exercice",
+            "passé simple conjugaison", "kévo ligne d", "skatepark lyon", "fractions 4e", "jeux gratuits pc",
+            "comment dessiner un manga", "fête des lumières 2025", "révisions brevet", "recette crêpes",
+            "séisme explication", "irregular verbs", "kickflip", "meilleur build minecraft survie"]
+ADS = ["Forfait mobile -50 % ce mois-ci", "Nouvelle saison, nouveaux défis : joue maintenant",
+       "Baskets en promo jusqu'à dimanche"]
+YT_ID = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-"
+
+
+def noah_day_kind(d):
+    if d in NOAH_TOUSSAINT or d in NOAH_DAYS_OFF:
+        return "holiday"
+    return {2: "wed", 5: "weekend", 6: "weekend"}.get(d.weekday(), "school")
+
+
+def noah_sessions(rng, d, plan):
+    """Local session starts for one day from a plan {kind: [(probability, first hour, last hour)]}: the
+    rhythm of a pupil (after school on school days, Wednesday afternoons, all day at weekends and holidays)."""
+    starts = []
+    for p, h0, h1 in plan[noah_day_kind(d)]:
+        if rng.random() < p:
+            starts.append(at(d, 0) + timedelta(minutes=rng.randint(int(h0 * 60), int(h1 * 60))))
+    return starts
+
+
+def make_noah_footprint(out):
+    """StreamingHistory_music_0.json (Spotify account data) and MyActivity.json (Google Takeout, YouTube,
+    in French) for the digital-footprint dashboard. Returns the files and their stats (rows, local hours)."""
+    rng = random.Random(20250903)
+    tracks = [(a, t, s, w) for a, w, ts in ARTISTS for t, s in ts]
+    # Spotify: sessions of consecutive tracks; endTime = end of playback, UTC, minute precision
+    listen_plan = {"school": [(0.25, 7.5, 7.9), (0.8, 17.0, 20.5), (0.02, 22.5, 23.9)],
+                   "wed": [(0.7, 13.0, 17.5), (0.35, 19.0, 21.0)],
+                   "weekend": [(0.25, 10.0, 12.0), (0.4, 14.0, 18.0), (0.5, 18.0, 21.0), (0.08, 23.0, 24.5)],
+                   "holiday": [(0.3, 10.5, 12.5), (0.4, 14.0, 18.0), (0.45, 18.0, 21.5), (0.06, 23.0, 24.5)]}
+    listens = []   # (utc end, artist, track, ms)
+    for d in days(*NOAH_TERM):
+        for start in noah_sessions(rng, d, listen_plan):
+            t = to_utc(start)
+            n = rng.randint(2, 3) if start.hour < 9 or start.hour >= 22 else rng.randint(2, 6)
+            for _ in range(n):
+                artist, track, secs, _ = rng.choices(tracks, weights=[x[3] for x in tracks])[0]
+                r = rng.random()
+                ms = secs * 1000 + rng.randint(0, 999) if r < 0.76 else (0 if r < 0.78 else rng.randint(1500, 40000))
+                t += timedelta(milliseconds=ms)
+                listens.append((t, artist, track, ms))
+                t += timedelta(seconds=rng.randint(0, 3))
+    spotify = [{"endTime": t.strftime("%Y-%m-%d %H:%M"), "artistName": a, "trackName": tr, "msPlayed": ms}
+               for t, a, tr, ms in listens]
+    files = [write_bytes(out, "noah/StreamingHistory_music_0.json",
+                         json.dumps(spotify, indent=2, ensure_ascii=False, separators=(",", " : ")).encode("utf-8"))]
+
+    # YouTube My Activity: searches then videos, an ad now and then, two removed videos; newest first
+    watch_plan = {"school": [(0.65, 17.5, 21.0), (0.02, 22.5, 23.9)],
+                  "wed": [(0.8, 13.5, 17.5)],
+                  "weekend": [(0.3, 9.5, 12.0), (0.45, 14.0, 18.5), (0.35, 19.0, 21.5), (0.08, 23.0, 24.5)],
+                  "holiday": [(0.3, 10.0, 12.0), (0.4, 14.0, 18.0), (0.35, 19.0, 21.5), (0.06, 23.0, 24.5)]}
+    channel_urls = {c: "https://www.youtube.com/channel/UC" + "".join(rng.choice(YT_ID) for _ in range(22))
+                    for c, _, _ in CHANNELS}
+    video_ids = {}
+    events = []    # (utc, dict)
+
+    def video_url(key):
+        if key not in video_ids:
+            video_ids[key] = "https://www.youtube.com/watch?v=" + "".join(rng.choice(YT_ID) for _ in range(11))
+        return video_ids[key]
+
+    def time_of(t):
+        ms = rng.choice((rng.randint(0, 999), rng.randint(0, 999), rng.randint(0, 999), 0))
+        t = t.replace(microsecond=ms * 1000)
+        return t, iso_z(t, ms=ms != 0)
+
+    removed = {date(2025, 9, 27), date(2025, 11, 15)}
+    for d in days(*NOAH_TERM):
+        for start in noah_sessions(rng, d, watch_plan):
+            t = to_utc(start) + timedelta(seconds=rng.randint(0, 59))
+            for k in range(rng.randint(1, 2) if start.hour >= 22 else rng.randint(1, 5)):
+                if k == 0 and rng.random() < 0.35:
+                    q = rng.choice(SEARCHES)
+                    t, when = time_of(t)
+                    events.append((t, {"header": "YouTube", "title": "Vous avez recherché " + q,
+                                       "titleUrl": "https://www.youtube.com/results?search_query=" + q.replace(" ", "+"),
+                                       "time": when, "products": ["YouTube"],
+                                       "activityControls": ["Historique des recherches sur YouTube"]}))
+                    t += timedelta(seconds=rng.randint(5, 40))
+                if rng.random() < 0.04:
+                    ad = rng.choice(ADS)
+                    t, when = time_of(t)
+                    events.append((t, {"header": "YouTube", "title": "Vous avez regardé " + ad, "titleUrl": video_url(ad),
+                                       "time": when, "products": ["YouTube"],
+                                       "details": [{"name": "Provenant de Google Ads"}],
+                                       "activityControls": ["Historique des vidéos regardées sur YouTube"]}))
+                    t += timedelta(seconds=rng.randint(6, 30))
+                t, when = time_of(t)
+                if d in removed and k == 1:
+                    removed.discard(d)
+                    events.append((t, {"header": "YouTube", "title": "Vous avez regardé une vidéo qui a été supprimée",
+                                       "time": when, "products": ["YouTube"],
+                                       "activityControls": ["Historique des vidéos regardées sur YouTube"]}))
+                else:
+                    ch, _, titles = rng.choices(CHANNELS, weights=[c[1] for c in CHANNELS])[0]
+                    title = rng.choice(titles)
+                    if "%d" in title:
+                        title = title % rng.randint(1, 24)
+                    events.append((t, {"header": "YouTube", "title": "Vous avez regardé " + title,
+                                       "titleUrl": video_url(title), "subtitles": [{"name": ch, "url": channel_urls[ch]}],
+                                       "time": when, "products": ["YouTube"],
+                                       "activityControls": ["Historique des vidéos regardées sur YouTube"]}))
+                t += timedelta(seconds=rng.randint(90, 16 * 60))
+    events.sort(key=lambda e: e[0], reverse=True)
+    files.append(write_bytes(out, "noah/MyActivity.json",
+                             json.dumps([e for _, e in events], indent=2, ensure_ascii=False).encode("utf-8")))
+
+    by_hour = [0] * 24
+    for t in [datetime.strptime(s["endTime"], "%Y-%m-%d %H:%M") for s in spotify] + [t for t, _ in events]:
+        by_hour[local_of(t)[0].hour] += 1
+    kinds = {"search": 0, "view": 0, "ad": 0}
+    for _, e in events:
+        kinds["ad" if "details" in e else "search" if e["title"].startswith("Vous avez recherché") else "view"] += 1
+    return files, {"spotify_listens": len(spotify), "youtube_events": len(events), "youtube_by_kind": kinds,
+                   "footprint_by_hour": by_hour}
 
 
 # [SECTION] manifest
@@ -885,12 +1048,14 @@ PERSONAS = [
      "challenge": "energy", "challenges": ["energy", "food"], "make": make_martin},
     {"id": "noah", "name_fr": "Noah, collégien à Lyon", "name_en": "Noah, a secondary-school pupil in Lyon",
      "description_fr": "Élève de 4e : les traces d'apprentissage de l'ENT (LRS xAPI) du premier trimestre "
-                       "2025-2026, en mathématiques, français, SVT et anglais. Quelques camarades apparaissent "
-                       "aussi : choisis d'abord le bon élève.",
+                       "2025-2026, en mathématiques, français, SVT et anglais, et pour l'onglet Numérique son "
+                       "historique Spotify et son activité YouTube (Google Takeout). Quelques camarades "
+                       "apparaissent dans l'ENT : choisis d'abord le bon élève.",
      "description_en": "A Year 9 pupil: the school platform's learning traces (xAPI LRS) for the autumn term "
-                       "2025, in maths, French, life sciences and English. A few classmates appear too: pick the "
-                       "right pupil first.",
-     "challenge": "learning", "challenges": ["learning"], "make": make_noah},
+                       "2025, in maths, French, life sciences and English, and for the Digital tab his Spotify "
+                       "history and YouTube activity (Google Takeout). A few classmates appear in the school "
+                       "platform: pick the right pupil first.",
+     "challenge": "learning", "challenges": ["learning", "footprint"], "make": make_noah},
 ]
 
 

@@ -56,7 +56,7 @@ total = 0
 for pid, p in personas.items():
     check(all(p.get(k) for k in ("name_fr", "name_en", "description_fr", "description_en")),
           pid + ": names and descriptions in French and English")
-    check(p.get("challenge") in ("mobility", "energy", "food", "learning", "budget"), pid + ": challenge " + str(p.get("challenge")))
+    check(p.get("challenge") in ("mobility", "energy", "food", "learning", "budget", "footprint"), pid + ": challenge " + str(p.get("challenge")))
     for f in p.get("files", []):
         path = os.path.join(OUT, f)
         if check(os.path.isfile(path), pid + ": file " + f + " exists"):
@@ -96,6 +96,9 @@ ENEDIS = "martin/Enedis_Conso_Heure_20240301-20250228_21457896325874.csv"
 inspect(ENEDIS, "enedis", {"energy_readings": 17520})
 inspect("martin/carte_fidelite_achats.csv", "receipts", {"purchases": M["receipt_lines"]}, "windows-1252")
 inspect("noah/lrs_statements_trimestre1.json", "xapi", {"learning_statements": N["statements"]})
+inspect("noah/StreamingHistory_music_0.json", "spotify", {"activity": N["spotify_listens"]})
+inspect("noah/MyActivity.json", "my_activity", {"activity": N["youtube_events"]})
+check("footprint" in personas["noah"].get("challenges", []), "noah: manifest lists the footprint dashboard")
 check(M["load_curve_rows"] == 17520, "martin: 365 days x 48 half-hours (46 and 50 on the DST days)", M["load_curve_rows"])
 
 # ---- Léa: mobility (Timeline alone, then with the SNCF trips and the bank)
@@ -188,6 +191,27 @@ if check(ln is not None, "noah: challenge learning --actor 'Noah Girard'", err):
     check(len(l["sessions"]) >= 30, "noah: >= 30 sessions", len(l["sessions"]))
     verbs = {v["verb"] for v in l["verbs"]}
     check({"experienced", "attempted", "answered", "completed", "passed", "failed"} <= verbs, "noah: six verbs", sorted(verbs))
+
+# ---- Noah: digital footprint (Spotify listens + YouTube My Activity in French)
+fp, err = run(["challenge", "footprint", "--json", "noah/StreamingHistory_music_0.json", "noah/MyActivity.json"])
+if check(fp is not None, "noah: challenge footprint (Spotify + YouTube)", err):
+    f = fp["footprint"]
+    check(f["events"] == N["spotify_listens"] + N["youtube_events"], "noah: footprint events = rows of both files", f["events"])
+    plats = {p["name"]: p["count"] for p in f["by_platform"]}
+    check(plats == {"Spotify": N["spotify_listens"], "YouTube": N["youtube_events"]}, "noah: Spotify and YouTube events", plats)
+    kinds = {k["name"]: k["count"] for k in f["by_kind"]}
+    want = dict({"listen": N["spotify_listens"]}, **{k: v for k, v in N["youtube_by_kind"].items() if v})
+    check(kinds == want, "noah: listen / view / search / ad as generated", kinds)
+    check(f["by_hour"] == N["footprint_by_hour"], "noah: events per local hour as generated (Paris time, both sides of 26 October)",
+          f["by_hour"])
+    busiest = f["busiest_hours"][0]["hour"] if f["busiest_hours"] else None
+    check(busiest is not None and 17 <= busiest <= 21, "noah: busiest hour in the evening", f["busiest_hours"])
+    check(0 < f["night_events"] < 0.05 * f["events"], "noah: a few late-night events (00-06 h)", f["night_events"])
+    check(f["first_day"] >= "2025-09-01" and f["last_day"] <= "2025-12-19", "noah: events within the term", (f["first_day"], f["last_day"]))
+    wh = f["by_weekday_hour"]
+    school = sum(sum(wh[d][9:17]) for d in (0, 1, 3, 4))
+    check(sum(wh[5][9:17]) + sum(wh[6][9:17]) > school, "noah: more daytime activity at weekends than on school days",
+          (school, sum(wh[5][9:17]) + sum(wh[6][9:17])))
 
 print("%d passed, %d failed" % (passed, failed))
 sys.exit(1 if failed else 0)

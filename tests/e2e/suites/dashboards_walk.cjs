@@ -31,7 +31,7 @@ module.exports = (h) => {
     const s = await st();
     for (const id of ['martin', 'lea', 'noah'])
       if (!s.sources.some((x) => x.sample && x.sample.id === id)) await page.evaluate((p) => window.workbench.loadPersona(p), id);
-    await waitFor(() => { const s = window.workbench.state().sources; return s.length >= 6 && s.every((x) => ['ready', 'error'].includes(x.status)); }, null, 120000);
+    await waitFor(() => { const s = window.workbench.state().sources; return s.length >= 8 && s.every((x) => ['ready', 'error'].includes(x.status)); }, null, 120000);
     await page.evaluate(() => window.workbench.idle());
   };
 
@@ -44,6 +44,7 @@ module.exports = (h) => {
       food: challenge('food', of('martin')),
       mobility: challenge('mobility', of('lea')),
       budget: challenge('budget', of('lea')),
+      footprint: challenge('footprint', of('noah')),
     };
     const checks = {
       energy: (d) => { near(d.kwh, cli.energy.total_kwh, 1e-6, 'energy kWh = CLI'); },
@@ -56,7 +57,7 @@ module.exports = (h) => {
         eq(d.statements, c.statements, 'learning statements of ' + d.actor + ' = CLI');
         near(d.seconds, c.total_seconds, 1e-6, 'learning seconds = CLI');
       },
-      footprint: () => {},
+      footprint: (d) => { eq(d.events, cli.footprint.events, 'footprint events = CLI'); eq(d.night, cli.footprint.night_events, 'night events = CLI'); },
     };
     const ready = {
       energy: (d) => d.days > 0, food: (d) => d.lines > 0, mobility: (d) => d.trips > 0, budget: (d) => d.months > 0,

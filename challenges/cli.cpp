@@ -1,16 +1,20 @@
-// `workbench challenge` (see cli.h). Options:
+// `workbench challenge`, `workbench donate`, `workbench donations validate|merge` (see cli.h). Challenge options:
 //   --json  --lang fr|en  --actor NAME  --details (per trip / per line in JSON)
 //   mobility: --construction --occupants N --electric --ebike
 //   energy:   --tariff base|hphc --price EUR --hp EUR --hc EUR --subscription EUR --hc-hours 22:00-06:00[,12:00-14:00]
 //   learning: --gap-min N
 #include "challenges/cli.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <cstring>
+#include <ctime>
 #include <filesystem>
+#include <set>
 #include <string>
 #include <vector>
 
+#include "challenges/donation.h"
 #include "challenges/tables.h"
 #include "challenges/to_json.h"
 #include "parsers/parser.h"
@@ -339,6 +343,238 @@ int run_cli(int argc, char** argv) {
   }
   if (o.json_out) std::printf("%s\n", out.dump(2).c_str());
   return ok && has_data ? 0 : 1;
+}
+
+//-------------------------------------------------------------------------------------------------------
+// [SECTION] donations
+//-------------------------------------------------------------------------------------------------------
+
+namespace {
+
+int donate_usage() {
+  std::fprintf(stderr,
+               "usage : workbench donate --purpose TEXTE [--k 5] [--by-month] [--out DOSSIER] [--district CODE] [--actor NOM]\n"
+               "          [--zone LAT,LON,M]… [--parts mobility,energy,learning] [--date AAAA-MM-JJ] [--lang fr|en] FICHIER…\n"
+               "        workbench donations validate DOSSIER [--json] [--lang fr|en]\n"
+               "        workbench donations merge DOSSIER --out FICHIER.ndjson [--lang fr|en]\n");
+  return 2;
+}
+
+bool read_whole(const std::filesystem::path& p, std::string& out, uint64_t max_bytes = 256ull << 20) {
+  std::error_code ec;
+  const uint64_t size = std::filesystem::file_size(p, ec);
+  if (ec || size > max_bytes) return false;
+  std::FILE* f = std::fopen(p.string().c_str(), "rb");
+  if (!f) return false;
+  out.resize(size_t(size));
+  const size_t n = size ? std::fread(out.data(), 1, out.size(), f) : 0;
+  std::fclose(f);
+  return n == out.size();
+}
+
+bool write_whole(const std::filesystem::path& p, const std::string& bytes) {
+  std::FILE* f = std::fopen(p.string().c_str(), "wb");
+  if (!f) return false;
+  const bool ok = std::fwrite(bytes.data(), 1, bytes.size(), f) == bytes.size();
+  return std::fclose(f) == 0 && ok;
+}
+
+std::string today_utc() {
+  const std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char b[16];
+  std::strftime(b, sizeof b, "%Y-%m-%d", &tm);
+  return b;
+}
+
+// One donation found in a folder: its manifest file, checked with its data.
+struct Found {
+  std::string manifest;                 // file name
+  DonationCheck check;
+};
+
+// Checks every *.manifest.json of `dir` in name order, calling `f` for each; data files no manifest names
+// are reported as rejected too. Memory: one donation at a time plus the file names.
+template <class F>
+void each_donation(const std::filesystem::path& dir, F&& f) {
+  std::vector<std::string> manifests;
+  std::set<std::string> data_files, named;
+  for (const auto& e : std::filesystem::directory_iterator(dir)) {
+    if (!e.is_regular_file()) continue;
+    const std::string n = e.path().filename().string();
+    if (n.size() > 14 && n.compare(n.size() - 14, 14, ".manifest.json") == 0) manifests.push_back(n);
+    else if (n.size() > 4 && n.compare(n.size() - 4, 4, ".csv") == 0) data_files.insert(n);
+  }
+  std::sort(manifests.begin(), manifests.end());
+  std::string text, data;
+  for (const std::string& m : manifests) {
+    Found d{m, {}};
+    if (!read_whole(dir / m, text, 1 << 20)) {
+      d.check.reasons.push_back({"donation.read", "manifeste illisible ou trop gros", "unreadable or too large manifest"});
+    } else {
+      d.check = check_manifest(text);
+      if (d.check.ok) {
+        named.insert(d.check.data_file);
+        if (!read_whole(dir / d.check.data_file, data)) {
+          d.check.ok = false;
+          d.check.reasons.push_back({"donation.data_missing", "fichier de données " + d.check.data_file + " absent ou illisible",
+                                     "data file " + d.check.data_file + " missing or unreadable"});
+        } else {
+          check_data(d.check, data);
+        }
+      }
+    }
+    f(d, data);
+  }
+  for (const std::string& n : data_files)
+    if (!named.count(n)) {
+      Found d{n, {}};
+      d.check.reasons.push_back({"donation.no_manifest", "fichier de données sans manifeste", "data file without a manifest"});
+      data.clear();
+      f(d, data);
+    }
+}
+
+}  // namespace
+
+int run_donate_cli(int argc, char** argv) {
+  DonationOptions o;
+  std::string out_dir = ".", date;
+  bool fr = true;
+  std::vector<std::string> files;
+  auto need = [&](int& i) -> const char* { return i + 1 < argc ? argv[++i] : nullptr; };
+  for (int i = 0; i < argc; ++i) {
+    const std::string a = argv[i];
+    const char* v = nullptr;
+    double num = 0;
+    if (a == "--purpose" || a == "--out" || a == "--district" || a == "--actor" || a == "--date" || a == "--lang" || a == "--k" ||
+        a == "--zone" || a == "--parts") {
+      if (!(v = need(i))) return donate_usage();
+    }
+    if (a == "--purpose") o.purpose = v;
+    else if (a == "--out") out_dir = v;
+    else if (a == "--district") o.district = v;
+    else if (a == "--actor") o.learning_actor = v;
+    else if (a == "--date") date = v;
+    else if (a == "--lang") {
+      if (std::strcmp(v, "fr") && std::strcmp(v, "en")) return donate_usage();
+      fr = std::strcmp(v, "fr") == 0;
+    } else if (a == "--k") {
+      if (!parse_number(v, num) || num < k_donation_min_k || num != std::floor(num)) return donate_usage();
+      o.k = int(num);
+    } else if (a == "--zone") {
+      PrivacyZone z;
+      if (std::sscanf(v, "%lf,%lf,%lf", &z.lat, &z.lon, &z.radius_m) != 3 || !(z.radius_m > 0)) return donate_usage();
+      o.zones.push_back(z);
+    } else if (a == "--by-month") {
+      o.mobility_by_month = true;
+    } else if (a == "--parts") {
+      const std::string p = v;
+      o.mobility = p.find("mobility") != std::string::npos;
+      o.energy = p.find("energy") != std::string::npos;
+      o.learning = p.find("learning") != std::string::npos;
+    } else if (a.rfind("--", 0) == 0) return donate_usage();
+    else files.push_back(a);
+  }
+  if (o.purpose.empty() || files.empty()) return donate_usage();
+  o.created = date.empty() ? today_utc() : date;
+  std::vector<Table> tables;
+  bool ok = true;
+  for (const std::string& f : files) {
+    json j = read_file(f, tables, ok);
+    if (j.contains("error"))
+      std::fprintf(stderr, "%s %s : %s\n", fr ? "Fichier illisible" : "Unreadable file", f.c_str(), j["error"].get<std::string>().c_str());
+  }
+  const DonationColumns cols = collect_donation(tables);
+  const Donation d = build_donation(cols.input(), o);
+  const std::filesystem::path dir(out_dir);
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  if (!write_whole(dir / d.data_file, d.data) || !write_whole(dir / d.manifest_file, d.manifest)) {
+    std::fprintf(stderr, "%s %s\n", fr ? "Écriture impossible dans" : "Cannot write into", out_dir.c_str());
+    return 1;
+  }
+  std::printf("%s", donation_summary(d, fr).c_str());
+  std::printf("%s %s (%zu %s, SHA-256 %s)\n%s %s\n", fr ? "Données :" : "Data:", (dir / d.data_file).string().c_str(), d.data.size(),
+              fr ? "octets" : "bytes", d.sha256.c_str(), fr ? "Manifeste :" : "Manifest:", (dir / d.manifest_file).string().c_str());
+  return d.rows.empty() ? 1 : 0;
+}
+
+int run_donations_cli(int argc, char** argv) {
+  if (argc < 2) return donate_usage();
+  const std::string cmd = argv[0];
+  const std::filesystem::path dir = argv[1];
+  bool fr = true, json_out = false;
+  std::string out;
+  for (int i = 2; i < argc; ++i) {
+    const std::string a = argv[i];
+    if (a == "--json") json_out = true;
+    else if (a == "--lang" && i + 1 < argc) fr = std::strcmp(argv[++i], "en") != 0;
+    else if (a == "--out" && i + 1 < argc) out = argv[++i];
+    else return donate_usage();
+  }
+  if ((cmd != "validate" && cmd != "merge") || (cmd == "merge" && out.empty())) return donate_usage();
+  std::error_code ec;
+  if (!std::filesystem::is_directory(dir, ec)) {
+    std::fprintf(stderr, "%s %s\n", fr ? "Dossier introuvable :" : "No such folder:", dir.string().c_str());
+    return 2;
+  }
+  std::FILE* sink = nullptr;
+  std::vector<char> sink_buf(1 << 20);
+  if (cmd == "merge") {
+    sink = std::fopen(out.c_str(), "wb");
+    if (!sink) {
+      std::fprintf(stderr, "%s %s\n", fr ? "Écriture impossible :" : "Cannot write:", out.c_str());
+      return 1;
+    }
+    std::setvbuf(sink, sink_buf.data(), _IOFBF, sink_buf.size());
+  }
+  int64_t valid = 0, rejected = 0, duplicates = 0, rows = 0, records = 0;
+  std::set<std::string> seen;
+  json rejections = json::array();
+  each_donation(dir, [&](const Found& d, const std::string& data) {
+    if (!d.check.ok) {
+      ++rejected;
+      json reasons = json::array();
+      for (const DonationReason& r : d.check.reasons) reasons.push_back({{"code", r.code}, {"fr", r.fr}, {"en", r.en}});
+      if (json_out) rejections.push_back({{"file", d.manifest}, {"reasons", reasons}});
+      else
+        for (const DonationReason& r : d.check.reasons)
+          std::fprintf(cmd == "merge" ? stderr : stdout, "%s %s : %s [%s]\n", fr ? "REJETÉ" : "REJECTED", d.manifest.c_str(),
+                       (fr ? r.fr : r.en).c_str(), r.code.c_str());
+      return;
+    }
+    ++valid;
+    if (!seen.insert(d.check.sha256).second) {
+      ++duplicates;
+      return;
+    }
+    rows += d.check.rows;
+    if (sink)
+      donation_rows_ndjson(data, std::string_view(d.check.sha256).substr(0, 16), [&](std::string_view line) {
+        std::fwrite(line.data(), 1, line.size(), sink);
+        const size_t r = line.rfind("\"records\":");
+        records += std::atoll(std::string(line.substr(r + 10)).c_str());
+      });
+  });
+  if (sink && std::fclose(sink) != 0) {
+    std::fprintf(stderr, "%s %s\n", fr ? "Écriture impossible :" : "Cannot write:", out.c_str());
+    return 1;
+  }
+  if (json_out) {
+    json j = {{"valid", valid}, {"rejected", rejected}, {"duplicates", duplicates}, {"rows", rows}, {"rejections", rejections}};
+    if (sink) j["records"] = records, j["out"] = out;
+    std::printf("%s\n", j.dump(2).c_str());
+  } else if (cmd == "validate") {
+    std::printf(fr ? "%lld dons valides (%lld doublons), %lld rejetés, %lld lignes.\n" : "%lld valid donations (%lld duplicates), %lld rejected, %lld rows.\n",
+                (long long)valid, (long long)duplicates, (long long)rejected, (long long)rows);
+  } else {
+    std::printf(fr ? "%lld dons fusionnés (%lld doublons ignorés, %lld rejetés) : %lld lignes, %lld enregistrements -> %s\n"
+                   : "%lld donations merged (%lld duplicates skipped, %lld rejected): %lld rows, %lld records -> %s\n",
+                (long long)(valid - duplicates), (long long)duplicates, (long long)rejected, (long long)rows, (long long)records, out.c_str());
+  }
+  return cmd == "validate" && rejected > 0 ? 1 : 0;
 }
 
 }  // namespace sdw::challenge

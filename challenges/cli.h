@@ -8,4 +8,13 @@ namespace sdw::challenge {
 // argv[0] is the challenge name. Returns the exit code: 0 ok, 1 a file failed or no data, 2 usage.
 int run_cli(int argc, char** argv);
 
+// `workbench donate --purpose TEXT [--k 5] [--by-month] [--out DIR] [--district CODE] [--actor NAME] [--zone LAT,LON,M]…
+//  [--parts mobility,energy,learning] [--date YYYY-MM-DD] [--lang fr|en] FILE…` (argv[0] is the first option):
+// writes donation-<sha8>.csv + .manifest.json (challenges/donation.h) and prints the summary. 0 ok, 1 no data.
+int run_donate_cli(int argc, char** argv);
+// `workbench donations validate DIR [--json] [--lang fr|en]`: every donation in DIR checked, rejections with
+// reasons, exit 1 if any is rejected. `workbench donations merge DIR --out FILE.ndjson`: the valid ones,
+// deduplicated by hash, as NDJSON rows with a donation_id (first 16 hex digits of the SHA-256), streamed.
+int run_donations_cli(int argc, char** argv);
+
 }  // namespace sdw::challenge

@@ -317,9 +317,9 @@ void mobility_rows(const DonationInput& in, const DonationOptions& o, const std:
       if (orig == 1) area = area2, clat = clat2, clon = clon2;
       else area.clear(), clat = clon = k_nan, ++d.trips_unlocated;
     }
-    const int32_t monday = tr.day - weekday_of(tr.day);
-    Acc& a = m[{iso_week_key(tr.day), area, mode_id(tr.mode)}];
-    a.period_start = day_key(monday);
+    const bool month = o.mobility_by_month;
+    Acc& a = m[{month ? month_key(tr.day) : iso_week_key(tr.day), area, mode_id(tr.mode)}];
+    a.period_start = day_key(month ? month_start(tr.day) : tr.day - weekday_of(tr.day));
     a.value += tr.km;
     ++a.records;
     a.cell_lat = clat, a.cell_lon = clon;
@@ -454,7 +454,7 @@ Donation build_donation(const DonationInput& in, const DonationOptions& opt) {
         {"parts", parts},
         {"area", o.area == DonationArea::Grid1km ? "grid_1km_epsg3035" : "commune_insee"},
         {"grid_m", int(k_cell_m)},
-        {"time_bucket", {{"mobility", "iso_week"}, {"energy", "month"}, {"learning", "iso_week"}}},
+        {"time_bucket", {{"mobility", o.mobility_by_month ? "month" : "iso_week"}, {"energy", "month"}, {"learning", "iso_week"}}},
         {"timezone", "Europe/Paris"},
         {"protected_radius_m", int64_t(std::llround(o.protected_radius_m))},
         {"home_protected", o.protect_home && d.places.home.found},
@@ -478,20 +478,22 @@ std::string donation_summary(const Donation& d, bool fr) {
   auto n = [](int64_t v) { return std::to_string(v); };
   s += fr ? "Ce fichier est destiné à : « " + o.purpose + " ».\n" : "This file is for: “" + o.purpose + "”.\n";
   s += fr ? "Il contient " + n(d.rows.size()) + " lignes de totaux :\n" : "It holds " + n(d.rows.size()) + " rows of totals:\n";
-  if (o.mobility) {
+  const bool trips = d.mobility.records + d.mobility.suppressed_records > 0;
+  const std::string per = o.mobility_by_month ? (fr ? "par mois" : "per month") : (fr ? "par semaine" : "per week");
+  if (trips) {
     const std::string where = o.area == DonationArea::Grid1km ? (fr ? "par carreau de 1 km" : "per 1 km grid cell")
                                                               : (fr ? "par commune" : "per commune");
-    s += fr ? "- les kilomètres parcourus par mode de transport, par semaine et " + where + " (" + n(d.mobility.rows) + " lignes, " +
+    s += fr ? "- les kilomètres parcourus par mode de transport, " + per + " et " + where + " (" + n(d.mobility.rows) + " lignes, " +
                   n(d.mobility.records) + " trajets) ;\n"
-            : "- kilometres travelled per transport mode, per week and " + where + " (" + n(d.mobility.rows) + " rows, " +
+            : "- kilometres travelled per transport mode, " + per + " and " + where + " (" + n(d.mobility.rows) + " rows, " +
                   n(d.mobility.records) + " trips);\n";
   }
-  if (o.energy)
+  if (d.energy.records + d.energy.suppressed_records > 0)
     s += fr ? "- l'énergie consommée (kWh) par mois (" + n(d.energy.rows) + " lignes, " + n(d.energy.records) + " relevés)" +
                   (o.district.empty() ? "" : ", avec le quartier que vous avez indiqué (" + o.district + ")") + " ;\n"
             : "- energy used (kWh) per month (" + n(d.energy.rows) + " rows, " + n(d.energy.records) + " readings)" +
                   (o.district.empty() ? "" : ", with the district you gave (" + o.district + ")") + ";\n";
-  if (o.learning)
+  if (d.learning.records + d.learning.suppressed_records > 0)
     s += fr ? "- le temps passé à apprendre (minutes) par semaine (" + n(d.learning.rows) + " lignes, " + n(d.learning.records) + " traces).\n"
             : "- time spent learning (minutes) per week (" + n(d.learning.rows) + " rows, " + n(d.learning.records) + " statements).\n";
   s += fr ? "Chaque ligne regroupe au moins " + n(o.k) + " enregistrements. "
@@ -505,7 +507,7 @@ std::string donation_summary(const Donation& d, bool fr) {
           : "It does not hold: your name, e-mail address, learner id, account or meter number, any label or place name, any exact "
             "position (only 1 km cell centres), any single trip or time of day.\n";
   const bool home = o.protect_home && d.places.home.found, work = o.protect_work && d.places.work.found;
-  if (o.mobility) {
+  if (trips) {
     std::string zones;
     if (home) zones += fr ? "votre domicile" : "your home";
     if (work) zones += zones.empty() ? (fr ? "votre travail" : "your work") : (fr ? " et votre travail" : " and your work");
@@ -602,7 +604,8 @@ bool check_row(const std::vector<std::string_view>& f, int64_t k, std::string& f
   if (!mob && !ene && !lea) return fr = "partie inconnue « " + std::string(part) + " »", en = "unknown part “" + std::string(part) + "”", false;
   int32_t start;
   if (!parse_day(f[2], start)) return fr = "period_start n'est pas une date", en = "period_start is not a date", false;
-  if (ene ? (month_key(start) != period || day_key(start).substr(8) != "01") : (iso_week_key(start) != period || weekday_of(start) != 0))
+  const bool by_month = ene || (mob && period.size() == 7);   // mobility: ISO weeks or months
+  if (by_month ? (month_key(start) != period || day_key(start).substr(8) != "01") : (iso_week_key(start) != period || weekday_of(start) != 0))
     return fr = "période « " + std::string(period) + " » incohérente avec " + std::string(f[2]),
            en = "period “" + std::string(period) + "” does not match " + std::string(f[2]), false;
   if (!area.empty() && !valid_code(area, 24)) return fr = "zone invalide", en = "invalid area", false;

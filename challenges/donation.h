@@ -61,6 +61,7 @@ struct DonationOptions {
   std::string created;                           // "2026-05-04": the caller's date (the core has no clock)
   bool mobility = true, energy = true, learning = true;   // parts to include
   int k = k_donation_min_k;                      // each row aggregates at least k records
+  bool mobility_by_month = false;                // coarser time for the trips: months instead of ISO weeks
   DonationArea area = DonationArea::Grid1km;     // Commune: needs the trips' commune codes
   std::string district;                          // optional code the donor declares for the energy rows
   std::string learning_actor;                    // "" = every actor (the name is never written)

@@ -138,6 +138,8 @@ TEST_CASE("donation: a trip ending 400 m from home loses that end, 600 m keeps i
         "mobility,2025-W11,2025-03-10,17300,,,bike,20.000,km,5\n");    // the 600 m trips keep their end
   CHECK(d.sha256 == sha256_hex(d.data));
   CHECK(d.data_file == "donation-" + d.sha256.substr(0, 8) + ".csv");
+  o.mobility_by_month = true;   // coarser time: the month and its first day
+  CHECK(build_donation(f.input(), o).data.find("mobility,2025-03,2025-03-01,17200,,,bike,15.000,km,5\n") != std::string::npos);
 }
 
 TEST_CASE("donation: 1 km cells — 4 trips suppressed, 5 kept; cells within 500 m of home never written") {

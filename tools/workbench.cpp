@@ -2,6 +2,8 @@
 //   workbench inspect FILE... [--json] [--lang fr|en]   streams each file through a Session and reports
 //   workbench formats [--json] [--lang fr|en]           lists the registered formats
 //   workbench challenge <name> [options] FILE...        self-data challenge figures (challenges/cli.h)
+//   workbench donate --purpose TEXT [options] FILE...   an anonymised donation file + manifest (challenges/cli.h)
+//   workbench donations validate|merge DIR [options]    the territory's side: check and merge received donations
 // Exit code: 0 all files parsed, 1 some file failed, 2 usage error.
 #include <algorithm>
 #include <cstdio>
@@ -31,7 +33,9 @@ int usage() {
   std::fprintf(stderr,
                "usage : workbench inspect FICHIER... [--json] [--lang fr|en]\n"
                "        workbench formats [--json] [--lang fr|en]\n"
-               "        workbench challenge <mobility|energy|food|learning|budget|footprint> [--json] FICHIER...\n");
+               "        workbench challenge <mobility|energy|food|learning|budget|footprint> [--json] FICHIER...\n"
+               "        workbench donate --purpose TEXTE [--k 5] [--out DOSSIER] FICHIER...\n"
+               "        workbench donations validate DOSSIER | merge DOSSIER --out FICHIER.ndjson\n");
   return 2;
 }
 
@@ -277,6 +281,8 @@ int main(int argc, char** argv) {
   if (argc < 2) return usage();
   std::string cmd = argv[1];
   if (cmd == "challenge") return argc < 3 ? usage() : sdw::challenge::run_cli(argc - 2, argv + 2);
+  if (cmd == "donate") return sdw::challenge::run_donate_cli(argc - 2, argv + 2);
+  if (cmd == "donations") return argc < 4 ? usage() : sdw::challenge::run_donations_cli(argc - 2, argv + 2);
   Options o;
   for (int i = 2; i < argc; ++i) {
     std::string a = argv[i];

@@ -2,6 +2,7 @@
 //   --json  --lang fr|en  --actor NAME  --details (per trip / per line in JSON)
 //   mobility: --construction --occupants N --electric --ebike
 //   energy:   --tariff base|hphc --price EUR --hp EUR --hc EUR --subscription EUR --hc-hours 22:00-06:00[,12:00-14:00]
+//             --gas-price EUR --gas-subscription EUR (gas readings get their own Base tariff, energy.h default_tariff)
 //   learning: --gap-min N
 #include "challenges/cli.h"
 
@@ -31,6 +32,7 @@ struct CliOptions {
   std::string actor;
   MobilityOptions mobility;
   EnergyOptions energy;
+  Tariff gas_tariff = default_tariff("gas");
   LearningOptions learning;
   std::vector<std::string> files;
 };
@@ -40,7 +42,7 @@ int usage() {
                "usage : workbench challenge <mobility|energy|food|learning|budget|footprint> [--json] [--lang fr|en]\n"
                "          [--actor NOM] [--details] [--construction] [--occupants N] [--electric] [--ebike]\n"
                "          [--tariff base|hphc] [--price EUR] [--hp EUR] [--hc EUR] [--subscription EUR]\n"
-               "          [--hc-hours 22:00-06:00[,…]] [--gap-min N] FICHIER…\n");
+               "          [--hc-hours 22:00-06:00[,…]] [--gas-price EUR] [--gas-subscription EUR] [--gap-min N] FICHIER…\n");
   return 2;
 }
 
@@ -133,6 +135,12 @@ void print_energy(const EnergyResult& r, bool fr) {
   std::printf("== %s ==\n", r.energy.c_str());
   std::printf("%s %s kWh, %s %s €\n", fr ? "Total :" : "Total:", fmt(r.total_kwh, 2).c_str(), fr ? "coût" : "cost",
               fmt(r.total_cost_eur, 2).c_str());
+  if (!std::isnan(r.total_m3)) std::printf("%s %s m³\n", fr ? "Volume :" : "Volume:", fmt(r.total_m3, 2).c_str());
+  if (!std::isnan(r.heating_kwh))
+    std::printf("%s %s kWh (%s %%), %s %s kWh/%s (%s)\n", fr ? "Chauffage :" : "Heating:", fmt(r.heating_kwh, 1).c_str(),
+                fmt(r.heating_share * 100, 0).c_str(), fr ? "besoin hors chauffage" : "need without heating",
+                fmt(r.base_kwh_per_day, 2).c_str(), fr ? "jour" : "day",
+                r.base_from == "summer" ? (fr ? "médiane des jours d'été" : "median summer day") : r.base_from.c_str());
   std::printf("%s %s W (%lld %s)\n", fr ? "Talon de consommation (minimum de nuit, médiane) :" : "Base load (night minimum, median):",
               fmt(r.base_load_w, 0).c_str(), (long long)r.base_load_days, fr ? "jours" : "days");
   std::printf("%s", fr ? "Heures de pointe :" : "Peak hours:");
@@ -145,6 +153,7 @@ void print_energy(const EnergyResult& r, bool fr) {
       delta += fmt(m.delta_pct);
       delta += " %";
     }
+    if (!std::isnan(m.m3)) delta += (delta.empty() ? "" : "  ") + fmt(m.m3, 2) + " m³";
     std::printf("  %s %9s kWh  %s kWh/%s  %8s €  %s\n", m.month.c_str(), fmt(m.kwh, 2).c_str(), fmt(m.kwh_per_day, 2).c_str(),
                 fr ? "jour" : "day", fmt(m.cost_eur, 2).c_str(), delta.c_str());
   }
@@ -240,6 +249,10 @@ int run_cli(int argc, char** argv) {
       if (!std::strcmp(s, "base")) o.energy.tariff.kind = Tariff::Kind::Base;
       else if (!std::strcmp(s, "hphc")) o.energy.tariff.kind = Tariff::Kind::PeakOffPeak;
       else return usage();
+    } else if (a == "--gas-price" || a == "--gas-subscription") {
+      const char* s = need(i);
+      if (!s || !parse_number(s, v) || v < 0) return usage();
+      (a == "--gas-price" ? o.gas_tariff.base_eur_kwh : o.gas_tariff.subscription_eur_month) = v;
     } else if (a == "--price" || a == "--hp" || a == "--hc" || a == "--subscription" || a == "--gap-min") {
       const char* s = need(i);
       if (!s || !parse_number(s, v) || v < 0) return usage();
@@ -298,6 +311,7 @@ int run_cli(int argc, char** argv) {
     for (auto& [energy, cols] : collect_energy(tables)) {
       EnergyOptions eo = o.energy;
       eo.energy = energy;
+      if (energy == "gas") eo.tariff = o.gas_tariff;
       EnergyResult r = energy_summary(cols.view(), eo);
       has_data = has_data || !cols.kwh.empty();
       res.push_back(to_json(r));

@@ -21,6 +21,7 @@ EnergyResult energy_summary(const EnergyView& v, const EnergyOptions& o) {
     LocalTime lt;
     double kwh, interval_s;
     int64_t ts;
+    double m3;
   };
   std::vector<Reading> fine, coarse;
   for (size_t i = 0; i < n; ++i) {
@@ -30,13 +31,18 @@ EnergyResult energy_summary(const EnergyView& v, const EnergyOptions& o) {
     if (i < v.ts_end_us.size()) interval = double(v.ts_end_us[i] - v.ts_start_us[i]) / 1e6;
     if (!(interval > 0) && i < v.interval_s.size()) interval = v.interval_s[i];
     if (!(interval > 0)) continue;
-    Reading rd{paris_local(v.ts_start_us[i]), kwh, interval, v.ts_start_us[i]};
+    Reading rd{paris_local(v.ts_start_us[i]), kwh, interval, v.ts_start_us[i], i < v.m3.size() ? v.m3[i] : k_nan};
     (interval <= o.fine_max_interval_s ? fine : coarse).push_back(rd);
   }
 
   // ---- daily totals
   std::map<int32_t, EnergyDay> days;
+  std::map<int32_t, double> day_m3;
+  auto add_m3 = [&](const Reading& rd) {
+    if (!std::isnan(rd.m3)) day_m3[rd.lt.day] += rd.m3;
+  };
   for (const Reading& rd : fine) {
+    add_m3(rd);
     EnergyDay& d = days[rd.lt.day];
     d.day = rd.lt.day;
     d.kwh += rd.kwh;
@@ -51,6 +57,7 @@ EnergyResult energy_summary(const EnergyView& v, const EnergyOptions& o) {
       ++r.skipped_coarse;
       continue;
     }
+    add_m3(rd);
     EnergyDay& d = days[rd.lt.day];
     d.day = rd.lt.day;
     d.kwh += rd.kwh;
@@ -62,6 +69,7 @@ EnergyResult energy_summary(const EnergyView& v, const EnergyOptions& o) {
     r.days.push_back(d);
     r.total_kwh += d.kwh;
   }
+  for (auto& [k, m3] : day_m3) r.total_m3 = (std::isnan(r.total_m3) ? 0 : r.total_m3) + m3;
 
   // ---- hourly sums per (day, hour) from fine readings -> weekly profile, hourly mean, peak hours
   std::map<std::pair<int32_t, int>, double> hour_sums;
@@ -124,6 +132,7 @@ EnergyResult energy_summary(const EnergyView& v, const EnergyOptions& o) {
     EnergyMonth& m = months[month_key(d.day)];
     m.month = month_key(d.day);
     m.kwh += d.kwh;
+    if (auto it = day_m3.find(d.day); it != day_m3.end()) m.m3 = (std::isnan(m.m3) ? 0 : m.m3) + it->second;
     ++m.days;
     m.cost_subscription_eur += t.subscription_eur_month / days_in_month(d.day);
   }
@@ -147,7 +156,45 @@ EnergyResult energy_summary(const EnergyView& v, const EnergyOptions& o) {
     r.months.push_back(m);
     prev = &r.months.back();
   }
+
+  // ---- heating vs the rest: summer median day, else the lowest month per day
+  std::vector<double> summer;
+  for (const EnergyDay& d : r.days) {
+    const int month = std::stoi(month_key(d.day).substr(5));
+    if (month >= 6 && month <= 8) summer.push_back(d.kwh);
+  }
+  if (summer.size() >= 7) {
+    r.base_kwh_per_day = median(summer);
+    r.base_from = "summer";
+  } else {
+    for (const EnergyMonth& m : r.months)
+      if (m.days >= 7 && (std::isnan(r.base_kwh_per_day) || m.kwh_per_day < r.base_kwh_per_day)) {
+        r.base_kwh_per_day = m.kwh_per_day;
+        r.base_from = m.month;
+      }
+  }
+  if (!std::isnan(r.base_kwh_per_day)) {
+    r.heating_kwh = 0;
+    for (const EnergyDay& d : r.days) {  // the reference days themselves heat nothing
+      const std::string mk = month_key(d.day);
+      const int month = std::stoi(mk.substr(5));
+      if ((month >= 6 && month <= 8) || mk == r.base_from) continue;
+      r.heating_kwh += std::max(0.0, d.kwh - r.base_kwh_per_day);
+    }
+    r.heating_share = r.total_kwh > 0 ? r.heating_kwh / r.total_kwh : k_nan;
+  }
   return r;
+}
+
+Tariff default_tariff(const std::string& energy) {
+  Tariff t;
+  if (energy == "gas") {
+    t.kind = Tariff::Kind::Base;
+    t.base_eur_kwh = 0.12;
+    t.subscription_eur_month = 22.0;
+    t.offpeak_hours.clear();
+  }
+  return t;
 }
 
 HeatingFit heating_signature(std::span<const EnergyDay> days, std::span<const int32_t> temp_days,

@@ -19,6 +19,7 @@ struct EnergyView {
   std::span<const int64_t> ts_end_us;     // UTC µs; may be empty: interval_s is used
   std::span<const double> interval_s;     // may be empty when ts_end_us is given
   std::span<const double> kwh;            // NaN rows are skipped
+  std::span<const double> m3 = {};        // gas volume per reading (GRDF), may be empty; NaN = unknown
 };
 
 struct HourRange {                        // local clock, minutes since midnight; wraps when end <= start
@@ -38,6 +39,9 @@ struct Tariff {
   double subscription_eur_month = 15.0;   // abonnement, prorated by the days with data in each month
   std::vector<HourRange> offpeak_hours = {HourRange{22 * 60, 6 * 60}};  // HC ranges (local)
 };
+// The placeholder tariff of an energy: electricity as above; gas Base at 0.12 €/kWh and 22 €/month (a
+// heating contract's order of magnitude, not a price list; the user edits both).
+Tariff default_tariff(const std::string& energy);
 
 struct EnergyOptions {
   std::string energy = "electricity";     // echoed ("electricity", "gas")
@@ -63,6 +67,7 @@ struct EnergyMonth {
   double cost_energy_eur = 0, cost_subscription_eur = 0, cost_eur = 0;
   double delta_kwh = k_nan, delta_pct = k_nan;   // totals vs the previous month with data
   double delta_kwh_per_day = k_nan;              // vs the previous month, per day (fair when days differ)
+  double m3 = k_nan;                             // gas volume, when the readings give it
 };
 struct PeakHour {
   int hour = 0;
@@ -81,6 +86,13 @@ struct EnergyResult {
   std::vector<EnergyMonth> months;                      // ascending
   double total_kwh = 0, total_cost_eur = 0;
   int64_t skipped_coarse = 0;                           // coarse readings ignored on days the load curve covers
+  double total_m3 = k_nan;                              // gas volume of the days counted, when given
+  // Heating vs the rest (hot water, cooking, appliances): the daily need without heating is the median kWh
+  // of the summer days (June-August, at least 7), else the lowest month's kWh per day (months of 7+ days);
+  // heating is what each other day (not June-August, not that month) uses above it. NaN when neither exists.
+  double base_kwh_per_day = k_nan;
+  std::string base_from;                                // "summer" or the month used ("2024-05")
+  double heating_kwh = k_nan, heating_share = k_nan;    // share of total_kwh, 0..1
   EnergyOptions options;
 };
 EnergyResult energy_summary(const EnergyView& v, const EnergyOptions& o = {});

@@ -94,7 +94,7 @@ std::map<std::string, EnergyColumns> collect_energy(std::span<const Table> table
   std::map<std::string, EnergyColumns> m;
   each_table(tables, domain::k_energy_readings, [&](const Table& t) {
     const Column *s = find(t, "ts_start"), *e = find(t, "ts_end"), *iv = find(t, "interval_s"), *k = find(t, "kwh"),
-                 *energy = find(t, "energy"), *kind = find(t, "kind");
+                 *energy = find(t, "energy"), *kind = find(t, "kind"), *m3 = find(t, "m3");
     for (size_t i = 0; i < t.rows(); ++i) {
       if (str(kind, i) == "max_power") continue;
       int64_t start, end;
@@ -109,6 +109,7 @@ std::map<std::string, EnergyColumns> collect_energy(std::span<const Table> table
       c.ts_start_us.push_back(start);
       c.ts_end_us.push_back(end);
       c.kwh.push_back(num(k, i));
+      c.m3.push_back(num(m3, i));
     }
   });
   return m;

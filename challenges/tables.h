@@ -34,8 +34,8 @@ struct TripsColumns {
 };
 struct EnergyColumns {
   std::vector<int64_t> ts_start_us, ts_end_us;
-  std::vector<double> kwh;
-  EnergyView view() const { return {ts_start_us, ts_end_us, {}, kwh}; }
+  std::vector<double> kwh, m3;  // m3: NaN where the table has no volume
+  EnergyView view() const { return {ts_start_us, ts_end_us, {}, kwh, m3}; }
 };
 struct TransactionColumns {
   std::vector<int32_t> day;

@@ -84,6 +84,11 @@ json to_json(const EnergyResult& r) {
   j["max_power_w"] = num(r.max_power_w);
   if (!std::isnan(r.max_power_w)) j["max_power_at"] = format_timestamp(r.max_power_ts_us);
   j["skipped_coarse_readings"] = r.skipped_coarse;
+  j["total_m3"] = num(r.total_m3);
+  j["base_kwh_per_day"] = num(r.base_kwh_per_day);
+  j["base_from"] = r.base_from;
+  j["heating_kwh"] = num(r.heating_kwh);
+  j["heating_share"] = num(r.heating_share);
   json ph = json::array();
   for (const auto& p : r.peak_hours) ph.push_back({{"hour", p.hour}, {"mean_kwh", p.mean_kwh}});
   j["peak_hours"] = ph;
@@ -107,7 +112,7 @@ json to_json(const EnergyResult& r) {
                   {"kwh_offpeak", m.kwh_offpeak}, {"kwh_peak", m.kwh_peak}, {"kwh_unsplit", m.kwh_unsplit},
                   {"cost_energy_eur", m.cost_energy_eur}, {"cost_subscription_eur", m.cost_subscription_eur},
                   {"cost_eur", m.cost_eur}, {"delta_kwh", num(m.delta_kwh)}, {"delta_pct", num(m.delta_pct)},
-                  {"delta_kwh_per_day", num(m.delta_kwh_per_day)}});
+                  {"delta_kwh_per_day", num(m.delta_kwh_per_day)}, {"m3", num(m.m3)}});
   j["months"] = ms;
   const Tariff& t = r.options.tariff;
   json hc = json::array();

@@ -2,6 +2,7 @@
 // weekly profile, base load (median of night minima), peak hours, Base and HC/HP costs, coarse readings
 // ignored where the load curve exists, month-on-month, heating signature. Hand-worked values.
 #include <doctest/doctest.h>
+#include <cmath>
 
 #include "challenges/energy.h"
 #include "tests/test_util.h"
@@ -127,4 +128,44 @@ TEST_CASE("challenge energy: heating signature against outdoor temperature") {
   CHECK(f.slope_kwh_per_degc == doctest::Approx(-2));
   CHECK(f.intercept_kwh == doctest::Approx(40));
   CHECK(f.r2 == doctest::Approx(1));
+}
+
+TEST_CASE("challenge energy, gas: daily readings, m3, heating above the summer median day, gas tariff") {
+  // GRDF-like daily readings (local days, UTC bounds): 8 July days 4,5,5,6,5,4,6,5 kWh (median 5), then
+  // 3 January days 60, 45, 3 kWh; m3 = kWh / 10. Heating = (60-5) + (45-5) + 0 = 95 of 148 kWh.
+  std::vector<int64_t> start, end;
+  std::vector<double> kwh, m3;
+  auto day = [&](int y, unsigned mo, unsigned d, int cet_offset_h, double k) {
+    start.push_back(utc_us(y, mo, d, 0, 0) - int64_t(cet_offset_h) * 3600 * 1000000);
+    end.push_back(start.back() + 86400LL * 1000000);
+    kwh.push_back(k);
+    m3.push_back(k / 10);
+  };
+  const double july[] = {4, 5, 5, 6, 5, 4, 6, 5};
+  for (unsigned d = 1; d <= 8; ++d) day(2024, 7, d, 2, july[d - 1]);
+  day(2025, 1, 15, 1, 60);
+  day(2025, 1, 16, 1, 45);
+  day(2025, 1, 17, 1, 3);
+  EnergyOptions o;
+  o.energy = "gas";
+  o.tariff = default_tariff("gas");
+  EnergyResult r = energy_summary(EnergyView{start, end, {}, kwh, m3}, o);
+  REQUIRE(r.days.size() == 11);
+  CHECK(r.total_kwh == doctest::Approx(148));
+  CHECK(r.total_m3 == doctest::Approx(14.8));
+  CHECK(r.base_from == "summer");
+  CHECK(r.base_kwh_per_day == doctest::Approx(5));
+  CHECK(r.heating_kwh == doctest::Approx(95));
+  CHECK(r.heating_share == doctest::Approx(95.0 / 148));
+  REQUIRE(r.months.size() == 2);
+  CHECK(r.months[0].m3 == doctest::Approx(4.0));
+  CHECK(r.months[1].kwh_per_day == doctest::Approx(36));
+  // Base 0.12 €/kWh: 148 x 0.12 = 17.76 €; subscription 22 €/month prorated: 22 x 8/31 + 22 x 3/31 = 7.8065 €
+  CHECK(r.total_cost_eur == doctest::Approx(17.76 + 22.0 * 11 / 31));
+  CHECK(std::isnan(r.base_load_w));  // no load curve for gas
+  // without summer days: the lowest month of 7+ days (here none in January alone): no heating split
+  EnergyResult w = energy_summary(EnergyView{std::span(start).subspan(8), std::span(end).subspan(8), {},
+                                             std::span(kwh).subspan(8), {}}, o);
+  CHECK(std::isnan(w.heating_kwh));
+  CHECK(std::isnan(w.total_m3));
 }

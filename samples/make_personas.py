@@ -9,8 +9,9 @@ writes OUT_DIR/manifest.json and, per persona, OUT_DIR/<id>/<files>:
   lea/     "Léa, La Rochelle": Google Maps Timeline Android on-device export (Timeline.json), a Crédit
            Agricole-style bank CSV (Windows-1252) and an SNCF Connect trips CSV, 15 March - 2 November 2025
            (both DST changes of 2025).
-  martin/  "Famille Martin, Nantes": a year of Linky load curve (30 min, W, 2024-03-01 .. 2025-02-28) and
-           loyalty-card receipts (October 2024 - January 2025). No gas file: there is no GRDF parser yet.
+  martin/  "Famille Martin, Nantes": a year of Linky load curve (30 min, W, 2024-03-01 .. 2025-02-28), the
+           same year of GRDF daily gas (gas boiler for the ground floor: winter heating, summer near zero) and
+           loyalty-card receipts (October 2024 - January 2025).
   noah/    "Noah, collégien à Lyon": an LRS StatementResult of xAPI statements, a Spotify streaming history
            (account data) and a Google Takeout My Activity for YouTube in French, autumn term 2025 (the
            DST change of 26 October inside).
@@ -582,7 +583,8 @@ def make_martin_load_curve(rng):
                 factor = 1.0 if (6.0 <= h < 22.5 and occupied) else (0.5 if h >= 22.5 or h < 6.0 else 0.35)
                 duty = min(0.95, 0.25 + deficit / 14.0)
                 if rng.random() < duty:
-                    w += 215 * deficit * factor / duty * rng.uniform(0.85, 1.15)
+                    # upstairs only (half the power): the ground floor is on the gas boiler (make_martin_gas)
+                    w += 0.5 * 215 * deficit * factor / duty * rng.uniform(0.85, 1.15)
             # hot-water tank on off-peak hours from 22:30, longer in winter
             tank_h = 1.5 + max(0.0, (12 - temp) / 8.0)
             if 22.5 <= h < 22.5 + tank_h or h < max(0.0, 22.5 + tank_h - 24):
@@ -603,6 +605,47 @@ def make_martin_load_curve(rng):
         rows.append((t + timedelta(minutes=30), max(90, int(round(w)))))
         t += timedelta(minutes=30)
     return rows, temps
+
+
+MARTIN_PCE = "21546083927715"
+
+
+def make_martin_gas(temps):
+    """GRDF "Mes consommations" daily CSV: Windows-1252, metadata lines with the PCE, the full layout (indexes in
+    m3, volume, conversion coefficient per month, energy, reading type), decimal commas, a few estimated days
+    (a Gazpar transmission gap in November), one day whose energy column is empty, a total line. Gas boiler for
+    the ground floor: heating above ~15.5 °C no-heating temperature, cooking only in summer, nothing while away."""
+    rng = random.Random(20240302)
+    coef_month = {1: 11.38, 2: 11.36, 3: 11.31, 4: 11.27, 5: 11.22, 6: 11.19, 7: 11.18, 8: 11.2, 9: 11.23, 10: 11.27,
+                  11: 11.33, 12: 11.37}
+    index = 8412.37
+    rows, kwh_month, m3_total = [], {}, 0.0
+    for d in days(MARTIN_START, MARTIN_END):
+        away = d in MARTIN_AWAY
+        deficit = max(0.0, 15.5 - temps[d])
+        heat = 0.0 if away else deficit * 5.2 * rng.uniform(0.9, 1.1)
+        cooking = 0.0 if away else rng.uniform(0.3, 1.1)
+        m3 = round((heat + cooking) / coef_month[d.month], 2)
+        coef = coef_month[d.month]
+        kwh = round(m3 * coef, 2)
+        start = index
+        index = round(index + m3, 2)
+        kind = "Estimé" if date(2024, 11, 12) <= d <= date(2024, 11, 14) else "Mesuré"
+        energy = "" if d == date(2024, 6, 11) else fr_num(kwh, 2, False)
+        rows.append((d.strftime("%d/%m/%Y"), fr_num(start, 2, False), fr_num(index, 2, False), fr_num(m3, 2, False),
+                     fr_num(coef, 2, False), energy, kind))
+        kwh_month[d.strftime("%Y-%m")] = kwh_month.get(d.strftime("%Y-%m"), 0.0) + kwh
+        m3_total += m3
+    head = ("Consommations quotidiennes;;;;;;\r\n"
+            "Numéro PCE : %s;;;;;;\r\n"
+            "Adresse de consommation;7 ALLEE DES CAPUCINES 44300 NANTES;;;;;\r\n"
+            "Période;du 01/03/2024 au 28/02/2025;;;;;\r\n"
+            ";;;;;;\r\n"
+            "Date de relevé;Index de début (m3);Index de fin (m3);Volume consommé (m3);"
+            "Coefficient de conversion (kWh/m3);Énergie consommée (kWh);Type de relevé\r\n") % MARTIN_PCE
+    text = head + "".join(";".join(r) + "\r\n" for r in rows)
+    text += "Total;;;%s;;%s;\r\n" % (fr_num(m3_total, 2, False), fr_num(sum(kwh_month.values()), 2, False))
+    return text.encode("cp1252"), len(rows), kwh_month, m3_total
 
 
 def make_martin_receipts(rng):
@@ -697,6 +740,8 @@ def make_martin(out):
     text = "\ufeff" + ";".join(keys) + "\r\n" + ";".join(vals) + "\r\n" + "Horodate;Valeur\r\n"
     text += "".join("%s;%d\r\n" % (iso_offset(t), w) for t, w in rows)
     files = [write_bytes(out, "martin/Enedis_Conso_Heure_20240301-20250228_%s.csv" % MARTIN_PRM, text.encode("utf-8"))]
+    gas, gas_rows, gas_month, gas_m3 = make_martin_gas(temps)
+    files.append(write_bytes(out, "martin/grdf_consommations_quotidiennes_%s.csv" % MARTIN_PCE, gas))
     receipts, n_lines, n_tickets = make_martin_receipts(rng)
     files.append(write_bytes(out, "martin/carte_fidelite_achats.csv", receipts))
     kwh_month = {}
@@ -705,7 +750,9 @@ def make_martin(out):
         kwh_month[loc.strftime("%Y-%m")] = kwh_month.get(loc.strftime("%Y-%m"), 0.0) + w * 0.5 / 1000
     return files, {"load_curve_rows": len(rows), "receipt_lines": n_lines, "tickets": n_tickets,
                    "kwh_total": round(sum(kwh_month.values()), 1),
-                   "kwh_month": {k: round(v, 1) for k, v in sorted(kwh_month.items())}}
+                   "kwh_month": {k: round(v, 1) for k, v in sorted(kwh_month.items())},
+                   "gas_rows": gas_rows, "gas_kwh_total": round(sum(gas_month.values()), 2), "gas_m3_total": round(gas_m3, 2),
+                   "gas_kwh_month": {k: round(v, 1) for k, v in sorted(gas_month.items())}}
 
 
 # [SECTION] Noah, collégien à Lyon
@@ -1041,10 +1088,12 @@ PERSONAS = [
                        "phone, March to November 2025), her bank statement and her SNCF trips.",
      "challenge": "mobility", "challenges": ["mobility", "budget"], "make": make_lea},
     {"id": "martin", "name_fr": "Famille Martin, Nantes", "name_en": "The Martin family, Nantes",
-     "description_fr": "Une maison chauffée à l'électricité : un an de courbe de charge Linky (mars 2024 à "
-                       "février 2025, pas de 30 minutes) et quatre mois d'achats avec la carte de fidélité.",
-     "description_en": "An electrically heated house: a year of Linky load curve (March 2024 to February 2025, "
-                       "30-minute steps) and four months of loyalty-card purchases.",
+     "description_fr": "Une maison chauffée au gaz en bas et à l'électricité à l'étage : un an de courbe de "
+                       "charge Linky (mars 2024 à février 2025, pas de 30 minutes), la même année de "
+                       "consommation de gaz GRDF jour par jour et quatre mois d'achats avec la carte de fidélité.",
+     "description_en": "A house heated by gas downstairs and electricity upstairs: a year of Linky load curve "
+                       "(March 2024 to February 2025, 30-minute steps), the same year of daily GRDF gas "
+                       "consumption and four months of loyalty-card purchases.",
      "challenge": "energy", "challenges": ["energy", "food"], "make": make_martin},
     {"id": "noah", "name_fr": "Noah, collégien à Lyon", "name_en": "Noah, a secondary-school pupil in Lyon",
      "description_fr": "Élève de 4e : les traces d'apprentissage de l'ENT (LRS xAPI) du premier trimestre "

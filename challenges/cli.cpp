@@ -370,7 +370,8 @@ int donate_usage() {
                "usage : workbench donate --purpose TEXTE [--k 5] [--by-month] [--out DOSSIER] [--district CODE] [--actor NOM]\n"
                "          [--zone LAT,LON,M]… [--parts mobility,energy,learning] [--date AAAA-MM-JJ] [--lang fr|en] FICHIER…\n"
                "        workbench donations validate DOSSIER [--json] [--lang fr|en]\n"
-               "        workbench donations merge DOSSIER --out FICHIER.ndjson [--lang fr|en]\n");
+               "        workbench donations merge DOSSIER --out FICHIER.ndjson [--lang fr|en]\n"
+               "        workbench donations schema\n");
   return 2;
 }
 
@@ -516,6 +517,10 @@ int run_donate_cli(int argc, char** argv) {
 }
 
 int run_donations_cli(int argc, char** argv) {
+  if (argc == 1 && std::strcmp(argv[0], "schema") == 0) {   // what a generator or an engine needs to know
+    std::printf("%s\n", donation_schema_json().c_str());
+    return 0;
+  }
   if (argc < 2) return donate_usage();
   const std::string cmd = argv[0];
   const std::filesystem::path dir = argv[1];

@@ -15,6 +15,7 @@ int run_donate_cli(int argc, char** argv);
 // `workbench donations validate DIR [--json] [--lang fr|en]`: every donation in DIR checked, rejections with
 // reasons, exit 1 if any is rejected. `workbench donations merge DIR --out FILE.ndjson`: the valid ones,
 // deduplicated by hash, as NDJSON rows with a donation_id (first 16 hex digits of the SHA-256), streamed.
+// `workbench donations schema`: the schema object every manifest carries.
 int run_donations_cli(int argc, char** argv);
 
 }  // namespace sdw::challenge

@@ -398,6 +398,8 @@ nlohmann::json schema_json() {
 
 }  // namespace
 
+std::string donation_schema_json() { return schema_json().dump(2); }
+
 Donation build_donation(const DonationInput& in, const DonationOptions& opt) {
   Donation d;
   d.options = opt;

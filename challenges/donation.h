@@ -116,6 +116,7 @@ struct DonationColumn {
   const char *name, *type, *unit, *fr, *en;
 };
 extern const DonationColumn k_donation_columns[10];
+std::string donation_schema_json();              // the manifest's "schema" object (JSON text, 2-space indent)
 
 struct PartCounts {
   int64_t rows = 0, records = 0;                 // written

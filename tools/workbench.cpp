@@ -282,7 +282,7 @@ int main(int argc, char** argv) {
   std::string cmd = argv[1];
   if (cmd == "challenge") return argc < 3 ? usage() : sdw::challenge::run_cli(argc - 2, argv + 2);
   if (cmd == "donate") return sdw::challenge::run_donate_cli(argc - 2, argv + 2);
-  if (cmd == "donations") return argc < 4 ? usage() : sdw::challenge::run_donations_cli(argc - 2, argv + 2);
+  if (cmd == "donations") return argc < 3 ? usage() : sdw::challenge::run_donations_cli(argc - 2, argv + 2);
   Options o;
   for (int i = 2; i < argc; ++i) {
     std::string a = argv[i];

@@ -484,8 +484,8 @@ class CozyParser final : public Parser, public JsonHandler {
       if (props.size() < 32) props.emplace_back(std::string(key), std::string(e.text.substr(0, 256)));
     } else if (top->role == Role::Properties && d == top->depth + 2 && !r.is_object(d - 1) && r.is_object(top->depth) &&
                r.key_at(top->depth) == "timestamps" && e.kind == JsonKind::Number) {
-      auto& ts = m_features[top->owner].timestamps;
-      if (ts.size() < k_max_vertices) ts.push_back(e.f64);
+      auto& ts = m_features[top->owner].timestamps;  // ms; out-of-range ones are left out (then no points)
+      if (ts.size() < k_max_vertices && std::isfinite(e.f64) && std::fabs(e.f64) < 1e15) ts.push_back(e.f64);
     }
   }
 

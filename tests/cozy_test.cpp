@@ -5,6 +5,7 @@
 #include <doctest/doctest.h>
 
 #include "parsers/cozy.h"
+#include "tests/fuzz/fuzz_harness.h"
 #include "tests/test_util.h"
 
 using namespace sdw;
@@ -120,4 +121,18 @@ TEST_CASE("Cozy export ZIP, detection by content, chunk invariance") {
     const Parsed whole = cozy(f);
     for (size_t chunk : {1, 7, 300}) CHECK(first_diff(cozy(f, chunk).dump, whole.dump) == "");
   }
+}
+
+TEST_CASE("Cozy fuzz regression: a timestamps array out of range (1.7e72 ms) keeps the section, drops its points") {
+  const std::string doc =
+      "[{\"_id\":\"t\",\"cozyMetadata\":{},\"series\":[{\"type\":\"Feature\",\"geometry\":{\"type\":\"LineString\","
+      "\"coordinates\":[[-1.55,47.21],[-1.54,47.22]]},\"properties\":{\"start_fmt_time\":\"2024-03-31T08:05:00+02:00\","
+      "\"timestamps\":[1.71187e72,1711865340000]}}]}]";
+  Parsed p = parse_session(doc, "io.cozy.timeseries.geojson.json");
+  REQUIRE(p.tables.size() == 1);
+  CHECK(p.tables[0].domain == "trips");
+  CHECK(p.tables[0].rows() == 1);
+  // the input libFuzzer found (tests/data/fuzz_regressions/cozy), through the same harness: no UB, valid output
+  const std::string crash = read_fixture("fuzz_regressions/cozy/timestamp_out_of_range");
+  CHECK(fuzz::run_parser("cozy", reinterpret_cast<const uint8_t*>(crash.data()), crash.size()) == 0);
 }

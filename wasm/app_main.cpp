@@ -26,6 +26,7 @@
 #include "imgui_impl_opengl3.h"
 #include "viz/demo_draw.h"
 #include "wasm/app_dashboards.h"
+#include "wasm/app_donation.h"
 #include "viz/guides.h"
 #include "viz/locale.h"
 #include "wasm/app_platform.h"
@@ -305,7 +306,7 @@ void draw_menu_bar() {
   auto button_w = [&](const char* key) { return ImGui::CalcTextSize(tr(g.lang, key)).x + st.FramePadding.x * 2 + st.ItemSpacing.x; };
   const float right_w = ImGui::CalcTextSize("A− A+ ◐ FR EN").x + st.FramePadding.x * 10 + st.ItemSpacing.x * 5 +
                         (g.workshop ? button_w("workshop.end") + st.ItemSpacing.x : 0);
-  const float buttons_w = button_w("menu.open") + button_w("menu.charts_demo") + button_w("menu.help");
+  const float buttons_w = button_w("menu.open") + button_w("menu.charts_demo") + button_w("menu.help") + button_w("donate.menu");
   const float title_w = ImGui::CalcTextSize(tr(g.lang, "app.title")).x + st.ItemSpacing.x * 2;
   const float avail = ImGui::GetIO().DisplaySize.x - st.WindowPadding.x * 2;
   const bool show_folder = buttons_w + button_w("menu.open_folder") + right_w <= avail;
@@ -325,6 +326,8 @@ void draw_menu_bar() {
   record_rect("menu.charts_demo");
   if (ImGui::Button(tr(g.lang, "menu.help"))) g.show_guides = !g.show_guides;
   record_rect("menu.help");
+  if (ImGui::Button(tr(g.lang, "donate.menu"))) sdw::donate::toggle();
+  record_rect("menu.donate");
   if (g.workshop) {
     ImGui::Separator();
     if (wide) ImGui::TextColored(k_amber, "%s", tr(g.lang, "workshop.badge"));
@@ -848,6 +851,9 @@ void draw_ui() {
     sdw::viz_demo_window(g.lang, &g.show_viz_demo);
   }
   draw_guide_windows();   // over the panels
+  uint64_t rows_total = 0;
+  for (const auto& src : g.sources) rows_total += src.rows;
+  sdw::donate::draw_window(g.lang, g.views, rows_total);
 }
 
 // ---------------------------------------------------------------- [SECTION] Main loop
@@ -899,6 +905,7 @@ EMSCRIPTEN_KEEPALIVE void app_set_state(const char* state_json) {
 // Answer to platform::run_sql(request_id): {ok, columns:[{name,type}], rows:[[…]], total, ms} or {ok:false, error}.
 // Answer to platform::fetch_columns(): {ok, columns:[{name,type}], data:[[…column 0…], …], rows}.
 EMSCRIPTEN_KEEPALIVE void app_columns_result(int request_id, const char* result_json) {
+  if (sdw::donate::on_columns(request_id, result_json)) return;
   sdw::dash::on_columns(request_id, result_json);
 }
 
@@ -932,7 +939,7 @@ EMSCRIPTEN_KEEPALIVE const char* app_ui_state() {
             {"demo_power", {{"t0", sdw::viz_demo_probe().power_t0}, {"t1", sdw::viz_demo_probe().power_t1},
                             {"rect", {sdw::viz_demo_probe().x0 / g.dpr, sdw::viz_demo_probe().y0 / g.dpr,
                                       sdw::viz_demo_probe().x1 / g.dpr, sdw::viz_demo_probe().y1 / g.dpr}}}}, {"guide", g.open_guide}, {"tab", g.active_tab},
-            {"dashboards", sdw::dash::state_json()}, {"workshop", g.workshop}, {"undo", g.has_undo},
+            {"dashboards", sdw::dash::state_json()}, {"donation", sdw::donate::state_json()}, {"workshop", g.workshop}, {"undo", g.has_undo},
             {"display", {ImGui::GetIO().DisplaySize.x, ImGui::GetIO().DisplaySize.y}}};
   for (const auto& [name, r] : g.rects) j["rects"][name] = {r.x, r.y, r.z, r.w};
   j["sql_text"] = g.sql;
@@ -970,6 +977,7 @@ int main() {
   g.lang = sdw::lang_from_code(sdw::platform::initial_lang());
   g.dpr = (float)sdw::platform::device_pixel_ratio();
   sdw::dash::set_rect_recorder([](const std::string& name) { record_rect(name); });
+  sdw::donate::set_rect_recorder([](const std::string& name) { record_rect(name); });
   load_fonts(g.dpr);
   apply_style(g.dpr);
   ImGui_ImplGlfw_InitForOpenGL(g.window, true);

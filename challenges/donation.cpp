@@ -491,7 +491,7 @@ std::string donation_summary(const Donation& d, bool fr) {
                   n(d.mobility.records) + " trips);\n";
   }
   if (d.energy.records + d.energy.suppressed_records > 0)
-    s += fr ? "- l'énergie consommée (kWh) par mois (" + n(d.energy.rows) + " lignes, " + n(d.energy.records) + " relevés)" +
+    s += fr ? "- l’énergie consommée (kWh) par mois (" + n(d.energy.rows) + " lignes, " + n(d.energy.records) + " relevés)" +
                   (o.district.empty() ? "" : ", avec le quartier que vous avez indiqué (" + o.district + ")") + " ;\n"
             : "- energy used (kWh) per month (" + n(d.energy.rows) + " rows, " + n(d.energy.records) + " readings)" +
                   (o.district.empty() ? "" : ", with the district you gave (" + o.district + ")") + ";\n";
@@ -504,7 +504,7 @@ std::string donation_summary(const Donation& d, bool fr) {
   const int64_t sup_rec = d.mobility.suppressed_records + d.energy.suppressed_records + d.learning.suppressed_records;
   s += fr ? n(sup) + " cases plus petites (" + n(sup_rec) + " enregistrements) ont été retirées.\n"
           : n(sup) + " smaller cells (" + n(sup_rec) + " records) were left out.\n";
-  s += fr ? "Il ne contient pas : votre nom, adresse e-mail, identifiant d'élève, numéro de compte ou de compteur, aucun libellé ni nom de lieu, "
+  s += fr ? "Il ne contient pas : votre nom, adresse e-mail, identifiant d’élève, numéro de compte ou de compteur, aucun libellé ni nom de lieu, "
             "aucune position exacte (seulement des centres de carreaux de 1 km), aucun trajet ni horaire individuel.\n"
           : "It does not hold: your name, e-mail address, learner id, account or meter number, any label or place name, any exact "
             "position (only 1 km cell centres), any single trip or time of day.\n";
@@ -514,16 +514,16 @@ std::string donation_summary(const Donation& d, bool fr) {
     if (home) zones += fr ? "votre domicile" : "your home";
     if (work) zones += zones.empty() ? (fr ? "votre travail" : "your work") : (fr ? " et votre travail" : " and your work");
     if (!zones.empty())
-      s += fr ? "Rien à moins de " + n(std::llround(o.protected_radius_m)) + " m de " + zones + " (trouvés d'après vos nuits et vos journées de semaine). "
+      s += fr ? "Rien à moins de " + n(std::llround(o.protected_radius_m)) + " m de " + zones + " (trouvés d’après vos nuits et vos journées de semaine). "
               : "Nothing within " + n(std::llround(o.protected_radius_m)) + " m of " + zones + " (found from your nights and weekdays). ";
     else
-      s += fr ? "Aucun domicile ni travail n'a été trouvé dans vos données. " : "No home or work place was found in your data. ";
+      s += fr ? "Aucun domicile ni travail n’a été trouvé dans vos données. " : "No home or work place was found in your data. ";
     if (!o.zones.empty())
       s += fr ? "Rien dans les " + n(o.zones.size()) + " zones que vous avez tracées. " : "Nothing inside the " + n(o.zones.size()) + " zones you drew. ";
     s += fr ? n(d.trip_ends_removed) + " extrémités de trajet retirées, " + n(d.trips_unlocated) + " trajets comptés sans lieu.\n"
             : n(d.trip_ends_removed) + " trip ends removed, " + n(d.trips_unlocated) + " trips counted without a place.\n";
   }
-  s += fr ? "L'application n'envoie rien : c'est vous qui remettez ce fichier, si vous le souhaitez.\n"
+  s += fr ? "L’application n’envoie rien : c’est vous qui remettez ce fichier, si vous le souhaitez.\n"
           : "The app sends nothing: you hand this file over yourself, if you wish.\n";
   return s;
 }
@@ -605,7 +605,7 @@ bool check_row(const std::vector<std::string_view>& f, int64_t k, std::string& f
   const bool mob = part == "mobility", ene = part == "energy", lea = part == "learning";
   if (!mob && !ene && !lea) return fr = "partie inconnue « " + std::string(part) + " »", en = "unknown part “" + std::string(part) + "”", false;
   int32_t start;
-  if (!parse_day(f[2], start)) return fr = "period_start n'est pas une date", en = "period_start is not a date", false;
+  if (!parse_day(f[2], start)) return fr = "period_start n’est pas une date", en = "period_start is not a date", false;
   const bool by_month = ene || (mob && period.size() == 7);   // mobility: ISO weeks or months
   if (by_month ? (month_key(start) != period || day_key(start).substr(8) != "01") : (iso_week_key(start) != period || weekday_of(start) != 0))
     return fr = "période « " + std::string(period) + " » incohérente avec " + std::string(f[2]),
@@ -615,7 +615,7 @@ bool check_row(const std::vector<std::string_view>& f, int64_t k, std::string& f
   if (lat.empty() != lon.empty() || (!lat.empty() && !is_cell)) return fr = "coordonnées hors carreau", en = "coordinates outside a grid cell", false;
   if (!lat.empty()) {
     if (!decimal(lat, 5, true) || !decimal(lon, 5, true)) return fr = "centre de carreau mal écrit", en = "badly written cell centre", false;
-    if (cell_centre_text(area) != std::string(lat) + "," + std::string(lon)) return fr = "la position n'est pas le centre du carreau " + std::string(area),
+    if (cell_centre_text(area) != std::string(lat) + "," + std::string(lon)) return fr = "la position n’est pas le centre du carreau " + std::string(area),
                                              en = "the position is not the centre of cell " + std::string(area), false;
   }
   Mode mode;
@@ -624,7 +624,7 @@ bool check_row(const std::vector<std::string_view>& f, int64_t k, std::string& f
   if (unit != (mob ? "km" : ene ? "kWh" : "min")) return fr = "unité inattendue", en = "unexpected unit", false;
   if (!decimal(value, 3, false)) return fr = "valeur mal écrite", en = "badly written value", false;
   if (rec.empty() || rec.size() > 15 || !digits(rec, rec.size()) || (rec.size() > 1 && rec[0] == '0'))
-    return fr = "records n'est pas un entier", en = "records is not an integer", false;
+    return fr = "records n’est pas un entier", en = "records is not an integer", false;
   if (std::stoll(std::string(rec)) < std::max<int64_t>(k, k_donation_min_k))
     return fr = "moins de " + std::to_string(std::max<int64_t>(k, k_donation_min_k)) + " enregistrements (k-anonymat)",
            en = "fewer than " + std::to_string(std::max<int64_t>(k, k_donation_min_k)) + " records (k-anonymity)", false;
@@ -638,7 +638,7 @@ DonationCheck check_manifest(std::string_view text) {
   c.ok = true;
   nlohmann::json m = nlohmann::json::parse(text.begin(), text.end(), nullptr, false);
   if (m.is_discarded() || !m.is_object()) {
-    reject(c, "donation.manifest_json", "le manifeste n'est pas un JSON valide", "the manifest is not valid JSON");
+    reject(c, "donation.manifest_json", "le manifeste n’est pas un JSON valide", "the manifest is not valid JSON");
     return c;
   }
   auto str = [&](const char* key) { return m.contains(key) && m[key].is_string() ? m[key].get<std::string>() : std::string(); };
@@ -677,7 +677,7 @@ DonationCheck check_manifest(std::string_view text) {
 
 void check_data(DonationCheck& c, std::string_view data) {
   if (sha256_hex(data) != c.sha256) {
-    reject(c, "donation.sha256", "l'empreinte SHA-256 ne correspond pas : fichier modifié ou incomplet",
+    reject(c, "donation.sha256", "l’empreinte SHA-256 ne correspond pas : fichier modifié ou incomplet",
            "SHA-256 mismatch: the file was changed or is incomplete");
     return;   // the content is not what the donor approved: nothing else to say about it
   }

@@ -266,7 +266,7 @@ TEST_CASE("donation: the plain-language summary in French and English") {
   CHECK(fr.find("Chaque ligne regroupe au moins 5 enregistrements. 1 cases plus petites (3 enregistrements) ont été retirées.") != std::string::npos);
   CHECK(fr.find("Rien à moins de 500 m de votre domicile et votre travail") != std::string::npos);
   CHECK(fr.find("Il ne contient pas : votre nom, adresse e-mail") != std::string::npos);
-  CHECK(fr.find("L'application n'envoie rien") != std::string::npos);
+  CHECK(fr.find("L’application n’envoie rien") != std::string::npos);
   CHECK(en.find("It holds 3 rows of totals") != std::string::npos);
   CHECK(en.find("Nothing within 500 m of your home and your work") != std::string::npos);
   CHECK(en.find("It does not hold: your name, e-mail address") != std::string::npos);
@@ -290,7 +290,7 @@ TEST_CASE("donation validation: accepted as made; tampered, malformed, forbidden
   CHECK_FALSE(t.ok);
   REQUIRE(t.reasons.size() == 1);
   CHECK(t.reasons[0].code == "donation.sha256");
-  CHECK(t.reasons[0].fr == "l'empreinte SHA-256 ne correspond pas : fichier modifié ou incomplet");
+  CHECK(t.reasons[0].fr == "l’empreinte SHA-256 ne correspond pas : fichier modifié ou incomplet");
 
   DonationCheck bad = check_manifest("{\"format\": \"sdw-donation\", ");
   CHECK_FALSE(bad.ok);

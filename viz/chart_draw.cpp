@@ -442,7 +442,12 @@ bool bar_chart(const char* id, std::span<const char* const> categories, std::spa
   }
   const float legend_h = ns > 1 ? lh + 6 : 0;
   const float top = legend_h + lh + 4 + (spec.value_labels ? lh : 0);
-  const float bottom = lh + 8;
+  // Category labels on one row when they fit their slots, else on two staggered rows.
+  float widest = 0;
+  for (size_t c = 0; c < nc; c++) widest = std::max(widest, text_w(categories[c]));
+  const float est_slot = nc ? (width - 70) / float(nc) : width;
+  const int label_rows = nc > 1 && widest + 8 > est_slot ? 2 : 1;
+  const float bottom = lh * float(label_rows) + 8;
   const int y_target = std::max(2, int((height - top - bottom) / (lh * 2.5f)));
   if (hi == lo) hi = lo + 1;
   nice_domain(lo, hi, y_target);
@@ -515,7 +520,16 @@ bool bar_chart(const char* id, std::span<const char* const> categories, std::spa
       centers[c] = plot.Min.x + slot * (c + 0.5);
       labels[c] = categories[c];
     }
-    draw_x_labels(dl, centers, labels, {}, plot.Max.y + 4, text_col());
+    if (label_rows == 1) {
+      draw_x_labels(dl, centers, labels, {}, plot.Max.y + 4, text_col());
+    } else {
+      for (size_t row = 0; row < 2; row++) {
+        std::vector<double> rc;
+        std::vector<std::string> rl;
+        for (size_t c = row; c < nc; c += 2) { rc.push_back(centers[c]); rl.push_back(labels[c]); }
+        draw_x_labels(dl, rc, rl, {}, plot.Max.y + 4 + lh * float(row), text_col());
+      }
+    }
   }
   if (nc == 0) no_data(dl, plot, l);
   if (ns > 1) {
@@ -597,22 +611,35 @@ bool donut(const char* id, std::span<const char* const> labels, std::span<const 
     a0 = a1;
   }
   if (total > 0) {
+    // The total in the hole: on one line when it fits, else the number over its unit.
     const std::string tot = format_value(l, total, spec.decimals, spec.unit);
-    text_at(dl, ImVec2(c.x - text_w(tot) * 0.5f, c.y - lh * (spec.center_label ? 1.0f : 0.5f)), text_col(), tot);
-    if (spec.center_label) text_at(dl, ImVec2(c.x - text_w(spec.center_label) * 0.5f, c.y), dim_col(), spec.center_label);
+    const std::string num = format_number(l, total, spec.decimals);
+    const bool split = text_w(tot) > 2 * r_in - 8 && spec.unit && *spec.unit;
+    std::vector<std::pair<std::string, ImU32>> lines;
+    if (split) { lines.push_back({num, text_col()}); lines.push_back({spec.unit, dim_col()}); }
+    else lines.push_back({tot, text_col()});
+    if (spec.center_label) lines.push_back({spec.center_label, dim_col()});
+    float y = c.y - lh * float(lines.size()) * 0.5f;
+    for (const auto& [t, col] : lines) { text_at(dl, ImVec2(c.x - text_w(t) * 0.5f, y), col, t); y += lh; }
   } else {
     no_data(dl, ImRect(p0, ImVec2(p0.x + size, p0.y + size)), l);
   }
 
-  // Legend to the right: swatch, label, value, share.
-  ImGui::SameLine();
-  ImGui::BeginGroup();
-  ImGui::Dummy(ImVec2(1, std::max(0.0f, size * 0.5f - (lh + 4) * float(n) * 0.5f)));
+  // Legend to the right (swatch, label, value, share), or under the donut when it would not fit there.
+  std::vector<std::string> legend(n);
+  float legend_w = 0;
   for (size_t i = 0; i < n; i++) {
     const double share = total > 0 && values[i] > 0 ? values[i] / total * 100 : 0;
-    std::string line = std::string(labels[i]) + "  " + format_value(l, values[i], spec.decimals, spec.unit) + "  (" +
-                       format_number(l, share, share < 10 ? 1 : 0) + (l == Lang::Fr ? "\u202F%)" : "%)");
-    tooltip_swatch_line(okabe_ito(i), line);
+    legend[i] = std::string(labels[i]) + "  " + format_value(l, values[i], spec.decimals, spec.unit) + "  (" +
+                format_number(l, share, share < 10 ? 1 : 0) + (l == Lang::Fr ? "\u202F%)" : "%)");
+    legend_w = std::max(legend_w, text_w(legend[i]) + lh + 8);
+  }
+  const bool beside = legend_w <= ImGui::GetContentRegionAvail().x - size - ImGui::GetStyle().ItemSpacing.x;
+  if (beside) ImGui::SameLine();
+  ImGui::BeginGroup();
+  if (beside) ImGui::Dummy(ImVec2(1, std::max(0.0f, size * 0.5f - (lh + 4) * float(n) * 0.5f)));
+  for (size_t i = 0; i < n; i++) {
+    tooltip_swatch_line(okabe_ito(i), legend[i]);
     if (ImGui::IsItemHovered()) hover = int(i);
   }
   ImGui::EndGroup();

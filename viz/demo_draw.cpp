@@ -8,6 +8,7 @@
 
 #include "imgui.h"
 #include "parsers/values.h"
+#include "viz/basemap.h"
 #include "viz/chart_draw.h"
 #include "viz/scale.h"
 
@@ -257,8 +258,11 @@ void viz_demo_window(Lang l, bool* open) {
     if (ImGui::Checkbox(tr(l, "viz.demo.density_toggle"), &dens_1m)) make_density(d, dens_1m ? 1000000 : 200000);
     std::vector<chart::MapPolyline> tracks;   // three spans: not proportional to the points
     for (size_t i = 0; i < d.track_lon.size(); i++) tracks.push_back({d.track_lon[i], d.track_lat[i], d.track_mode[i]});
+    const Basemap& bm = shared_basemap();
+    const chart::MapPolyline base[] = {{bm.coast_lon, bm.coast_lat, 0}, {bm.border_lon, bm.border_lat, 0}};
     chart::MapSpec spec;
     spec.lang = l;
+    if (!bm.empty()) spec.basemap = base;
     spec.tracks = tracks;
     spec.category_labels = std::span<const char* const>(modes, 5);
     spec.circle_lon = d.visit_lon;

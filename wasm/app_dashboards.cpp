@@ -23,6 +23,7 @@
 #include "challenges/learning.h"
 #include "challenges/mobility.h"
 #include "imgui.h"
+#include "viz/basemap.h"
 #include "viz/chart_draw.h"
 #include "viz/guides.h"
 #include "viz/locale.h"
@@ -74,6 +75,11 @@ Board g_boards[] = {
   {"budget", "transactions", "bank",
    "SELECT (date - DATE '1970-01-01')::DOUBLE AS d, coalesce(label, '') AS label, amount, coalesce(category, '') AS category "
    "FROM transactions WHERE date IS NOT NULL AND amount IS NOT NULL ORDER BY date"},
+  {"mob_points", "location_points", "google_timeline",   // the mobility map (a fixed sample past 200 000 points)
+   "SELECT lon, lat FROM location_points WHERE lat IS NOT NULL AND lon IS NOT NULL "
+   "USING SAMPLE reservoir(200000 ROWS) REPEATABLE (42)"},
+  {"mob_visits", "visits", "google_timeline",
+   "SELECT lon, lat, duration_s / 60 AS minutes FROM visits WHERE lat IS NOT NULL AND lon IS NOT NULL AND duration_s > 0"},
   {"health", "health_records", "bank",   // read by the budget tab when present
    "SELECT (date - DATE '1970-01-01')::DOUBLE AS d, amount_paid, amount_reimbursed FROM health_records WHERE date IS NOT NULL ORDER BY date"},
   {"footprint", "activity", "facebook",
@@ -161,6 +167,35 @@ void compute_mobility(const Columns& c) {
   g_mob = challenge::mobility_summary(v, g_mob_opts);
 }
 
+// Where the points and visits are, over the offline basemap (coasts and borders, no tiles).
+chart::MapState g_mob_map;
+std::string g_mob_map_for;   // data signature the map was fitted to
+void draw_mobility_map(Lang l) {
+  const Board* pts = board("mob_points");
+  const Board* vis = board("mob_visits");
+  const bool has_pts = pts->data.ok && pts->data.rows > 0, has_vis = vis->data.ok && vis->data.rows > 0;
+  if (!has_pts && !has_vis) return;
+  const std::string sig = pts->fetched_for + "|" + std::to_string(pts->data.rows) + "|" + std::to_string(vis->data.rows);
+  if (sig != g_mob_map_for) { g_mob_map_for = sig; g_mob_map.fitted = false; }
+  const Basemap& bm = shared_basemap();
+  const chart::MapPolyline base[] = {{bm.coast_lon, bm.coast_lat, 0}, {bm.border_lon, bm.border_lat, 0}};
+  chart::MapSpec spec;
+  spec.lang = l;
+  spec.height = 360;
+  if (!bm.empty()) spec.basemap = base;
+  if (has_pts) { spec.density_lon = pts->data.num[0]; spec.density_lat = pts->data.num[1]; }
+  if (has_vis) {
+    spec.circle_lon = vis->data.num[0];
+    spec.circle_lat = vis->data.num[1];
+    spec.circle_value = vis->data.num[2];
+    spec.circle_label = t(l, "dash.mobility.visits");
+    spec.circle_unit = "min";
+  }
+  ImGui::TextUnformatted(t(l, "dash.mobility.map"));
+  chart::map_view("mob_map", spec, g_mob_map);
+  ImGui::TextColored(k_dim, "%s", t(l, "viz.hint.map"));
+}
+
 void draw_mobility(Lang l) {
   const auto& r = g_mob;
   ImGui::TextColored(k_accent, "%s", t(l, "dash.mobility.title"));
@@ -207,12 +242,14 @@ void draw_mobility(Lang l) {
   for (const auto& wi : r.what_if) {
     if (wi.car_km <= 0) continue;
     const std::string alt_key = "dash.alt." + wi.alternative;   // ADEME slug -> words
+    const bool saves = wi.saved_kgco2e >= 0;   // a nearly empty bus can emit more per person than a car
     ImGui::BulletText("%s %s km %s %s%s%s kgCO2e %s (%s → %s)", t(l, "dash.mobility.whatif1"), format_number(l, wi.car_km, 0).c_str(),
                       t(l, "dash.mobility.whatif2"), has_translation(alt_key) ? t(l, alt_key.c_str()) : wi.alternative.c_str(), colon(l),
-                      format_number(l, wi.saved_kgco2e, 1).c_str(),
-                      t(l, "dash.mobility.saved"), format_number(l, wi.car_kgco2e, 1).c_str(),
+                      format_number(l, std::fabs(wi.saved_kgco2e), 1).c_str(),
+                      t(l, saves ? "dash.mobility.saved" : "dash.mobility.more"), format_number(l, wi.car_kgco2e, 1).c_str(),
                       format_number(l, wi.alternative_kgco2e, 1).c_str());
   }
+  draw_mobility_map(l);
   source_line(l, r.source);
 }
 
@@ -375,16 +412,11 @@ void draw_food(Lang l) {
   month_names.clear(); months.clear(); month_co2.clear();
   for (const auto& m : r.months) { month_names.push_back(month_label(l, m.month)); month_co2.push_back(m.kgco2e); }
   for (const auto& n : month_names) months.push_back(n.c_str());
-  const float w = ImGui::GetContentRegionAvail().x;
-  ImGui::BeginChild("food_month", ImVec2(w * 0.45f - 4, 270));
   ImGui::TextUnformatted(t(l, "dash.food.per_month"));
   chart::BarSeries sm{"kgCO2e", month_co2, 0xFF5FB36Eu};
   chart::BarChartSpec spec;
   spec.lang = l; spec.unit = "kgCO2e"; spec.height = 220; spec.decimals = 0;
   chart::bar_chart("food_month_bars", months, std::span<const chart::BarSeries>(&sm, 1), spec);
-  ImGui::EndChild();
-  ImGui::SameLine();
-  ImGui::BeginChild("food_top", ImVec2(0, 270));
   ImGui::TextUnformatted(t(l, "dash.food.top"));
   static std::vector<const char*> top_names;
   static std::vector<double> top_co2;
@@ -393,9 +425,8 @@ void draw_food(Lang l) {
   for (const auto& c : r.top) { top_names.push_back(food_name(l, c.slug)); top_co2.push_back(c.kgco2e); rest -= c.kgco2e; }
   if (rest > 0.05) { top_names.push_back(t(l, "viz.other")); top_co2.push_back(rest); }   // the donut adds up to the total
   chart::DonutSpec ds;
-  ds.lang = l; ds.unit = "kgCO2e"; ds.size = 160;
+  ds.lang = l; ds.unit = "kgCO2e"; ds.size = 170;
   chart::donut("food_top_donut", top_names, top_co2, ds);
-  ImGui::EndChild();
   if (!r.swaps.empty()) {
     ImGui::TextUnformatted(t(l, "dash.food.swaps"));
     for (size_t i = 0; i < r.swaps.size() && i < 3; i++) {
@@ -568,18 +599,13 @@ void draw_footprint(Lang l) {
   spec.lang = l; spec.unit = t(l, "dash.footprint.events"); spec.height = 190; spec.value_labels = false;
   chart::BarSeries sh{t(l, "dash.footprint.events"), by_hour, 0xFFD98A4Fu};
   chart::bar_chart("fp_hour", hours, std::span<const chart::BarSeries>(&sh, 1), spec);
-  const float w = ImGui::GetContentRegionAvail().x;
-  ImGui::BeginChild("fp_week", ImVec2(w * 0.5f - 4, 230));
   ImGui::TextUnformatted(t(l, "dash.footprint.per_weekday"));
   std::vector<const char*> days;
   for (int d = 0; d < 7; d++) days.push_back(weekday_abbrev(l, d));
   std::vector<double> by_day(r.by_weekday.begin(), r.by_weekday.end());
   chart::BarSeries sd{t(l, "dash.footprint.events"), by_day, 0};
-  spec.height = 180; spec.value_labels = true;
+  spec.height = 170; spec.value_labels = true;
   chart::bar_chart("fp_weekday", days, std::span<const chart::BarSeries>(&sd, 1), spec);
-  ImGui::EndChild();
-  ImGui::SameLine();
-  ImGui::BeginChild("fp_platform", ImVec2(0, 230));
   ImGui::TextUnformatted(t(l, "dash.footprint.per_platform"));
   static std::vector<const char*> plat;
   static std::vector<double> plat_n;
@@ -588,7 +614,6 @@ void draw_footprint(Lang l) {
   chart::DonutSpec ds;
   ds.lang = l; ds.unit = t(l, "dash.footprint.events"); ds.size = 160;
   chart::donut("fp_platform_donut", plat, plat_n, ds);
-  ImGui::EndChild();
   std::string busiest;
   for (const auto& h : r.busiest_hours) {
     if (!busiest.empty()) busiest += ", ";
@@ -744,6 +769,9 @@ void draw_tab(const char* id, Lang l, const std::vector<std::string>& views, uin
   };
   fetch(*b);
   const std::string_view sid(id);
+  if (sid == "mobility")
+    for (const char* extra : {"mob_points", "mob_visits"})
+      if (Board* x = board(extra); present(*x)) fetch(*x);
   Board* health = board("health");
   g_health_present = sid == "budget" && present(*health);
   if (g_health_present) {

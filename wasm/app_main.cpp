@@ -24,6 +24,7 @@
 #include "imgui.h"
 #include "imgui_impl_glfw.h"
 #include "imgui_impl_opengl3.h"
+#include "viz/basemap.h"
 #include "viz/demo_draw.h"
 #include "wasm/app_dashboards.h"
 #include "wasm/app_donation.h"
@@ -778,12 +779,17 @@ void draw_status_line(ImVec2 pos, ImVec2 size) {
   const char* duck = g.duck_ready ? "status.duck_ready" : (g.duck_error.empty() ? "status.duck_starting" : "status.duck_error");
   ImGui::TextColored(g.duck_ready ? k_dim : (g.duck_error.empty() ? k_amber : k_red), "· %s%s%s", tr(g.lang, duck),
                      g.duck_ready ? " — DuckDB " : "", g.duck_ready ? g.duck_version.c_str() : "");
+  std::string samples;   // every sample persona loaded, once each
   for (const auto& src : g.sources)
     if (src.sample) {
-      ImGui::SameLine();
-      ImGui::TextColored(k_amber, "· %s%s%s", tr(g.lang, "sample.status"), colon(), src.sample_name.in(g.lang).c_str());
-      break;
+      const std::string name = src.sample_name.in(g.lang);
+      if (samples.find(name) != std::string::npos) continue;
+      samples += (samples.empty() ? "" : ", ") + name;
     }
+  if (!samples.empty()) {
+    ImGui::SameLine();
+    ImGui::TextColored(k_amber, "· %s%s%s", tr(g.lang, "sample.status"), colon(), samples.c_str());
+  }
   if (g.has_undo) {
     ImGui::SameLine();
     ImGui::TextColored(k_amber, "· %s %s", quote_ui(g.undo_name).c_str(), tr(g.lang, "undo.removed"));
@@ -900,6 +906,18 @@ EMSCRIPTEN_KEEPALIVE void app_set_state(const char* state_json) {
   json j = json::parse(state_json, nullptr, false);
   if (j.is_discarded() || !j.is_object()) return;
   try { apply_state(j); } catch (const std::exception& e) { std::fprintf(stderr, "app_set_state: %s\n", e.what()); }
+}
+
+// The basemap file's bytes (web/main.js fetches basemap.bin once); returns 1 when it was read.
+EMSCRIPTEN_KEEPALIVE int app_set_basemap(const uint8_t* bytes, int n) {
+  std::string err;
+  sdw::Basemap b;
+  if (!sdw::parse_basemap(std::span<const uint8_t>(bytes, size_t(std::max(0, n))), b, err)) {
+    std::fprintf(stderr, "basemap: %s\n", err.c_str());
+    return 0;
+  }
+  sdw::shared_basemap() = std::move(b);
+  return 1;
 }
 
 // Answer to platform::run_sql(request_id): {ok, columns:[{name,type}], rows:[[…]], total, ms} or {ok:false, error}.

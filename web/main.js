@@ -72,6 +72,7 @@ window.Module = {
       if (state.first_frame_ms !== null) return;
       state.first_frame_ms = performance.now() - T0;
       ensureDuck();                       // DuckDB starts after the first frame, in its own worker
+      loadBasemap();
     },
     openFiles(folder) { document.getElementById(folder ? 'folder-input' : 'file-input').click(); },
     removeSource: (id) => removeSource(id),
@@ -162,6 +163,23 @@ canvas.addEventListener('wheel', (e) => {
   canvas.dispatchEvent(new WheelEvent('wheel', { clientX: e.clientX, clientY: e.clientY, deltaX: e.deltaX * k, deltaY: e.deltaY * k,
                                                  deltaMode: 0, bubbles: true, cancelable: true, view: window }));
 }, { capture: true, passive: false });
+
+// Coastlines and borders for the maps (our own file, see scripts/make_basemap.cjs), handed to the app.
+async function loadBasemap() {
+  try {
+    const r = await fetch('basemap.bin');
+    if (!r.ok) throw new Error('HTTP ' + r.status);
+    const bytes = new Uint8Array(await r.arrayBuffer());
+    const M = window.Module;
+    const p = M._malloc(bytes.length);
+    M.HEAPU8.set(bytes, p);
+    const ok = M._app_set_basemap(p, bytes.length);
+    M._free(p);
+    state.basemap = { ok: !!ok, bytes: bytes.length };
+  } catch (e) {
+    state.basemap = { ok: false, error: String(e && e.message || e) };   // maps still work, without coasts
+  }
+}
 
 // ------------------------------------------------------------------ DuckDB
 function ensureDuck() {

@@ -59,10 +59,7 @@ module.exports = (h) => {
       },
       footprint: (d) => { eq(d.events, cli.footprint.events, 'footprint events = CLI'); eq(d.night, cli.footprint.night_events, 'night events = CLI'); },
     };
-    const ready = {
-      energy: (d) => d.days > 0, food: (d) => d.lines > 0, mobility: (d) => d.trips > 0, budget: (d) => d.months > 0,
-      learning: (d) => d.statements > 0, footprint: (d) => d.events > 0,
-    };
+    const ready = { energy: 'days', food: 'lines', mobility: 'trips', budget: 'months', learning: 'statements', footprint: 'events' };
     const views = (await st()).views || [];
     for (const lang of ['fr', 'en']) {
       await setLang(lang);
@@ -70,9 +67,8 @@ module.exports = (h) => {
         await tab(id);
         const hasData = id !== 'footprint' || views.includes('activity');
         if (hasData) {
-          await waitFor((i) => { const u = window.workbench.ui(); return u.dashboards[i] && u.dashboards[i]; }, id, 30000);
-          await page.waitForFunction(([i, src]) => (new Function('d', 'return ' + src))(window.workbench.ui().dashboards[i]),
-            [id, ready[id].toString().replace(/^\(d\) => /, '')], { timeout: 30000, polling: 100 });
+          // the dashboard's count field (ready below) becomes > 0 once its data is in
+          await waitFor(([i, k]) => { const d = window.workbench.ui().dashboards[i]; return !!d && d[k] > 0; }, [id, ready[id]], 30000);
           checks[id]((await ui()).dashboards[id]);
         }
         await page.waitForTimeout(250);

@@ -89,6 +89,7 @@ struct App {
   std::string duck_error, duck_version;
   int selected_source = -1;
   bool workshop = false, wiping = false, confirm_end = false;
+  bool persist_on = false, persist_locked = false;   // encrypted workspace (web/persist.js)
   bool has_undo = false;
   std::string undo_name;
   std::vector<std::string> views;   // merged domain views present (trips, energy_readings…)
@@ -160,6 +161,8 @@ void apply_state(const json& j) {
   if (j.contains("views") && j["views"].is_array())
     for (const auto& v : j["views"]) if (v.is_string()) g.views.push_back(v.get<std::string>());
   g.wiping = j.value("wiping", false);
+  g.persist_on = j.contains("persist") && j["persist"].is_object() && j["persist"].value("on", false);
+  g.persist_locked = j.contains("persist") && j["persist"].is_object() && j["persist"].value("locked", false);
   g.has_undo = j.contains("undo") && j["undo"].is_object();
   g.undo_name = g.has_undo ? j["undo"].value("name", "") : "";
   if (j.contains("last_export") && j["last_export"].is_object()) {
@@ -307,7 +310,8 @@ void draw_menu_bar() {
   auto button_w = [&](const char* key) { return ImGui::CalcTextSize(tr(g.lang, key)).x + st.FramePadding.x * 2 + st.ItemSpacing.x; };
   const float right_w = ImGui::CalcTextSize("A− A+ ◐ FR EN").x + st.FramePadding.x * 10 + st.ItemSpacing.x * 5 +
                         (g.workshop ? button_w("workshop.end") + st.ItemSpacing.x : 0);
-  const float buttons_w = button_w("menu.open") + button_w("menu.charts_demo") + button_w("menu.help") + button_w("donate.menu");
+  const float buttons_w = button_w("menu.open") + button_w("menu.charts_demo") + button_w("menu.help") + button_w("persist.button") +
+                          button_w("donate.menu");
   const float title_w = ImGui::CalcTextSize(tr(g.lang, "app.title")).x + st.ItemSpacing.x * 2;
   const float avail = ImGui::GetIO().DisplaySize.x - st.WindowPadding.x * 2;
   const bool show_folder = buttons_w + button_w("menu.open_folder") + right_w <= avail;
@@ -329,6 +333,9 @@ void draw_menu_bar() {
   record_rect("menu.help");
   if (ImGui::Button(tr(g.lang, "donate.menu"))) sdw::donate::toggle();
   record_rect("menu.donate");
+  if (ImGui::Button(tr(g.lang, "persist.button"))) sdw::platform::open_persistence();
+  record_rect("persist.open");
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(g.lang, "persist.tip"));
   if (g.workshop) {
     ImGui::Separator();
     if (wide) ImGui::TextColored(k_amber, "%s", tr(g.lang, "workshop.badge"));
@@ -796,6 +803,10 @@ void draw_status_line(ImVec2 pos, ImVec2 size) {
     ImGui::SameLine();
     if (ImGui::SmallButton(tr(g.lang, "undo.button"))) sdw::platform::undo_remove();
     record_rect("undo");
+  }
+  if (g.persist_on || g.persist_locked) {
+    ImGui::SameLine();
+    ImGui::TextColored(g.persist_on ? k_green : k_dim, "· %s", tr(g.lang, g.persist_on ? "persist.on" : "persist.locked"));
   }
   if (g.wiping) {
     ImGui::SameLine();

@@ -10,6 +10,7 @@ void open_files(bool folder);                 // shows the browser's file (or fo
 void remove_source(int id);
 void undo_remove();                           // puts back the source removed last (for a few seconds)
 void end_session();                           // workshop mode: wipe everything, reload a blank app
+void open_persistence();                      // the encrypted-workspace dialog (turn on, reopen, forget)
 void cancel_source(int id);
 void run_sql(int request_id, const char* sql);  // answer arrives through app_sql_result()
 void set_lang(const char* code);

@@ -10,6 +10,7 @@ EM_JS(void, js_wb_open_files, (int folder), { Module.wb.openFiles(!!folder); });
 EM_JS(void, js_wb_remove_source, (int id), { Module.wb.removeSource(id); });
 EM_JS(void, js_wb_undo_remove, (), { Module.wb.undoRemove(); });
 EM_JS(void, js_wb_end_session, (), { Module.wb.endSession(); });
+EM_JS(void, js_wb_open_persistence, (), { Module.wb.openPersistence(); });
 EM_JS(void, js_wb_cancel_source, (int id), { Module.wb.cancelSource(id); });
 EM_JS(void, js_wb_run_sql, (int req, const char* sql), { Module.wb.runSql(req, UTF8ToString(sql >>> 0)); });
 EM_JS(void, js_wb_export_result, (const char* f), { Module.wb.exportResult(UTF8ToString(f >>> 0)); });
@@ -40,6 +41,7 @@ void remove_source(int id) { js_wb_remove_source(id); }
 void cancel_source(int id) { js_wb_cancel_source(id); }
 void undo_remove() { js_wb_undo_remove(); }
 void end_session() { js_wb_end_session(); }
+void open_persistence() { js_wb_open_persistence(); }
 void run_sql(int request_id, const char* sql) { js_wb_run_sql(request_id, sql); }
 void set_lang(const char* code) { js_wb_set_lang(code); }
 void load_persona(const char* id) { js_wb_load_persona(id); }

@@ -4,6 +4,7 @@
 import { startDuck, tableToRows } from './duck.js';
 import { FORMATS, saveBlob, importParquet } from './exports.js';
 import { DOMAINS, ident, refreshViews } from './views.js';
+import { setupPersistence } from './persist_dialog.js';
 
 const T0 = performance.now();
 const params = new URLSearchParams(location.search);
@@ -55,7 +56,7 @@ function pushState() {
   callApp('app_set_state', JSON.stringify({ lang: state.lang, duck: state.duck, last_export: state.last_export || null,
                                             workshop: state.workshop, undo: state.undo, wiping: !!state.wiping,
                                             views: state.views || [], personas: state.personas || [],
-                                            open_tab: state.open_tab || null,
+                                            open_tab: state.open_tab || null, persist: state.persist || null,
                                             sources: state.sources.map(publicSource) }));
 }
 
@@ -78,6 +79,7 @@ window.Module = {
     removeSource: (id) => removeSource(id),
     undoRemove: () => undoRemove(),
     endSession: () => wipeEverything(),
+    openPersistence: () => persistence.open(),
     cancelSource: (id) => cancelSource(id),
     runSql(reqId, text) {
       runSql(text).then((r) => callApp('app_sql_result', JSON.stringify({ ok: true, ...r }), reqId),
@@ -284,11 +286,16 @@ function tableNameFor(stem) {
   return name;
 }
 
-function addFiles(files, sample = null) {
+// restored[i] (a source reopened from the encrypted workspace): { name, oid } of files[i] there.
+function addFiles(files, sample = null, restored = null) {
   const ids = [];
-  for (const file of files) {
-    const s = { id: nextId++, name: file.webkitRelativePath || file.name, size: file.size, file, status: 'queued', sample,
-                progress: 0, rows: 0, format: null, format_label: null, tables: [], error: null, warnings: [] };
+  for (const [i, file] of files.entries()) {
+    const r = restored && restored[i];
+    // `original` keeps the File handle (a reference to the file on disk, not a copy) so that turning
+    // persistence on later can still store it; never in workshop mode.
+    const s = { id: nextId++, name: r ? r.name : file.webkitRelativePath || file.name, size: file.size, file, status: 'queued', sample,
+                progress: 0, rows: 0, format: null, format_label: null, tables: [], error: null, warnings: [],
+                original: state.workshop ? null : file, stored_oid: r ? r.oid : null };
     state.sources.push(s);
     queue.push(s);
     ids.push(s.id);
@@ -452,6 +459,7 @@ async function loadTables(s, tables) {
   await syncViews(s);               // views include this source before it shows as ready
   s.status = 'ready';
   s.load_ms = Math.round(performance.now() - t0);
+  persistence.hooks.sourceReady(s);   // encrypted workspace on: its original bytes are stored
 }
 
 // Removing is undoable for UNDO_MS: the source's tables are renamed aside, then dropped.
@@ -472,6 +480,7 @@ async function finalizeUndo() {
   state.undo = null;
   clearTimeout(u.timer);
   if (duck) for (const [trash] of u.trash) await duck.conn.query(`DROP TABLE IF EXISTS ${ident(trash)}`).catch(() => {});
+  persistence.hooks.sourceGone(u.source);
   pushState();
 }
 
@@ -495,6 +504,7 @@ async function removeSource(id) {
     undo = { source: s, index, trash, timer: setTimeout(finalizeUndo, UNDO_MS) };
     state.undo = { id: s.id, name: s.name, until: Date.now() + UNDO_MS };
   }
+  persistence.hooks.sourceRemoved(s, s.status === 'ready');
   await syncViews();
   pushState();
   pump();
@@ -508,6 +518,7 @@ async function undoRemove() {
   clearTimeout(u.timer);
   for (const [aside, name] of u.trash) await duck.conn.query(`ALTER TABLE ${ident(aside)} RENAME TO ${ident(name)}`);
   state.sources.splice(Math.min(u.index, state.sources.length), 0, u.source);
+  persistence.hooks.sourceRestored(u.source);
   await syncViews();
   pushState();
   return true;
@@ -545,6 +556,10 @@ function cancelSource(id) {
   else if (s.status === 'queued') { queue.splice(queue.indexOf(s), 1); s.status = 'cancelled'; }
   pushState();
 }
+
+// Opt-in encrypted workspace (web/persist.js, web/persist_dialog.js): off unless the user turns it on;
+// a stored one is offered for reopening on load (never in workshop mode).
+const persistence = setupPersistence({ state, addFiles, pushState });
 
 // ------------------------------------------------------------------ file input, drop (files and folders)
 const fileInput = document.getElementById('file-input');
@@ -605,6 +620,7 @@ window.workbench = {
   importParquet: async (bytes, name) => { const d = await ensureDuck(); await importParquet(d.conn, new Uint8Array(bytes), name); return true; },
   loadPersona: (id) => loadPersona(id),
   testMemoryLimit: (mb) => { testMemoryMb = mb || 0; },   // e2e: a file that cannot fit, without 4 GB of input
+  persist: persistence.api,            // { status, enable, unlock, forget, storedBytes, storage, dialog }
 };
 
 // Offline after the first visit: a service worker keeps our own files (not in workshop mode's

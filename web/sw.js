@@ -20,9 +20,7 @@ self.addEventListener('fetch', (event) => {
   const req = event.request;
   const url = new URL(req.url);
   if (req.method !== 'GET' || url.origin !== self.location.origin) return;   // never touch anything else
-  event.respondWith(caches.open(CACHE).then(async (cache) => {
-    const hit = await cache.match(req, { ignoreSearch: true });
-    if (hit) return hit;
-    return fetch(req);
-  }));
+  // caches.match, not caches.open: after "Tout oublier" (Cache Storage emptied) a fetch must not create
+  // an empty cache again.
+  event.respondWith(caches.match(req, { ignoreSearch: true, cacheName: CACHE }).then((hit) => hit || fetch(req)));
 });

@@ -29,6 +29,12 @@ FUZZ_JOBS="${FUZZ_JOBS:-2}" bash scripts/fuzz.sh "${FUZZ_SMOKE_SECONDS:-10}" || 
 echo "== sample personas: generated files recognised, figures as generated"
 bash tests/personas_test.sh "$ROOT/build/native/workbench" || status=1
 
+echo "== bad-input corpus through the CLI: a clear error naming file and offset, never a crash"
+bash tests/badinput_test.sh "$ROOT/build/native/workbench" || status=1
+
+echo "== donations, the territory's side: 300 donations validated, merged, analysed with DuckDB"
+WORKBENCH="$ROOT/build/native/workbench" bash tests/donations_test.sh || status=1
+
 echo "== browser end-to-end tests (headless Chromium)"
 mkdir -p build/e2e
 node tests/e2e/e2e.cjs 2>&1 | tee build/e2e/e2e.log

@@ -80,6 +80,9 @@ Board g_boards[] = {
    "USING SAMPLE reservoir(200000 ROWS) REPEATABLE (42)"},
   {"mob_visits", "visits", "google_timeline",
    "SELECT lon, lat, duration_s / 60 AS minutes FROM visits WHERE lat IS NOT NULL AND lon IS NOT NULL AND duration_s > 0"},
+  {"gas", "energy_readings", "enedis",   // read by the energy tab: GRDF daily gas, when present
+   "SELECT epoch_us(ts_start)::DOUBLE AS s, epoch_us(ts_end)::DOUBLE AS e, interval_s, kwh, m3 FROM energy_readings "
+   "WHERE kwh IS NOT NULL AND energy = 'gas' ORDER BY ts_start"},
   {"health", "health_records", "bank",   // read by the budget tab when present
    "SELECT (date - DATE '1970-01-01')::DOUBLE AS d, amount_paid, amount_reimbursed FROM health_records WHERE date IS NOT NULL ORDER BY date"},
   {"footprint", "activity", "facebook",
@@ -105,6 +108,13 @@ challenge::MobilityOptions g_mob_opts;
 challenge::MobilityResult g_mob;
 challenge::EnergyOptions g_energy_opts;
 challenge::EnergyResult g_energy;
+challenge::EnergyOptions g_gas_opts = [] {
+  challenge::EnergyOptions o;
+  o.energy = "gas";
+  o.tariff = challenge::default_tariff("gas");
+  return o;
+}();
+challenge::EnergyResult g_gas;
 std::vector<int32_t> g_energy_days;
 std::vector<double> g_energy_kwh;
 std::string g_actor;
@@ -254,6 +264,8 @@ void draw_mobility(Lang l) {
 }
 
 // ---------------------------------------------------------------- energy
+void draw_gas(Lang l);   // below: the gas part of the energy tab
+
 void compute_energy(const Columns& c) {
   std::vector<int64_t> s(c.rows), e(c.rows);
   for (size_t i = 0; i < c.rows; i++) {
@@ -316,6 +328,48 @@ void draw_energy(Lang l) {
   spec.height = 200; spec.decimals = 0; spec.value_labels = true;
   chart::bar_chart("energy_month", months, std::span<const chart::BarSeries>(&sm, 1), spec);
   ImGui::TextColored(k_dim, "%s", t(l, "dash.energy.source"));
+  draw_gas(l);
+}
+
+void compute_gas(const Columns& c) {
+  std::vector<int64_t> st(c.rows), en(c.rows);
+  for (size_t i = 0; i < c.rows; i++) {
+    st[i] = static_cast<int64_t>(c.num[0][i]);
+    en[i] = std::isnan(c.num[1][i]) ? 0 : static_cast<int64_t>(c.num[1][i]);
+  }
+  challenge::EnergyView v{st, en, c.num[2], c.num[3], c.num[4]};
+  g_gas = challenge::energy_summary(v, g_gas_opts);
+}
+
+void draw_gas(Lang l) {
+  const auto& r = g_gas;
+  if (r.days.empty()) return;
+  ImGui::Separator();
+  ImGui::TextColored(k_accent, "%s", t(l, "dash.gas.title"));
+  std::string m3 = std::isnan(r.total_m3) ? "" : " · " + format_number(l, r.total_m3, 0) + " m³";
+  ImGui::Text("%s kWh%s · %s : %s € · %s : %s %%", format_number(l, r.total_kwh, 0).c_str(), m3.c_str(), t(l, "dash.energy.cost"),
+              format_number(l, r.total_cost_eur, 0).c_str(), t(l, "dash.gas.heating"),
+              std::isnan(r.heating_share) ? "–" : format_number(l, r.heating_share * 100, 0).c_str());
+  float price = static_cast<float>(g_gas_opts.tariff.base_eur_kwh);
+  ImGui::SetNextItemWidth(160);
+  if (ImGui::InputFloat(t(l, "dash.gas.price"), &price, 0.01f, 0.05f, "%.4f")) {
+    g_gas_opts.tariff.base_eur_kwh = std::max(0.0f, price);
+    board("gas")->dirty = true;
+  }
+  static std::vector<std::string> names;
+  static std::vector<const char*> months;
+  static std::vector<double> kwh;
+  names.clear(); months.clear(); kwh.clear();
+  for (const auto& m : r.months) { names.push_back(month_label(l, m.month)); kwh.push_back(m.kwh); }
+  for (const auto& n : names) months.push_back(n.c_str());
+  ImGui::TextUnformatted(t(l, "dash.gas.per_month"));
+  chart::BarSeries s{"kWh", kwh, 0xFF3C8CE6u};
+  chart::BarChartSpec spec;
+  spec.lang = l; spec.unit = "kWh"; spec.height = 200; spec.decimals = 0;
+  chart::bar_chart("gas_month", months, std::span<const chart::BarSeries>(&s, 1), spec);
+  ImGui::PushTextWrapPos(0);
+  ImGui::TextColored(k_dim, "%s", t(l, "dash.gas.source"));
+  ImGui::PopTextWrapPos();
 }
 
 // ---------------------------------------------------------------- learning
@@ -772,6 +826,11 @@ void draw_tab(const char* id, Lang l, const std::vector<std::string>& views, uin
   if (sid == "mobility")
     for (const char* extra : {"mob_points", "mob_visits"})
       if (Board* x = board(extra); present(*x)) fetch(*x);
+  if (sid == "energy") {
+    Board* gas = board("gas");
+    fetch(*gas);
+    if (gas->data.ok && gas->dirty) { gas->dirty = false; compute_gas(gas->data); }
+  }
   Board* health = board("health");
   g_health_present = sid == "budget" && present(*health);
   if (g_health_present) {
@@ -811,6 +870,8 @@ bool take_png_request(PngRequest& out) {
 json state_json() {
   json j;
   j["mobility"] = {{"km", g_mob.total_km}, {"kgco2e", g_mob.total_kgco2e}, {"trips", g_mob.trips.size()}};
+  j["gas"] = {{"kwh", g_gas.total_kwh}, {"days", g_gas.days.size()}, {"m3", std::isnan(g_gas.total_m3) ? 0 : g_gas.total_m3},
+              {"cost_eur", g_gas.total_cost_eur}};
   j["energy"] = {{"kwh", g_energy.total_kwh}, {"days", g_energy.days.size()}, {"base_load_w", std::isnan(g_energy.base_load_w) ? 0 : g_energy.base_load_w}};
   j["learning"] = {{"actor", g_actor}, {"statements", g_learning.statements}, {"seconds", g_learning.total_seconds}};
   j["food"] = {{"lines", g_food.lines.size()}, {"mapped", g_food.mapped}, {"kg", g_food.total_kg}, {"kgco2e", g_food.total_kgco2e},

@@ -41,13 +41,19 @@ module.exports = (h) => {
     const of = (persona) => files.personas.find((p) => p.id === persona).files;
     const cli = {
       energy: challenge('energy', of('martin')).find((e) => e.energy === 'electricity'),
+      gas: challenge('energy', of('martin')).find((e) => e.energy === 'gas'),
       food: challenge('food', of('martin')),
       mobility: challenge('mobility', of('lea')),
       budget: challenge('budget', of('lea')),
       footprint: challenge('footprint', of('noah')),
     };
     const checks = {
-      energy: (d) => { near(d.kwh, cli.energy.total_kwh, 1e-6, 'energy kWh = CLI'); },
+      energy: (d, all) => {
+        near(d.kwh, cli.energy.total_kwh, 1e-6, 'energy kWh = CLI');
+        assert(cli.gas, 'the Martins have GRDF gas');
+        near(all.gas.kwh, cli.gas.total_kwh, 1e-6, 'gas kWh = CLI');
+        near(all.gas.cost_eur, cli.gas.total_cost_eur, 1e-6, 'gas cost with the gas tariff = CLI');
+      },
       food: (d) => { near(d.kgco2e, cli.food.total_kgco2e, 1e-6, 'food kgCO2e = CLI'); near(d.kg, cli.food.total_kg, 1e-6, 'food kg = CLI'); },
       mobility: (d) => { near(d.km, cli.mobility.total_km, 1e-6, 'km = CLI'); near(d.kgco2e, cli.mobility.total_kgco2e, 1e-6, 'kgCO2e = CLI'); },
       budget: (d) => { near(d.income, cli.budget.income, 1e-6, 'income = CLI'); near(d.spending, cli.budget.spending, 1e-6, 'spending = CLI');
@@ -69,7 +75,8 @@ module.exports = (h) => {
         if (hasData) {
           // the dashboard's count field (ready below) becomes > 0 once its data is in
           await waitFor(([i, k]) => { const d = window.workbench.ui().dashboards[i]; return !!d && d[k] > 0; }, [id, ready[id]], 30000);
-          checks[id]((await ui()).dashboards[id]);
+          if (id === 'energy') await waitFor(() => window.workbench.ui().dashboards.gas.days > 0, null, 30000);
+          checks[id]((await ui()).dashboards[id], (await ui()).dashboards);
         }
         await page.waitForTimeout(250);
         const shot = path.join(OUT, `walk_${lang}_${id}.png`);

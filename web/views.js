@@ -4,7 +4,7 @@
 // everywhere. Deduplication across sources that overlap is done in these views where a key exists.
 
 export const DOMAINS = ['location_points', 'visits', 'trips', 'energy_readings', 'transactions', 'purchases',
-  'learning_statements', 'activity', 'health_records'];
+  'learning_statements', 'activity', 'health_records', 'health_measures'];
 
 // Per domain: how one row becomes a timeline event. Expressions may only use the columns listed in
 // `needs` (checked against the view's real columns, missing optional ones become NULL).
@@ -25,6 +25,8 @@ const TIMELINE = {
               value: 'NULL', unit: 'NULL', lat: 'NULL', lon: 'NULL' },
   health_records: { kind: "'health'", start: 'CAST(date AS TIMESTAMP)', end: 'NULL', label: 'label',
                     value: 'amount_paid', unit: "'EUR'", lat: 'NULL', lon: 'NULL' },
+  health_measures: { kind: "'measure'", start: 'ts_start', end: 'ts_end', label: 'type', value: 'value', unit: 'unit',
+                     lat: 'NULL', lon: 'NULL' },
 };
 
 // A quoted SQL identifier.

@@ -286,7 +286,7 @@ export class Workspace {
   // Checks the passphrase against the header's key check (no data is read before that), then returns
   // the sources to re-add, in order, as { oid, name, sample, file }. Entries flagged removed (the page
   // closed during an undo window) are deleted now. A wrong passphrase throws WrongPassphrase and changes
-  // nothing.
+  // nothing; a damaged object throws code persist.damaged and changes nothing either.
   async unlock(pass) {
     if (!this.stored) return [];
     const h = await this.backend.readHeader();
@@ -302,9 +302,16 @@ export class Workspace {
       await this.saveManifest();
       for (const x of gone) await this.backend.remove(x.oid);
     });
+    // All or nothing: an object that fails authentication (altered, cut short, missing) stops the
+    // reopening, names the file, and leaves everything as it was (the workspace stays closed).
     const out = [];
     for (const x of this.manifest.sources) {
-      const blob = await openBlob(this.backend, key, x.oid, x.type || '');
+      let blob;
+      try { blob = await openBlob(this.backend, key, x.oid, x.type || ''); } catch (e) {
+        this.key = null;
+        this.manifest = null;
+        throw Object.assign(new Error(`damaged object for ${x.name}: ${e.message || e.name}`), { code: 'persist.damaged', file: x.name });
+      }
       out.push({ oid: x.oid, name: x.name, sample: x.sample || null,
                  file: new File([blob], x.name.replace(/^.*\//, ''), { type: x.type || '', lastModified: x.modified || Date.now() }) });
     }

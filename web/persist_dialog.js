@@ -16,7 +16,9 @@ const TEXT = {
     unlock_text: 'Un espace de travail chiffré est enregistré sur cet appareil. Entrez sa phrase de passe pour le rouvrir.',
     unlock_ok: 'Rouvrir', later: 'Pas maintenant',
     wrong: 'Phrase de passe incorrecte : l’espace n’est pas ouvert, rien n’a été effacé. Vous pouvez réessayer.',
-    failed: 'L’espace enregistré n’a pas pu être ouvert : ', unavailable: 'Ce navigateur ne permet pas d’enregistrer des fichiers (stockage désactivé ou navigation privée).',
+    failed: 'L’espace enregistré n’a pas pu être ouvert : ',
+    damaged: (f) => `L’espace enregistré est endommagé (« ${f} » a été modifié ou tronqué) : il reste fermé et rien n’a été effacé.`,
+    unavailable: 'Ce navigateur ne permet pas d’enregistrer des fichiers (stockage désactivé ou navigation privée).',
     forget: 'Tout oublier…', forget_title: 'Tout oublier sur cet appareil ?',
     forget_text: 'L’espace chiffré et tout ce que l’application a enregistré dans ce navigateur (y compris sa copie hors ligne) seront effacés. Vos fichiers d’origine ne sont pas touchés ; ce qui est ouvert dans cet onglet y reste jusqu’à sa fermeture.',
     forget_ok: 'Tout oublier', forgotten: 'Tout est oublié : ce navigateur ne garde plus rien de l’application.',
@@ -35,7 +37,9 @@ const TEXT = {
     unlock_text: 'An encrypted workspace is saved on this device. Enter its passphrase to reopen it.',
     unlock_ok: 'Reopen', later: 'Not now',
     wrong: 'Wrong passphrase: the workspace stays closed and nothing was erased. You can try again.',
-    failed: 'The saved workspace could not be opened: ', unavailable: 'This browser cannot store files (storage disabled or private browsing).',
+    failed: 'The saved workspace could not be opened: ',
+    damaged: (f) => `The saved workspace is damaged (“${f}” was altered or cut short): it stays closed and nothing was erased.`,
+    unavailable: 'This browser cannot store files (storage disabled or private browsing).',
     forget: 'Forget everything…', forget_title: 'Forget everything on this device?',
     forget_text: 'The encrypted workspace and everything the app stored in this browser (its offline copy too) will be erased. Your original files are not touched; what is open in this tab stays until you close it.',
     forget_ok: 'Forget everything', forgotten: 'Everything is forgotten: this browser keeps nothing of the app.',
@@ -198,7 +202,7 @@ export function setupPersistence(page) {
         dlg.close();
       } catch (err) {
         busy(false);
-        render('unlock', err instanceof WrongPassphrase ? t.wrong : t.failed + (err.message || err), 'error');
+        render('unlock', err instanceof WrongPassphrase ? t.wrong : err.code === 'persist.damaged' ? t.damaged(err.file) : t.failed + (err.message || err), 'error');
         state.persist_refused = (state.persist_refused || 0) + 1;
         pass.focus();
       }

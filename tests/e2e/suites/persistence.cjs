@@ -5,7 +5,7 @@
 // EN) and destroys nothing, the right one brings the same tables, row counts and timeline back; the
 // stored bytes hold no text of the sources nor their names; a source removed is erased; "Tout oublier"
 // leaves nothing in OPFS, IndexedDB, local/session storage or Cache Storage, and a reload finds nothing.
-// The same cycle once more on the IndexedDB fallback (?stockage=idb).
+// Then a file of several chunks on OPFS and on the IndexedDB fallback (?stockage=idb), with a flipped bit.
 'use strict';
 const fs = require('fs');
 const path = require('path');
@@ -74,6 +74,12 @@ module.exports = (h) => {
 
   test('persistence: three domains merged in timeline, exports, encrypted workspace survives a reload, wrong passphrase refused, forget leaves nothing', async () => {
     walk(path.join(ROOT, 'dist'), '');
+    // Page errors and console errors (a CSP violation by the dialog would show here) during this test.
+    const errors = [];
+    const onErr = (e) => errors.push(e.message);
+    const onConsole = (m) => { if (m.type() === 'error') errors.push('console: ' + m.text()); };
+    page.on('pageerror', onErr);
+    page.on('console', onConsole);
     await page.goto(h.url);
     await appReady();
     await page.evaluate(() => navigator.serviceWorker.ready);   // the app's offline copy is in place, as after any first visit
@@ -244,37 +250,84 @@ module.exports = (h) => {
       eq(JSON.stringify([left.opfs, left.indexeddb, left.localStorage, left.sessionStorage]), '[[],[],0,0]', 'no storage after the reload');
       assert(onlyAppFiles(left.cached), 'the re-installed service worker caches only app files');
       log(`  stored ${objs.length} objects, ${objs.reduce((a, o) => a + o.bytes.length, 0)} bytes; PBKDF2 ${header.kdf.iterations} iterations`);
+      eq(errors.length, 0, 'no page or console errors: ' + errors.join(' | '));
     } finally {
+      page.off('pageerror', onErr);
+      page.off('console', onConsole);
       await page.evaluate(() => window.workbench && window.workbench.persist.forget()).catch(() => {});
     }
   });
 
-  test('persistence on the IndexedDB fallback: encrypted, reopened, forgotten', async () => {
-    await page.goto(h.url + '?stockage=idb');
-    await appReady();
-    try {
-      await page.setInputFiles('#file-input', files[0]);
-      await allReady(1);
-      await page.evaluate((p) => window.workbench.persist.enable(p), PASS);
-      let p = await status();
-      eq(JSON.stringify([p.backend, p.enabled, p.objects]), '["idb",true,3]', 'IndexedDB: header, manifest, one object');
-      let left = await storage();
-      eq(JSON.stringify([left.opfs, left.indexeddb]), '[[],["sdw-workspace"]]', 'one database, no OPFS');
-      noClearText(await storedBytes());
-      const before = await snapshot();
-      await page.reload();
+  // A file of several 4 MiB chunks on both backends; on OPFS one flipped bit in it stops the reopening
+  // (named, nothing erased), and the workspace opens again once the bit is put back.
+  test('persistence, multi-chunk file on OPFS and on the IndexedDB fallback: altered bytes refused, the rest intact', async () => {
+    const big = path.join(OUT, 'mesures_longues.csv');
+    let text = 'horodatage;capteur;valeur\n', sum = 0;
+    const n = 420000;
+    for (let i = 0; i < n; i++) {
+      const v = (i * 13) % 997;
+      sum += v;
+      text += `${new Date(Date.UTC(2024, 0, 1) + i * 60000).toISOString().slice(0, 19)};S${i % 4};${v}\n`;
+    }
+    fs.writeFileSync(big, text);
+    assert(text.length > 2.5 * 4 * 1024 * 1024, 'the file spans at least three chunks: ' + text.length);
+    const bigSecrets = ['horodatage;capteur;valeur', '2024-01-01T00:00:00;S0', 'mesures_longues'];
+    for (const backend of ['opfs', 'idb']) {
+      await page.goto(h.url + '?stockage=' + backend);
       await appReady();
-      await waitFor(() => window.workbench.persist.dialog().mode === 'unlock', null, 10000);
-      const refused = await page.evaluate(() => window.workbench.persist.unlock('pas la bonne').then(() => 'ok', (e) => e.code));
-      eq(refused, 'persist.wrong_passphrase', 'wrong passphrase refused');
-      await page.evaluate((p) => window.workbench.persist.unlock(p), PASS);
-      await allReady(1);
-      const after = await snapshot();
-      eq(JSON.stringify(after), JSON.stringify(before), 'same workspace from IndexedDB');
-      left = await page.evaluate(() => window.workbench.persist.forget());
-      eq(JSON.stringify([left.opfs, left.indexeddb, left.localStorage, left.caches]), '[[],[],0,[]]', 'forget leaves nothing');
-    } finally {
-      await page.evaluate(() => window.workbench && window.workbench.persist.forget()).catch(() => {});
+      try {
+        await page.setInputFiles('#file-input', [files[0], big]);
+        await allReady(2);
+        await page.evaluate((p) => window.workbench.persist.enable(p), PASS);
+        await waitFor(async () => { const x = await window.workbench.persist.status(); return !x.busy && x.objects === 4; }, null, 60000);
+        eq((await status()).backend, backend, 'backend');
+        const objs = await storedBytes();
+        noClearText(objs);
+        const all = Buffer.concat(objs.map((o) => o.bytes));
+        for (const x of bigSecrets) assert(all.indexOf(Buffer.from(x)) < 0, `"${x}" not in clear`);
+        const before = await snapshot();
+        const sumOf = async () => (await page.evaluate(() => window.workbench.sql(
+          `SELECT sum(valeur)::DOUBLE, count(*)::DOUBLE FROM "${window.workbench.state().tables.find((t) => t.name.startsWith('mesures_longues')).name}"`))).rows[0];
+        eq(JSON.stringify(await sumOf()), JSON.stringify([sum, n]), 'the big file parsed whole');
+        if (backend === 'opfs') {
+          const flip = () => page.evaluate(async () => {
+            const dir = await (await navigator.storage.getDirectory()).getDirectoryHandle('sdw-workspace');
+            let big = null;
+            for await (const [, hd] of dir.entries()) { const f = await hd.getFile(); if (!big || f.size > big.size) big = { hd, size: f.size }; }
+            const f = await big.hd.getFile(), pos = Math.floor(f.size / 2);
+            const b = new Uint8Array(await f.slice(pos, pos + 1).arrayBuffer());
+            const w = await big.hd.createWritable({ keepExistingData: true });
+            await w.write({ type: 'write', position: pos, data: new Uint8Array([b[0] ^ 1]) });
+            await w.close();
+          });
+          await flip();
+          await page.reload();
+          await appReady();
+          await waitFor(() => window.workbench.persist.dialog().mode === 'unlock', null, 10000);
+          await typeInto('#persist-pass', PASS);
+          await page.keyboard.press('Enter');
+          await waitFor(() => window.workbench.persist.dialog().kind === 'error', null, 60000);
+          const d = await dialog();
+          assert(/endommagé/.test(d.message) && /mesures_longues\.csv/.test(d.message) && /rien n’a été effacé/.test(d.message), 'damage named: ' + d.message);
+          const p = await status();
+          eq(JSON.stringify([p.stored, p.locked, p.objects, (await st()).sources.length]), '[true,true,4,0]', 'stays closed, nothing erased');
+          await shot('persist_damaged.png');
+          await flip();
+        }
+        await page.reload();
+        await appReady();
+        await waitFor(() => window.workbench.persist.dialog().mode === 'unlock', null, 10000);
+        const refused = await page.evaluate(() => window.workbench.persist.unlock('pas la bonne').then(() => 'ok', (e) => e.code));
+        eq(refused, 'persist.wrong_passphrase', 'wrong passphrase refused');
+        await page.evaluate((p) => window.workbench.persist.unlock(p), PASS);
+        await allReady(2);
+        eq(JSON.stringify(await snapshot()), JSON.stringify(before), `same workspace from ${backend}`);
+        eq(JSON.stringify(await sumOf()), JSON.stringify([sum, n]), 'the multi-chunk file came back byte for byte');
+        const left = await page.evaluate(() => window.workbench.persist.forget());
+        eq(JSON.stringify([left.opfs, left.indexeddb, left.localStorage, left.caches]), '[[],[],0,[]]', 'forget leaves nothing');
+      } finally {
+        await page.evaluate(() => window.workbench && window.workbench.persist.forget()).catch(() => {});
+      }
     }
   });
 };

@@ -59,9 +59,10 @@ function opfsBackend() {
       const w = await (await (await dir(true)).getFileHandle(name, { create: true })).createWritable();
       try {
         for await (const r of records) {
-          const len = new Uint8Array(4);
-          new DataView(len.buffer).setUint32(0, r.length, true);
-          await w.write(len); await w.write(r);
+          const framed = new Uint8Array(4 + r.length);   // one write per record
+          new DataView(framed.buffer).setUint32(0, r.length, true);
+          framed.set(r, 4);
+          await w.write(framed);
         }
         await w.close();
       } catch (e) { await w.abort().catch(() => {}); throw e; }
@@ -204,15 +205,15 @@ async function* sealBlob(key, name, blob) {
   }
 }
 
-// The object back as a Blob. Decrypted chunks are folded into the Blob every 16 chunks, so the page holds
-// at most 64 MiB of them at once (the browser keeps large Blobs out of the JS heap).
+// The object back as a Blob. Decrypted chunks are folded into the Blob every 4 chunks, so the page holds
+// at most 16 MiB of them at once (the browser keeps large Blobs out of the JS heap).
 async function openBlob(backend, key, name, type = '') {
   let blob = new Blob([], { type });
   let parts = [], i = 0, sawLast = false;
   for await (const r of backend.records(name)) {
     parts.push(await open(key, r.bytes, aad(name, i++, r.last)));
     sawLast = r.last;
-    if (parts.length >= 16) { blob = new Blob([blob, ...parts], { type }); parts = []; }
+    if (parts.length >= 4) { blob = new Blob([blob, ...parts], { type }); parts = []; }
   }
   if (!sawLast) throw new Error('empty object');
   return new Blob([blob, ...parts], { type });

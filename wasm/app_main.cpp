@@ -310,8 +310,7 @@ void draw_menu_bar() {
   auto button_w = [&](const char* key) { return ImGui::CalcTextSize(tr(g.lang, key)).x + st.FramePadding.x * 2 + st.ItemSpacing.x; };
   const float right_w = ImGui::CalcTextSize("A− A+ ◐ FR EN").x + st.FramePadding.x * 10 + st.ItemSpacing.x * 5 +
                         (g.workshop ? button_w("workshop.end") + st.ItemSpacing.x : 0);
-  const float buttons_w = button_w("menu.open") + button_w("menu.charts_demo") + button_w("menu.help") + button_w("persist.button") +
-                          button_w("donate.menu");
+  const float buttons_w = button_w("menu.open") + button_w("menu.charts_demo") + button_w("menu.help") + button_w("donate.menu");
   const float title_w = ImGui::CalcTextSize(tr(g.lang, "app.title")).x + st.ItemSpacing.x * 2;
   const float avail = ImGui::GetIO().DisplaySize.x - st.WindowPadding.x * 2;
   const bool show_folder = buttons_w + button_w("menu.open_folder") + right_w <= avail;
@@ -333,9 +332,6 @@ void draw_menu_bar() {
   record_rect("menu.help");
   if (ImGui::Button(tr(g.lang, "donate.menu"))) sdw::donate::toggle();
   record_rect("menu.donate");
-  if (ImGui::Button(tr(g.lang, "persist.button"))) sdw::platform::open_persistence();
-  record_rect("persist.open");
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(g.lang, "persist.tip"));
   if (g.workshop) {
     ImGui::Separator();
     if (wide) ImGui::TextColored(k_amber, "%s", tr(g.lang, "workshop.badge"));
@@ -545,6 +541,10 @@ void draw_sources(ImVec2 pos, ImVec2 size) {
   ImGui::SetNextWindowPos(pos);
   ImGui::SetNextWindowSize(size);
   ImGui::Begin(tr(g.lang, "sources.title"), nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse);
+  // The encrypted workspace sits with the sources it keeps (the menu bar is full at 1280 px with large text).
+  if (ImGui::SmallButton(tr(g.lang, "persist.button"))) sdw::platform::open_persistence();
+  record_rect("persist.open");
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(g.lang, "persist.tip"));
   if (g.sources.empty()) {
     draw_first_steps();
     ImGui::End();

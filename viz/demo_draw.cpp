@@ -2,6 +2,7 @@
 // so screenshots and the headless test see the same pictures every run.
 #include "viz/demo_draw.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <vector>
@@ -62,18 +63,19 @@ double power_kw(double t, Rng& r) {
   return std::max(0.08, p);
 }
 
-void make_density(DemoData& d, size_t n) {
+void make_density(std::vector<double>& lon, std::vector<double>& lat, size_t n) {
   Rng r{99};
-  d.dens_lon.resize(n);
-  d.dens_lat.resize(n);
+  lon.resize(n);
+  lat.resize(n);
   const double cx[] = {-1.152, -1.170, -1.135, -1.195, -1.100}, cy[] = {46.159, 46.148, 46.168, 46.176, 46.150};
   const double sd[] = {0.004, 0.006, 0.003, 0.008, 0.012};
   for (size_t i = 0; i < n; i++) {
     const size_t k = size_t(r.uniform() * 5) % 5;
-    d.dens_lon[i] = cx[k] + r.normal() * sd[k] * 1.45;   // degrees of longitude are shorter at 46° N
-    d.dens_lat[i] = cy[k] + r.normal() * sd[k];
+    lon[i] = cx[k] + r.normal() * sd[k] * 1.45;   // degrees of longitude are shorter at 46° N
+    lat[i] = cy[k] + r.normal() * sd[k];
   }
 }
+void make_density(DemoData& d, size_t n) { make_density(d.dens_lon, d.dens_lat, n); }
 
 DemoData& data() {
   static DemoData d;
@@ -163,7 +165,121 @@ DemoProbe g_probe;
 
 const DemoProbe& viz_demo_probe() { return g_probe; }
 
+// [SECTION] bench mode
+
+namespace {
+
+struct BenchData {
+  int kind = 0;
+  int64_t n = 0;
+  bool decimate = true;
+  int made_kind = 0;          // what the vectors below hold
+  int64_t made_n = 0;
+  std::vector<double> t, y;   // timeline
+  std::vector<double> lon, lat;   // density
+  chart::TimeView view;
+  chart::MapState map;
+};
+
+BenchData& bench() {
+  static BenchData b;
+  return b;
+}
+
+// Cheap to make at 10M points: a daily cycle, a slow seasonal drift, noise and rare spikes (kW).
+void make_bench_series(BenchData& b) {
+  Rng r{2024};
+  const size_t n = size_t(b.n);
+  b.t.resize(n);
+  b.y.resize(n);
+  const double t0 = double(paris_midnight_utc(days_from_civil(2015, 1, 1)));
+  for (size_t i = 0; i < n; i++) {
+    const double t = t0 + 30.0 * double(i);
+    b.t[i] = t;
+    const double day = std::fmod(t, 86400.0) / 86400.0, year = t / (365.25 * 86400.0);
+    double v = 0.9 + 0.7 * std::cos(2 * k_pi * year) + 0.6 * std::sin(2 * k_pi * (day - 0.3)) + 0.3 * r.uniform();
+    if (r.uniform() < 0.002) v += 2.5;
+    b.y[i] = std::max(0.08, v);
+  }
+}
+
+void bench_window(Lang l, bool* open) {
+  BenchData& b = bench();
+  if (b.made_kind != b.kind || b.made_n != b.n) {
+    std::vector<double>().swap(b.t);   // free the other kind's points first
+    std::vector<double>().swap(b.y);
+    std::vector<double>().swap(b.lon);
+    std::vector<double>().swap(b.lat);
+    if (b.kind == 1) make_bench_series(b);
+    else make_density(b.lon, b.lat, size_t(b.n));
+    b.made_kind = b.kind;
+    b.made_n = b.n;
+  }
+  ImGui::SetNextWindowSize(ImVec2(1000, 560), ImGuiCond_Always);
+  if (!ImGui::Begin(tr(l, "viz.demo.title"), open)) {
+    ImGui::End();
+    return;
+  }
+  g_probe.bench_kind = b.kind;
+  g_probe.bench_n = b.n;
+  g_probe.bench_decimate = b.decimate;
+  if (b.kind == 1) {
+    const chart::SeriesY s[] = {{tr(l, "viz.demo.consumption"), b.y, 0}};
+    chart::TimeSeriesSpec spec;
+    spec.lang = l;
+    spec.unit = "kW";
+    spec.height = 400;
+    spec.decimation = b.decimate ? chart::Decimation::MinMax : chart::Decimation::None;
+    chart::time_series("bench_timeline", b.t, s, spec, b.view);
+    g_probe.drawn_points = b.view.drawn_points;
+  } else {
+    const Basemap& bm = shared_basemap();
+    const chart::MapPolyline base[] = {{bm.coast_lon, bm.coast_lat, 0}, {bm.border_lon, bm.border_lat, 0}};
+    chart::MapSpec spec;
+    spec.lang = l;
+    if (!bm.empty()) spec.basemap = base;
+    spec.density_lon = b.lon;
+    spec.density_lat = b.lat;
+    chart::map_view("bench_map", spec, b.map);
+    g_probe.drawn_points = b.map.drawn_points;
+  }
+  ImGui::End();
+}
+
+}  // namespace
+
+void viz_demo_set_bench(int kind, int64_t n, bool decimate) {
+  BenchData& b = bench();
+  kind = kind == 1 || kind == 2 ? kind : 0;
+  n = std::max<int64_t>(0, n);
+  if (kind != b.kind || n != b.n || decimate != b.decimate) {
+    b.view = chart::TimeView{};   // fit the new data
+    b.map = chart::MapState{};
+  }
+  b.kind = kind;
+  b.n = n;
+  b.decimate = decimate;
+  g_probe.bench_kind = kind;
+  g_probe.bench_n = n;
+  g_probe.bench_decimate = decimate;
+  g_probe.drawn_points = 0;
+  if (kind == 0) {   // back to the normal demo: give the memory back to the allocator
+    b.made_kind = 0;
+    b.made_n = 0;
+    std::vector<double>().swap(b.t);
+    std::vector<double>().swap(b.y);
+    std::vector<double>().swap(b.lon);
+    std::vector<double>().swap(b.lat);
+  }
+}
+
+// [SECTION] demo window
+
 void viz_demo_window(Lang l, bool* open) {
+  if (bench().kind != 0) {
+    bench_window(l, open);
+    return;
+  }
   ImGui::SetNextWindowSize(ImVec2(980, 720), ImGuiCond_FirstUseEver);
   if (!ImGui::Begin(tr(l, "viz.demo.title"), open)) {
     ImGui::End();
@@ -183,6 +299,7 @@ void viz_demo_window(Lang l, bool* open) {
     const float w = ImGui::GetContentRegionAvail().x;
     chart::time_series("power", d.t, s, spec, power_view);
     g_probe = {power_view.t0, power_view.t1, p0.x, p0.y, p0.x + w, p0.y + spec.height};
+    g_probe.drawn_points = power_view.drawn_points;
     ImGui::TextDisabled("%s", tr(l, "viz.hint.timeline"));
     if (power_view.has_selection) {
       ImGui::SameLine();

@@ -960,6 +960,13 @@ EMSCRIPTEN_KEEPALIVE void app_sql_result(int request_id, const char* result_json
   g.result = std::move(r);
 }
 
+// Bench mode of the charts demo (bench/frames.cjs): kind 0 = off, 1 = timeline of n points, 2 = map density
+// of n points; the demo window opens on it. n comes from JS as a number.
+EMSCRIPTEN_KEEPALIVE void app_demo_bench(int kind, double n, int decimate) {
+  sdw::viz_demo_set_bench(kind, static_cast<int64_t>(n), decimate != 0);
+  if (kind != 0) g.show_viz_demo = true;
+}
+
 // What the UI shows, for tests: the C++ side's view, not the JS state.
 EMSCRIPTEN_KEEPALIVE const char* app_ui_state() {
   static std::string out;
@@ -969,7 +976,9 @@ EMSCRIPTEN_KEEPALIVE const char* app_ui_state() {
                             {"rect", {sdw::viz_demo_probe().x0 / g.dpr, sdw::viz_demo_probe().y0 / g.dpr,
                                       sdw::viz_demo_probe().x1 / g.dpr, sdw::viz_demo_probe().y1 / g.dpr}}}}, {"guide", g.open_guide}, {"tab", g.active_tab},
             {"dashboards", sdw::dash::state_json()}, {"donation", sdw::donate::state_json()}, {"workshop", g.workshop}, {"undo", g.has_undo},
-            {"display", {ImGui::GetIO().DisplaySize.x, ImGui::GetIO().DisplaySize.y}}};
+            {"display", {ImGui::GetIO().DisplaySize.x, ImGui::GetIO().DisplaySize.y}},
+            {"demo_bench", {{"kind", sdw::viz_demo_probe().bench_kind}, {"n", sdw::viz_demo_probe().bench_n},
+                            {"decimate", sdw::viz_demo_probe().bench_decimate}, {"drawn_points", sdw::viz_demo_probe().drawn_points}}}};
   for (const auto& [name, r] : g.rects) j["rects"][name] = {r.x, r.y, r.z, r.w};
   j["sql_text"] = g.sql;
   for (const auto& s : g.sources) {

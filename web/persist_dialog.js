@@ -59,7 +59,7 @@ const sizeText = (lang, n) => {
 };
 
 // page: { state, addFiles(files, sample, restored), pushState }. Returns the hooks main.js calls as
-// sources come and go, open(mode) for the menu button, and the test API.
+// sources come and go, open(mode) for the Sources panel's button, and the test API.
 export function setupPersistence(page) {
   const { state } = page;
   const ws = new Workspace();

@@ -5,7 +5,8 @@
 // EN) and destroys nothing, the right one brings the same tables, row counts and timeline back; the
 // stored bytes hold no text of the sources nor their names; a source removed is erased; "Tout oublier"
 // leaves nothing in OPFS, IndexedDB, local/session storage or Cache Storage, and a reload finds nothing.
-// Then a file of several chunks on OPFS and on the IndexedDB fallback (?stockage=idb), with a flipped bit.
+// Then a file of several chunks on OPFS and on the IndexedDB fallback (?stockage=idb), with a flipped bit,
+// and a source removed for good once its undo window runs out.
 'use strict';
 const fs = require('fs');
 const path = require('path');
@@ -323,6 +324,13 @@ module.exports = (h) => {
         await allReady(2);
         eq(JSON.stringify(await snapshot()), JSON.stringify(before), `same workspace from ${backend}`);
         eq(JSON.stringify(await sumOf()), JSON.stringify([sum, n]), 'the multi-chunk file came back byte for byte');
+        if (backend === 'idb') {   // removed, and the undo window runs out: erased from storage
+          await page.evaluate(() => window.workbench.remove(window.workbench.state().sources[0].id));
+          await waitFor(() => window.workbench.state().undo !== null, null, 5000);
+          await waitFor(() => window.workbench.state().undo === null, null, 60000);
+          await waitFor(async () => { const x = await window.workbench.persist.status(); return !x.busy && x.objects === 3; }, null, 10000);
+          eq(JSON.stringify((await status()).sources.map((x) => x.name)), JSON.stringify(['mesures_longues.csv']), 'only the kept source is listed');
+        }
         const left = await page.evaluate(() => window.workbench.persist.forget());
         eq(JSON.stringify([left.opfs, left.indexeddb, left.localStorage, left.caches]), '[[],[],0,[]]', 'forget leaves nothing');
       } finally {

@@ -727,8 +727,11 @@ void draw_sql(ImVec2 pos, ImVec2 size) {
       if (!open) continue;
       g.active_tab = tab[0];
       if (std::string(tab[0]) != "sql") {
+        // Rows of finished sources only: dashboards refetch once a file is done, not at every batch of a
+        // file still streaming in (a 10-million-row load would otherwise be re-read dozens of times).
         uint64_t rows_total = 0;
-        for (const auto& src : g.sources) rows_total += src.rows;
+        for (const auto& src : g.sources)
+          if (src.status == "ready") rows_total += src.rows;
         ImGui::BeginChild("dash");
         sdw::dash::draw_tab(tab[0], g.lang, g.views, rows_total, g.open_guide);
         ImGui::EndChild();
@@ -869,7 +872,8 @@ void draw_ui() {
   }
   draw_guide_windows();   // over the panels
   uint64_t rows_total = 0;
-  for (const auto& src : g.sources) rows_total += src.rows;
+  for (const auto& src : g.sources)
+    if (src.status == "ready") rows_total += src.rows;
   sdw::donate::draw_window(g.lang, g.views, rows_total);
 }
 

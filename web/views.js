@@ -77,6 +77,25 @@ export async function refreshViews(conn, tables) {
       CAST(${e(spec.label)} AS VARCHAR) AS label, CAST(${e(spec.value)} AS DOUBLE) AS value, CAST(${e(spec.unit)} AS VARCHAR) AS unit,
       CAST(${e(spec.lat)} AS DOUBLE) AS lat, CAST(${e(spec.lon)} AS DOUBLE) AS lon FROM ${ident(d)}`);
   }
+  // places: visits gathered into places — by the export's place id when it has one, else by a cell of
+  // about 110 m (0.001° of latitude × 0.0015° of longitude at French latitudes); named by their most
+  // frequent name. Cells split a place that straddles a boundary: a known, documented simplification.
+  if (byDomain.has('visits')) {
+    const vc = new Set((await conn.query('DESCRIBE visits')).toArray().map((r) => r.toJSON().column_name));
+    const has = (c) => vc.has(c);
+    const key = has('place_id')
+      ? "coalesce(nullif(place_id, ''), 'cell:' || CAST(round(lat * 1000) AS BIGINT) || ':' || CAST(round(lon * 666.667) AS BIGINT))"
+      : "'cell:' || CAST(round(lat * 1000) AS BIGINT) || ':' || CAST(round(lon * 666.667) AS BIGINT)";
+    const name = ['name', 'address', 'semantic_type'].filter(has).join(', ') || "'?'";
+    await conn.query(`CREATE OR REPLACE VIEW places AS
+      SELECT ${key} AS place_key, round(avg(lat), 5) AS lat, round(avg(lon), 5) AS lon,
+        mode(coalesce(${name})) AS name, ${has('semantic_type') ? 'mode(semantic_type)' : 'NULL'} AS semantic_type,
+        count(*) AS visits, sum(${has('duration_s') ? 'duration_s' : '0'}) / 3600.0 AS hours,
+        min(ts_start) AS first_visit, max(${has('ts_end') ? 'ts_end' : 'ts_start'}) AS last_visit
+      FROM visits WHERE lat IS NOT NULL AND lon IS NOT NULL GROUP BY 1`);
+  } else {
+    await conn.query('DROP VIEW IF EXISTS places');
+  }
   if (parts.length) await conn.query(`CREATE OR REPLACE VIEW timeline AS ${parts.join(' UNION ALL ')}`);
   else await conn.query('DROP VIEW IF EXISTS timeline');
   return [...byDomain.keys()];

@@ -88,6 +88,14 @@ module.exports = (h) => {
     const q = await page.evaluate((a) => window.workbench.sql(`SELECT count(*) FROM learning_statements WHERE actor = '${a.replace(/'/g, "''")}'`), lr.actor);
     eq(lr.statements, q.rows[0][0], 'learning: the chosen pupil\'s statements');
     await setLang('fr');
+    // places: Léa's visits gathered into places, every visit counted once
+    const pl = await page.evaluate(() => window.workbench.sql(
+      'SELECT (SELECT count(*) FROM places), (SELECT sum(visits) FROM places), (SELECT count(*) FROM visits WHERE lat IS NOT NULL AND lon IS NOT NULL)'));
+    const [nPlaces, nVisitsInPlaces, nVisits] = pl.rows[0].map(Number);
+    eq(nVisitsInPlaces, nVisits, 'places hold every located visit once');
+    assert(nPlaces > 3 && nPlaces < nVisits, `visits gathered into fewer places (${nPlaces} places for ${nVisits} visits)`);
+    const top = await page.evaluate(() => window.workbench.sql('SELECT name, visits, round(hours) FROM places ORDER BY hours DESC LIMIT 3'));
+    log('  places: ' + nPlaces + ' for ' + nVisits + ' visits; most time: ' + top.rows.map((r) => `${r[0]} (${r[1]} visits, ${r[2]} h)`).join(', '));
   });
 
   test('dashboard exports: figures as CSV for French spreadsheets, the picture as PNG', async () => {

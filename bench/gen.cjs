@@ -1,5 +1,5 @@
 // Deterministic generators of realistic export files for the benchmarks (never committed: bench/out/).
-//   node bench/gen.cjs KIND MB OUT      KIND = enedis | bank | records | sensors | objects
+//   node bench/gen.cjs KIND MB OUT      KIND = enedis | bank | records | sensors | objects | gpx | zip
 'use strict';
 const fs = require('fs');
 
@@ -84,10 +84,62 @@ function* objects() {
   }
 }
 
+// Strava-like GPX 1.1: one ride per <trk> (1200 points, 1 s apart, elevation, heart rate and cadence in
+// Garmin TrackPointExtension), a day apart. Yields whole tracks so the file always ends on </trk>.
+function* gpx() {
+  yield '<?xml version="1.0" encoding="UTF-8"?>\n<gpx creator="StravaGPX" version="1.1" xmlns="http://www.topografix.com/GPX/1/1" '
+    + 'xmlns:gpxtpx="http://www.garmin.com/xmlschemas/TrackPointExtension/v1">\n <metadata>\n  <time>2019-03-01T07:12:00Z</time>\n </metadata>\n';
+  const r = lcg(31);
+  let t = Date.UTC(2019, 2, 1, 7, 12);
+  for (let k = 0; ; k++) {
+    const pts = [` <trk>\n  <name>Sortie vélo n° ${k + 1} – La Rochelle</name>\n  <type>cycling</type>\n  <trkseg>\n`];
+    let lat = 46.1591 + (r() - 0.5) * 0.02, lon = -1.152 + (r() - 0.5) * 0.03, ele = 5 + r() * 10;
+    for (let i = 0; i < 1200; i++) {
+      t += 1000;
+      lat += (r() - 0.45) * 0.0001; lon += (r() - 0.5) * 0.00014; ele = Math.max(0, ele + (r() - 0.5) * 0.4);
+      pts.push(`   <trkpt lat="${lat.toFixed(7)}" lon="${lon.toFixed(7)}">\n    <ele>${ele.toFixed(1)}</ele>\n    <time>${new Date(t).toISOString().slice(0, 19)}Z</time>\n`
+        + `    <extensions>\n     <gpxtpx:TrackPointExtension>\n      <gpxtpx:hr>${110 + Math.floor(r() * 60)}</gpxtpx:hr>\n`
+        + `      <gpxtpx:cad>${70 + Math.floor(r() * 25)}</gpxtpx:cad>\n     </gpxtpx:TrackPointExtension>\n    </extensions>\n   </trkpt>\n`);
+    }
+    pts.push('  </trkseg>\n </trk>\n');
+    yield pts.join('');
+    t += 86400000 - 1200000;
+  }
+}
+
+// A ZIP of CSVs (a weather-station export: five station logs, deflate level 6 by fflate, the usual
+// archiver level). MB is the uncompressed CSV size. Ground truth (rows, sum of humidite_pct, bytes) goes to
+// OUT.truth.json, computed from the generated text.
+function generateZip(mb, out) {
+  const truthFile = out + '.truth.json';
+  if (fs.existsSync(out) && fs.existsSync(truthFile)) return;
+  const { zipSync, strToU8 } = require('fflate');
+  const per = (mb * 1e6) / 5;
+  const entries = {};
+  let rows = 0, sum = 0, bytes = 0;
+  const g = sensors();
+  const header = g.next().value;
+  for (let e = 0; e < 5; e++) {
+    const parts = [header];
+    let len = header.length;
+    while (len < per) {
+      const line = g.next().value;
+      parts.push(line); len += Buffer.byteLength(line);
+      rows++; sum += Number(line.split(';')[3]);
+    }
+    const u8 = strToU8(parts.join(''));
+    bytes += u8.length;
+    entries[`releves_meteo/station_${e + 1}.csv`] = [u8, { level: 6, mtime: new Date(Date.UTC(2024, 0, 1)) }];
+  }
+  fs.writeFileSync(out, zipSync(entries));
+  fs.writeFileSync(truthFile, JSON.stringify({ rows, sum, bytes, entries: 5 }));
+}
+
 function generate(kind, mb, out) {
+  if (kind === 'zip') return generateZip(mb, out);
   const target = mb * 1e6;
-  if (fs.existsSync(out) && Math.abs(fs.statSync(out).size - target) < 1e5) return;
-  const gen = { enedis, bank, records, sensors, objects }[kind]();
+  if (fs.existsSync(out) && Math.abs(fs.statSync(out).size - target) < 1e6) return;
+  const gen = { enedis, bank, records, sensors, objects, gpx }[kind]();
   const fd = fs.openSync(out, 'w');
   let size = 0, buf = [];
   let bufLen = 0;
@@ -96,7 +148,7 @@ function generate(kind, mb, out) {
     buf.push(s); bufLen += Buffer.byteLength(s);
     if (bufLen > 1 << 20) { fs.writeSync(fd, buf.join('')); size += bufLen; buf = []; bufLen = 0; }
   }
-  fs.writeSync(fd, buf.join('') + ({ records: '\n  ]\n}\n', objects: '\n]\n' }[kind] || ''));
+  fs.writeSync(fd, buf.join('') + ({ records: '\n  ]\n}\n', objects: '\n]\n', gpx: '</gpx>\n' }[kind] || ''));
   fs.closeSync(fd);
 }
 

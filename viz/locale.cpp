@@ -152,6 +152,7 @@ const Entry k_strings[] = {
   {"where.offset", "octet", "byte"},
   {"sql.title", "Requête SQL", "SQL query"},
   {"sql.run", "Exécuter (Ctrl+Entrée)", "Run (Ctrl+Enter)"},
+  {"sql.history", "Requêtes précédentes…", "Previous queries…"},
   {"sql.running", "Requête en cours…", "Running…"},
   {"sql.row", "ligne", "row"},
   {"sql.rows", "lignes", "rows"},

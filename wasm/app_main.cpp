@@ -304,34 +304,53 @@ void submit_sql() {
 void draw_menu_bar() {
   if (!ImGui::BeginMainMenuBar()) return;
   const bool wide = ImGui::GetIO().DisplaySize.x / g.dpr >= 1500;   // room for the tagline and badges
-  // With large text on a small screen the bar may not hold everything: the title goes first, then
-  // the folder button (folders can still be dropped); the buttons of the right-hand group stay.
+  // With large text on a small screen the bar may not hold everything: the title goes first, then the
+  // buttons of lowest priority move into a "⋯" menu; "Ouvrir des fichiers", the workshop button and the
+  // right-hand group (text size, contrast, language) always stay on the bar.
   const ImGuiStyle& st = ImGui::GetStyle();
   auto button_w = [&](const char* key) { return ImGui::CalcTextSize(tr(g.lang, key)).x + st.FramePadding.x * 2 + st.ItemSpacing.x; };
   const float right_w = ImGui::CalcTextSize("A− A+ ◐ FR EN").x + st.FramePadding.x * 10 + st.ItemSpacing.x * 5 +
-                        (g.workshop ? button_w("workshop.end") + st.ItemSpacing.x : 0);
-  const float buttons_w = button_w("menu.open") + button_w("menu.charts_demo") + button_w("menu.help") + button_w("donate.menu");
+                        (g.workshop ? button_w("workshop.end") + st.ItemSpacing.x * 2 : 0);
+  struct MenuButton { const char* key; const char* rect; void (*act)(); };
+  static const MenuButton k_buttons[] = {   // by priority
+      {"menu.help", "menu.help", [] { g.show_guides = !g.show_guides; }},
+      {"donate.menu", "menu.donate", [] { sdw::donate::toggle(); }},
+      {"menu.charts_demo", "menu.charts_demo", [] { g.show_viz_demo = !g.show_viz_demo; }},
+      {"menu.open_folder", "menu.open_folder", [] { sdw::platform::open_files(true); }},
+  };
+  const float more_w = ImGui::CalcTextSize("⋯").x + st.FramePadding.x * 2 + st.ItemSpacing.x * 2;
+  const float avail = ImGui::GetIO().DisplaySize.x - st.WindowPadding.x * 2 - right_w - button_w("menu.open");
+  float used = 0;
+  size_t shown = 0;
+  for (const auto& b : k_buttons) {
+    const bool last = shown + 1 == std::size(k_buttons);
+    if (used + button_w(b.key) + (last ? 0 : more_w) > avail) break;
+    used += button_w(b.key);
+    shown++;
+  }
   const float title_w = ImGui::CalcTextSize(tr(g.lang, "app.title")).x + st.ItemSpacing.x * 2;
-  const float avail = ImGui::GetIO().DisplaySize.x - st.WindowPadding.x * 2;
-  const bool show_folder = buttons_w + button_w("menu.open_folder") + right_w <= avail;
-  const bool show_title = show_folder && buttons_w + button_w("menu.open_folder") + right_w + title_w <= avail;
-  if (show_title) {
+  if (shown == std::size(k_buttons) && used + title_w <= avail) {
     ImGui::TextColored(ImVec4(0.55f, 0.78f, 1.0f, 1.0f), "%s", tr(g.lang, "app.title"));
     if (wide) ImGui::TextDisabled("— %s", tr(g.lang, "app.tagline"));
     ImGui::Separator();
   }
   if (ImGui::Button(tr(g.lang, "menu.open"))) sdw::platform::open_files(false);
   record_rect("menu.open");
-  if (show_folder) {
-    if (ImGui::Button(tr(g.lang, "menu.open_folder"))) sdw::platform::open_files(true);
-    record_rect("menu.open_folder");
+  // the bar's order stays the same whatever fits: folder, demo, help, donate
+  static const size_t k_order[] = {3, 2, 0, 1};
+  for (size_t i : k_order) {
+    if (i >= shown) continue;
+    if (ImGui::Button(tr(g.lang, k_buttons[i].key))) k_buttons[i].act();
+    record_rect(k_buttons[i].rect);
   }
-  if (ImGui::Button(tr(g.lang, "menu.charts_demo"))) g.show_viz_demo = !g.show_viz_demo;
-  record_rect("menu.charts_demo");
-  if (ImGui::Button(tr(g.lang, "menu.help"))) g.show_guides = !g.show_guides;
-  record_rect("menu.help");
-  if (ImGui::Button(tr(g.lang, "donate.menu"))) sdw::donate::toggle();
-  record_rect("menu.donate");
+  if (shown < std::size(k_buttons)) {
+    if (ImGui::BeginMenu("⋯###more")) {
+      for (size_t i : k_order)
+        if (i >= shown && ImGui::MenuItem(tr(g.lang, k_buttons[i].key))) k_buttons[i].act();
+      ImGui::EndMenu();
+    }
+    record_rect("menu.more");
+  }
   if (g.workshop) {
     ImGui::Separator();
     if (wide) ImGui::TextColored(k_amber, "%s", tr(g.lang, "workshop.badge"));
@@ -771,6 +790,21 @@ void draw_sql_tab() {
   if (ImGui::Button(tr(g.lang, "sql.run"))) submit_sql();
   record_rect("sql.run");
   ImGui::EndDisabled();
+  if (!g.history.empty()) {   // the queries run so far, newest first: one click puts one back in the editor
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x * 0.5f, 320 * g.dpr));
+    if (ImGui::BeginCombo("##history", tr(g.lang, "sql.history"), ImGuiComboFlags_HeightLarge)) {
+      for (size_t i = g.history.size(); i-- > 0;) {
+        std::string one_line = g.history[i].substr(0, 120);
+        for (char& c : one_line) if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+        ImGui::PushID(int(i));
+        if (ImGui::Selectable(one_line.c_str())) std::snprintf(g.sql, sizeof g.sql, "%s", g.history[i].c_str());
+        ImGui::PopID();
+      }
+      ImGui::EndCombo();
+    }
+    record_rect("sql.history");
+  }
   ImGui::SameLine();
   if (!g.duck_ready) ImGui::TextColored(k_dim, "%s", tr(g.lang, g.duck_error.empty() ? "sql.wait_engine" : "status.duck_error"));
   else if (g.sql_request) ImGui::TextColored(k_dim, "%s", tr(g.lang, "sql.running"));
@@ -975,7 +1009,7 @@ EMSCRIPTEN_KEEPALIVE void app_demo_bench(int kind, double n, int decimate) {
 EMSCRIPTEN_KEEPALIVE const char* app_ui_state() {
   static std::string out;
   json j = {{"lang", sdw::lang_code(g.lang)}, {"frames", g.frames}, {"fonts_ok", g.fonts_ok}, {"dpr", g.dpr},
-            {"duck_ready", g.duck_ready}, {"sources", json::array()}, {"sql_pending", g.sql_request != 0}, {"viz_demo", g.show_viz_demo}, {"text_scale", g.text_scale}, {"high_contrast", g.high_contrast},
+            {"duck_ready", g.duck_ready}, {"sources", json::array()}, {"sql_pending", g.sql_request != 0}, {"viz_demo", g.show_viz_demo}, {"sql_history", g.history.size()}, {"sql_text", std::string(g.sql)}, {"text_scale", g.text_scale}, {"high_contrast", g.high_contrast},
             {"demo_power", {{"t0", sdw::viz_demo_probe().power_t0}, {"t1", sdw::viz_demo_probe().power_t1},
                             {"rect", {sdw::viz_demo_probe().x0 / g.dpr, sdw::viz_demo_probe().y0 / g.dpr,
                                       sdw::viz_demo_probe().x1 / g.dpr, sdw::viz_demo_probe().y1 / g.dpr}}}}, {"guide", g.open_guide}, {"tab", g.active_tab},

@@ -504,14 +504,14 @@ with zipfile.ZipFile(src) as z, zipfile.ZipFile(out, 'w', zipfile.ZIP_DEFLATED) 
     // The workshop test above left a blank app: the first steps offer the personas.
     const b = await rectCenter('persona.martin');
     await page.mouse.click(b.x, b.y, { delay: 60 });
-    await waitFor(() => { const s = window.workbench.state().sources; return s.length === 2 && s.every((x) => ['ready', 'error'].includes(x.status)); }, null, 120000);
+    await waitFor(() => { const s = window.workbench.state().sources; return s.length === 3 && s.every((x) => ['ready', 'error'].includes(x.status)); }, null, 120000);
     const s = await st();
     for (const src of s.sources) { eq(src.status, 'ready', src.name); assert(src.sample && src.sample.id === 'martin', 'marked as sample data'); }
-    eq(s.sources.map((x) => x.format).sort().join(','), 'enedis,receipts', 'formats');
+    eq(s.sources.map((x) => x.format).sort().join(','), 'enedis,grdf,receipts', 'formats (Linky, GRDF gas, receipts)');
     assert((await ui()).sources.every((x) => x.sample), 'the Sources panel marks them as sample data');
     await waitFor(() => window.workbench.ui().tab === 'energy' && window.workbench.ui().dashboards.energy.days > 300, null, 60000);
     const e = (await ui()).dashboards.energy;
-    const q = await page.evaluate(() => window.workbench.sql("SELECT sum(kwh), count(DISTINCT CAST(ts_start AS DATE)) FROM energy_readings"));
+    const q = await page.evaluate(() => window.workbench.sql("SELECT sum(kwh), count(DISTINCT CAST(ts_start AS DATE)) FROM energy_readings WHERE coalesce(energy, 'electricity') = 'electricity'"));
     near(e.kwh, q.rows[0][0], 1e-6, 'energy total = SQL');
     assert(e.base_load_w > 100 && e.base_load_w < 1000, 'a plausible night base load: ' + e.base_load_w);
     await page.waitForTimeout(300);

@@ -74,7 +74,8 @@ if (recs.length) {
 const csvs = r.results.filter((y) => y.kind === 'enedis' || y.kind === 'bank');
 if (csvs.length) {
   L.push('## CSV: ours vs DuckDB-wasm and PapaParse', '');
-  L.push('DuckDB-wasm gets `read_csv` with the delimiter, skip, decimal separator and thousands options the file needs; PapaParse streams into typed columns like ours. '
+  L.push('DuckDB-wasm gets `read_csv` with the delimiter, skip, decimal separator and thousands options the file needs (and, for the bank file, '
+    + 'explicit DOUBLE types for the amounts since a run showed its sniffer keeps `-1 234,56` as text, which makes its sums wrong); PapaParse streams into typed columns like ours. '
     + 'Ours also recognises the export (Enedis load curve → `energy_readings` in kWh per interval with UTC bounds; bank → signed `amount`).', '');
   L.push('| file | size | rows | raw read | ours (wasm) | DuckDB-wasm read_csv | PapaParse | native (g++) | ours ÷ DuckDB | ours ÷ PapaParse | ours ÷ raw | wasm heap |');
   L.push('|---|---|---|---|---|---|---|---|---|---|---|---|');

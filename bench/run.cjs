@@ -74,7 +74,8 @@ const SPEC = {
   gpx: { ours: 'sum(lat)', ext: 'gpx' },
   zip: { ours: 'sum(humidite_pct)', ext: 'zip' },   // one table per CSV entry: summed over the source's tables
   enedis: { ours: 'sum(power_w)', duck: "delim=';', skip=2, header=true", duckSum: 'sum(TRY_CAST("Valeur" AS DOUBLE))', papaSkip: 2 },
-  bank: { ours: 'sum(abs(amount))', duck: "delim=';', header=true, decimal_separator=',', thousands=' '",
+  // types: without them DuckDB's sniffer keeps the amounts as VARCHAR ('-1 234,56') and the sums come out wrong
+  bank: { ours: 'sum(abs(amount))', duck: "delim=';', header=true, decimal_separator=',', thousands=' ', types={'Débit euros': 'DOUBLE', 'Crédit euros': 'DOUBLE'}",
           duckSum: 'sum(abs(coalesce(TRY_CAST("Débit euros" AS DOUBLE), 0)) + abs(coalesce(TRY_CAST("Crédit euros" AS DOUBLE), 0)))', papaSkip: 0 },
 };
 

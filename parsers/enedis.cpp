@@ -66,18 +66,22 @@ struct Reading {
 class EnedisParser final : public CsvDomainParser {
  public:
   explicit EnedisParser(const ParseOptions& o) : CsvDomainParser(o) {
-    m_table = make_domain_table(domain::k_energy_readings,
+    // The table lives in `tables` from the start and only grows: rows written are final, so the caller
+    // may take them in batches while the file streams (a year of 10-minute readings is 52 560 rows;
+    // a multi-year export held whole would cost ~200 bytes a row in the worker).
+    tables.push_back(make_domain_table(domain::k_energy_readings,
                                 {{"ts_start", ColumnType::Timestamp}, {"ts_end", ColumnType::Timestamp},
                                  {"interval_s", ColumnType::Float64}, {"kwh", ColumnType::Float64},
                                  {"power_w", ColumnType::Float64}, {"energy", ColumnType::String},
                                  {"meter_id", ColumnType::String}, {"kind", ColumnType::String},
                                  {"source", ColumnType::String}, {"value", ColumnType::Float64},
                                  {"unit", ColumnType::String}, {"index_wh", ColumnType::Float64},
-                                 {"ts_peak", ColumnType::Timestamp}, {"reading_type", ColumnType::String}});
-    m_w = RowWriter(m_table);
+                                 {"ts_peak", ColumnType::Timestamp}, {"reading_type", ColumnType::String}}));
+    m_w = RowWriter(tables.back());
   }
 
   uint64_t rows_so_far() const override { return m_w.rows(); }
+  bool streams_rows() const override { return m_header && !m_ended; }
 
   void on_record(std::span<const std::string_view> f, uint64_t off, uint64_t line) override {
     if (!m_header) {
@@ -85,7 +89,7 @@ class EnedisParser final : public CsvDomainParser {
       for (std::string_view s : f) folded.push_back(fold_name(s));
       if (!m_meta_keys.empty()) {  // the values line under "Identifiant PRM;Type de donnees;…"
         for (size_t i = 0; i < m_meta_keys.size() && i < f.size(); ++i) {
-          m_table.meta.emplace_back(m_meta_keys[i], std::string(trim(f[i])));
+          tab().meta.emplace_back(m_meta_keys[i], std::string(trim(f[i])));
           meta_value(fold_name(m_meta_keys[i]), trim(f[i]));
         }
         m_meta_keys.clear();
@@ -99,7 +103,7 @@ class EnedisParser final : public CsvDomainParser {
         header(folded);
         return;
       }
-      m_table.meta.emplace_back("preamble_" + num_str(m_table.meta.size() + 1), std::string(f.empty() ? "" : f[0]));
+      tab().meta.emplace_back("preamble_" + num_str(tab().meta.size() + 1), std::string(f.empty() ? "" : f[0]));
       return;
     }
     data_row(f, off, line);
@@ -290,16 +294,17 @@ class EnedisParser final : public CsvDomainParser {
     if (m_clock.gaps)
       diag.warn(make_message("time.dst_gap", num_str(m_clock.gaps) + " heure(s) locale(s) inexistante(s) (passage à l'heure d'été)",
                              num_str(m_clock.gaps) + " local time(s) that do not exist (spring-forward gap)"));
-    m_table.meta.emplace_back("kind", kind_id(m_kind));
+    tab().meta.emplace_back("kind", kind_id(m_kind));
     if (m_kind == Kind::LoadCurve) {
-      m_table.meta.emplace_back("step_s", format_double(m_step_s));
-      m_table.meta.emplace_back("horodate", "end of interval");
+      tab().meta.emplace_back("step_s", format_double(m_step_s));
+      tab().meta.emplace_back("horodate", "end of interval");
     }
-    tables.push_back(std::move(m_table));
+    m_ended = true;
   }
 
-  Table m_table;
+  Table& tab() { return tables.front(); }   // the one table (never moved: `tables` does not grow)
   RowWriter m_w;
+  bool m_ended = false;
   std::vector<std::string> m_meta_keys;
   bool m_header = false;
   Kind m_kind = Kind::Unknown;

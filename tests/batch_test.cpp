@@ -289,3 +289,39 @@ TEST_CASE("google_records: the location points stream out in batches equal to a 
     CHECK(as_one_table(pieces) == whole);
   }
 }
+
+// An Enedis load curve (two metadata lines, "Horodate;Valeur", 30-minute steps through the autumn DST
+// change) drained in batches while streaming gives exactly the whole parse, with its metadata.
+TEST_CASE("Enedis load curve: batches taken while streaming = the whole parse") {
+  std::string text = "Identifiant PRM;Type de donnees;Date de debut;Date de fin;Grandeur physique;Grandeur metier;Etape metier;Unite\n"
+                     "21457896325874;Courbe de charge;2024-10-20;2024-11-20;Energie active;Consommation;Comptage Brut;W\n"
+                     "Horodate;Valeur\n";
+  int64_t t = 1729378800;   // 2024-10-20T00:00:00+02:00, end of the first half hour follows
+  for (int i = 0; i < 6000; ++i) {
+    t += 1800;
+    const int off = t >= 1729990800 ? 1 : 2;   // 2024-10-27T01:00:00Z: back to winter time
+    const int64_t local = t + off * 3600;
+    int64_t y; unsigned m, d;
+    civil_from_days(local / 86400, y, m, d);
+    char buf[80];
+    std::snprintf(buf, sizeof buf, "%04d-%02u-%02uT%02d:%02d:00+0%d:00;%d\n", (int)y, m, d, (int)(local % 86400 / 3600),
+                  (int)(local % 3600 / 60), off, 200 + (i * 53) % 3000);
+    text += buf;
+  }
+  Session whole_s(ParseOptions{"Enedis_Conso_Heure.csv"});
+  whole_s.feed(test::bytes_of(text));
+  whole_s.finish();
+  REQUIRE(whole_s.format() != nullptr);
+  CHECK(std::string(whole_s.format()->id) == "enedis");
+  const auto whole = parse_whole(text);
+  REQUIRE(whole.size() == 6000);
+  for (size_t chunk : {size_t(13), size_t(4096)}) {
+    CAPTURE(chunk);
+    Drained d = parse_draining(text, chunk, 500);
+    CHECK(d.batches > 5);
+    CHECK(d.rows == whole);
+    // never more than a batch plus what the 64 KiB head (read before the encoding and delimiter are
+    // decided, ~2 100 rows here) and one chunk hold; the whole file is 6 000 rows
+    CHECK(d.max_rows_held < 500 + 2200 + 4096 / 10);
+  }
+}

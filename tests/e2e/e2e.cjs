@@ -213,6 +213,17 @@ async function main() {
     await page.mouse.click(ed2.x, ed2.y, { delay: 60 });
     await page.keyboard.press('Control+A', { delay: 60 });
     await page.keyboard.type(`SELECT * FROM "${en}"`);
+    // Right after a download headless Chromium has, under load, lost the Control key-up (ImGui then
+    // reads 'v' as Ctrl+V): check what the editor holds, retype once if needed, and say so.
+    const want = `SELECT * FROM "${en}"`;
+    if (!(await page.waitForFunction((w) => window.workbench.ui().sql_text === w, want, { timeout: 3000 }).catch(() => false))) {
+      log(`  editor held ${JSON.stringify((await ui()).sql_text)} after typing: retyped once`);
+      await page.keyboard.up('Control');
+      await page.mouse.click(ed2.x, ed2.y, { delay: 60 });
+      await page.keyboard.press('Control+A', { delay: 60 });
+      await page.keyboard.type(want);
+      await waitFor((w) => window.workbench.ui().sql_text === w, want, 5000);
+    }
     await page.keyboard.press('Control+Enter', { delay: 60 });
     await waitFor((n) => { const u = window.workbench.ui(); return u.sql && !u.sql_pending && u.sql.ok && u.sql.total === n; }, truth.rows);
     const pq = await download('export.result.parquet');

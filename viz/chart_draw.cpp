@@ -127,6 +127,18 @@ struct Cache {
   }
 };
 
+// The last min/max decimation of a time series chart, reused while its view does not move.
+struct DecCache {
+  const double* t_ptr = nullptr;
+  size_t n = 0;
+  double t0 = 0, t1 = 0, y_lo = 0, y_hi = 0;
+  int columns = 0;
+  uint32_t hidden = 0;
+  std::vector<const double*> y_ptr;
+  std::vector<std::vector<uint32_t>> idx;
+};
+Cache<DecCache> g_dec;
+
 // Mercator y of a latitude array, cached by (pointer, size): x is linear in longitude and needs none.
 struct MercY { const double* ptr = nullptr; size_t size = 0; std::vector<double> y; };
 Cache<MercY> g_merc;
@@ -221,17 +233,36 @@ bool time_series(const char* id, std::span<const double> t, std::span<const Seri
   const int columns = std::max(1, int(width));
   const double dec_t0 = view.t0, dec_t1 = view.t1;
   if (g_series_idx.size() < series.size()) g_series_idx.resize(series.size());
+  // A view that has not moved since the last frame (same data, range, width, hidden series) reuses the
+  // last decimation: an idle chart costs the same at 10 million points as at 10 thousand; only zooming
+  // and panning rescan the visible points.
+  DecCache& dc = g_dec.get(ImGui::GetID("dec"));
+  const bool same = dc.t_ptr == t.data() && dc.n == n && dc.t0 == view.t0 && dc.t1 == view.t1 && dc.columns == columns &&
+                    dc.hidden == view.hidden && dc.idx.size() == series.size() &&
+                    [&] { for (size_t s = 0; s < series.size(); s++) if (dc.y_ptr[s] != series[s].ys.data()) return false; return true; }();
   double y_lo = INFINITY, y_hi = -INFINITY;
-  for (size_t s = 0; s < series.size(); s++) {
-    g_series_idx[s].clear();
-    if (view.hidden & (1u << (s & 31))) continue;
-    const auto ys = series[s].ys.first(std::min(series[s].ys.size(), n));
-    decimate_minmax(t.first(ys.size()), ys, view.t0, view.t1, columns, g_series_idx[s]);
-    for (uint32_t i : g_series_idx[s]) {
-      if (t[i] < view.t0 || t[i] > view.t1 || std::isnan(ys[i])) continue;
-      y_lo = std::min(y_lo, ys[i]);
-      y_hi = std::max(y_hi, ys[i]);
+  if (same) {
+    for (size_t s = 0; s < series.size(); s++) g_series_idx[s] = dc.idx[s];
+    y_lo = dc.y_lo;
+    y_hi = dc.y_hi;
+  } else {
+    for (size_t s = 0; s < series.size(); s++) {
+      g_series_idx[s].clear();
+      if (view.hidden & (1u << (s & 31))) continue;
+      const auto ys = series[s].ys.first(std::min(series[s].ys.size(), n));
+      decimate_minmax(t.first(ys.size()), ys, view.t0, view.t1, columns, g_series_idx[s]);
+      for (uint32_t i : g_series_idx[s]) {
+        if (t[i] < view.t0 || t[i] > view.t1 || std::isnan(ys[i])) continue;
+        y_lo = std::min(y_lo, ys[i]);
+        y_hi = std::max(y_hi, ys[i]);
+      }
     }
+    dc.t_ptr = t.data(); dc.n = n; dc.t0 = view.t0; dc.t1 = view.t1; dc.columns = columns; dc.hidden = view.hidden;
+    dc.y_ptr.assign(series.size(), nullptr);
+    dc.idx.resize(series.size());
+    for (size_t s = 0; s < series.size(); s++) { dc.y_ptr[s] = series[s].ys.data(); dc.idx[s] = g_series_idx[s]; }
+    dc.y_lo = y_lo;
+    dc.y_hi = y_hi;
   }
   const bool any = y_lo <= y_hi;
   if (!any) { y_lo = 0; y_hi = 1; }

@@ -98,6 +98,13 @@ async function main() {
       canvas.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: dt }));
   }, files.map((f) => ({ name: f.name, b64: f.bytes.toString('base64') })));
   const sourceByName = async (name) => (await st()).sources.find((s) => s.name === name);
+  // A click on a widget the app reports in ui().rects, held like a person's press.
+  const click = async (name) => { const c = await rectCenter(name); await page.mouse.click(c.x, c.y, { delay: 60 }); };
+  // Suites may run alone (--only): open the app when no earlier test did, and wait for DuckDB.
+  const openApp = async () => {
+    if (!(await page.evaluate(() => !!(window.workbench && window.workbench.ui())).catch(() => false))) await page.goto(url);
+    await waitFor(() => window.workbench && window.workbench.ui() && window.workbench.state().duck.ready, null, 60000);
+  };
 
   const tests = [];
   const test = (name, fn) => tests.push({ name, fn });
@@ -548,7 +555,7 @@ with zipfile.ZipFile(src) as z, zipfile.ZipFile(out, 'w', zipfile.ZIP_DEFLATED) 
   // More suites live in tests/e2e/suites/*.cjs, each `module.exports = (h) => { h.test(...) }` with the
   // same helpers; they run after the tests above and before the request check below.
   const suitesDir = path.join(__dirname, 'suites');
-  const helpers = { page, ctx, test, ui, st, waitFor, typeText, rectCenter, dropFiles, sourceByName,
+  const helpers = { page, ctx, test, ui, st, waitFor, typeText, rectCenter, click, openApp, dropFiles, sourceByName,
                     assert, eq, near, log, FIX, OUT, ROOT, url, origin, requests };
   if (fs.existsSync(suitesDir))
     for (const f of fs.readdirSync(suitesDir).filter((n) => n.endsWith('.cjs')).sort())

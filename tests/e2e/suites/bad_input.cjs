@@ -29,10 +29,7 @@ module.exports = (h) => {
   };
 
   test('bad-input corpus: each file gets its clear message, the app and the sources loaded before stay intact', async () => {
-    if (!page.url().startsWith(h.url)) {   // run alone (--only): open the app first
-      await page.goto(h.url);
-      await waitFor(() => window.workbench && window.workbench.ui() && window.workbench.state().duck.ready);
-    }
+    await h.openApp();
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sdw-badinput-'));
     try {
       execFileSync('python3', [path.join(ROOT, 'tests', 'badinput', 'make_corpus.py'), dir, '--browser']);

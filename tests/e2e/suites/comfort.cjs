@@ -5,14 +5,10 @@
 const path = require('path');
 
 module.exports = (h) => {
-  const { page, test, ui, waitFor, rectCenter, assert, near, OUT } = h;
-  const click = async (name) => { const c = await rectCenter(name); await page.mouse.click(c.x, c.y, { delay: 60 }); };
+  const { page, test, ui, waitFor, click, assert, near, OUT } = h;
 
   test('comfort: A+ enlarges the text, high contrast turns black and white, both undone', async () => {
-    if (!(await page.evaluate(() => !!(window.workbench && window.workbench.ui())).catch(() => false))) {
-      await page.goto(h.url);
-      await waitFor(() => window.workbench && window.workbench.ui(), null, 60000);
-    }
+    await h.openApp();
     await page.setViewportSize({ width: 1280, height: 720 });
     await page.waitForTimeout(300);
     const h0 = (await ui()).rects['menu.open'];

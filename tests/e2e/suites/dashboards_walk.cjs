@@ -8,26 +8,21 @@ const fs = require('fs');
 const path = require('path');
 
 module.exports = (h) => {
-  const { page, test, ui, st, waitFor, rectCenter, assert, eq, near, log, OUT, ROOT } = h;
+  const { page, test, ui, st, waitFor, assert, eq, near, log, OUT, ROOT } = h;
   const WB = path.join(ROOT, 'build', 'native', 'workbench');
   const SAMPLES = path.join(ROOT, 'dist', 'samples');
   const challenge = (id, files, extra = []) => JSON.parse(execFileSync(WB, ['challenge', id, '--json', ...extra, ...files.map((f) => path.join(SAMPLES, f))],
     { maxBuffer: 64 << 20 }).toString('utf8'))[id];
   const tab = async (id) => {
-    const c = await rectCenter('tab.' + id);
-    await page.mouse.click(c.x, c.y, { delay: 60 });
+    await h.click('tab.' + id);
     await waitFor((i) => window.workbench.ui().tab === i, id, 10000);
   };
   const setLang = async (code) => {
-    const c = await rectCenter('lang.' + code);
-    await page.mouse.click(c.x, c.y, { delay: 60 });
+    await h.click('lang.' + code);
     await waitFor((l) => window.workbench.ui().lang === l, code, 10000);
   };
   const ensurePersonas = async () => {   // also when run alone (--only): open the app first
-    if (!(await page.evaluate(() => !!(window.workbench && window.workbench.ui())).catch(() => false))) {
-      await page.goto(h.url);
-      await waitFor(() => window.workbench && window.workbench.ui() && window.workbench.state().duck.ready, null, 60000);
-    }
+    await h.openApp();
     const s = await st();
     for (const id of ['martin', 'lea', 'noah'])
       if (!s.sources.some((x) => x.sample && x.sample.id === id)) await page.evaluate((p) => window.workbench.loadPersona(p), id);
@@ -39,9 +34,10 @@ module.exports = (h) => {
     await ensurePersonas();
     const files = JSON.parse(fs.readFileSync(path.join(SAMPLES, 'manifest.json'), 'utf8'));
     const of = (persona) => files.personas.find((p) => p.id === persona).files;
+    const energies = challenge('energy', of('martin'));   // one result per energy: electricity, gas
     const cli = {
-      energy: challenge('energy', of('martin')).find((e) => e.energy === 'electricity'),
-      gas: challenge('energy', of('martin')).find((e) => e.energy === 'gas'),
+      energy: energies.find((e) => e.energy === 'electricity'),
+      gas: energies.find((e) => e.energy === 'gas'),
       food: challenge('food', of('martin')),
       mobility: challenge('mobility', of('lea')),
       budget: challenge('budget', of('lea')),
@@ -103,8 +99,7 @@ module.exports = (h) => {
     await tab('food');
     await waitFor(() => window.workbench.ui().dashboards.food.lines > 0, null, 30000);
     const food = (await ui()).dashboards.food;
-    const csvBtn = await rectCenter('dash.export_csv');
-    const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 15000 }), page.mouse.click(csvBtn.x, csvBtn.y, { delay: 60 })]);
+    const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 15000 }), h.click('dash.export_csv')]);
     const csvPath = path.join(OUT, 'food_figures.csv');
     await dl.saveAs(csvPath);
     const bytes = fs.readFileSync(csvPath);
@@ -115,8 +110,7 @@ module.exports = (h) => {
     for (; i < lines.length && /^\d{4}-\d{2};/.test(lines[i]); i++) sum += Number(lines[i].split(';')[2].replace(',', '.'));
     assert(i > 1, 'month rows');
     near(sum, food.kgco2e, 0.01, 'months in the CSV add up to the total on screen');
-    const pngBtn = await rectCenter('dash.export_png');
-    const [dl2] = await Promise.all([page.waitForEvent('download', { timeout: 15000 }), page.mouse.click(pngBtn.x, pngBtn.y, { delay: 60 })]);
+    const [dl2] = await Promise.all([page.waitForEvent('download', { timeout: 15000 }), h.click('dash.export_png')]);
     const pngPath = path.join(OUT, 'food_dashboard_export.png');
     await dl2.saveAs(pngPath);
     const png = fs.readFileSync(pngPath);

@@ -23,10 +23,7 @@ module.exports = (h) => {
   };
 
   test('donation: preview bytes = downloaded file, k >= 5, nothing near home, no identifier', async () => {
-    if (!(await page.evaluate(() => !!(window.workbench && window.workbench.ui())).catch(() => false))) {
-      await page.goto(h.url);
-      await waitFor(() => window.workbench && window.workbench.ui() && window.workbench.state().duck.ready, null, 60000);
-    }
+    await h.openApp();
     const s0 = await page.evaluate(() => window.workbench.state());
     for (const id of ['lea', 'noah', 'martin'])
       if (!s0.sources.some((x) => x.sample && x.sample.id === id)) await page.evaluate((p) => window.workbench.loadPersona(p), id);

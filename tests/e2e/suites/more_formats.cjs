@@ -24,11 +24,7 @@ module.exports = (h) => {
   };
 
   test('more exports in the browser: GRDF, OFX, Apple Health, Cozy, Facebook, Instagram, Spotify, Netflix, My Activity = the CLI', async () => {
-    if (!(await page.evaluate(() => !!(window.workbench && window.workbench.ui())).catch(() => false))) {
-      await page.goto(h.url);
-      await waitFor(() => window.workbench && window.workbench.ui(), null, 60000);
-    }
-    await page.evaluate(() => window.workbench.duckReady());
+    await h.openApp();
     const before = (await st()).sources.length;
     await page.setInputFiles('#file-input', files.map((f) => path.join(DATA, f)));
     await waitFor((n) => { const s = window.workbench.state().sources; return s.length === n && s.slice(n - 10).every((x) => ['ready', 'error'].includes(x.status)); },

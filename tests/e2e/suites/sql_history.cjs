@@ -15,12 +15,8 @@ module.exports = (h) => {
   };
 
   test('SQL history: an earlier query comes back from the list and runs again', async () => {
-    if (!(await page.evaluate(() => !!(window.workbench && window.workbench.ui())).catch(() => false))) {
-      await page.goto(h.url);
-    }
-    await waitFor(() => window.workbench && window.workbench.ui() && window.workbench.state().duck.ready, null, 60000);
-    const tab = await rectCenter('tab.sql');
-    await page.mouse.click(tab.x, tab.y, { delay: 60 });
+    await h.openApp();
+    await h.click('tab.sql');
     await waitFor(() => window.workbench.ui().tab === 'sql', null, 5000);
     const n0 = (await ui()).sql_history;
     await run('SELECT 41 + 1 AS premiere');
@@ -34,8 +30,7 @@ module.exports = (h) => {
     const y = lineH[3] + (lineH[3] - lineH[1]) * 1.5 + 4;
     await page.mouse.click(hist.x, y, { delay: 60 });
     await waitFor(() => window.workbench.ui().sql_text === 'SELECT 41 + 1 AS premiere', null, 5000);
-    const runBtn = await rectCenter('sql.run');
-    await page.mouse.click(runBtn.x, runBtn.y, { delay: 60 });
+    await h.click('sql.run');
     await waitFor(() => { const u = window.workbench.ui(); return u.sql && !u.sql_pending && u.sql.columns[0] === 'premiere'; }, null, 20000);
     const u = await ui();
     assert(u.sql.ok, 'query ran');

@@ -9,10 +9,7 @@ module.exports = (h) => {
   const { page, test, ui, waitFor, rectCenter, assert, near, log, OUT } = h;
 
   test('touch: a tap opens the charts demo, a pinch zooms and a drag pans the timeline; the wheel zooms ×1.25 a notch', async () => {
-    if (!(await page.evaluate(() => !!(window.workbench && window.workbench.ui())).catch(() => false))) {
-      await page.goto(h.url);
-      await waitFor(() => window.workbench && window.workbench.ui(), null, 60000);
-    }
+    await h.openApp();
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Emulation.setTouchEmulationEnabled', { enabled: true, maxTouchPoints: 5 });
     const frame = () => page.waitForTimeout(60);   // Dear ImGui samples input once per frame

@@ -7,9 +7,11 @@
 #pragma once
 #include <cmath>
 #include <cstdint>
+#include <array>
 #include <span>
 
 #include "viz/calendar.h"
+#include "viz/basemap.h"
 #include "viz/locale.h"
 #include "viz/projection.h"
 
@@ -145,5 +147,10 @@ struct MapState {
   void zoom(double factor, double sx, double sy) { zoom_about(view, viewport, factor, {sx, sy}); }
 };
 bool map_view(const char* id, const MapSpec& spec, MapState& state);
+// The offline basemap (viz/basemap.h) as MapSpec::basemap lines: coastlines, then borders. The
+// spans point into `b`, which must outlive the draw.
+inline std::array<MapPolyline, 2> basemap_lines(const Basemap& b) {
+  return {MapPolyline{b.coast_lon, b.coast_lat, 0}, MapPolyline{b.border_lon, b.border_lat, 0}};
+}
 
 }  // namespace sdw::chart

@@ -234,7 +234,7 @@ void bench_window(Lang l, bool* open) {
     g_probe.drawn_points = b.view.drawn_points;
   } else {
     const Basemap& bm = shared_basemap();
-    const chart::MapPolyline base[] = {{bm.coast_lon, bm.coast_lat, 0}, {bm.border_lon, bm.border_lat, 0}};
+    const auto base = chart::basemap_lines(bm);
     chart::MapSpec spec;
     spec.lang = l;
     if (!bm.empty()) spec.basemap = base;
@@ -376,7 +376,7 @@ void viz_demo_window(Lang l, bool* open) {
     std::vector<chart::MapPolyline> tracks;   // three spans: not proportional to the points
     for (size_t i = 0; i < d.track_lon.size(); i++) tracks.push_back({d.track_lon[i], d.track_lat[i], d.track_mode[i]});
     const Basemap& bm = shared_basemap();
-    const chart::MapPolyline base[] = {{bm.coast_lon, bm.coast_lat, 0}, {bm.border_lon, bm.border_lat, 0}};
+    const auto base = chart::basemap_lines(bm);
     chart::MapSpec spec;
     spec.lang = l;
     if (!bm.empty()) spec.basemap = base;

@@ -43,6 +43,14 @@ struct Columns {
   std::vector<std::vector<double>> num;         // per column (NaN for null / text)
   std::vector<std::vector<std::string>> text;   // per column (empty string for null)
   std::vector<std::vector<std::string_view>> views(size_t c) const;
+  // Column c as whole numbers (µs timestamps, days): the JSON brought them as doubles; null -> 0.
+  template <class T>
+  std::vector<T> whole(size_t c) const {
+    std::vector<T> out(rows, 0);
+    for (size_t i = 0; i < rows && c < num.size(); i++)
+      if (!std::isnan(num[c][i])) out[i] = static_cast<T>(num[c][i]);
+    return out;
+  }
 };
 
 struct Board {
@@ -171,8 +179,7 @@ void missing(Lang l, const Board& b, std::string& open_guide) {
 // ---------------------------------------------------------------- mobility
 void compute_mobility(const Columns& c) {
   auto modes = c.views(3), raws = c.views(4);
-  std::vector<int64_t> ts(c.rows);
-  for (size_t i = 0; i < c.rows; i++) ts[i] = static_cast<int64_t>(c.num[0][i]);
+  const std::vector<int64_t> ts = c.whole<int64_t>(0);
   challenge::TripsView v{ts, c.num[1], c.num[2], modes[0], raws[0]};
   g_mob = challenge::mobility_summary(v, g_mob_opts);
 }
@@ -188,7 +195,7 @@ void draw_mobility_map(Lang l) {
   const std::string sig = pts->fetched_for + "|" + std::to_string(pts->data.rows) + "|" + std::to_string(vis->data.rows);
   if (sig != g_mob_map_for) { g_mob_map_for = sig; g_mob_map.fitted = false; }
   const Basemap& bm = shared_basemap();
-  const chart::MapPolyline base[] = {{bm.coast_lon, bm.coast_lat, 0}, {bm.border_lon, bm.border_lat, 0}};
+  const auto base = chart::basemap_lines(bm);
   chart::MapSpec spec;
   spec.lang = l;
   spec.height = 360;
@@ -266,14 +273,15 @@ void draw_mobility(Lang l) {
 // ---------------------------------------------------------------- energy
 void draw_gas(Lang l);   // below: the gas part of the energy tab
 
+// The electricity and gas boards fetch the same columns (start, end, interval_s, kwh[, m3]).
+challenge::EnergyResult energy_of(const Columns& c, const challenge::EnergyOptions& o) {
+  const std::vector<int64_t> s = c.whole<int64_t>(0), e = c.whole<int64_t>(1);
+  const std::span<const double> m3 = c.num.size() > 4 ? std::span<const double>(c.num[4]) : std::span<const double>();
+  return challenge::energy_summary(challenge::EnergyView{s, e, c.num[2], c.num[3], m3}, o);
+}
+
 void compute_energy(const Columns& c) {
-  std::vector<int64_t> s(c.rows), e(c.rows);
-  for (size_t i = 0; i < c.rows; i++) {
-    s[i] = static_cast<int64_t>(c.num[0][i]);
-    e[i] = std::isnan(c.num[1][i]) ? 0 : static_cast<int64_t>(c.num[1][i]);
-  }
-  challenge::EnergyView v{s, e, c.num[2], c.num[3]};
-  g_energy = challenge::energy_summary(v, g_energy_opts);
+  g_energy = energy_of(c, g_energy_opts);
   g_energy_days.clear();
   g_energy_kwh.clear();
   for (const auto& d : g_energy.days) { g_energy_days.push_back(d.day); g_energy_kwh.push_back(d.kwh); }
@@ -331,15 +339,7 @@ void draw_energy(Lang l) {
   draw_gas(l);
 }
 
-void compute_gas(const Columns& c) {
-  std::vector<int64_t> st(c.rows), en(c.rows);
-  for (size_t i = 0; i < c.rows; i++) {
-    st[i] = static_cast<int64_t>(c.num[0][i]);
-    en[i] = std::isnan(c.num[1][i]) ? 0 : static_cast<int64_t>(c.num[1][i]);
-  }
-  challenge::EnergyView v{st, en, c.num[2], c.num[3], c.num[4]};
-  g_gas = challenge::energy_summary(v, g_gas_opts);
-}
+void compute_gas(const Columns& c) { g_gas = energy_of(c, g_gas_opts); }
 
 void draw_gas(Lang l) {
   const auto& r = g_gas;
@@ -374,8 +374,7 @@ void draw_gas(Lang l) {
 
 // ---------------------------------------------------------------- learning
 void compute_learning(const Columns& c) {
-  std::vector<int64_t> ts(c.rows);
-  for (size_t i = 0; i < c.rows; i++) ts[i] = static_cast<int64_t>(c.num[0][i]);
+  const std::vector<int64_t> ts = c.whole<int64_t>(0);
   auto v1 = c.views(1), v2 = c.views(2), v3 = c.views(3), v4 = c.views(4), v5 = c.views(5), v6 = c.views(6);
   std::vector<int8_t> succ(c.rows), comp(c.rows);
   for (size_t i = 0; i < c.rows; i++) {
@@ -531,8 +530,7 @@ const char* category_name(Lang l, const std::string& id) {
 }
 
 void compute_budget(const Columns& c) {
-  std::vector<int32_t> day(c.rows);
-  for (size_t i = 0; i < c.rows; i++) day[i] = std::isnan(c.num[0][i]) ? 0 : static_cast<int32_t>(c.num[0][i]);
+  const std::vector<int32_t> day = c.whole<int32_t>(0);
   auto label = c.views(1), cat = c.views(3);
   challenge::TransactionsView v{day, label[0], c.num[2], cat[0]};
   g_budget = challenge::budget_summary(v, g_budget_opts);
@@ -540,8 +538,7 @@ void compute_budget(const Columns& c) {
 }
 
 void compute_health(const Columns& c) {
-  std::vector<int32_t> day(c.rows);
-  for (size_t i = 0; i < c.rows; i++) day[i] = std::isnan(c.num[0][i]) ? 0 : static_cast<int32_t>(c.num[0][i]);
+  const std::vector<int32_t> day = c.whole<int32_t>(0);
   challenge::HealthView v{day, c.num[1], c.num[2]};
   g_health = challenge::health_summary(v);
 }
@@ -630,8 +627,7 @@ void draw_budget(Lang l) {
 
 // ---------------------------------------------------------------- digital footprint
 void compute_footprint(const Columns& c) {
-  std::vector<int64_t> ts(c.rows);
-  for (size_t i = 0; i < c.rows; i++) ts[i] = static_cast<int64_t>(c.num[0][i]);
+  const std::vector<int64_t> ts = c.whole<int64_t>(0);
   auto platform = c.views(1), kind = c.views(2);
   challenge::ActivityView v{ts, platform[0], kind[0]};
   g_footprint = challenge::footprint_summary(v, 3);

@@ -724,6 +724,15 @@ void draw_examples() {
 
 void draw_sql_tab();
 
+// Rows of finished sources only: dashboards and the donation refetch once a file is done, not at every
+// batch of a file still streaming in (a 10-million-row load would otherwise be re-read dozens of times).
+uint64_t ready_rows() {
+  uint64_t n = 0;
+  for (const auto& src : g.sources)
+    if (src.status == "ready") n += src.rows;
+  return n;
+}
+
 void draw_sql(ImVec2 pos, ImVec2 size) {
   ImGui::SetNextWindowPos(pos);
   ImGui::SetNextWindowSize(size);
@@ -746,13 +755,8 @@ void draw_sql(ImVec2 pos, ImVec2 size) {
       if (!open) continue;
       g.active_tab = tab[0];
       if (std::string(tab[0]) != "sql") {
-        // Rows of finished sources only: dashboards refetch once a file is done, not at every batch of a
-        // file still streaming in (a 10-million-row load would otherwise be re-read dozens of times).
-        uint64_t rows_total = 0;
-        for (const auto& src : g.sources)
-          if (src.status == "ready") rows_total += src.rows;
         ImGui::BeginChild("dash");
-        sdw::dash::draw_tab(tab[0], g.lang, g.views, rows_total, g.open_guide);
+        sdw::dash::draw_tab(tab[0], g.lang, g.views, ready_rows(), g.open_guide);
         ImGui::EndChild();
       } else {
         draw_sql_tab();
@@ -905,10 +909,7 @@ void draw_ui() {
     sdw::viz_demo_window(g.lang, &g.show_viz_demo);
   }
   draw_guide_windows();   // over the panels
-  uint64_t rows_total = 0;
-  for (const auto& src : g.sources)
-    if (src.status == "ready") rows_total += src.rows;
-  sdw::donate::draw_window(g.lang, g.views, rows_total);
+  sdw::donate::draw_window(g.lang, g.views, ready_rows());
 }
 
 // ---------------------------------------------------------------- [SECTION] Main loop

@@ -1,6 +1,8 @@
-// Domain tables -> challenge columns (see tables.h).
+// Domain tables -> challenge columns (see tables.h). Each collector applies the merge rule of
+// parsers/domain_model.h first (merge_keep), so overlapping exports count once, as in the browser's views.
 #include "challenges/tables.h"
 
+#include "parsers/domain_model.h"
 #include "parsers/domains.h"
 
 namespace sdw::challenge {
@@ -48,10 +50,19 @@ bool local_day(const Column* c, size_t i, int32_t& out) {
   return true;
 }
 
+// Calls f(table, keep) for each table of `domain` in order, keep[r] = 0 for a row the merge rule drops
+// (a duplicate of a better source's row); returns how many rows it dropped.
 template <class F>
-void each_table(std::span<const Table> tables, const char* domain, F&& f) {
+size_t each_table(std::span<const Table> tables, const char* domain, F&& f) {
+  std::vector<const Table*> of;
   for (const Table& t : tables)
-    if (t.domain == domain) f(t);
+    if (t.domain == domain) of.push_back(&t);
+  const model::DomainSpec* d = model::find_domain(domain);
+  std::vector<std::vector<uint8_t>> keep;
+  if (d) keep = model::merge_keep(*d, of);
+  else for (const Table* t : of) keep.emplace_back(t->rows(), uint8_t(1));
+  for (size_t i = 0; i < of.size(); ++i) f(*of[i], keep[i]);
+  return model::merge_dropped(keep);
 }
 
 }  // namespace
@@ -60,11 +71,12 @@ namespace {
 
 TripsColumns collect_trips_ends(std::span<const Table> tables, DonationColumns* ends) {
   TripsColumns o;
-  each_table(tables, domain::k_trips, [&](const Table& t) {
+  o.duplicates = each_table(tables, domain::k_trips, [&](const Table& t, const std::vector<uint8_t>& keep) {
     const Column *ts = find(t, "ts_start"), *dist = find(t, "distance_m"), *dur = find(t, "duration_s"),
                  *mode = find(t, "mode"), *raw = find(t, "mode_raw"), *inferred = find(t, "mode_inferred");
     const Column *slat = find(t, "start_lat"), *slon = find(t, "start_lon"), *elat = find(t, "end_lat"), *elon = find(t, "end_lon");
     for (size_t i = 0; i < t.rows(); ++i) {
+      if (!keep[i]) continue;
       int64_t us;
       if (!instant(ts, i, us)) continue;
       if (ends) {
@@ -92,10 +104,11 @@ TripsColumns collect_trips(std::span<const Table> tables) { return collect_trips
 
 std::map<std::string, EnergyColumns> collect_energy(std::span<const Table> tables) {
   std::map<std::string, EnergyColumns> m;
-  each_table(tables, domain::k_energy_readings, [&](const Table& t) {
+  const size_t dropped = each_table(tables, domain::k_energy_readings, [&](const Table& t, const std::vector<uint8_t>& keep) {
     const Column *s = find(t, "ts_start"), *e = find(t, "ts_end"), *iv = find(t, "interval_s"), *k = find(t, "kwh"),
                  *energy = find(t, "energy"), *kind = find(t, "kind"), *m3 = find(t, "m3");
     for (size_t i = 0; i < t.rows(); ++i) {
+      if (!keep[i]) continue;
       if (str(kind, i) == "max_power") continue;
       int64_t start, end;
       if (!instant(s, i, start)) continue;
@@ -112,14 +125,16 @@ std::map<std::string, EnergyColumns> collect_energy(std::span<const Table> table
       c.m3.push_back(num(m3, i));
     }
   });
+  for (auto& [energy, c] : m) c.duplicates = dropped;
   return m;
 }
 
 TransactionColumns collect_transactions(std::span<const Table> tables) {
   TransactionColumns o;
-  each_table(tables, domain::k_transactions, [&](const Table& t) {
+  o.duplicates = each_table(tables, domain::k_transactions, [&](const Table& t, const std::vector<uint8_t>& keep) {
     const Column *d = find(t, "date"), *l = find(t, "label"), *a = find(t, "amount"), *c = find(t, "category");
     for (size_t i = 0; i < t.rows(); ++i) {
+      if (!keep[i]) continue;
       int32_t day;
       if (!local_day(d, i, day)) continue;
       o.day.push_back(day);
@@ -135,9 +150,10 @@ TransactionColumns collect_transactions(std::span<const Table> tables) {
 
 HealthColumns collect_health(std::span<const Table> tables) {
   HealthColumns o;
-  each_table(tables, domain::k_health_records, [&](const Table& t) {
+  o.duplicates = each_table(tables, domain::k_health_records, [&](const Table& t, const std::vector<uint8_t>& keep) {
     const Column *d = find(t, "date"), *p = find(t, "amount_paid"), *r = find(t, "amount_reimbursed");
     for (size_t i = 0; i < t.rows(); ++i) {
+      if (!keep[i]) continue;
       int32_t day;
       if (!local_day(d, i, day)) continue;
       o.day.push_back(day);
@@ -150,10 +166,11 @@ HealthColumns collect_health(std::span<const Table> tables) {
 
 PurchaseColumns collect_purchases(std::span<const Table> tables) {
   PurchaseColumns o;
-  each_table(tables, domain::k_purchases, [&](const Table& t) {
+  o.duplicates = each_table(tables, domain::k_purchases, [&](const Table& t, const std::vector<uint8_t>& keep) {
     const Column *ts = find(t, "ts"), *d = find(t, "date"), *p = find(t, "product"), *q = find(t, "quantity"),
                  *u = find(t, "unit"), *a = find(t, "amount");
     for (size_t i = 0; i < t.rows(); ++i) {
+      if (!keep[i]) continue;
       int32_t day;
       if (!local_day(ts, i, day) && !local_day(d, i, day)) continue;
       o.day.push_back(day);
@@ -170,12 +187,13 @@ PurchaseColumns collect_purchases(std::span<const Table> tables) {
 
 LearningColumns collect_learning(std::span<const Table> tables) {
   LearningColumns o;
-  each_table(tables, domain::k_learning_statements, [&](const Table& t) {
+  o.duplicates = each_table(tables, domain::k_learning_statements, [&](const Table& t, const std::vector<uint8_t>& keep) {
     const Column *ts = find(t, "ts"), *actor = find(t, "actor"), *verb = find(t, "verb"), *vid = find(t, "verb_id"),
                  *oid = find(t, "object_id"), *oname = find(t, "object_name"), *course = find(t, "course"),
                  *dur = find(t, "duration_s"), *score = find(t, "score_scaled"), *succ = find(t, "success"),
                  *comp = find(t, "completion");
     for (size_t i = 0; i < t.rows(); ++i) {
+      if (!keep[i]) continue;
       int64_t us;
       if (!instant(ts, i, us)) continue;
       o.ts_us.push_back(us);
@@ -197,9 +215,10 @@ LearningColumns collect_learning(std::span<const Table> tables) {
 
 ActivityColumns collect_activity(std::span<const Table> tables) {
   ActivityColumns o;
-  each_table(tables, domain::k_activity, [&](const Table& t) {
+  o.duplicates = each_table(tables, domain::k_activity, [&](const Table& t, const std::vector<uint8_t>& keep) {
     const Column *ts = find(t, "ts"), *p = find(t, "platform"), *k = find(t, "kind");
     for (size_t i = 0; i < t.rows(); ++i) {
+      if (!keep[i]) continue;
       int64_t us;
       if (!instant(ts, i, us)) continue;
       o.ts_us.push_back(us);
@@ -215,9 +234,10 @@ ActivityColumns collect_activity(std::span<const Table> tables) {
 DonationColumns collect_donation(std::span<const Table> tables) {
   DonationColumns o;
   o.trips = collect_trips_ends(tables, &o);
-  each_table(tables, domain::k_visits, [&](const Table& t) {
+  each_table(tables, domain::k_visits, [&](const Table& t, const std::vector<uint8_t>& keep) {
     const Column *s = find(t, "ts_start"), *e = find(t, "ts_end"), *dur = find(t, "duration_s"), *lat = find(t, "lat"), *lon = find(t, "lon");
     for (size_t i = 0; i < t.rows(); ++i) {
+      if (!keep[i]) continue;
       int64_t start, end;
       if (!instant(s, i, start)) continue;
       if (!instant(e, i, end)) {
@@ -231,9 +251,10 @@ DonationColumns collect_donation(std::span<const Table> tables) {
       o.visit_lon.push_back(num(lon, i));
     }
   });
-  each_table(tables, domain::k_location_points, [&](const Table& t) {
+  each_table(tables, domain::k_location_points, [&](const Table& t, const std::vector<uint8_t>& keep) {
     const Column *ts = find(t, "ts"), *lat = find(t, "lat"), *lon = find(t, "lon");
     for (size_t i = 0; i < t.rows(); ++i) {
+      if (!keep[i]) continue;
       int64_t us;
       if (!instant(ts, i, us)) continue;
       o.point_ts_us.push_back(us);

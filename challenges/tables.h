@@ -27,34 +27,40 @@ struct StringColumn {
 };
 
 struct TripsColumns {
+  size_t duplicates = 0;  // rows the merge rule dropped (parsers/domain_model.h): same key in a better source
   std::vector<int64_t> ts_start_us;
   std::vector<double> distance_m, duration_s;
   StringColumn mode, mode_raw;
   TripsView view() const { return {ts_start_us, distance_m, duration_s, mode.views, mode_raw.views}; }
 };
 struct EnergyColumns {
+  size_t duplicates = 0;  // rows the merge rule dropped (parsers/domain_model.h): same key in a better source
   std::vector<int64_t> ts_start_us, ts_end_us;
   std::vector<double> kwh, m3;  // m3: NaN where the table has no volume
   EnergyView view() const { return {ts_start_us, ts_end_us, {}, kwh, m3}; }
 };
 struct TransactionColumns {
+  size_t duplicates = 0;  // rows the merge rule dropped (parsers/domain_model.h): same key in a better source
   std::vector<int32_t> day;
   StringColumn label, category;
   std::vector<double> amount;
   TransactionsView view() const { return {day, label.views, amount, category.views}; }
 };
 struct HealthColumns {
+  size_t duplicates = 0;  // rows the merge rule dropped (parsers/domain_model.h): same key in a better source
   std::vector<int32_t> day;
   std::vector<double> paid, reimbursed;
   HealthView view() const { return {day, paid, reimbursed}; }
 };
 struct PurchaseColumns {
+  size_t duplicates = 0;  // rows the merge rule dropped (parsers/domain_model.h): same key in a better source
   std::vector<int32_t> day;
   StringColumn product, unit;
   std::vector<double> quantity, amount;
   PurchasesView view() const { return {day, product.views, quantity, unit.views, amount}; }
 };
 struct LearningColumns {
+  size_t duplicates = 0;  // rows the merge rule dropped (parsers/domain_model.h): same key in a better source
   std::vector<int64_t> ts_us;
   StringColumn actor, verb, verb_id, object_id, object_name, course;
   std::vector<double> duration_s, score_scaled;
@@ -65,6 +71,7 @@ struct LearningColumns {
   }
 };
 struct ActivityColumns {
+  size_t duplicates = 0;  // rows the merge rule dropped (parsers/domain_model.h): same key in a better source
   std::vector<int64_t> ts_us;
   StringColumn platform, kind;
   ActivityView view() const { return {ts_us, platform.views, kind.views}; }
@@ -82,7 +89,8 @@ struct DonationColumns {
   DonationInput input() const;   // views into this object
 };
 
-// Each collects the rows of every table of its domain (rows without a usable time are skipped).
+// Each collects the rows of every table of its domain, after the merge rule of parsers/domain_model.h
+// (overlapping exports count once, like the browser's merged views); rows without a usable time are skipped.
 TripsColumns collect_trips(std::span<const Table> tables);
 std::map<std::string, EnergyColumns> collect_energy(std::span<const Table> tables);  // by energy ("electricity", "gas"); max_power rows left out
 TransactionColumns collect_transactions(std::span<const Table> tables);

@@ -502,7 +502,9 @@ std::string places_view_sql(std::span<const std::string> vc) {
          ") AS last_visit FROM visits WHERE lat IS NOT NULL AND lon IS NOT NULL GROUP BY 1";
 }
 
-std::string views_plan_json(std::string_view tables_json) {
+namespace {
+
+std::string views_plan(std::string_view tables_json) {
   using json = nlohmann::json;
   const json in = json::parse(tables_json.begin(), tables_json.end(), nullptr, false);
   if (in.is_discarded() || !in.is_object() || !in.contains("tables") || !in["tables"].is_array())
@@ -541,6 +543,16 @@ std::string views_plan_json(std::string_view tables_json) {
   stmts.push_back(timeline.empty() ? std::string("DROP VIEW IF EXISTS timeline")
                                    : "CREATE OR REPLACE VIEW timeline AS " + timeline);
   return json{{"views", views}, {"statements", stmts}}.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+}  // namespace
+
+std::string views_plan_json(std::string_view tables_json) {
+  try {
+    return views_plan(tables_json);
+  } catch (const std::exception& e) {   // a malformed request (wrong JSON types) is answered, never thrown
+    return nlohmann::json{{"error", std::string("views_plan_json: ") + e.what()}}.dump();
+  }
 }
 
 }  // namespace sdw::model

@@ -121,6 +121,8 @@ class EnedisParser final : public CsvDomainParser {
         m_kind = Kind::Daily;
     } else if (key == "unite") {
       m_unit = std::string(v);
+      const std::string u = fold_name(m_unit);
+      m_scale = u == "kw" || u == "kwh" || u == "kva" ? 1000 : 1;
     } else if (key == "pas en minutes" || key == "pas") {
       double m;
       if (parse_float(fv, m) && m > 0 && m <= 1440) m_step_s = m * 60;
@@ -207,10 +209,7 @@ class EnedisParser final : public CsvDomainParser {
   }
 
   // factor to W / VA (power) or Wh (energy) for the unit written in the preamble (kW, kWh, kVA: 1000)
-  double scale(bool) const {
-    const std::string u = fold_name(m_unit);
-    return u == "kw" || u == "kwh" || u == "kva" ? 1000 : 1;
-  }
+  double scale(bool) const { return m_scale; }
 
   void common(const Reading& r) {
     m_w.str(c_energy, "electricity");
@@ -229,7 +228,19 @@ class EnedisParser final : public CsvDomainParser {
     }
   }
 
+  // Shipping hints (parsers/arrow_ipc.h): on a load curve ts_end, kwh and value follow from ts_start and
+  // power_w, so the page computes them instead of receiving them (the rows still hold every value).
+  void declare_derived() {
+    m_derived = true;
+    if (m_kind != Kind::LoadCurve) return;
+    auto& d = tab().derived;
+    d.push_back({"ts_end", "ts_start", Derived::Op::Add, int64_t(m_step_s * 1e6)});
+    d.push_back({"kwh", "power_w", Derived::Op::Scale, 0, m_step_s, 3600.0, 1000.0});
+    if (scale(false) == 1) d.push_back({"value", "power_w", Derived::Op::Same});
+  }
+
   void emit(const Reading& r) {
+    if (!m_derived) declare_derived();
     if (m_kind == Kind::LoadCurve) {
       const int64_t step_us = int64_t(m_step_s * 1e6);
       m_w.ts(c_ts_start, r.us - step_us, r.off);
@@ -304,12 +315,13 @@ class EnedisParser final : public CsvDomainParser {
 
   Table& tab() { return tables.front(); }   // the one table (never moved: `tables` does not grow)
   RowWriter m_w;
-  bool m_ended = false;
+  bool m_ended = false, m_derived = false;
   std::vector<std::string> m_meta_keys;
   bool m_header = false;
   Kind m_kind = Kind::Unknown;
   std::string m_unit, m_meter;
   double m_step_s = 0;
+  double m_scale = 1;   // of m_unit, folded once (not per row)
   int m_c_value = -1, m_c_total = -1, m_c_type = -1;
   std::vector<int> m_c_f;
   uint64_t m_records = 0, m_missing = 0, m_negative = 0, m_negative_record = 0;

@@ -201,6 +201,7 @@ Table Table::take_rows() {
   out.entry = entry;
   out.domain = domain;
   out.meta = meta;
+  out.derived = derived;
   out.columns.reserve(columns.size());
   for (auto& c : columns) out.columns.push_back(c.take_values());
   return out;

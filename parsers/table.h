@@ -61,6 +61,16 @@ std::string format_double(double v);        // shortest text that reads back to 
 std::string format_date(int32_t days);      // YYYY-MM-DD
 std::string format_timestamp(int64_t utc_us);  // 2023-03-26T01:30:00Z (fraction only when non-zero)
 
+// A column a parser knows it can be computed from another column of the same rows: the Arrow IPC writer
+// checks it row by row and then ships the formula instead of the values (parsers/arrow_ipc.h).
+struct Derived {
+  enum class Op : uint8_t { Same, Add, Scale };
+  std::string column, from;
+  Op op = Op::Same;
+  int64_t add = 0;                 // Add: column = from + add (Int64, Timestamp in µs)
+  double mul = 1, div1 = 1, div2 = 1;  // Scale: column = from * mul / div1 / div2 (Float64, in that order)
+};
+
 // A table produced by one parser for one source (or one ZIP entry).
 struct Table {
   std::string name;                    // suggested SQL table name (sanitised by the bridge)
@@ -68,6 +78,7 @@ struct Table {
   std::string domain;                  // "" for a generic table, else a domain of parsers/domains.h ("location_points"…)
   std::vector<Column> columns;
   std::vector<std::pair<std::string, std::string>> meta;  // e.g. Enedis preamble key/values
+  std::vector<Derived> derived;        // shipping hints only: every column still holds its values
   size_t rows() const { return columns.empty() ? 0 : columns[0].size(); }
   void finalize() { for (auto& c : columns) c.finalize(); }
   // Moves the rows out into a table of the same name, provenance and schema, leaving this one empty

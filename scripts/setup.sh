@@ -13,7 +13,7 @@ APT_PKGS=(build-essential cmake ninja-build pkg-config python3 dpkg-dev
           emscripten binaryen nodejs
           chromium fonts-dejavu-core
           nlohmann-json3-dev doctest-dev libfast-float-dev zlib1g-dev libexpat1-dev
-          clang libclang-rt-14-dev)   # libFuzzer + ASan/UBSan runtimes (scripts/fuzz.sh)
+          ccache clang libclang-rt-14-dev)   # ccache: reused objects; libFuzzer + ASan/UBSan runtimes (scripts/fuzz.sh)
 missing=()
 for p in "${APT_PKGS[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

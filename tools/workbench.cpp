@@ -1,9 +1,10 @@
 // `workbench`: the native command line over the core parsers.
 //   workbench inspect FILE... [--json] [--lang fr|en]   streams each file through a Session and reports
 //   workbench formats [--json] [--lang fr|en]           lists the registered formats
-//   workbench challenge <name> [options] FILE...        self-data challenge figures (challenges/cli.h)
-//   workbench donate --purpose TEXT [options] FILE...   an anonymised donation file + manifest (challenges/cli.h)
+//   workbench challenge <name> [options] FILE...        self-data challenge figures (tools/cli.h)
+//   workbench donate --purpose TEXT [options] FILE...   an anonymised donation file + manifest (tools/cli.h)
 //   workbench donations validate|merge DIR [options]    the territory's side: check and merge received donations
+//   workbench reveal [--json] [--sensitive] FILE...    what the files reveal: holders, inferences (tools/cli_reveal.h)
 // Exit code: 0 all files parsed, 1 some file failed, 2 usage error.
 #include <algorithm>
 #include <cstdio>
@@ -13,8 +14,9 @@
 #include <string>
 #include <vector>
 
-#include "challenges/cli.h"
+#include "tools/cli.h"
 #include "parsers/parser.h"
+#include "tools/cli_reveal.h"
 
 namespace {
 
@@ -35,7 +37,8 @@ int usage() {
                "        workbench formats [--json] [--lang fr|en]\n"
                "        workbench challenge <mobility|energy|food|learning|budget|footprint> [--json] FICHIER...\n"
                "        workbench donate --purpose TEXTE [--k 5] [--out DOSSIER] FICHIER...\n"
-               "        workbench donations validate DOSSIER | merge DOSSIER --out FICHIER.ndjson\n");
+               "        workbench donations validate DOSSIER | merge DOSSIER --out FICHIER.ndjson\n"
+               "        workbench reveal [--json] [--lang fr|en] [--sensitive] FICHIER...\n");
   return 2;
 }
 
@@ -283,6 +286,7 @@ int main(int argc, char** argv) {
   if (cmd == "challenge") return argc < 3 ? usage() : sdw::challenge::run_cli(argc - 2, argv + 2);
   if (cmd == "donate") return sdw::challenge::run_donate_cli(argc - 2, argv + 2);
   if (cmd == "donations") return argc < 3 ? usage() : sdw::challenge::run_donations_cli(argc - 2, argv + 2);
+  if (cmd == "reveal") return sdw::challenge::run_reveal_cli(argc - 2, argv + 2);
   Options o;
   for (int i = 2; i < argc; ++i) {
     std::string a = argv[i];

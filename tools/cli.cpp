@@ -4,7 +4,7 @@
 //   energy:   --tariff base|hphc --price EUR --hp EUR --hc EUR --subscription EUR --hc-hours 22:00-06:00[,12:00-14:00]
 //             --gas-price EUR --gas-subscription EUR (gas readings get their own Base tariff, energy.h default_tariff)
 //   learning: --gap-min N
-#include "challenges/cli.h"
+#include "tools/cli.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -179,10 +179,25 @@ void print_learning(const LearningResult& r, std::span<const ActorCount> actors,
 }
 
 void print_budget(const BudgetResult& b, const HealthResult& h, bool fr) {
-  std::printf("%s %s €, %s %s €\n", fr ? "Revenus :" : "Income:", fmt(b.income, 2).c_str(), fr ? "dépenses" : "spending", fmt(b.spending, 2).c_str());
-  for (const auto& m : b.months)
-    std::printf("  %s  +%s  -%s  = %s €\n", m.month.c_str(), fmt(m.income, 2).c_str(), fmt(m.spending, 2).c_str(), fmt(m.net, 2).c_str());
-  for (const auto& c : b.by_category) std::printf("  %-14s %10s €  (%lld)\n", c.category.c_str(), fmt(c.eur, 2).c_str(), (long long)c.count);
+  // one block per currency, never summed together; "€" only for EUR, else the ISO code
+  for (const auto& cb : b.by_currency) {
+    const std::string u = cb.currency == "EUR" ? "€" : cb.currency;
+    if (b.by_currency.size() > 1) std::printf("[%s]\n", cb.currency.c_str());
+    std::printf("%s %s %s, %s %s %s\n", fr ? "Revenus :" : "Income:", fmt(cb.income, 2).c_str(), u.c_str(), fr ? "dépenses" : "spending",
+                fmt(cb.spending, 2).c_str(), u.c_str());
+    for (const auto& m : cb.months)
+      std::printf("  %s  +%s  -%s  = %s %s\n", m.month.c_str(), fmt(m.income, 2).c_str(), fmt(m.spending, 2).c_str(), fmt(m.net, 2).c_str(),
+                  u.c_str());
+    for (const auto& c : cb.by_category)
+      std::printf("  %-14s %10s %s  (%lld)\n", c.category.c_str(), fmt(c.eur, 2).c_str(), u.c_str(), (long long)c.count);
+  }
+  if (b.by_currency.size() > 1)
+    std::printf("%s\n", fr ? "Devises différentes : montants jamais additionnés (aucun taux de change n'est inventé)."
+                           : "Different currencies: amounts never added together (no exchange rate is invented).");
+  if (b.currency_assumed > 0)
+    std::printf(fr ? "%lld opération(s) sans devise dans le fichier : comptées en EUR.\n"
+                   : "%lld transaction(s) without a currency in the file: counted as EUR.\n",
+                (long long)b.currency_assumed);
   if (!h.months.empty()) {
     std::printf("%s %s € %s, %s € %s, %s € %s\n", fr ? "Santé :" : "Health:", fmt(h.paid, 2).c_str(), fr ? "payés" : "paid",
                 fmt(h.reimbursed, 2).c_str(), fr ? "remboursés" : "reimbursed", fmt(h.remaining, 2).c_str(), fr ? "restent à charge" : "left to pay");

@@ -17,11 +17,9 @@
 //     (timeless waypoints: "<trip_key>|w<index>", unique per trip), each visit visit_key and each trip
 //     trip_key = "<unix minutes, rounded to nearest>|<round(lat·1e4)>|<round(lon·1e4)>" of its start (a
 //     visit's place position, a trip's start position). The same fix seen in Records.json and in a Semantic
-//     simplifiedRawPath, or the same visit in a Semantic month and in Timeline.json, gets the same key:
-//       SELECT * FROM location_points QUALIFY row_number() OVER (PARTITION BY point_key ORDER BY
-//         CASE source WHEN 'records' THEN 0 WHEN 'android' THEN 1 WHEN 'ios' THEN 2 ELSE 3 END) = 1;
-//       SELECT DISTINCT ON (visit_key) * FROM visits ORDER BY visit_key, source;
-//       SELECT DISTINCT ON (trip_key) * FROM trips ORDER BY trip_key, source;
+//     simplifiedRawPath, or the same visit in a Semantic month and in Timeline.json, gets the same key.
+//     How the keys are used across files (which source wins: records > android > ios > semantic) is the one
+//     merge rule of parsers/domain_model.h, applied by the browser's views and the CLI alike.
 //   Limits: an instant on both sides of a rounding boundary (xx:xx:30 for minutes, 5e-6° for points) in two
 //   sources that differ by a few ms or decimals gets two keys; iOS positions with 6 decimals match to 1e-4°.
 #include "parsers/google_timeline.h"

@@ -33,23 +33,50 @@ std::vector<LabelRule> default_budget_rules() {
   return r;
 }
 
-BudgetResult budget_summary(const TransactionsView& tx, const BudgetOptions& o) {
-  BudgetResult b;
+namespace {
+
+// "eur " -> "EUR"; "" and "€" -> "" (the caller counts it as EUR, assumed)
+std::string currency_code(std::string_view c) {
+  c = trim_view(c);
+  if (c == "\xE2\x82\xAC") return "EUR";  // €
+  std::string out(c);
+  for (char& ch : out)
+    if (ch >= 'a' && ch <= 'z') ch = char(ch - 'a' + 'A');
+  return out;
+}
+
+struct Acc {
   std::map<std::pair<std::string, std::string>, CategoryMonth> by_month;
   std::map<std::string, CategoryMonth> by_cat;
   std::map<std::string, BudgetMonth> months;
+  CurrencyBudget out;
+};
+
+}  // namespace
+
+BudgetResult budget_summary(const TransactionsView& tx, const BudgetOptions& o) {
+  BudgetResult b;
+  std::map<std::string, Acc> acc;  // per currency
   const size_t n = tx.day.size();
   b.tx_category.resize(n);
   for (size_t i = 0; i < n; ++i) {
     const double amount = i < tx.amount.size() ? tx.amount[i] : k_nan;
     if (std::isnan(amount)) continue;
+    std::string cur = i < tx.currency.size() ? currency_code(tx.currency[i]) : std::string();
+    if (cur.empty()) {
+      cur = "EUR";
+      ++b.currency_assumed;
+    }
+    Acc& a = acc[cur];
+    a.out.currency = cur;
+    ++a.out.transactions;
     const std::string m = month_key(tx.day[i]);
-    BudgetMonth& bm = months[m];
+    BudgetMonth& bm = a.months[m];
     bm.month = m;
     if (amount >= 0) {
       b.tx_category[i] = "income";
       bm.income += amount;
-      b.income += amount;
+      a.out.income += amount;
       continue;
     }
     std::string cat;
@@ -60,28 +87,48 @@ BudgetResult budget_summary(const TransactionsView& tx, const BudgetOptions& o) 
     }
     if (cat.empty()) {
       cat = "other";
+      ++a.out.uncategorised;
       ++b.uncategorised;
     }
     b.tx_category[i] = cat;
     bm.spending += -amount;
-    b.spending += -amount;
-    CategoryMonth& cm = by_month[{m, cat}];
+    a.out.spending += -amount;
+    CategoryMonth& cm = a.by_month[{m, cat}];
     cm.month = m;
     cm.category = cat;
     cm.eur += -amount;
     ++cm.count;
-    CategoryMonth& ct = by_cat[cat];
+    CategoryMonth& ct = a.by_cat[cat];
     ct.category = cat;
     ct.eur += -amount;
     ++ct.count;
   }
-  for (auto& [k, v] : by_month) b.by_month.push_back(v);
-  for (auto& [k, v] : by_cat) b.by_category.push_back(v);
-  std::stable_sort(b.by_category.begin(), b.by_category.end(),
-                   [](const CategoryMonth& a, const CategoryMonth& c) { return a.eur > c.eur; });
-  for (auto& [k, v] : months) {
-    v.net = v.income - v.spending;
-    b.months.push_back(v);
+  for (auto& [cur, a] : acc) {
+    CurrencyBudget& c = a.out;
+    for (auto& [k, v] : a.by_month) c.by_month.push_back(v);
+    for (auto& [k, v] : a.by_cat) c.by_category.push_back(v);
+    std::stable_sort(c.by_category.begin(), c.by_category.end(),
+                     [](const CategoryMonth& x, const CategoryMonth& y) { return x.eur > y.eur; });
+    for (auto& [k, v] : a.months) {
+      v.net = v.income - v.spending;
+      c.months.push_back(v);
+    }
+    b.by_currency.push_back(std::move(c));
+  }
+  // main currency first: most transactions, EUR first on a tie, then by code
+  std::stable_sort(b.by_currency.begin(), b.by_currency.end(), [](const CurrencyBudget& x, const CurrencyBudget& y) {
+    if (x.transactions != y.transactions) return x.transactions > y.transactions;
+    if ((x.currency == "EUR") != (y.currency == "EUR")) return x.currency == "EUR";
+    return x.currency < y.currency;
+  });
+  if (!b.by_currency.empty()) {
+    const CurrencyBudget& m = b.by_currency.front();
+    b.currency = m.currency;
+    b.by_month = m.by_month;
+    b.by_category = m.by_category;
+    b.months = m.months;
+    b.income = m.income;
+    b.spending = m.spending;
   }
   return b;
 }

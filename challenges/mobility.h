@@ -113,6 +113,7 @@ struct TransactionsView {
   std::span<const std::string_view> label;
   std::span<const double> amount;
   std::span<const std::string_view> category;  // bank's category; may be empty (budget.h uses it)
+  std::span<const std::string_view> currency;  // ISO code per row ("EUR", "CAD"); may be empty: EUR (budget.h)
 };
 // fuel, tolls, parking, train, transit, bike, taxi — first matching rule wins (see mobility.cpp).
 std::vector<LabelRule> default_mobility_rules();

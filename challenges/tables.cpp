@@ -132,7 +132,8 @@ std::map<std::string, EnergyColumns> collect_energy(std::span<const Table> table
 TransactionColumns collect_transactions(std::span<const Table> tables) {
   TransactionColumns o;
   o.duplicates = each_table(tables, domain::k_transactions, [&](const Table& t, const std::vector<uint8_t>& keep) {
-    const Column *d = find(t, "date"), *l = find(t, "label"), *a = find(t, "amount"), *c = find(t, "category");
+    const Column *d = find(t, "date"), *l = find(t, "label"), *a = find(t, "amount"), *c = find(t, "category"),
+                 *cur = find(t, "currency");
     for (size_t i = 0; i < t.rows(); ++i) {
       if (!keep[i]) continue;
       int32_t day;
@@ -141,10 +142,12 @@ TransactionColumns collect_transactions(std::span<const Table> tables) {
       o.label.text.push_back(str(l, i));
       o.amount.push_back(num(a, i));
       o.category.text.push_back(str(c, i));
+      o.currency.text.push_back(str(cur, i));
     }
   });
   o.label.finish();
   o.category.finish();
+  o.currency.finish();
   return o;
 }
 

@@ -42,9 +42,9 @@ struct EnergyColumns {
 struct TransactionColumns {
   size_t duplicates = 0;  // rows the merge rule dropped (parsers/domain_model.h): same key in a better source
   std::vector<int32_t> day;
-  StringColumn label, category;
+  StringColumn label, category, currency;  // currency: ISO code, "" when the table has none
   std::vector<double> amount;
-  TransactionsView view() const { return {day, label.views, amount, category.views}; }
+  TransactionsView view() const { return {day, label.views, amount, category.views, currency.views}; }
 };
 struct HealthColumns {
   size_t duplicates = 0;  // rows the merge rule dropped (parsers/domain_model.h): same key in a better source

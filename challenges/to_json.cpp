@@ -173,10 +173,29 @@ json to_json(const LearningResult& r) {
 }
 
 json to_json(const BudgetResult& r) {
-  json ms = json::array();
-  for (const auto& m : r.months) ms.push_back({{"month", m.month}, {"income", m.income}, {"spending", m.spending}, {"net", m.net}});
-  return {{"income", r.income}, {"spending", r.spending}, {"uncategorised", r.uncategorised}, {"months", ms},
-          {"by_category", cat_months(r.by_category)}, {"by_month", cat_months(r.by_month)}};
+  // top level: the main currency's figures (field "currency"); by_currency: every currency, never summed together
+  auto months = [](const std::vector<BudgetMonth>& v) {
+    json ms = json::array();
+    for (const auto& m : v) ms.push_back({{"month", m.month}, {"income", m.income}, {"spending", m.spending}, {"net", m.net}});
+    return ms;
+  };
+  // category amounts in the block's currency ("amount"); "eur" kept only when that currency is EUR
+  auto cats = [](const std::vector<CategoryMonth>& v, const std::string& cur) {
+    json a = cat_months(v);
+    for (size_t i = 0; i < a.size(); ++i) {
+      a[i]["amount"] = v[i].eur;
+      if (cur != "EUR") a[i].erase("eur");
+    }
+    return a;
+  };
+  json cs = json::array();
+  for (const auto& c : r.by_currency)
+    cs.push_back({{"currency", c.currency}, {"income", c.income}, {"spending", c.spending}, {"transactions", c.transactions},
+                  {"uncategorised", c.uncategorised}, {"months", months(c.months)}, {"by_category", cats(c.by_category, c.currency)},
+                  {"by_month", cats(c.by_month, c.currency)}});
+  return {{"currency", r.currency}, {"income", r.income}, {"spending", r.spending}, {"uncategorised", r.uncategorised},
+          {"currency_assumed", r.currency_assumed}, {"months", months(r.months)}, {"by_category", cats(r.by_category, r.currency)},
+          {"by_month", cats(r.by_month, r.currency)}, {"by_currency", cs}};
 }
 
 json to_json(const HealthResult& r) {

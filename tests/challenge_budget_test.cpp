@@ -19,7 +19,7 @@ TEST_CASE("challenge budget: bank category first, else label rules, income vs sp
                                     "VIR SALAIRE ACME", "CB PHARMACIE DU PORT", "CB TOTAL ACCESS", "CB CHEZ JULES"};
   const double amount[] = {-120.5, -87.23, 2000, -12, -55, -18};
   const std::string_view cat[] = {"", "", "", "Santé", "", ""};
-  BudgetResult b = budget_summary(TransactionsView{d, label, amount, cat});
+  BudgetResult b = budget_summary(TransactionsView{d, label, amount, cat, {}});
   CHECK(b.tx_category == std::vector<std::string>{"groceries", "energy", "income", "Santé", "transport", "other"});
   CHECK(b.uncategorised == 1);
   CHECK(b.income == doctest::Approx(2000));
@@ -30,6 +30,44 @@ TEST_CASE("challenge budget: bank category first, else label rules, income vs sp
   CHECK(b.months[1].spending == doctest::Approx(73));
   CHECK(b.by_category[0].category == "groceries");
   CHECK(b.by_month.size() == 5);  // spending only: 3 categories in January, 2 in February
+}
+
+TEST_CASE("challenge budget: totals per currency, never added together (issue 17)") {
+  // A Canadian card (CAD) and a French account (EUR) in one workspace, one row without a currency.
+  const int32_t d[] = {int32_t(days_from_civil(2024, 1, 5)), int32_t(days_from_civil(2024, 1, 10)),
+                       int32_t(days_from_civil(2024, 1, 12)), int32_t(days_from_civil(2024, 1, 15)),
+                       int32_t(days_from_civil(2024, 2, 1))};
+  const std::string_view label[] = {"SAQ MONTREAL", "PAYROLL ACME CANADA", "IGA EXTRA #8123", "CB CARREFOUR MARKET", "CB LIDL"};
+  const double amount[] = {-45.50, 1500, -120.25, -30, -10};
+  const std::string_view cat[] = {"", "", "", "", ""};
+  const std::string_view cur[] = {"CAD", "cad ", "CAD", "EUR", ""};
+  BudgetResult b = budget_summary(TransactionsView{d, label, amount, cat, cur});
+  // CAD: 3 transactions, the main currency. income 1500; spending 45.50 + 120.25 = 165.75
+  CHECK(b.currency == "CAD");
+  CHECK(b.income == doctest::Approx(1500));
+  CHECK(b.spending == doctest::Approx(165.75));
+  REQUIRE(b.months.size() == 1);
+  CHECK(b.months[0].net == doctest::Approx(1334.25));
+  REQUIRE(b.by_currency.size() == 2);
+  CHECK(b.by_currency[0].currency == "CAD");
+  CHECK(b.by_currency[0].transactions == 3);
+  // EUR: 30 + 10 (the row without a currency is counted as EUR, and said so)
+  CHECK(b.by_currency[1].currency == "EUR");
+  CHECK(b.by_currency[1].spending == doctest::Approx(40));
+  CHECK(b.by_currency[1].income == 0);
+  REQUIRE(b.by_currency[1].months.size() == 2);
+  CHECK(b.by_currency[1].months[1].month == "2024-02");
+  CHECK(b.currency_assumed == 1);
+  CHECK(b.by_currency[1].by_category[0].category == "groceries");
+  CHECK(b.by_currency[1].by_category[0].eur == doctest::Approx(40));
+  CHECK(b.tx_category == std::vector<std::string>{"other", "income", "other", "groceries", "groceries"});
+  CHECK(b.uncategorised == 2);
+
+  // tie (1 EUR, 1 CAD): EUR first
+  BudgetResult t = budget_summary(TransactionsView{std::span(d + 2, 2), std::span(label + 2, 2), std::span(amount + 2, 2),
+                                                   std::span(cat + 2, 2), std::span(cur + 2, 2)});
+  CHECK(t.currency == "EUR");
+  CHECK(t.spending == doctest::Approx(30));
 }
 
 TEST_CASE("challenge budget: health paid vs reimbursed per month") {

@@ -5,6 +5,7 @@
 
 #include "parsers/apple_health.h"
 #include "parsers/bank.h"
+#include "parsers/camt053.h"
 #include "parsers/cozy.h"
 #include "parsers/csv.h"
 #include "parsers/encoding.h"
@@ -19,6 +20,7 @@
 #include "parsers/ofx.h"
 #include "parsers/media.h"
 #include "parsers/parser.h"
+#include "parsers/qif.h"
 #include "parsers/receipts.h"
 #include "parsers/sncf.h"
 #include "parsers/social.h"
@@ -50,6 +52,8 @@ const std::vector<FormatInfo>& formats() {
       {"health", "Remboursements santé (Ameli, mutuelle)", "Health reimbursements (Ameli, insurer)", health_detect, health_create},
       {"grdf", "GRDF (gaz, consommations quotidiennes)", "GRDF (gas, daily consumption)", grdf_detect, grdf_create},
       {"ofx", "Relevé bancaire OFX / QFX", "OFX / QFX bank statement", ofx_detect, ofx_create},
+      {"qif", "Relevé bancaire QIF (export Money / Quicken)", "QIF bank statement (Money / Quicken export)", qif_detect, qif_create},
+      {"camt053", "Relevé bancaire ISO 20022 camt.053 (XML)", "ISO 20022 camt.053 bank statement (XML)", camt053_detect, camt053_create},
       {"apple_health", "Apple Santé (export.xml)", "Apple Health (export.xml)", apple_health_detect, apple_health_create},
       {"cozy", "Cozy Cloud (opérations, factures, trajets)", "Cozy Cloud (operations, bills, trips)", cozy_detect, cozy_create},
       {"facebook", "Facebook : publications, commentaires, réactions, messages (JSON)", "Facebook: posts, comments, reactions, messages (JSON)", facebook_detect, facebook_create},

@@ -11,6 +11,13 @@
 //
 // Dates "20250103120000.000[+1:CET]": the date part as written (the bank's local day). Memory: one tag name,
 // one value (both capped) and the transaction being read.
+//
+// Signs: OFX wants money out negative, but French deferred-card ("débit différé") statements give card
+// purchases as positive amounts. A positive amount whose TRNTYPE is a debit (DEBIT, POS, ATM, CHECK, FEE,
+// SRVCHG, DIRECTDEBIT, PAYMENT, REPEATPMT, CASH) is money out: it is negated, counted and said (the account
+// type, CREDITCARD or a <CCACCTFROM>, is named in that note). Credits keep their sign.
+// Charset: the header's CHARSET is checked against the bytes at the first non-ASCII value; "CHARSET:1252"
+// over valid UTF-8 (exports rewritten by a tool) is read as UTF-8, and said, so "N°" never shows as "NÂ°".
 #include "parsers/ofx.h"
 
 #include <cmath>
@@ -111,6 +118,13 @@ std::string unescape(std::string_view s) {
   return out;
 }
 
+bool is_debit_type(std::string_view t) {
+  const std::string u = upper(trim(t));
+  for (const char* d : {"DEBIT", "POS", "ATM", "CHECK", "FEE", "SRVCHG", "DIRECTDEBIT", "PAYMENT", "REPEATPMT", "CASH"})
+    if (u == d) return true;
+  return false;
+}
+
 }  // namespace
 
 int ofx_detect(std::string_view head, std::string_view file_name) {
@@ -185,6 +199,17 @@ class OfxParser final : public Parser {
                              num_str(m_no_amount) + " opération(s) sans montant lisible (TRNAMT), première ligne " + num_str(m_no_amount_line),
                              num_str(m_no_amount) + " transaction(s) without a readable amount (TRNAMT), first at line " +
                                  num_str(m_no_amount_line)));
+    if (m_flipped) {
+      const std::string where_fr = m_flip_card ? " (relevé de carte, CREDITCARD)" : "", where_en = m_flip_card ? " (card statement, CREDITCARD)" : "";
+      Message m = make_message("ofx.debit_sign",
+                               num_str(m_flipped) + " opération(s) de débit (TRNTYPE DEBIT, POS, PAYMENT…) au montant positif" + where_fr +
+                                   " : comptée(s) en dépense, première ligne " + num_str(m_flip_line),
+                               num_str(m_flipped) + " debit transaction(s) (TRNTYPE DEBIT, POS, PAYMENT…) with a positive amount" + where_en +
+                                   ": counted as money out, first at line " + num_str(m_flip_line),
+                               m_flip_off, m_flip_line);
+      m.info = true;
+      diag.warn(std::move(m));
+    }
     info_mojibake_repaired(diag, m_repaired);
     if (m_w.rows() == 0)
       diag.warn(make_message("ofx.empty", "Aucune opération (<STMTTRN>) dans ce relevé OFX", "No transaction (<STMTTRN>) in this OFX statement"));
@@ -238,7 +263,10 @@ class OfxParser final : public Parser {
       if (!v.empty() && v.back() == '\r') v.remove_suffix(1);
       if (k.empty() || k.size() > 32) continue;
       add_meta("ofx_" + fold_name(valid_text(k)), valid_text(v));
-      if (k == "CHARSET") charset(v);
+      if (k == "CHARSET") {
+        charset(v);
+        m_declared = m_enc;
+      }
       else if (k == "ENCODING" && contains_ci(v, "UTF-8")) m_enc = Encoding::Utf8;
     }
     m_header.clear();
@@ -298,6 +326,8 @@ class OfxParser final : public Parser {
       return;
     }
     if (name == "LEDGERBAL") { m_in_ledger = true; return; }
+    if (name == "CCACCTFROM" || name == "CCSTMTRS") m_credit_card = true;
+    if (name == "BANKACCTFROM") m_credit_card = false;
     if (!empty_elem) m_leaf = name;
   }
 
@@ -309,7 +339,33 @@ class OfxParser final : public Parser {
     return out;
   }
 
+  // The first value with non-ASCII bytes settles the encoding: declared Windows-1252 but valid UTF-8 -> UTF-8.
+  void check_charset(std::string_view raw) {
+    if (m_charset_checked) return;
+    bool ascii = true;
+    for (char c : raw) ascii = ascii && uint8_t(c) < 0x80;
+    if (ascii) return;
+    m_charset_checked = true;
+    const bool utf8 = guess_encoding(raw, true).encoding == Encoding::Utf8;
+    if (m_enc == Encoding::Windows1252 && utf8) {
+      m_enc = Encoding::Utf8;
+      Message m = make_message("ofx.charset_mismatch",
+                               "L'en-tête annonce CHARSET:1252 mais le texte est en UTF-8 : lu en UTF-8 (pas de « NÂ° »)",
+                               "The header says CHARSET:1252 but the text is UTF-8: read as UTF-8 (no \"NÂ°\")", m_tag_off, m_tag_line);
+      m.info = true;
+      diag.warn(std::move(m));
+    } else if (m_enc == Encoding::Utf8 && m_declared == Encoding::Utf8 && !utf8) {
+      Message m = make_message("ofx.charset_mismatch",
+                               "L'en-tête annonce UTF-8 mais le texte est en Windows-1252 : lu en Windows-1252",
+                               "The header says UTF-8 but the text is Windows-1252: read as Windows-1252", m_tag_off, m_tag_line);
+      m.info = true;
+      diag.warn(std::move(m));
+      m_enc = Encoding::Windows1252;
+    }
+  }
+
   void value(const std::string& name, std::string_view raw) {
+    check_charset(raw);
     const std::string v = unescape(trim_ws(valid_text(trim_ws(raw))));
     if (m_in_txn) {
       if (name == "TRNTYPE") m_txn.type = v;
@@ -330,6 +386,7 @@ class OfxParser final : public Parser {
       if (!seen) add_meta("account", v);
     } else if (name == "BANKID" || name == "BRANCHID" || name == "ACCTTYPE") {
       add_meta(fold_name(name), v);
+      if (name == "ACCTTYPE") m_credit_card = upper(v) == "CREDITCARD";
     } else if (m_in_ledger && name == "BALAMT") {
       add_meta("ledger_balance", v);
     } else if (m_in_ledger && name == "DTASOF") {
@@ -370,8 +427,15 @@ class OfxParser final : public Parser {
     if (!m_txn.name.empty()) text(c_label, m_txn.name);
     else if (!m_txn.memo.empty()) text(c_label, m_txn.memo);
     double amount;
-    if (parse_amount(m_txn.amount, amount)) m_w.f64(c_amount, amount);
-    else if (m_no_amount++ == 0) m_no_amount_line = m_txn.line;
+    if (parse_amount(m_txn.amount, amount)) {
+      if (amount > 0 && is_debit_type(m_txn.type)) {  // deferred-card purchase written positive: money out
+        amount = -amount;
+        if (m_flipped++ == 0) { m_flip_line = m_txn.line; m_flip_off = m_txn.offset; m_flip_card = m_credit_card; }
+      }
+      m_w.f64(c_amount, amount);
+    } else if (m_no_amount++ == 0) {
+      m_no_amount_line = m_txn.line;
+    }
     const std::string& cur = !m_txn.currency.empty() ? m_txn.currency : m_currency;
     if (!cur.empty()) m_w.str(c_currency, cur);
     if (!m_account.empty()) m_w.str(c_account, m_account);
@@ -389,6 +453,9 @@ class OfxParser final : public Parser {
   RowWriter m_w;
   State m_state = State::Header;
   Encoding m_enc = Encoding::Utf8;  // invalid UTF-8 bytes are read as Windows-1252 by the transcoder
+  Encoding m_declared = Encoding::Utf8;  // what the header said (CHARSET)
+  bool m_charset_checked = false, m_credit_card = false, m_flip_card = false;
+  uint64_t m_flipped = 0, m_flip_line = 0, m_flip_off = 0;
   std::string m_header, m_tag, m_text, m_leaf;
   uint64_t m_offset = 0, m_line = 1, m_tag_off = 0, m_tag_line = 1;
   bool m_done = false, m_saw_root = false, m_in_txn = false, m_in_ledger = false;

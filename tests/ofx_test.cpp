@@ -66,6 +66,43 @@ TEST_CASE("OFX 2.x XML: credit card statement, closed tags, a comment with '>', 
   CHECK(col(p, "date").value_text(2) == "2025-02-25");
 }
 
+TEST_CASE("OFX French deferred card (issue 17): positive DEBIT/POS/PAYMENT are money out; CHARSET:1252 over UTF-8") {
+  Parsed p = ofx("carte_differee_1252_utf8.ofx");
+  CHECK(p.format == "ofx");
+  REQUIRE(p.tables[0].rows() == 4);
+  // DEBIT 45,90 / POS 12,00 / PAYMENT 129,99 written positive: -45.90 -12.00 -129.99; the CREDIT refund +20.00
+  CHECK(col(p, "amount").f64[0] == doctest::Approx(-45.90));
+  CHECK(col(p, "amount").f64[1] == doctest::Approx(-12.00));
+  CHECK(col(p, "amount").f64[2] == doctest::Approx(-129.99));
+  CHECK(col(p, "amount").f64[3] == doctest::Approx(20.00));
+  CHECK(total(col(p, "amount")) == doctest::Approx(-167.89));  // = the statement's LEDGERBAL
+  REQUIRE(p.diag.count("ofx.debit_sign") == 1);
+  for (const Message& m : p.diag.warnings)
+    if (m.code == "ofx.debit_sign") {
+      CHECK(m.info);
+      CHECK(m.en.find("3 debit") == 0);
+      CHECK(m.en.find("CREDITCARD") != std::string::npos);
+      CHECK(m.where.line > 10);
+    }
+  // the bytes are UTF-8 although the header says 1252: "N°", never "NÂ°"
+  CHECK(col(p, "detail").string_at(0) == "Facture carte N° 4970");
+  CHECK(col(p, "detail").string_at(2) == "Paiement N° 2");
+  CHECK(p.diag.count("ofx.charset_mismatch") == 1);
+  CHECK(p.encoding == "utf-8");
+  CHECK(col(p, "account").string_at(0) == "4970XXXXXXXX5678");
+  CHECK(col(p, "type").string_at(2) == "PAYMENT");
+}
+
+TEST_CASE("OFX Canadian statement: CURDEF CAD on every row, debits already negative left alone") {
+  Parsed p = ofx("releve_cad.ofx");
+  REQUIRE(p.tables[0].rows() == 5);
+  for (size_t i = 0; i < 5; ++i) CHECK(col(p, "currency").string_at(i) == "CAD");
+  // -45.50 + 2150.00 - 120.25 - 60.00 - 4.95 = 1919.30
+  CHECK(total(col(p, "amount")) == doctest::Approx(1919.30));
+  CHECK(p.diag.count("ofx.debit_sign") == 0);
+  CHECK(p.diag.count("ofx.charset_mismatch") == 0);  // ASCII only: nothing to check
+}
+
 TEST_CASE("OFX cut inside a transaction: rows kept, warning with line and byte; not OFX: clear error") {
   const std::string data = read_fixture("ofx/releve_sgml_1252.ofx");
   const size_t cut = data.find("<NAME>PRLV");
@@ -85,7 +122,7 @@ TEST_CASE("OFX detection and chunk invariance") {
   CHECK(ofx_detect("<?xml version=\"1.0\"?>\n<?OFX OFXHEADER=\"200\"?><OFX>", "a.qfx") == 95);
   CHECK(ofx_detect("<ofx><signonmsgsrsv1>", "a") == 80);
   CHECK(ofx_detect("Date;Libellé;Montant\n", "a.csv") == 0);
-  for (const char* f : {"releve_sgml_1252.ofx", "carte_ofx2.ofx"}) {
+  for (const char* f : {"releve_sgml_1252.ofx", "carte_ofx2.ofx", "carte_differee_1252_utf8.ofx", "releve_cad.ofx"}) {
     const Parsed whole = ofx(f);
     for (size_t chunk : {1, 5, 100}) CHECK(first_diff(ofx(f, chunk).dump, whole.dump) == "");
   }

@@ -85,3 +85,51 @@ xml = """<?xml version="1.0" encoding="UTF-8" standalone="no"?>
 """
 with open("carte_ofx2.ofx", "w", encoding="utf-8", newline="\n") as f:
     f.write(xml)
+
+# 3. A French deferred-card statement ("carte à débit différé") as some banks and aggregators export it:
+#    OFX 1.0.2 SGML, header CHARSET:1252 while the bytes are UTF-8 (the file went through a tool that
+#    rewrote it), CREDITCARDMSGSRSV1 / CCACCTFROM, purchases as POSITIVE amounts typed DEBIT / POS / PAYMENT,
+#    a refund typed CREDIT, "N°" in a memo, decimal commas. Shapes from the OFX 1.0.2 spec (13.x credit card
+#    statement) and the French SGML headers of Grunnpi/BankPerfectTools resource/ofx.ftl.
+CARD = [
+    ("DEBIT", "20250303", "45,90", "C1", "CARREFOUR CITY PARIS 11", "Facture carte N° 4970"),
+    ("POS", "20250305", "12,00", "C2", "SNCF INTERNET", None),
+    ("PAYMENT", "20250310", "129,99", "C3", "FNAC.COM", "Paiement N° 2"),
+    ("CREDIT", "20250312", "20,00", "C4", "REMBOURSEMENT FNAC.COM", None),
+]
+card = ["<OFX>", "<SIGNONMSGSRSV1>", "<SONRS>", "<STATUS>", "<CODE>0", "<SEVERITY>INFO", "</STATUS>",
+        "<DTSERVER>20250331", "<LANGUAGE>FRA", "</SONRS>", "</SIGNONMSGSRSV1>", "<CREDITCARDMSGSRSV1>",
+        "<CCSTMTTRNRS>", "<TRNUID>1", "<STATUS>", "<CODE>0", "<SEVERITY>INFO", "</STATUS>", "<CCSTMTRS>",
+        "<CURDEF>EUR", "<CCACCTFROM>", "<ACCTID>4970XXXXXXXX5678", "</CCACCTFROM>", "<BANKTRANLIST>",
+        "<DTSTART>20250301", "<DTEND>20250331"]
+for t, posted, amt, fitid, name, memo in CARD:
+    card += ["<STMTTRN>", "<TRNTYPE>" + t, "<DTPOSTED>" + posted, "<TRNAMT>" + amt, "<FITID>" + fitid, "<NAME>" + name]
+    if memo:
+        card.append("<MEMO>" + memo)
+    card.append("</STMTTRN>")
+card += ["</BANKTRANLIST>", "<LEDGERBAL>", "<BALAMT>-167,89", "<DTASOF>20250331", "</LEDGERBAL>", "</CCSTMTRS>",
+         "</CCSTMTTRNRS>", "</CREDITCARDMSGSRSV1>", "</OFX>"]
+with open("carte_differee_1252_utf8.ofx", "wb") as f:
+    f.write((HEADER + "\n".join(card) + "\n").replace("\n", "\r\n").encode("utf-8"))
+
+# 4. A Canadian chequing statement (CURDEF CAD, OFX 1.0.2 as Desjardins / RBC "Microsoft Money" downloads):
+#    nothing in it may ever be shown in euros.
+CAD = [
+    ("POS", "20250402", "-45.50", "Q1", "SAQ MONTREAL"),
+    ("DIRECTDEP", "20250403", "2150.00", "Q2", "PAYROLL ACME CANADA"),
+    ("POS", "20250407", "-120.25", "Q3", "IGA EXTRA #8123"),
+    ("ATM", "20250411", "-60.00", "Q4", "RETRAIT GAB"),
+    ("FEE", "20250430", "-4.95", "Q5", "FRAIS MENSUELS"),
+]
+cad = ["<OFX>", "<SIGNONMSGSRSV1>", "<SONRS>", "<STATUS>", "<CODE>0", "<SEVERITY>INFO", "</STATUS>",
+       "<DTSERVER>20250430", "<LANGUAGE>ENG", "</SONRS>", "</SIGNONMSGSRSV1>", "<BANKMSGSRSV1>", "<STMTTRNRS>",
+       "<TRNUID>1", "<STATUS>", "<CODE>0", "<SEVERITY>INFO", "</STATUS>", "<STMTRS>", "<CURDEF>CAD",
+       "<BANKACCTFROM>", "<BANKID>815", "<ACCTID>30001-123456", "<ACCTTYPE>CHECKING", "</BANKACCTFROM>",
+       "<BANKTRANLIST>", "<DTSTART>20250401", "<DTEND>20250430"]
+for t, posted, amt, fitid, name in CAD:
+    cad += ["<STMTTRN>", "<TRNTYPE>" + t, "<DTPOSTED>" + posted, "<TRNAMT>" + amt, "<FITID>" + fitid, "<NAME>" + name,
+            "</STMTTRN>"]
+cad += ["</BANKTRANLIST>", "<LEDGERBAL>", "<BALAMT>3219.30", "<DTASOF>20250430", "</LEDGERBAL>", "</STMTRS>",
+        "</STMTTRNRS>", "</BANKMSGSRSV1>", "</OFX>"]
+with open("releve_cad.ofx", "wb") as f:
+    f.write((HEADER.replace("CHARSET:1252", "CHARSET:1252") + "\n".join(cad) + "\n").replace("\n", "\r\n").encode("ascii"))

@@ -1,6 +1,10 @@
 // Cozy Cloud doctype files -> domain tables. The doctype comes from the file or entry name
 // ("…/io.cozy.bank.operations.json"), else from each document's fields. Documents are the elements of a
-// root array, of {"docs": […]} / {"data": […]}, of CouchDB's {"rows": [{"doc": …}]}, or the root object.
+// root array, of {"docs": […]} / {"data": […]}, of CouchDB's {"rows": [{"doc": …}]}, or the root object;
+// or of the arrays of a file keyed by doctype, as cozy-banks' fixtures and demo data are written
+// ({"io.cozy.bank.operations": […], "io.cozy.bills": […], "io.cozy.bank.accounts": […], "io.cozy.files": […]}):
+// each array's key is its documents' doctype; doctypes read here are read, the others counted by name.
+// Currency: as given ("EUR"; cozy-banks' fixtures write "€", read as EUR); absent: EUR, said in a note.
 //
 //   io.cozy.bank.operations     date (ISO instant -> local day), label, amount (signed), currency,
 //                               manualCategoryId / cozyCategoryId / automaticCategoryId, account -> transactions
@@ -129,6 +133,10 @@ int cozy_detect(std::string_view head, std::string_view file_name) {
   const std::string_view h = json_head_start(head);
   if (h.empty() || (h[0] != '[' && h[0] != '{')) return 0;
   if (doctype_of_name(file_name) != Doctype::Unknown) return 92;
+  if (h[0] == '{') {  // keyed by doctype: {"io.cozy.files": […], "io.cozy.bank.operations": […]}
+    const size_t q = h.find('"');
+    if (q != std::string_view::npos && h.substr(q + 1, 8) == "io.cozy." && h.find_first_not_of(" \t\r\n", 1) == q) return 92;
+  }
   const std::string_view s = h.substr(0, 8192);
   const auto has = [&](const char* k) { return s.find(k) != std::string_view::npos; };
   // a CouchDB document alone (_id, _rev) could be anything: Cozy's own metadata says it is Cozy's
@@ -206,9 +214,19 @@ class CozyParser final : public Parser, public JsonHandler {
       m.info = true;
       diag.warn(std::move(m));
     }
+    if (m_assumed_currency) {
+      Message m = make_message("cozy.currency_assumed",
+                               num_str(m_assumed_currency) + " opération(s) sans devise : comptée(s) en euros (EUR)",
+                               num_str(m_assumed_currency) + " transaction(s) without a currency: counted in euros (EUR)");
+      m.info = true;
+      diag.warn(std::move(m));
+    }
     if (m_unknown) {
-      Message m = make_message("cozy.unknown_docs", num_str(m_unknown) + " document(s) d'un autre type ignoré(s)",
-                               num_str(m_unknown) + " document(s) of another doctype skipped");
+      std::string names;
+      for (const auto& [k, n] : m_other_doctypes) names += (names.empty() ? " (" : ", ") + k + " : " + num_str(n);
+      if (!names.empty()) names += ")";
+      Message m = make_message("cozy.unknown_docs", num_str(m_unknown) + " document(s) d'un autre type ignoré(s)" + names,
+                               num_str(m_unknown) + " document(s) of another doctype skipped" + names);
       m.info = true;
       diag.warn(std::move(m));
     }
@@ -218,7 +236,7 @@ class CozyParser final : public Parser, public JsonHandler {
                              num_str(m_cut) + " section(s) over " + num_str(k_max_vertices) + " points: further points skipped"));
     for (Table* t : {&m_tx, &m_hr, &m_pt, &m_tr}) {
       if (t->rows() == 0) continue;
-      t->meta.emplace_back("doctype", doctype_id(m_name_doctype));
+      t->meta.emplace_back("doctype", m_keyed ? "keyed by doctype" : doctype_id(m_name_doctype));
       t->meta.emplace_back("documents", num_str(m_docs));
       tables.push_back(std::move(*t));
     }
@@ -244,11 +262,17 @@ class CozyParser final : public Parser, public JsonHandler {
     }
     if (!m_root_array && d == 1 && e.kind == JsonKind::BeginArray) {
       const std::string_view k = r.key_at(0);
-      if (k == "docs" || k == "rows" || k == "data" || k == "items") {
+      const bool doctype_key = starts_with(k, "io.cozy.");
+      if (k == "docs" || k == "rows" || k == "data" || k == "items" || doctype_key || m_keyed) {
         m_wrapper = k == "rows" ? 2 : 1;
         m_doc_open = false;
         m_frames.clear();
         m_features.clear();
+        if (doctype_key || m_keyed) {  // {"io.cozy.bank.operations": […], "io.cozy.bills": […]}
+          m_keyed = true;
+          m_key_doctype = doctype_of_name(k);
+          m_key_name.assign(k.substr(0, 64));
+        }
         return;
       }
     }
@@ -344,10 +368,18 @@ class CozyParser final : public Parser, public JsonHandler {
     m_in_coords = false;
     m_frames.clear();
     m_features.clear();
-    const bool is_doc = field("_id") || m_has_meta || m_has_series || field("amount");
+    const bool is_doc = m_keyed || field("_id") || m_has_meta || m_has_series || field("amount");
     if (!is_doc) return;
     const uint64_t record = m_docs++;
-    Doctype t = m_name_doctype;
+    Doctype t = m_keyed ? m_key_doctype : m_name_doctype;
+    if (m_keyed && t == Doctype::Unknown) {  // an array of another doctype: counted by its name
+      ++m_unknown;
+      bool found = false;
+      for (auto& [k, n] : m_other_doctypes)
+        if (k == m_key_name) { ++n; found = true; }
+      if (!found && m_other_doctypes.size() < 12) m_other_doctypes.emplace_back(m_key_name, 1);
+      return;
+    }
     if (t == Doctype::Unknown) {
       if (m_has_series) t = Doctype::Timeseries;
       else if (field("vendor")) t = Doctype::Bills;
@@ -372,7 +404,7 @@ class CozyParser final : public Parser, public JsonHandler {
     const std::string_view label = !text("label").empty() ? text("label") : text("originalBankLabel");
     str_or_label(m_txw, tx_label, label);
     m_txw.f64(tx_amount, number("amount"));
-    m_txw.str(tx_currency, !text("currency").empty() ? text("currency") : "EUR");
+    currency();
     for (const char* k : {"manualCategoryId", "cozyCategoryId", "automaticCategoryId", "localCategoryId"}) {
       const Field* f = field(k);
       if (!f || f->text.empty() || f->kind == JsonKind::Null) continue;
@@ -386,6 +418,17 @@ class CozyParser final : public Parser, public JsonHandler {
     if (!text("originalBankLabel").empty() && text("originalBankLabel") != label) m_txw.str(tx_detail, text("originalBankLabel"));
     str_or_label(m_txw, tx_doc_id, text("_id"));
     m_txw.end_row(m_prov, record);
+  }
+
+  // "EUR" as given; "€" (cozy-banks' fixtures) -> EUR; absent -> EUR, counted for a note
+  void currency() {
+    const std::string_view c = text("currency");
+    if (c.empty()) {
+      ++m_assumed_currency;
+      m_txw.str(tx_currency, "EUR");
+    } else {
+      m_txw.str(tx_currency, c == "\xE2\x82\xAC" ? std::string_view("EUR") : c);
+    }
   }
 
   void bill(uint64_t record) {
@@ -417,7 +460,7 @@ class CozyParser final : public Parser, public JsonHandler {
     if (!subtype.empty()) label += (label.empty() ? "" : " - ") + std::string(subtype);
     str_or_label(m_txw, tx_label, label);
     if (!std::isnan(amount)) m_txw.f64(tx_amount, refund ? std::fabs(amount) : -std::fabs(amount));
-    m_txw.str(tx_currency, !text("currency").empty() ? text("currency") : "EUR");
+    currency();
     str_or_label(m_txw, tx_category, type);
     m_txw.str(tx_source, "cozy");
     str_or_label(m_txw, tx_doc_id, text("_id"));
@@ -612,6 +655,11 @@ class CozyParser final : public Parser, public JsonHandler {
   // where documents are
   bool m_root_array = false;
   int m_wrapper = 0;  // 1: {"docs": [doc…]}, 2: {"rows": [{"doc": doc}…]}
+  bool m_keyed = false;                  // {"io.cozy.bank.operations": […], …}: the array's key is the doctype
+  Doctype m_key_doctype = Doctype::Unknown;
+  std::string m_key_name;
+  std::vector<std::pair<std::string, uint64_t>> m_other_doctypes;  // skipped arrays: doctype, documents
+  uint64_t m_assumed_currency = 0;
   // the document being read
   bool m_doc_open = false, m_has_series = false, m_has_meta = false;
   uint32_t m_doc_depth = 0;

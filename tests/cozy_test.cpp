@@ -136,3 +136,41 @@ TEST_CASE("Cozy fuzz regression: a timestamps array out of range (1.7e72 ms) kee
   const std::string crash = read_fixture("fuzz_regressions/cozy/timestamp_out_of_range");
   CHECK(fuzz::run_parser("cozy", reinterpret_cast<const uint8_t*>(crash.data()), crash.size()) == 0);
 }
+
+TEST_CASE("Cozy file keyed by doctype (cozy-banks fixtures): each array read by its key, other doctypes named (issue 17)") {
+  Parsed p = cozy("cozy_banks_keyed.json");
+  CHECK(p.format == "cozy");
+  CHECK(p.confidence == 92);  // the first key is a doctype, whatever the file name
+  REQUIRE(p.tables.size() == 2);
+  const Table& t = table(p, "transactions");
+  REQUIRE(t.rows() == 5);  // 4 operations + the phone bill
+  double sum = 0;
+  for (size_t i = 0; i < t.rows(); ++i) sum += column(t, "amount").f64[i];
+  CHECK(sum == doctest::Approx(2521.05));  // -1231 - 77.5 + 3870.54 - 25 - 15.99
+  CHECK(column(t, "date").value_text(0) == "2017-08-25");
+  CHECK(column(t, "currency").string_at(0) == "EUR");  // "€"
+  CHECK(column(t, "category").string_at(2) == "200110");
+  CHECK(column(t, "label").string_at(4) == "Free Mobile");
+  CHECK(column(t, "amount").f64[4] == doctest::Approx(-15.99));
+  const Table& h = table(p, "health_records");
+  REQUIRE(h.rows() == 1);
+  CHECK(column(h, "date").value_text(0) == "2017-08-20");
+  CHECK(column(h, "amount_paid").f64[0] == doctest::Approx(25));
+  CHECK(column(h, "amount_reimbursed").f64[0] == doctest::Approx(17.5));
+  CHECK(p.diag.count("cozy.empty") == 0);
+  REQUIRE(p.diag.count("cozy.unknown_docs") == 1);
+  for (const Message& m : p.diag.warnings) {
+    if (m.code == "cozy.unknown_docs") {
+      CHECK(m.en.find("4 document(s)") == 0);
+      CHECK(m.en.find("io.cozy.files : 2") != std::string::npos);
+      CHECK(m.en.find("io.cozy.bank.accounts : 2") != std::string::npos);
+    }
+    if (m.code == "cozy.currency_assumed") CHECK(m.en.find("2 transaction(s)") == 0);  // one operation, the bill
+  }
+  CHECK(p.diag.count("cozy.currency_assumed") == 1);
+  const std::string all = read_fixture("cozy/cozy_banks_keyed.json");
+  for (size_t chunk : {1, 13, 4096}) CHECK(first_diff(cozy("cozy_banks_keyed.json", chunk).dump, p.dump) == "");
+  // named like cozy-banks' monthly fixture (io.cozy.bank.operations.january.json) but holding bills too
+  Parsed named = parse_session(all, "io.cozy.bank.operations.january.json");
+  CHECK(named.tables.size() == 2);
+}

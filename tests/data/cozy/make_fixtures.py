@@ -99,3 +99,42 @@ with zipfile.ZipFile("cozy_export.zip", "w", zipfile.ZIP_DEFLATED) as z:
         z.writestr(zi, open(name, "rb").read())
     zi = zipfile.ZipInfo("cozy-lea.mycozy.cloud/My Cozy/Administratif/notes.txt", date_time=(2024, 4, 2, 10, 0, 0))
     z.writestr(zi, "Penser à envoyer la feuille de soins\n")
+
+# 4. A file keyed by doctype, as cozy-banks writes its fixtures and demo data (cozy/cozy-banks
+#    test/fixtures/unit-tests.json, operations.json): other doctypes first (io.cozy.files without _id,
+#    io.cozy.bank.accounts), operations with currency "€" (one without a currency), bills (a health refund
+#    -> health_records, a phone bill -> transactions). Transactions: -1231 - 77.5 + 3870.54 - 25 - 15.99 = 2521.05.
+keyed = {
+    "io.cozy.files": [
+        {"__SRC__": "{{ dir }}/Fichiers_de_démo/Free mobile/Demo_cozy-freemobile_15082017.pdf",
+         "__DEST__": "/Fichiers_de_démo/Free mobile/Demo_cozy-freemobile_15082017.pdf"},
+        {"__SRC__": "{{ dir }}/Fichiers_de_démo/MAIF/Demo_cozy-Appel_cotisation_MAIF_2017.pdf",
+         "__DEST__": "/Fichiers_de_démo/MAIF/Demo_cozy-Appel_cotisation_MAIF_2017.pdf"},
+    ],
+    "io.cozy.bank.accounts": [
+        {"_id": "compteisa1", "label": "Compte courant Isabelle", "institutionLabel": "BNPP", "balance": 3974.25,
+         "type": "Checkings"},
+        {"_id": "compteisa3", "label": "Livret A Isabelle", "institutionLabel": "La Banque Postale",
+         "balance": 11635.12, "type": "Savings"},
+    ],
+    "io.cozy.bank.operations": [
+        {"demo": True, "manualCategoryId": "401010", "account": "compteisa1", "label": "REMBOURSEMENT PRET LCL",
+         "currency": "€", "amount": -1231, "date": "2017-08-25T00:00:00Z"},
+        {"_id": "edf", "demo": True, "manualCategoryId": "401080", "account": "compteisa1", "label": "EDF PARTICULIERS",
+         "currency": "€", "amount": -77.5, "date": "2017-08-26T00:00:00Z"},
+        {"_id": "salaireisa1", "demo": True, "manualCategoryId": "200110", "account": "compteisa1", "label": "SALAIRE",
+         "currency": "€", "amount": 3870.54, "date": "2017-08-29T00:00:00Z",
+         "action": {"url": "https://example.org/paie", "trad": "Accéder à votre paie", "type": "url"}},
+        {"_id": "depsantelou1", "demo": True, "manualCategoryId": "400610", "account": "compteisa1",
+         "label": "DR MARTIN CONSULTATION", "amount": -25, "date": "2017-08-20T00:00:00Z"},
+    ],
+    "io.cozy.bills": [
+        {"_id": "janvremboursementisa1", "date": "2017-08-24T00:00:00Z", "originalDate": "2017-08-20T00:00:00Z",
+         "type": "health_costs", "subtype": "C GENERALISTE", "vendor": "Ameli", "isThirdPartyPayer": False,
+         "amount": 17.5, "originalAmount": 25, "isRefund": True,
+         "originalOperation": "io.cozy.bank.operations:depsantelou1"},
+        {"_id": "b0", "date": "2017-08-15T00:00:00Z", "vendor": "Free Mobile", "type": "phone", "amount": 15.99},
+    ],
+}
+with open("cozy_banks_keyed.json", "w", encoding="utf-8") as f:
+    json.dump(keyed, f, ensure_ascii=False, indent=2)

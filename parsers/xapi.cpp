@@ -5,9 +5,13 @@
 //   object      id, definition.name (same language order), objectType
 //   result      score.scaled/raw/min/max, success, completion, duration (ISO 8601 -> seconds)
 //   context     contextActivities.grouping, else parent (array or single object): first activity's name or id
-//   timestamp   (else stored), stored, id, version
+//   timestamp   (else stored, else a time in the context), stored, id, version; ts_source says which:
+//               Moodle's logstore_xapi and some LRS exports leave timestamp out; "stored" (the LRS's time) is
+//               then used, else a context extension's time (Moodle puts its log row there, "timecreated" in
+//               epoch seconds). Each fallback is counted in an info message; a statement with no time at all is
+//               kept (no date) and counted in a warning, never dropped.
 // Invalid statements (not an object, no actor, no verb id, no object) are skipped with xapi.invalid_statement
-// naming their 0-based index in the file.
+// naming their 0-based index in the file, and counted in one summary message.
 #include "parsers/xapi.h"
 
 #include <fast_float/fast_float.h>
@@ -139,7 +143,7 @@ namespace {
 enum Col : size_t {
   c_ts, c_actor, c_verb, c_verb_id, c_object_id, c_object_name, c_course, c_score, c_success, c_completion,
   c_duration, c_statement_id, c_source, c_actor_kind, c_object_type, c_course_id, c_score_raw, c_score_min,
-  c_score_max, c_stored, c_version,
+  c_score_max, c_stored, c_version, c_ts_source,
 };
 
 class XapiParser final : public Parser, public JsonHandler {
@@ -153,7 +157,8 @@ class XapiParser final : public Parser, public JsonHandler {
          {"completion", ColumnType::Bool}, {"duration_s", ColumnType::Float64}, {"statement_id", ColumnType::String},
          {"source", ColumnType::String}, {"actor_kind", ColumnType::String}, {"object_type", ColumnType::String},
          {"course_id", ColumnType::String}, {"score_raw", ColumnType::Float64}, {"score_min", ColumnType::Float64},
-         {"score_max", ColumnType::Float64}, {"stored", ColumnType::Timestamp}, {"version", ColumnType::String}});
+         {"score_max", ColumnType::Float64}, {"stored", ColumnType::Timestamp}, {"version", ColumnType::String},
+         {"ts_source", ColumnType::String}});
     m_w = RowWriter(m_table);
   }
 
@@ -287,10 +292,31 @@ class XapiParser final : public Parser, public JsonHandler {
     if (f && f->type == JsonType::Number) m_w.f64(c, f->f64);
   }
 
-  void time(size_t c, const JsonField* f) {
+  bool time(size_t c, const JsonField* f) {
     DateTime dt;
-    if (f && f->type == JsonType::String && parse_datetime(trim(f->text), LocalZone::Utc, dt, false))
+    if (f && f->type == JsonType::String && parse_datetime(trim(f->text), LocalZone::Utc, dt, false)) {
       m_w.ts(c, dt.utc_us, dt.offset_min);
+      return true;
+    }
+    return false;
+  }
+
+  // A time inside "context": a member named timecreated / timestamp / time, epoch seconds (milliseconds past
+  // 1e11) or an ISO 8601 string (Moodle: context.extensions.<…moodle_logstore_standard_log>.timecreated).
+  bool context_time(std::span<const JsonField> fields) {
+    for (const JsonField& f : fields) {
+      if (f.path.substr(0, 8) != "context.") continue;
+      const size_t dot = f.path.rfind('.');
+      const std::string_view leaf = f.path.substr(dot + 1);
+      if (leaf != "timecreated" && leaf != "timestamp" && leaf != "time") continue;
+      if (f.type == JsonType::Number && f.f64 > 0) {
+        const double secs = f.f64 > 1e11 ? f.f64 / 1000 : f.f64;
+        m_w.ts(c_ts, int64_t(std::llround(secs * 1e6)));
+        return true;
+      }
+      if (time(c_ts, &f)) return true;
+    }
+    return false;
   }
 
   // course: first activity of grouping, else parent; arrays are flattened as JSON text, read again here
@@ -360,8 +386,19 @@ class XapiParser final : public Parser, public JsonHandler {
     }
     if (!has_object) { invalid(index, off, line, "objet (object) absent", "no object"); return; }
 
-    const JsonField* ts = find(f, "timestamp");
-    time(c_ts, ts ? ts : find(f, "stored"));
+    if (time(c_ts, find(f, "timestamp"))) {
+      m_w.str(c_ts_source, "timestamp");
+    } else if (time(c_ts, find(f, "stored"))) {
+      m_w.str(c_ts_source, "stored");
+      if (m_from_stored++ == 0) m_from_stored_index = index;
+    } else if (context_time(f)) {
+      m_w.str(c_ts_source, "context");
+      if (m_from_context++ == 0) m_from_context_index = index;
+    } else if (m_no_time++ == 0) {
+      m_no_time_index = index;
+      m_no_time_off = off;
+      m_no_time_line = line;
+    }
     // actor: a readable name or account, never the e-mail address
     std::string_view actor = text_of(find(f, "actor.name"));
     const char* kind = "name";
@@ -425,6 +462,35 @@ class XapiParser final : public Parser, public JsonHandler {
   }
 
   void report() {
+    if (m_from_stored) {
+      Message m = make_message("xapi.ts_from_stored",
+                               num_str(m_from_stored) + " déclaration(s) sans « timestamp » lisible (Moodle…) : datée(s) par « stored », " +
+                                   "l'heure d'enregistrement dans le LRS (première : n° " + num_str(m_from_stored_index) + ")",
+                               num_str(m_from_stored) + " statement(s) without a readable \"timestamp\" (Moodle…): dated by \"stored\", " +
+                                   "the time the LRS recorded them (first: #" + num_str(m_from_stored_index) + ")");
+      m.info = true;
+      diag.warn(std::move(m));
+    }
+    if (m_from_context) {
+      Message m = make_message("xapi.ts_from_context",
+                               num_str(m_from_context) + " déclaration(s) sans « timestamp » ni « stored » : datée(s) par l'heure " +
+                                   "de leur contexte (timecreated de Moodle ; première : n° " + num_str(m_from_context_index) + ")",
+                               num_str(m_from_context) + " statement(s) without \"timestamp\" or \"stored\": dated by the time in " +
+                                   "their context (Moodle's timecreated; first: #" + num_str(m_from_context_index) + ")");
+      m.info = true;
+      diag.warn(std::move(m));
+    }
+    if (m_no_time)
+      diag.warn(make_message("xapi.no_time",
+                             num_str(m_no_time) + " déclaration(s) sans aucune heure (timestamp, stored, contexte) : gardée(s) " +
+                                 "sans date, absente(s) des chiffres par jour (première : n° " + num_str(m_no_time_index) + ")",
+                             num_str(m_no_time) + " statement(s) without any time (timestamp, stored, context): kept without a " +
+                                 "date, missing from per-day figures (first: #" + num_str(m_no_time_index) + ")",
+                             m_no_time_off, m_no_time_line));
+    if (m_invalid)
+      diag.warn(make_message("xapi.skipped_statements",
+                             num_str(m_invalid) + " déclaration(s) invalide(s) ignorée(s) sur " + num_str(m_invalid + m_w.rows()),
+                             num_str(m_invalid) + " invalid statement(s) skipped out of " + num_str(m_invalid + m_w.rows())));
     if (m_mode != Mode::None && m_mode != Mode::Other && m_hashed) {
       Message m = make_message("xapi.mbox_hashed",
                                num_str(m_hashed) + " acteur(s) identifié(s) par e-mail : adresse remplacée par son empreinte SHA-1",
@@ -450,6 +516,8 @@ class XapiParser final : public Parser, public JsonHandler {
   Mode m_mode = Mode::None;
   bool m_done = false, m_in_record = false, m_in_statements = false, m_saw_statements = false;
   uint64_t m_index = 0, m_rec_index = 0, m_invalid = 0, m_hashed = 0, m_bad_duration = 0;
+  uint64_t m_from_stored = 0, m_from_stored_index = 0, m_from_context = 0, m_from_context_index = 0, m_no_time = 0,
+           m_no_time_index = 0, m_no_time_off = 0, m_no_time_line = 0;
 };
 
 }  // namespace

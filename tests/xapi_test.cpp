@@ -176,3 +176,36 @@ TEST_CASE("xAPI fixtures give identical output whatever the chunk size") {
       CHECK_MESSAGE(first_diff(parse_session(data, f, chunk).dump, whole.dump) == "", f << " chunk " << chunk);
   }
 }
+
+TEST_CASE("Moodle statements without timestamp (issue 17): stored, then the context's timecreated, counted; none dropped") {
+  Parsed p = xapi("moodle_no_timestamp.json");
+  CHECK(p.format == "xapi");
+  REQUIRE(p.tables.size() == 1);
+  REQUIRE(p.tables[0].rows() == 4);  // #4 (no verb) skipped; #3 (no time) kept
+  const Column& ts = col(p, "ts");
+  CHECK(ts.i64[0] == utc_us(2024, 3, 4, 7, 30));                 // timestamp 08:30+01:00
+  CHECK(ts.i64[1] == utc_us(2024, 3, 4, 17, 45, 10) + 123000);    // stored
+  CHECK(ts.i64[2] == utc_us(2024, 3, 5, 10, 15));                 // timecreated 1709633700
+  CHECK_FALSE(ts.valid[3]);
+  const Column& src = col(p, "ts_source");
+  CHECK(src.string_at(0) == "timestamp");
+  CHECK(src.string_at(1) == "stored");
+  CHECK(src.string_at(2) == "context");
+  CHECK_FALSE(src.valid[3]);
+  CHECK(col(p, "course").string_at(1) == "Physique-chimie 1re");
+  const Message* st = warning(p, "xapi.ts_from_stored");
+  REQUIRE(st);
+  CHECK(st->info);
+  CHECK(st->en.find("1 statement(s)") == 0);
+  CHECK(st->en.find("#1") != std::string::npos);
+  const Message* cx = warning(p, "xapi.ts_from_context");
+  REQUIRE(cx);
+  CHECK(cx->en.find("#2") != std::string::npos);
+  const Message* none = warning(p, "xapi.no_time");
+  REQUIRE(none);
+  CHECK_FALSE(none->info);
+  CHECK(none->en.find("#3") != std::string::npos);
+  const Message* sk = warning(p, "xapi.skipped_statements");
+  REQUIRE(sk);
+  CHECK(sk->en == "1 invalid statement(s) skipped out of 5");
+}

@@ -98,3 +98,37 @@ with open("statements_2_0.json", "w", encoding="utf-8") as f:
 single = statements[0]
 with open("single_statement.json", "w", encoding="utf-8") as f:
     json.dump(single, f, ensure_ascii=False)
+
+# Moodle's logstore_xapi statements as an LRS export gives them back (shapes: the xAPI-vle profile examples
+# of the Moodle plugin, and its Learning Locker context extensions "…/extensions/info" and
+# "…/extensions/moodle_logstore_standard_log" holding the Moodle log row, timecreated in epoch seconds).
+# #0 has a timestamp; #1 only "stored"; #2 neither, but the log row's timecreated (1709633700 =
+# 2024-03-05T10:15:00Z); #3 no time at all (kept, no date); #4 has no verb (skipped, counted).
+LL = "http://lrs.learninglocker.net/define/extensions/"
+def moodle(i, verb, name, **extra):
+    st = {"id": f"c0000000-0000-4000-8000-00000000000{i}",
+          "actor": {"objectType": "Agent", "name": "Léa Martin",
+                    "account": {"name": "lea.martin", "homePage": "https://moodle.lycee.example"}},
+          "verb": {"id": f"http://id.tincanapi.com/verb/{verb}", "display": {"en": verb}},
+          "object": {"objectType": "Activity", "id": f"https://moodle.lycee.example/mod/page/view.php?id={40 + i}",
+                     "definition": {"type": "http://id.tincanapi.com/activitytype/lms", "name": {"en": name}}},
+          "context": {"platform": "Moodle", "language": "fr",
+                      "contextActivities": {"grouping": [{"id": "https://moodle.lycee.example/course/view.php?id=7",
+                                                          "definition": {"name": {"en": "Physique-chimie 1re"}}}]},
+                      "extensions": {LL + "info": {"https://moodle.org/": "4.1.2", "event_name": "\\mod_page\\event\\course_module_viewed"}}}}
+    st.update(extra)
+    return st
+
+moodle_arr = [
+    moodle(0, "viewed", "Cours : la mole", timestamp="2024-03-04T08:30:00+01:00"),
+    moodle(1, "viewed", "Exercices : la mole", stored="2024-03-04T17:45:10.123Z"),
+    moodle(2, "viewed", "Vidéo : dosages"),
+    moodle(3, "viewed", "Fiche méthode"),
+    {"id": "c0000000-0000-4000-8000-000000000004", "actor": {"name": "Léa Martin"},
+     "object": {"id": "https://moodle.lycee.example/mod/quiz/view.php?id=99"}, "timestamp": "2024-03-06T09:00:00Z"},
+]
+moodle_arr[2]["context"]["extensions"][LL + "moodle_logstore_standard_log"] = {
+    "eventname": "\\mod_page\\event\\course_module_viewed", "component": "mod_page", "action": "viewed",
+    "target": "course_module", "courseid": "7", "timecreated": 1709633700, "origin": "web"}
+with open("moodle_no_timestamp.json", "w", encoding="utf-8") as f:
+    json.dump(moodle_arr, f, ensure_ascii=False, indent=2)

@@ -10,6 +10,11 @@
 //   target    the thread title (messages), the liked account (Instagram likes), the media owner (Instagram
 //             comments), the group (Facebook comments)
 //   url       attachments' external_context.url, share.link, string_list_data[].href
+// 2024+ "label_values" layouts (Facebook's and Instagram's newer files: a record holds "timestamp" and a list
+// {"label": "Comment", "value": "…"}, {"label": "URL", "value": …, "href": …}, {"label": "Date",
+// "timestamp_value": …}, {"label": "Owner", "dict": [{"label": "Username", "value": …}]}) are read like the
+// older ones: the label names the field (English or French), and the kind of a root-array record comes from
+// it (a "Comment" label: comment; "Reaction": like; else the file's key or post).
 // The account holder of a message thread is its last participant (both services list the owner last).
 // Other people's messages keep no text; other people's e-mail addresses are never read.
 #include "parsers/social.h"
@@ -60,8 +65,9 @@ class SocialParser final : public JsonActivityParser {
   struct Record {
     bool has_ts = false;
     int64_t ts_us = 0;
-    std::string title, text, target, url, sender, name, caption;
+    std::string title, text, target, url, sender, name, caption, label;
     bool map_comment = false, media = false;
+    const char* lv_kind = nullptr;  // kind named by a label_values label
   };
 
   bool records_in(std::string_view key) override {
@@ -83,6 +89,10 @@ class SocialParser final : public JsonActivityParser {
   }
 
   void field(std::string_view path, const JsonEvent& e) override {
+    if (starts_with(path, "label_values[].")) {
+      label_value(path.substr(15), e);
+      return;
+    }
     if (e.kind == JsonKind::Number) {
       if (path == "timestamp_ms") time(e, 1e-3);
       else if (path == "update_timestamp" || ends_with(path, ".update_timestamp")) return;
@@ -110,6 +120,43 @@ class SocialParser final : public JsonActivityParser {
     }
   }
 
+  // One member of a label_values entry: "label" comes first and names what the next "value" is.
+  void label_value(std::string_view leaf, const JsonEvent& e) {
+    if (leaf == "label" && e.kind == JsonKind::String) {
+      m_rec.label = fold_name(text_of(e));
+      return;
+    }
+    if (leaf == "timestamp_value" || (leaf == "value" && e.kind == JsonKind::Number && contains(m_rec.label, "date"))) {
+      time(e, 1.0);
+      return;
+    }
+    if (e.kind != JsonKind::String) return;
+    auto set = [&](std::string& dst) {
+      if (dst.empty()) dst = text_of(e);
+    };
+    const std::string& l = m_rec.label;
+    if (leaf == "href") { set(m_rec.url); return; }
+    const bool in_dict = starts_with(leaf, "dict[].");
+    if (leaf != "value" && !(in_dict && ends_with(leaf, ".value"))) return;
+    if (in_dict || l == "owner" || l == "proprietaire" || l == "name" || l == "nom" || l == "username" ||
+        l == "nom d'utilisateur" || l == "author" || l == "auteur") {
+      set(m_rec.target);
+    } else if (l == "comment" || l == "commentaire") {
+      set(m_rec.text);
+      m_rec.map_comment = true;
+      m_rec.lv_kind = "comment";
+    } else if (l == "reaction" || l == "reactions") {
+      set(m_rec.text);
+      m_rec.lv_kind = "like";
+    } else if (l == "text" || l == "texte" || l == "message" || l == "post" || l == "publication") {
+      set(m_rec.text);
+    } else if (l == "caption" || l == "legende" || l == "title" || l == "titre") {
+      set(m_rec.caption);
+    } else if (l == "url" || l == "lien" || l == "link") {
+      set(m_rec.url);
+    }
+  }
+
   void end_record() override {
     if (m_key == "participants") {  // the account holder is listed last
       m_owner = m_rec.name;
@@ -122,6 +169,7 @@ class SocialParser final : public JsonActivityParser {
     }
     std::string_view kind = m_key.empty() ? "post" : kind_of_key(m_key);
     if (m_key.empty() && m_ig && m_rec.map_comment) kind = "comment";
+    if (m_key.empty() && m_rec.lv_kind) kind = m_rec.lv_kind;
     m_w.ts(c_act_ts, m_rec.ts_us);  // epoch seconds: no offset written
     m_w.str(c_act_platform, m_ig ? "Instagram" : "Facebook");
     if (kind == "message") {
@@ -139,6 +187,7 @@ class SocialParser final : public JsonActivityParser {
       } else if (!m_rec.title.empty()) {
         m_w.str(c_act_title, m_rec.title);
       }
+      if (text.empty() && !m_ig) text = m_rec.caption;
       if (!text.empty()) m_w.str(c_act_text, text);
       if (!m_rec.target.empty()) m_w.str(c_act_target, m_rec.target);
     }
@@ -186,6 +235,7 @@ int facebook_detect(std::string_view head, std::string_view file_name) {
     return 0;
   }
   std::string_view o = json_first_object(head);
+  if (!o.empty() && json_has_key(o, "label_values") && !instagram_path(file_name)) return 85;  // 2024+ layout
   if (o.empty() || !json_has_key(o, "timestamp") || json_has_key(o, "string_list_data")) return 0;
   if (json_has_key(o, "data") && (json_has_key(o, "post") || json_has_key(o, "title") || json_has_key(o, "attachments")))
     return 85;
@@ -205,6 +255,7 @@ int instagram_detect(std::string_view head, std::string_view file_name) {
   std::string_view o = json_first_object(head);
   if (o.empty()) return 0;
   if (json_has_key(o, "string_map_data")) return 85;
+  if (json_has_key(o, "label_values") && instagram_path(file_name)) return 86;  // 2024+ layout
   if (json_has_key(o, "media") && json_has_key(o, "creation_timestamp") && json_has_key(o, "uri")) return 85;
   return 0;
 }

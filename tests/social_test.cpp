@@ -205,3 +205,39 @@ TEST_CASE("social fixtures give identical output whatever the chunk size") {
     }
   }
 }
+
+TEST_CASE("Facebook and Instagram 2024+ label_values layouts read like the older ones (issue 17)") {
+  Parsed fb = social("facebook/label_values_2024.json");
+  CHECK(fb.format == "facebook");
+  CHECK(fb.confidence == 85);
+  REQUIRE(fb.tables.size() == 1);
+  REQUIRE(fb.tables[0].rows() == 3);  // the record without any date is skipped, counted
+  CHECK(col(fb, "ts").i64[0] == int64_t(1717236000) * 1000000);
+  CHECK(col(fb, "kind").string_at(0) == "comment");  // named by the "Comment" label
+  CHECK(col(fb, "text").string_at(0) == "Bravo pour le concours à Rennes !");
+  CHECK(col(fb, "target").string_at(0) == "Club photo de Rennes");
+  CHECK(col(fb, "url").string_at(0) == "https://www.facebook.com/groups/123/posts/456");
+  CHECK(col(fb, "kind").string_at(1) == "like");
+  CHECK(col(fb, "text").string_at(1) == "LIKE");
+  CHECK(col(fb, "target").string_at(1) == "Marc Lefèvre");
+  CHECK(col(fb, "ts").i64[2] == int64_t(1717408800) * 1000000);  // {"label": "Date", "timestamp_value": …}
+  CHECK(col(fb, "kind").string_at(2) == "post");
+  CHECK(col(fb, "text").string_at(2) == "Premier jour de vacances");
+  const Message* sk = warning(fb, "facebook.skipped_records");
+  REQUIRE(sk);
+  CHECK(sk->en.find("1 record(s)") == 0);
+  CHECK(sk->en.find("#3") != std::string::npos);
+
+  Parsed ig = social("instagram/label_values_2024.json", "instagram_activity/comments/label_values_2024.json");
+  CHECK(ig.format == "instagram");
+  REQUIRE(ig.tables[0].rows() == 2);
+  CHECK(col(ig, "platform").string_at(0) == "Instagram");
+  CHECK(col(ig, "kind").string_at(0) == "comment");
+  CHECK(col(ig, "text").string_at(0) == "trop beau \xF0\x9F\x98\x8D");  // emoji repaired
+  CHECK(col(ig, "target").string_at(0) == "lea.photo");                // Owner > Username
+  CHECK(col(ig, "url").string_at(1) == "https://www.instagram.com/p/Cxyz/");
+  CHECK(col(ig, "target").string_at(1) == "musee.rennes");
+  const std::string data = read_fixture("facebook/label_values_2024.json");
+  for (size_t chunk : k_chunks)
+    CHECK(first_diff(parse_session(data, "label_values_2024.json", chunk).dump, fb.dump) == "");
+}

@@ -283,4 +283,124 @@ DonationInput DonationColumns::input() const {
   return in;
 }
 
+RevealColumns collect_reveal(std::span<const Table> tables, std::span<const int32_t> source_of_table) {
+  RevealColumns o;
+  for (size_t ti = 0; ti < tables.size(); ++ti) {
+    const Table& t = tables[ti];
+    const int32_t src = ti < source_of_table.size() ? source_of_table[ti] : -1;
+    const std::span<const Table> one = tables.subspan(ti, 1);
+    if (t.domain == domain::k_visits) {
+      const Column *s = find(t, "ts_start"), *e = find(t, "ts_end"), *dur = find(t, "duration_s"), *lat = find(t, "lat"),
+                   *lon = find(t, "lon"), *name = find(t, "name"), *sem = find(t, "semantic_type"), *pid = find(t, "place_id");
+      for (size_t i = 0; i < t.rows(); ++i) {
+        int64_t start, end;
+        if (!instant(s, i, start)) continue;
+        if (!instant(e, i, end)) end = start + int64_t(std::max(0.0, std::isfinite(num(dur, i)) ? num(dur, i) : 0.0) * 1e6);
+        o.visit_start_us.push_back(start);
+        o.visit_end_us.push_back(end);
+        o.visit_lat.push_back(num(lat, i));
+        o.visit_lon.push_back(num(lon, i));
+        o.visit_name.text.push_back(str(name, i));
+        o.visit_semantic.text.push_back(str(sem, i));
+        o.visit_place_id.text.push_back(str(pid, i));
+        o.visit_source.push_back(src);
+      }
+    } else if (t.domain == domain::k_location_points) {
+      const Column *ts = find(t, "ts"), *lat = find(t, "lat"), *lon = find(t, "lon");
+      for (size_t i = 0; i < t.rows(); ++i) {
+        int64_t us;
+        if (!instant(ts, i, us)) continue;
+        o.point_ts_us.push_back(us);
+        o.point_lat.push_back(num(lat, i));
+        o.point_lon.push_back(num(lon, i));
+        o.point_source.push_back(src);
+      }
+    } else if (t.domain == domain::k_trips) {
+      const Column *ts = find(t, "ts_start"), *lat = find(t, "end_lat"), *lon = find(t, "end_lon");
+      for (size_t i = 0; i < t.rows(); ++i) {
+        int64_t us;
+        if (!instant(ts, i, us)) continue;
+        o.trip_start_us.push_back(us);
+        o.trip_end_lat.push_back(num(lat, i));
+        o.trip_end_lon.push_back(num(lon, i));
+        o.trip_source.push_back(src);
+      }
+    } else if (t.domain == domain::k_activity) {
+      ActivityColumns a = collect_activity(one);
+      o.activity.ts_us.insert(o.activity.ts_us.end(), a.ts_us.begin(), a.ts_us.end());
+      o.activity.platform.text.insert(o.activity.platform.text.end(), a.platform.text.begin(), a.platform.text.end());
+      o.activity.kind.text.insert(o.activity.kind.text.end(), a.kind.text.begin(), a.kind.text.end());
+      o.activity_source.insert(o.activity_source.end(), a.ts_us.size(), src);
+    } else if (t.domain == domain::k_transactions) {
+      TransactionColumns x = collect_transactions(one);
+      TransactionColumns& d = o.transactions;
+      d.day.insert(d.day.end(), x.day.begin(), x.day.end());
+      d.amount.insert(d.amount.end(), x.amount.begin(), x.amount.end());
+      for (auto [to, from] : {std::pair{&d.label, &x.label}, {&d.category, &x.category}, {&d.currency, &x.currency}})
+        to->text.insert(to->text.end(), from->text.begin(), from->text.end());
+      o.transaction_source.insert(o.transaction_source.end(), x.day.size(), src);
+    } else if (t.domain == domain::k_energy_readings) {
+      auto m = collect_energy(one);
+      auto it = m.find("electricity");
+      if (it == m.end()) continue;
+      EnergyColumns& d = o.electricity;
+      d.ts_start_us.insert(d.ts_start_us.end(), it->second.ts_start_us.begin(), it->second.ts_start_us.end());
+      d.ts_end_us.insert(d.ts_end_us.end(), it->second.ts_end_us.begin(), it->second.ts_end_us.end());
+      d.kwh.insert(d.kwh.end(), it->second.kwh.begin(), it->second.kwh.end());
+      d.m3.insert(d.m3.end(), it->second.m3.begin(), it->second.m3.end());
+      o.electricity_source.insert(o.electricity_source.end(), it->second.ts_start_us.size(), src);
+    } else if (t.domain == domain::k_learning_statements) {
+      LearningColumns x = collect_learning(one);
+      LearningColumns& d = o.learning;
+      d.ts_us.insert(d.ts_us.end(), x.ts_us.begin(), x.ts_us.end());
+      for (auto [to, from] : {std::pair{&d.actor, &x.actor}, {&d.verb, &x.verb}, {&d.verb_id, &x.verb_id}, {&d.object_id, &x.object_id},
+                              {&d.object_name, &x.object_name}, {&d.course, &x.course}})
+        to->text.insert(to->text.end(), from->text.begin(), from->text.end());
+      d.duration_s.insert(d.duration_s.end(), x.duration_s.begin(), x.duration_s.end());
+      d.score_scaled.insert(d.score_scaled.end(), x.score_scaled.begin(), x.score_scaled.end());
+      d.success.insert(d.success.end(), x.success.begin(), x.success.end());
+      d.completion.insert(d.completion.end(), x.completion.begin(), x.completion.end());
+      o.learning_source.insert(o.learning_source.end(), x.ts_us.size(), src);
+    }
+  }
+  for (StringColumn* c : {&o.visit_name, &o.visit_semantic, &o.visit_place_id, &o.activity.platform, &o.activity.kind,
+                          &o.transactions.label, &o.transactions.category, &o.transactions.currency, &o.learning.actor,
+                          &o.learning.verb, &o.learning.verb_id, &o.learning.object_id, &o.learning.object_name, &o.learning.course})
+    c->finish();
+  return o;
+}
+
+RevealInput RevealColumns::input(std::span<const SourceDesc> sources) const {
+  RevealInput in;
+  in.sources = sources;
+  in.places = {{visit_start_us, visit_end_us, visit_lat, visit_lon, point_ts_us, point_lat, point_lon},
+               visit_name.views, visit_semantic.views, visit_place_id.views, visit_source, point_source};
+  in.trips = {trip_start_us, trip_end_lat, trip_end_lon, trip_source};
+  in.activity = activity.view();
+  in.activity_source = activity_source;
+  in.transactions = transactions.view();
+  in.transaction_source = transaction_source;
+  in.electricity = electricity.view();
+  in.electricity_source = electricity_source;
+  in.learning = learning.view();
+  in.learning_source = learning_source;
+  return in;
+}
+
+void describe_table(const Table& t, SourceDesc& s) {
+  if (!t.domain.empty() && std::find(s.domains.begin(), s.domains.end(), t.domain) == s.domains.end()) s.domains.push_back(t.domain);
+  for (const Column& c : t.columns)
+    if (std::find(s.columns.begin(), s.columns.end(), c.name) == s.columns.end()) s.columns.push_back(c.name);
+  s.records += int64_t(t.rows());
+  const Column* c = find(t, "ts");
+  if (!c) c = find(t, "ts_start");
+  if (!c) c = find(t, "date");
+  for (size_t i = 0; c && i < t.rows(); ++i) {
+    int32_t day;
+    if (!local_day(c, i, day)) continue;
+    if (s.first_day == k_no_day || day < s.first_day) s.first_day = day;
+    if (s.last_day == k_no_day || day > s.last_day) s.last_day = day;
+  }
+}
+
 }  // namespace sdw::challenge

@@ -15,6 +15,7 @@
 #include "challenges/footprint.h"
 #include "challenges/learning.h"
 #include "challenges/mobility.h"
+#include "challenges/reveal.h"
 #include "parsers/table.h"
 
 namespace sdw::challenge {
@@ -99,5 +100,24 @@ PurchaseColumns collect_purchases(std::span<const Table> tables);
 LearningColumns collect_learning(std::span<const Table> tables);
 ActivityColumns collect_activity(std::span<const Table> tables);
 DonationColumns collect_donation(std::span<const Table> tables);
+
+// What "what my data reveals" reads (challenges/reveal.h), each row tagged with its source:
+// source_of_table[i] for tables[i] (-1 past its end). Activity, transactions, electricity and learning go
+// through the collectors above one table at a time (so the merge rule applies within a table only).
+struct RevealColumns {
+  std::vector<int64_t> visit_start_us, visit_end_us, point_ts_us, trip_start_us;
+  std::vector<double> visit_lat, visit_lon, point_lat, point_lon, trip_end_lat, trip_end_lon;
+  StringColumn visit_name, visit_semantic, visit_place_id;
+  ActivityColumns activity;
+  TransactionColumns transactions;
+  EnergyColumns electricity;
+  LearningColumns learning;
+  std::vector<int32_t> visit_source, point_source, trip_source, activity_source, transaction_source,
+      electricity_source, learning_source;
+  RevealInput input(std::span<const SourceDesc> sources) const;   // views into this object
+};
+RevealColumns collect_reveal(std::span<const Table> tables, std::span<const int32_t> source_of_table);
+// Adds a table's domain, column names, rows and first/last local day (its ts/ts_start/date column) to `s`.
+void describe_table(const Table& t, SourceDesc& s);
 
 }  // namespace sdw::challenge

@@ -35,6 +35,9 @@ bash tests/badinput_test.sh "$ROOT/build/native/workbench" || status=1
 echo "== donations, the territory's side: 300 donations validated, merged, analysed with DuckDB"
 WORKBENCH="$ROOT/build/native/workbench" bash tests/donations_test.sh || status=1
 
+echo "== merged views natively: the core's view SQL on DuckDB (node-api) over parser output (prints N passed, N failed)"
+node tests/views_native_test.cjs --tests "$ROOT/build/native/tests" || status=1
+
 echo "== browser end-to-end tests (headless Chromium)"
 mkdir -p build/e2e
 node tests/e2e/e2e.cjs 2>&1 | tee build/e2e/e2e.log

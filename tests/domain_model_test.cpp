@@ -142,3 +142,27 @@ TEST_CASE("domain model: the personas' generated exports conform") {
   CHECK(check_tree(out, per_domain) >= 10);
   fs::remove_all(out, ec);
 }
+
+TEST_CASE("domain model: the conformance check names what is wrong") {
+  // trips with distance_m as text, mode_raw before mode, an own column before `source`, no duration_s,
+  // and provenance without _record
+  Table t;
+  t.domain = "trips";
+  for (auto [name, type] : std::initializer_list<std::pair<const char*, ColumnType>>{
+           {"ts_start", ColumnType::Timestamp}, {"ts_end", ColumnType::Timestamp}, {"distance_m", ColumnType::String},
+           {"mode_raw", ColumnType::String}, {"mode", ColumnType::String}, {"mode_inferred", ColumnType::Bool},
+           {"carrier", ColumnType::String}, {"source", ColumnType::String}, {"_file", ColumnType::String},
+           {"_entry", ColumnType::String}, {"_rec", ColumnType::Int64}}) {
+    Column& c = t.columns.emplace_back();
+    c.name = name;
+    c.type = type;
+  }
+  const std::string why = nonconformities(t);
+  CHECK(why.find("provenance column 2 is _rec:int64") != std::string::npos);
+  CHECK(why.find("distance_m is string, the model says float64") != std::string::npos);
+  CHECK(why.find("mode is out of the model's order") != std::string::npos);
+  CHECK(why.find("source comes after the parser's own columns") != std::string::npos);
+  CHECK(why.find("required duration_s missing") != std::string::npos);
+  t.domain = "itineraries";
+  CHECK(nonconformities(t) == "unknown domain 'itineraries'");
+}

@@ -7,6 +7,7 @@
 //   workbench reveal [--json] [--sensitive] FILE...    what the files reveal: holders, inferences (tools/cli_reveal.h)
 // Exit code: 0 all files parsed, 1 some file failed, 2 usage error.
 #include <algorithm>
+#include <map>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
@@ -117,7 +118,21 @@ FileResult inspect(const std::string& path, const Options& o) {
             sum += c.type == ColumnType::Float64 ? c.f64[i] : double(c.i64[i]);
             ++n;
           }
-        if (n) sums[c.name] = sum;  // an all-null column has no total
+        if (!n) continue;  // an all-null column has no total
+        // money of several currencies is never added: one total per currency instead (issue 17)
+        const Column* cur = nullptr;
+        for (const Column& x : t.columns)
+          if (x.name == "currency" && x.type == ColumnType::String) cur = &x;
+        if (c.name == "amount" && cur) {
+          std::map<std::string, double> per;
+          for (size_t i = 0; i < c.size() && i < cur->size(); ++i)
+            if (c.valid[i]) per[cur->valid[i] ? std::string(cur->string_at(i)) : std::string("EUR")] += c.f64[i];
+          if (per.size() > 1) {
+            sums["amount_by_currency"] = per;
+            continue;
+          }
+        }
+        sums[c.name] = sum;
       }
       tj["sums"] = sums;
     }
@@ -207,7 +222,10 @@ void print_human(const nlohmann::json& j, bool fr) {
       if (t.contains("entry")) std::printf("  %s %s\n", fr ? "entrée :" : "entry:", t["entry"].get<std::string>().c_str());
       if (t.contains("domain")) {
         std::printf("  %s %s", fr ? "domaine :" : "domain:", t["domain"].get<std::string>().c_str());
-        for (const auto& [k, v] : t["sums"].items()) std::printf(", %s %s = %s", fr ? "somme" : "sum", k.c_str(), format_double(v.get<double>()).c_str());
+        for (const auto& [k, v] : t["sums"].items()) {
+          if (v.is_number()) std::printf(", %s %s = %s", fr ? "somme" : "sum", k.c_str(), format_double(v.get<double>()).c_str());
+          else for (const auto& [cur, x] : v.items()) std::printf(", %s amount %s = %s", fr ? "somme" : "sum", cur.c_str(), format_double(x.get<double>()).c_str());
+        }
         std::printf("\n");
       }
       for (const auto& c : t["columns"])

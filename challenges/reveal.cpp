@@ -818,7 +818,8 @@ void routine_breaks(Ctx& c, const std::vector<Presence>& pres, const Anchors& a)
     std::set<int32_t> away;
     for (int32_t n : a.data_nights)
       if (!a.home_nights.count(n)) away.insert(n);
-    for (auto [f, l] : runs(away, {})) {
+    for (const auto& run : runs(away, {})) {
+      const int32_t f = run.first, l = run.second;   // (clang 14: no structured binding in lambdas)
       if (l - f + 1 < min_days) continue;
       away_runs.emplace_back(f, l);
       // where the nights were spent: the mean of the night presences of the run
@@ -860,7 +861,8 @@ void routine_breaks(Ctx& c, const std::vector<Presence>& pres, const Anchors& a)
       if (!usual) { skip.insert(d); continue; }
       if (a.data_weekdays.count(d) && !a.work_days.count(d)) off.insert(d);
     }
-    for (auto [f, l] : runs(off, skip)) {
+    for (const auto& run : runs(off, skip)) {
+      const int32_t f = run.first, l = run.second;   // (clang 14: no structured binding in lambdas)
       const int64_t n = count_in(off, f, l);
       if (n < min_days) continue;
       if (std::any_of(away_runs.begin(), away_runs.end(), [&](auto r) { return r.first <= f && l <= r.second + 1; })) continue;
@@ -902,7 +904,8 @@ void routine_breaks(Ctx& c, const std::vector<Presence>& pres, const Anchors& a)
     if (d.evening - d.base < 300) empty.insert(day);
   }
   if (have.size() >= 14)
-    for (auto [f, l] : runs(empty, {})) {
+    for (const auto& run : runs(empty, {})) {
+      const int32_t f = run.first, l = run.second;   // (clang 14: no structured binding in lambdas)
       const int64_t n = l - f + 1;
       if (n < min_days) continue;
       Inference x = make("routine_break", std::min(1.0, double(n) / 5) * 0.9, srcs);

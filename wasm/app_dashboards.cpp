@@ -29,6 +29,7 @@
 #include "viz/locale.h"
 #include "viz/scale.h"
 #include "wasm/app_platform.h"
+#include "wasm/app_reveal.h"
 
 using json = nlohmann::json;
 
@@ -771,6 +772,7 @@ std::vector<std::vector<std::string_view>> Columns::views(size_t c) const {
 }
 
 bool on_columns(int request_id, const char* result_json) {
+  if (reveal_ui::on_columns(request_id, result_json)) return true;   // the reveal tab (wasm/app_reveal.cpp)
   Board* b = nullptr;
   for (auto& x : g_boards)
     if (x.request == request_id) b = &x;
@@ -804,7 +806,15 @@ bool on_columns(int request_id, const char* result_json) {
   return true;
 }
 
+bool has_tab(const char* id) { return std::string_view(id) == "reveal" || board(id) != nullptr; }
+
 void draw_tab(const char* id, Lang l, const std::vector<std::string>& views, uint64_t rows_total, std::string& open_guide) {
+  if (std::string_view(id) == "reveal") {   // its own file: wasm/app_reveal.cpp
+    reveal_ui::PngArea p;
+    reveal_ui::draw_reveal(l, views, rows_total, record, p);
+    if (!p.name.empty()) g_png = {p.name, p.x0, p.y0, p.x1, p.y1};
+    return;
+  }
   Board* b = board(id);
   if (!b) return;
   auto present = [&](const Board& x) { return std::find(views.begin(), views.end(), x.view) != views.end(); };
@@ -874,6 +884,7 @@ json state_json() {
                {"unmapped", g_food.unmapped.size()}, {"rules", g_food_opts.rules.size()}};
   j["budget"] = {{"income", g_budget.income}, {"spending", g_budget.spending}, {"months", g_budget.months.size()},
                  {"uncategorised", g_budget.uncategorised}, {"health_paid", g_health.paid}, {"health_reimbursed", g_health.reimbursed}};
+  j["reveal"] = reveal_ui::state_json();
   j["footprint"] = {{"events", g_footprint.events}, {"night", g_footprint.night_events}, {"platforms", g_footprint.by_platform.size()}};
   return j;
 }

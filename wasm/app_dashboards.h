@@ -15,6 +15,8 @@ namespace sdw::dash {
 void draw_tab(const char* id, Lang lang, const std::vector<std::string>& views, uint64_t rows_total, std::string& open_guide);
 // Answer to platform::fetch_columns(); false when the request is not a dashboard's.
 bool on_columns(int request_id, const char* result_json);
+// Whether `id` is a tab this file draws (the dashboards and "reveal").
+bool has_tab(const char* id);
 // Where widgets are on screen, for the test API (app_main's recorder, set once at start).
 using RectRecorder = void (*)(const std::string& name);
 void set_rect_recorder(RectRecorder f);

@@ -1,0 +1,29 @@
+// The "Ce que mes données disent de moi / What my data reveals" tab (wasm/app_reveal.cpp): fetches the
+// merged views' columns, runs challenges/reveal.h (the same code as `workbench reveal`) and draws the
+// inventory, the inferences and the sensitive ones on request. Called from wasm/app_dashboards.cpp.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "viz/locale.h"
+
+namespace sdw::reveal_ui {
+
+struct PngArea {                 // a PNG of the summary asked for this frame (framebuffer pixels)
+  std::string name;
+  float x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+};
+using Recorder = void (*)(const char* name);   // rectangles for the test API
+
+// Draws the tab; fetches again when the merged views or their row counts change. `png` is set when the
+// user asked for the one-page summary this frame.
+void draw_reveal(Lang l, const std::vector<std::string>& views, uint64_t rows_total, Recorder record, PngArea& png);
+// Answer to platform::fetch_columns(); false when the request is not this tab's.
+bool on_columns(int request_id, const char* result_json);
+// What the tab shows, for the test API (counts, home/work, kinds, how many sensitive are hidden).
+nlohmann::json state_json();
+
+}  // namespace sdw::reveal_ui

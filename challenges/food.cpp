@@ -1,7 +1,7 @@
 // Food challenge computations (see food.h).
-// Default mapping: French receipt words -> the ADEME slugs present in data/ademe. Milk, fruit, vegetables
-// other than potatoes, coffee, chocolate… have no factor in that extract: their lines are reported
-// (unmapped or "no_factor"), never guessed.
+// Default mapping: French receipt words -> the ADEME slugs present in data/ademe. With match_products (the
+// default) every line is first checked against not-food keywords, then matched to an Agribalyse 3.2 product
+// (food_match.cpp) whose factor is used; lines matched to nothing are reported, never guessed.
 #include "challenges/food.h"
 
 #include <algorithm>
@@ -94,6 +94,7 @@ const char* food_status_id(FoodStatus s) {
     case FoodStatus::Unmapped: return "unmapped";
     case FoodStatus::NoFactor: return "no_factor";
     case FoodStatus::NoWeight: return "no_weight";
+    case FoodStatus::NotFood: return "not_food";
   }
   return "unmapped";
 }
@@ -151,16 +152,23 @@ void label_pack(std::string_view label, double& kg, double& mult) {
     while (u < s.size() && s[u] == ' ') ++u;
     size_t e = u;
     while (e < s.size() && is_alpha(s[e])) ++e;
-    const std::string unit = s.substr(u, e - u);
+    std::string unit = s.substr(u, e - u);
     const double v = to_num(num);
+    if (unit.size() > 1 && unit.back() == 'x' && e < s.size() && is_digit(s[e])) {   // "1lx6": pack glued to its count
+      unit.pop_back();
+      size_t d = e;
+      while (d < s.size() && is_digit(s[d])) ++d;
+      if (mult == 1) mult = to_num(s.substr(e, d - e));
+      k = d;
+    }
     if (unit == "x" && mult == 1) {  // "6x" handled here ("6x125g")
       mult = v;
       i = u;
       continue;
     }
     double f = k_nan;
-    if (unit == "kg" || unit == "l") f = 1;
-    else if (unit == "g" || unit == "ml") f = 0.001;
+    if (unit == "kg" || unit == "l" || unit == "lt" || unit == "ltr") f = 1;
+    else if (unit == "g" || unit == "gr" || unit == "ml") f = 0.001;
     else if (unit == "cl") f = 0.01;
     if (!std::isnan(f)) kg = v * f;
     i = k - 1;
@@ -186,6 +194,7 @@ double line_weight_kg(std::string_view product, double quantity, std::string_vie
 FoodResult food_summary(const PurchasesView& v, const FoodOptions& o) {
   FoodResult r;
   const FactorTables& f = ademe_factors();
+  const FoodReference& ref = food_reference();
   r.source = f.food_source;
   std::vector<LabelRule> rules;
   for (const FoodRule& fr : o.rules) rules.push_back({fr.slug, fr.keywords});
@@ -194,15 +203,31 @@ FoodResult food_summary(const PurchasesView& v, const FoodOptions& o) {
   for (size_t i = 0; i < v.day.size(); ++i) {
     FoodLine line;
     const std::string_view product = i < v.product.size() ? v.product[i] : std::string_view{};
-    const int rule = match_rule(rules, fold_label(product));
-    if (rule < 0) {
+    const double qty = i < v.quantity.size() ? v.quantity[i] : k_nan;
+    const std::string_view unit = i < v.unit.size() ? v.unit[i] : std::string_view{};
+    LineMatch lm;
+    if (o.match_products) lm = match_line(ref, product, o.product_rules, o.min_confidence);
+    const int rule = lm.not_food.empty() ? match_rule(rules, fold_label(product)) : -1;
+    if (!lm.not_food.empty()) {
+      line.status = FoodStatus::NotFood;
+    } else if (lm.match.product >= 0) {   // Agribalyse product: its factor; weight from unit, label or portion
+      const AgbProduct& p = ref.products[size_t(lm.match.product)];
+      line.slug = rule >= 0 ? o.rules[size_t(rule)].slug : "agb:" + p.code;
+      const double per_piece = rule >= 0 && !std::isnan(o.rules[size_t(rule)].kg_per_piece)
+                                   ? o.rules[size_t(rule)].kg_per_piece : typical_portion_kg(ref, product, lm.match.product);
+      line.kg = line_weight_kg(product, qty, unit, per_piece);
+      if (std::isnan(line.kg)) line.status = FoodStatus::NoWeight;
+      else {
+        line.status = FoodStatus::Mapped;
+        line.kgco2e = line.kg * p.kgco2e_per_kg;
+      }
+    } else if (rule < 0) {
       line.status = FoodStatus::Unmapped;
     } else {
       const FoodRule& fr = o.rules[size_t(rule)];
       line.slug = fr.slug;
       const FoodFactor* ff = f.food_by_slug(fr.slug);
-      line.kg = line_weight_kg(product, i < v.quantity.size() ? v.quantity[i] : k_nan,
-                               i < v.unit.size() ? v.unit[i] : std::string_view{}, fr.kg_per_piece);
+      line.kg = line_weight_kg(product, qty, unit, fr.kg_per_piece);
       if (!ff) line.status = FoodStatus::NoFactor;
       else if (std::isnan(line.kg)) line.status = FoodStatus::NoWeight;
       else {
@@ -210,7 +235,13 @@ FoodResult food_summary(const PurchasesView& v, const FoodOptions& o) {
         line.kgco2e = line.kg * ff->kg_per_kg;
       }
     }
+    if (o.match_products) {
+      lm.recognised = line.status == FoodStatus::Mapped;
+      if (lm.recognised) { lm.kg = line.kg; lm.kgco2e = line.kgco2e; }
+      r.match.lines.push_back(lm);
+    }
     switch (line.status) {
+      case FoodStatus::NotFood: ++r.not_food; break;
       case FoodStatus::Mapped: ++r.mapped; break;
       case FoodStatus::Unmapped: ++r.not_mapped; break;
       case FoodStatus::NoFactor: ++r.no_factor; break;
@@ -226,13 +257,14 @@ FoodResult food_summary(const PurchasesView& v, const FoodOptions& o) {
       ++m.lines;
       FoodContributor& c = contrib[line.slug];
       c.slug = line.slug;
+      if (lm.match.product >= 0 && line.slug.rfind("agb:", 0) == 0) c.name = ref.products[size_t(lm.match.product)].name;
       c.kg += line.kg;
       c.kgco2e += line.kgco2e;
       c.eur += eur;
       ++c.lines;
       r.total_kg += line.kg;
       r.total_kgco2e += line.kgco2e;
-    } else {
+    } else if (line.status != FoodStatus::NotFood) {
       r.unmapped.push_back(i);
     }
     r.lines.push_back(std::move(line));
@@ -250,6 +282,7 @@ FoodResult food_summary(const PurchasesView& v, const FoodOptions& o) {
   }
   std::stable_sort(r.swaps.begin(), r.swaps.end(), [](const FoodSwapResult& a, const FoodSwapResult& b) { return a.saved_kgco2e > b.saved_kgco2e; });
   if (r.top.size() > o.top) r.top.resize(o.top);
+  if (o.match_products) summarize_food_matches(ref, r.match, v.day, v.amount);
   return r;
 }
 

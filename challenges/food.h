@@ -11,6 +11,7 @@
 
 #include "challenges/common.h"
 #include "challenges/factors.h"
+#include "challenges/food_match.h"
 
 namespace sdw::challenge {
 
@@ -44,9 +45,14 @@ struct FoodOptions {
   std::vector<FoodRule> rules = default_food_rules();
   std::vector<FoodSwap> swaps = default_food_swaps();
   size_t top = 5;
+  // Receipt recognition (food_match.h): not-food lines set apart, every other line matched to an Agribalyse
+  // 3.2 product whose kgCO2e/kg is used when the match is confident enough; off = keyword rules only.
+  bool match_products = true;
+  std::vector<ProductRule> product_rules;   // user assignments, applied first
+  double min_confidence = 0.5;
 };
-enum class FoodStatus : uint8_t { Mapped, Unmapped, NoFactor, NoWeight };
-const char* food_status_id(FoodStatus s);   // "mapped", "unmapped", "no_factor", "no_weight"
+enum class FoodStatus : uint8_t { Mapped, Unmapped, NoFactor, NoWeight, NotFood };
+const char* food_status_id(FoodStatus s);   // "mapped", "unmapped", "no_factor", "no_weight", "not_food"
 struct FoodLine {
   FoodStatus status = FoodStatus::Unmapped;
   std::string slug;                    // "" when unmapped
@@ -59,6 +65,7 @@ struct FoodMonth {
 };
 struct FoodContributor {
   std::string slug;
+  std::string name;                    // reference product name when the slug is an Agribalyse one ("agb:20009")
   double kg = 0, kgco2e = 0, eur = 0;
   int64_t lines = 0;
 };
@@ -74,8 +81,9 @@ struct FoodResult {
   std::vector<FoodSwapResult> swaps;            // for slugs present, largest saving first
   std::vector<size_t> unmapped;                 // indices of lines not counted (any status but Mapped)
   double total_kg = 0, total_kgco2e = 0;
-  int64_t mapped = 0, not_mapped = 0, no_factor = 0, no_weight = 0;
+  int64_t mapped = 0, not_mapped = 0, no_factor = 0, no_weight = 0, not_food = 0;
   FactorSource source;
+  FoodMatchSummary match;                       // per-line matches, coverage, seasons, swaps (match_products)
 };
 FoodResult food_summary(const PurchasesView& v, const FoodOptions& o = {});
 

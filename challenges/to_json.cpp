@@ -249,6 +249,48 @@ json to_json(const FoodResult& r, std::span<const std::string_view> product, boo
     un.push_back({{"index", i}, {"product", i < product.size() ? std::string(product[i]) : ""},
                   {"status", food_status_id(r.lines[i].status)}, {"slug", r.lines[i].slug}});
   j["not_counted"] = un;
+  j["lines"]["not_food"] = r.not_food;
+  if (!r.match.lines.empty()) {   // receipt recognition (food_match.h)
+    const FoodMatchSummary& m = r.match;
+    const FoodReference& ref = food_reference();
+    auto text = [&](size_t i) { return i < product.size() ? std::string(product[i]) : std::string(); };
+    j["coverage"] = {{"lines", m.lines_total}, {"lines_food", m.lines_food}, {"lines_recognised", m.lines_recognised},
+                     {"lines_not_food", m.lines_not_food}, {"spend_food_eur", m.spend_food},
+                     {"spend_recognised_eur", m.spend_recognised}, {"spend_recognised_share", m.spend_recognised_share},
+                     {"lines_recognised_share", m.lines_food ? double(m.lines_recognised) / double(m.lines_food) : 0.0}};
+    json nf = json::array(), cats = json::object(), unrec = json::array();
+    for (size_t i : m.not_food) nf.push_back({{"index", i}, {"product", text(i)}, {"category", m.lines[i].not_food}});
+    for (const auto& [c, n] : m.not_food_by_category) cats[c] = n;
+    for (size_t i : m.unrecognised) unrec.push_back({{"index", i}, {"product", text(i)}, {"status", food_status_id(r.lines[i].status)}});
+    j["not_food"] = {{"count", m.lines_not_food}, {"by_category", cats}, {"lines", nf}};
+    j["unrecognised"] = unrec;
+    json matches = json::array();
+    for (size_t i = 0; i < m.lines.size(); ++i) {
+      const LineMatch& l = m.lines[i];
+      const int p = l.match.product;
+      matches.push_back({{"index", i}, {"product", text(i)}, {"match", p >= 0 ? ref.products[size_t(p)].name : ""},
+                         {"code", p >= 0 ? ref.products[size_t(p)].code : ""}, {"slug", i < r.lines.size() ? r.lines[i].slug : ""},
+                         {"confidence", l.match.confidence}, {"method", match_method_id(l.match.method)},
+                         {"not_food", l.not_food}, {"kg", l.kg}, {"kgco2e", l.kgco2e},
+                         {"kgco2e_per_kg", p >= 0 ? ref.products[size_t(p)].kgco2e_per_kg : 0.0}});
+    }
+    j["matches"] = matches;
+    json sm = json::array();
+    for (const SeasonMonth& x : m.seasonal)
+      sm.push_back({{"month", x.month}, {"fresh_kg", x.fresh_kg}, {"out_of_season_kg", x.out_of_season_kg},
+                    {"share_out_of_season", x.share_out}, {"air_kg", x.air_kg}, {"out_of_season", x.out_of_season},
+                    {"in_season_swaps", x.in_season_swaps}});
+    j["seasonal"] = {{"months", sm}, {"air_lines", m.air_lines},
+                     {"source", "ADEME Impact CO2, fruitsetlegumes.ts (github.com/incubateur-ademe/impactco2 @1999e49), MIT"}};
+    json st = json::array();
+    for (const ProductSwap& w : m.swaps)
+      st.push_back({{"family", w.family}, {"from", w.from_name}, {"to", w.to_name}, {"to_code", w.to_code}, {"note", w.note},
+                    {"kg_per_year", w.kg_per_year}, {"saved_kgco2e_per_year", w.saved_kgco2e_per_year},
+                    {"saved_eur_per_year", num(w.saved_eur_per_year)}, {"eur_per_kg_from", w.eur_per_kg_from},
+                    {"eur_per_kg_to", num(w.eur_per_kg_to)}});
+    j["swaps_top"] = {{"swaps", st}, {"days", m.days}, {"method", m.method}};
+    j["reference"] = "AGRIBALYSE 3.2 (ADEME/INRAE, Licence Ouverte Etalab, 21/08/2025), data/agribalyse/";
+  }
   if (with_lines) {
     json ls = json::array();
     for (const auto& l : r.lines) ls.push_back({{"status", food_status_id(l.status)}, {"slug", l.slug}, {"kg", num(l.kg)}, {"kgco2e", l.kgco2e}});

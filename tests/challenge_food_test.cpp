@@ -31,7 +31,9 @@ TEST_CASE("challenge food: mapping, months, top contributors, swaps, unmapped li
   const double qty[] = {1.254, 2, 1, 0.412, 1, 2};
   const std::string_view unit[] = {"kg", "pièce", "pièce", "kg", "", "pièce"};
   const double eur[] = {3.75, 10.68, 6.49, 10.26, 2.4, 7.0};
-  FoodResult r = food_summary(PurchasesView{day, product, qty, unit, eur});
+  FoodOptions keywords_only;   // the ADEME-category keyword path alone (Agribalyse matching: food_match_test.cpp)
+  keywords_only.match_products = false;
+  FoodResult r = food_summary(PurchasesView{day, product, qty, unit, eur}, keywords_only);
   CHECK(r.source.date == "2025-01-15");
   REQUIRE(r.lines.size() == 6);
   CHECK(r.lines[0].status == FoodStatus::Unmapped);   // apples: no factor family in the extract
@@ -65,6 +67,7 @@ TEST_CASE("challenge food: mapping, months, top contributors, swaps, unmapped li
   CHECK(poulet);
   // the mapping is editable: the user maps apples to… nothing better exists, but potatoes would count
   FoodOptions o;
+  o.match_products = false;
   o.rules.insert(o.rules.begin(), FoodRule{"pommedeterre", {"POMMES GOLDEN"}, k_nan});
   CHECK(food_summary(PurchasesView{day, product, qty, unit, eur}, o).lines[0].kgco2e == doctest::Approx(1.254 * 0.706));
 }

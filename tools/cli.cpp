@@ -228,6 +228,15 @@ void print_food(const FoodResult& r, std::span<const std::string_view> product, 
     std::printf("  %s %s → %s : %s kgCO2e\n", fr ? "Remplacer" : "Swap", s.from.c_str(), s.to.c_str(), fmt(s.saved_kgco2e, 2).c_str());
   for (size_t i : r.unmapped)
     std::printf("  %s %s (%s)\n", fr ? "non compté :" : "not counted:", std::string(product[i]).c_str(), food_status_id(r.lines[i].status));
+  const FoodMatchSummary& m = r.match;
+  if (!m.lines.empty()) {
+    std::printf("%s %lld/%lld %s, %s %% %s; %lld %s\n", fr ? "Reconnu :" : "Recognised:", (long long)m.lines_recognised,
+                (long long)m.lines_food, fr ? "lignes alimentaires" : "food lines", fmt(100 * m.spend_recognised_share, 1).c_str(),
+                fr ? "des dépenses" : "of spending", (long long)m.lines_not_food, fr ? "lignes non alimentaires" : "not-food lines");
+    for (const ProductSwap& w : m.swaps)
+      std::printf("  %s %s → %s : %s kgCO2e/%s\n", fr ? "Remplacer" : "Swap", w.from_name.c_str(), w.to_name.c_str(),
+                  fmt(w.saved_kgco2e_per_year, 1).c_str(), fr ? "an" : "year");
+  }
   print_source(r.source, fr);
 }
 

@@ -6,6 +6,7 @@
 #define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -16,6 +17,7 @@
 #include "imgui.h"
 #include "parsers/values.h"
 #include "viz/chart_draw.h"
+#include "viz/color.h"
 #include "viz/demo_draw.h"
 #include "viz/projection.h"
 
@@ -310,6 +312,124 @@ TEST_CASE("viz render: bars, donut, histogram and calendar for 60 frames with ho
   CHECK(v_hist < 20000);            // 1M values, but only bins reach the draw list
   CHECK(v_cal > 3 * 365 * 4);       // one rectangle per day at least
   CHECK(v_cal < 3 * 366 * 60);
+}
+
+// Filled rectangles of colour `col`, at least `min_w` pixels wide, among the vertices [from, to) of a draw list
+// (AddRectFilled without rounding writes exactly 4 vertices per rectangle; the legend's rounded swatch is
+// made of narrower pieces).
+struct Rect {
+  float x0, y0, x1, y1;
+  float h() const { return y1 - y0; }
+};
+std::vector<Rect> rects_of(const ImDrawList* dl, int from, int to, ImU32 col, float min_w = 8) {
+  std::vector<Rect> out;
+  for (int i = from; i + 3 < to; i++) {
+    if (dl->VtxBuffer[i].col != col) continue;
+    Rect r{1e9f, 1e9f, -1e9f, -1e9f};
+    for (int k = 0; k < 4; k++) {
+      const ImVec2 p = dl->VtxBuffer[i + k].pos;
+      r.x0 = std::min(r.x0, p.x);
+      r.y0 = std::min(r.y0, p.y);
+      r.x1 = std::max(r.x1, p.x);
+      r.y1 = std::max(r.y1, p.y);
+    }
+    if (r.x1 - r.x0 >= min_w) out.push_back(r);
+    i += 3;
+  }
+  return out;
+}
+
+TEST_CASE("viz render: bar heights and positions follow the data, grouped and stacked") {
+  Gui gui;
+  const char* cats[] = {"S10", "S11", "S12", "S13", "S14", "S15"};
+  const std::vector<double> car{120, 80, 95, 130, 60, 70}, bike{10, 25, 30, 12, 40, 45};
+  // colours no other element uses, to find each series' rectangles
+  const ImU32 k_car = IM_COL32(200, 10, 20, 255), k_bike = IM_COL32(10, 20, 200, 255);
+  const chart::BarSeries bars[] = {{"Voiture", car, k_car}, {"Vélo", bike, k_bike}};
+  for (bool stacked : {false, true}) {
+    CAPTURE(stacked);
+    std::vector<Rect> rc, rb;
+    frame(Input{}, [&] {
+      chart::BarChartSpec bs;
+      bs.unit = "km";
+      bs.stacked = stacked;
+      ImDrawList* dl = ImGui::GetWindowDrawList();
+      const int from = dl->VtxBuffer.Size;
+      chart::bar_chart("bars", cats, bars, bs);
+      rc = rects_of(dl, from, dl->VtxBuffer.Size, k_car);
+      rb = rects_of(dl, from, dl->VtxBuffer.Size, k_bike);
+    });
+    REQUIRE(rc.size() == 6);
+    REQUIRE(rb.size() == 6);
+    // pixels per km, from the tallest car bar (130 km in S13); every bar's height is its value at that scale
+    const float px = rc[3].h() / 130.0f;
+    CHECK(px > 0.3f);
+    for (size_t i = 0; i < 6; i++) {
+      CAPTURE(i);
+      CHECK(rc[i].h() == doctest::Approx(car[i] * px).epsilon(0.01));
+      CHECK(rb[i].h() == doctest::Approx(bike[i] * px).epsilon(0.02));
+      if (i) CHECK(rc[i].x0 > rc[i - 1].x1);                  // categories left to right, in order
+      if (stacked) {
+        CHECK(rc[i].y1 == doctest::Approx(rc[0].y1));         // car on the common baseline
+        CHECK(rb[i].y1 == doctest::Approx(rc[i].y0));         // bike on top of car
+        CHECK(rb[i].x0 == doctest::Approx(rc[i].x0));         // same column
+      } else {
+        CHECK(rc[i].y1 == doctest::Approx(rc[0].y1));         // both on the baseline
+        CHECK(rb[i].y1 == doctest::Approx(rc[0].y1));
+        CHECK(rb[i].x0 >= rc[i].x1 - 0.01f);                  // bike to the right of car, same slot
+        CHECK(rb[i].x0 < (i + 1 < 6 ? rc[i + 1].x0 : 1e9f));
+      }
+    }
+    // equal slots: the distance between neighbouring categories is constant
+    CHECK(rc[5].x0 - rc[4].x0 == doctest::Approx(rc[1].x0 - rc[0].x0).epsilon(0.01));
+  }
+}
+
+TEST_CASE("viz render: donut slices span their share of the circle, clockwise from 12 o'clock") {
+  Gui gui;
+  const char* modes[] = {"Voiture", "Vélo", "Marche"};
+  const std::vector<double> shares{555, 162, 40};
+  // 555 / 757 × 360° = 263.94°, 162 / 757 × 360° = 77.04°, 40 / 757 × 360° = 19.02°
+  const double want_deg[] = {263.94, 77.04, 19.02}, start_deg[] = {0, 263.94, 340.98};
+  std::vector<double> angles[3];
+  frame(Input{}, [&] {
+    chart::DonutSpec ds;
+    ds.size = 200;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 p0 = ImGui::GetCursorScreenPos();
+    const int from = dl->VtxBuffer.Size;
+    chart::donut("donut", modes, shares, ds);
+    const ImVec2 c(p0.x + 100, p0.y + 100);   // the ring's centre: size / 2 from the cursor
+    const float r_out = 94, r_in = r_out * ds.inner_ratio;
+    for (int v = from; v < dl->VtxBuffer.Size; v++)
+      for (size_t i = 0; i < 3; i++) {
+        if (dl->VtxBuffer[v].col != okabe_ito(i)) continue;
+        const float dx = dl->VtxBuffer[v].pos.x - c.x, dy = dl->VtxBuffer[v].pos.y - c.y, d = std::sqrt(dx * dx + dy * dy);
+        if (d < r_in - 2 || d > r_out + 2) continue;   // the legend's swatches are beside the ring
+        double a = std::atan2(double(dx), double(-dy)) * 180 / 3.14159265358979;
+        if (a < 0) a += 360;
+        angles[i].push_back(a);
+      }
+  });
+  for (size_t i = 0; i < 3; i++) {
+    CAPTURE(i);
+    REQUIRE(angles[i].size() >= 4);
+    std::vector<double>& a = angles[i];
+    std::sort(a.begin(), a.end());
+    // the arc's extent: 360° minus the largest empty gap around the circle; its start: the angle after that gap
+    double gap = a.front() + 360 - a.back(), start = a.front();
+    for (size_t k = 1; k < a.size(); k++)
+      if (a[k] - a[k - 1] > gap) {
+        gap = a[k] - a[k - 1];
+        start = a[k];
+      }
+    // a thick stroke's square ends lean by up to half an arc segment (360° / 96 / 2 = 1.9°) outwards at
+    // both ends, symmetrically: the extent within 1.9°, the slice's middle within 0.5°
+    const double extent = 360 - gap;
+    CHECK(std::fabs(extent - want_deg[i]) < 1.9);
+    const double mid = std::fmod(start + extent / 2 - (start_deg[i] + want_deg[i] / 2) + 720 + 180, 360) - 180;
+    CHECK(std::fabs(mid) < 0.5);
+  }
 }
 
 TEST_CASE("viz render: map with a million density points stays bounded; zoom keeps the anchor") {

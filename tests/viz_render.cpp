@@ -432,6 +432,34 @@ TEST_CASE("viz render: donut slices span their share of the circle, clockwise fr
   }
 }
 
+TEST_CASE("viz render: histogram bars stand on their bins with heights of their counts") {
+  Gui gui;
+  // 0.5 | 1.5 1.7 | - | 3.1 3.2 3.3 | 4.8 with about 5 bins: width 1 (4.3 / 5 = 0.86 -> 1), edges 0..5,
+  // counts 1, 2, 0, 3, 1 (the empty bin draws nothing)
+  const std::vector<double> v{0.5, 1.5, 1.7, 3.1, 3.2, 3.3, 4.8};
+  const ImU32 k_col = IM_COL32(30, 160, 40, 255);
+  std::vector<Rect> r;
+  frame(Input{}, [&] {
+    chart::HistogramSpec hs;
+    hs.bins = 5;
+    hs.color = k_col;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const int from = dl->VtxBuffer.Size;
+    chart::histogram("hist5", v, hs);
+    r = rects_of(dl, from, dl->VtxBuffer.Size, k_col);
+  });
+  REQUIRE(r.size() == 4);
+  const float px = r[3].h();          // one value's height (the last bin holds 1)
+  CHECK(px > 10);
+  CHECK(r[0].h() == doctest::Approx(1 * px).epsilon(0.01));
+  CHECK(r[1].h() == doctest::Approx(2 * px).epsilon(0.01));
+  CHECK(r[2].h() == doctest::Approx(3 * px).epsilon(0.01));
+  for (const Rect& b : r) CHECK(b.y1 == doctest::Approx(r[0].y1));   // all on the axis
+  const float slot = r[1].x0 - r[0].x0;  // bins 0 and 1 are neighbours
+  CHECK(r[2].x0 - r[1].x0 == doctest::Approx(2 * slot).epsilon(0.01));   // bin 2 is empty: bin 3 two slots on
+  CHECK(r[3].x0 - r[2].x0 == doctest::Approx(slot).epsilon(0.01));
+}
+
 TEST_CASE("viz render: map with a million density points stays bounded; zoom keeps the anchor") {
   Gui gui;
   std::vector<double> lon(1000000), lat(1000000);

@@ -19,6 +19,7 @@
 #include "challenges/tables.h"
 #include "challenges/to_json.h"
 #include "parsers/parser.h"
+#include "tools/cli_energy.h"
 
 namespace sdw::challenge {
 
@@ -34,6 +35,7 @@ struct CliOptions {
   EnergyOptions energy;
   Tariff gas_tariff = default_tariff("gas");
   LearningOptions learning;
+  EnergySaveCli save;  // --tariffs, --pv-kwc… (tools/cli_energy.h)
   std::vector<std::string> files;
 };
 
@@ -42,7 +44,10 @@ int usage() {
                "usage : workbench challenge <mobility|energy|food|learning|budget|footprint> [--json] [--lang fr|en]\n"
                "          [--actor NOM] [--details] [--construction] [--occupants N] [--electric] [--ebike]\n"
                "          [--tariff base|hphc] [--price EUR] [--hp EUR] [--hc EUR] [--subscription EUR]\n"
-               "          [--hc-hours 22:00-06:00[,…]] [--gas-price EUR] [--gas-subscription EUR] [--gap-min N] FICHIER…\n");
+               "          [--hc-hours 22:00-06:00[,…]] [--gas-price EUR] [--gas-subscription EUR] [--gap-min N]\n"
+               "          [--tariffs] [--kva N] [--current base|hphc|tempo] [--tempo-calendar FICHIER] [--tariff-table FICHIER]\n"
+               "          [--pv-kwc K --pv-tilt D --pv-azimuth D --lat L --lon L] [--battery-kwh B] [--pv-cost EUR/kWc]\n"
+               "          [--home-occupants N] [--home-m2 N] [--heating electric|gas|other] FICHIER…\n");
   return 2;
 }
 
@@ -302,6 +307,8 @@ int run_cli(int argc, char** argv) {
         if (c == std::string::npos) break;
         p = c + 1;
       }
+    } else if (int k = parse_energy_save_arg(i, argc, argv, o.save); k != 0) {
+      if (k < 0) return usage();
     } else if (a.rfind("--", 0) == 0) return usage();
     else o.files.push_back(a);
   }
@@ -338,8 +345,13 @@ int run_cli(int argc, char** argv) {
       if (energy == "gas") eo.tariff = o.gas_tariff;
       EnergyResult r = energy_summary(cols.view(), eo);
       has_data = has_data || !cols.kwh.empty();
-      res.push_back(to_json(r));
+      json item = to_json(r);
       if (!o.json_out) print_energy(r, fr);
+      EnergySaveCli save = o.save;
+      save.tariff.offpeak_hours = o.energy.tariff.offpeak_hours;  // --hc-hours feeds the comparison too
+      if (energy == "electricity" && !add_energy_savings(item, cols.view(), r.total_kwh, int64_t(r.days.size()), save, fr, o.json_out))
+        ok = false;
+      res.push_back(item);
     }
     out["energy"] = res;
   } else if (o.name == "learning") {

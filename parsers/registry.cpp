@@ -10,6 +10,7 @@
 #include "parsers/csv.h"
 #include "parsers/encoding.h"
 #include "parsers/enedis.h"
+#include "parsers/enedis_xlsx.h"
 #include "parsers/geojson.h"
 #include "parsers/google_timeline.h"
 #include "parsers/grdf.h"
@@ -25,6 +26,7 @@
 #include "parsers/sncf.h"
 #include "parsers/social.h"
 #include "parsers/xapi.h"
+#include "parsers/xlsx.h"
 #include "parsers/zip.h"
 
 namespace sdw {
@@ -37,9 +39,11 @@ const std::vector<FormatInfo>& formats() {
       {"ndjson", "NDJSON / JSON Lines", "NDJSON / JSON Lines", ndjson_detect, ndjson_create},
       {"geojson", "GeoJSON (carte)", "GeoJSON (map)", geojson_detect, geojson_create},
       {"zip", "Archive ZIP", "ZIP archive", zip_detect, zip_create},
+      {"xlsx", "Classeur Excel (XLSX)", "Excel workbook (XLSX)", xlsx_detect, xlsx_create},
       {"gpx", "GPX (traces GPS)", "GPX (GPS tracks)", gpx_detect, gpx_create},
       {"kml", "KML (Google Earth, My Maps)", "KML (Google Earth, My Maps)", kml_detect, kml_create},
       {"enedis", "Enedis / Linky (électricité)", "Enedis / Linky (electricity)", enedis_detect, enedis_create},
+      {"enedis_2025", "Enedis / Linky, export 2025 (XLSX : Début;Fin;Valeur)", "Enedis / Linky, 2025 export (XLSX: Début;Fin;Valeur)", enedis_2025_detect, enedis_2025_create},
       {"bank", "Relevé bancaire (CSV des banques françaises)", "Bank statement (French banks' CSV)", bank_detect, bank_create},
       {"google_records", "Google Takeout : historique des positions (Records.json)", "Google Takeout: location history (Records.json)", google_records_detect, google_records_create},
       {"google_semantic", "Google Takeout : trajets et lieux par mois (Semantic Location History)", "Google Takeout: monthly places and trips (Semantic Location History)", google_semantic_detect, google_semantic_create},

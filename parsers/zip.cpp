@@ -119,7 +119,7 @@ constexpr size_t k_descriptor_peek = 28;     // signature + CRC + two 64-bit siz
 
 class ZipParser final : public Parser {
  public:
-  explicit ZipParser(const ParseOptions& o) : m_opts(o) {}
+  explicit ZipParser(const ParseOptions& o, ZipEntrySink* sink = nullptr) : m_opts(o), m_sink(sink) {}
   ~ZipParser() override {
     if (m_z_init) inflateEnd(&m_z);
   }
@@ -209,6 +209,8 @@ class ZipParser final : public Parser {
   bool m_z_init = false;
   std::vector<uint8_t> m_out;
   std::unique_ptr<Session> m_session;
+  ZipEntrySink* m_sink = nullptr;    // when set, entries go to it instead of nested Sessions
+  bool m_sink_open = false;          // the sink has an entry begun and not ended
   std::vector<EntryResult> m_entries;
   std::unordered_set<std::string> m_names;
   uint64_t m_rows_done = 0;
@@ -289,6 +291,10 @@ void ZipParser::list_entry() {
 void ZipParser::entry_error(Message m) {
   if (!m_cur.listed) list_entry();
   EntryResult& e = m_entries[m_cur.index];
+  if (m_sink_open) {
+    m_sink_open = false;
+    m_sink->end_entry(false);
+  }
   if (m_session) {  // keep what the entry's parser had to say, drop its partial tables
     e.format = m_session->format();
     e.encoding = m_session->encoding();
@@ -359,6 +365,10 @@ void ZipParser::start_entry() {
     entry_error(entry_message("zip.method",
                               "méthode de compression " + to_str(m_cur.method) + " non prise en charge (seules « stockée » et « deflate » le sont)",
                               "compression method " + to_str(m_cur.method) + " not supported (only stored and deflate are)"));
+  } else if (m_sink) {
+    list_entry();
+    m_cur.deliver = m_sink->begin_entry(m_cur.path, m_cur.sizes_known ? m_cur.usize : 0);
+    m_sink_open = m_cur.deliver;
   } else {
     list_entry();
     ParseOptions o;
@@ -549,6 +559,8 @@ bool ZipParser::emit(const uint8_t* p, size_t n) {
   }
   if (m_cur.deliver && m_session) {
     m_session->feed(std::span<const uint8_t>(p, n));
+  } else if (m_cur.deliver && m_sink_open) {
+    m_sink->entry_bytes(std::span<const uint8_t>(p, n));
   }
   return true;
 }
@@ -568,6 +580,10 @@ void ZipParser::stop_archive(uint64_t at) {
   if (m_in_entry && !m_cur.junk && !m_cur.failed)
     entry_error(entry_message("zip.undecidable", "fin des données introuvable sans lire l'entrée", "end of data cannot be found without reading the entry"));
   m_session.reset();
+  if (m_sink_open) {
+    m_sink_open = false;
+    m_sink->end_entry(false);
+  }
   m_in_entry = false;
   m_state = State::Done;
   m_stopped = true;
@@ -658,6 +674,11 @@ std::string ZipParser::unique_name(const std::string& n) {
 
 // Moves the entry's tables into ours, classifies the entry, and pulls up the entries of a nested ZIP.
 void ZipParser::close_entry() {
+  if (m_sink_open) {
+    m_sink_open = false;
+    m_sink->end_entry(true);
+    return;
+  }
   if (!m_session) return;
   std::unique_ptr<Session> s = std::move(m_session);
   s->finish();
@@ -743,5 +764,9 @@ void ZipParser::finish() {
 }  // namespace
 
 std::unique_ptr<Parser> zip_create(const ParseOptions& opts) { return std::make_unique<ZipParser>(opts); }
+
+std::unique_ptr<Parser> zip_create_with_sink(const ParseOptions& opts, ZipEntrySink* sink) {
+  return std::make_unique<ZipParser>(opts, sink);
+}
 
 }  // namespace sdw

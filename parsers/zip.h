@@ -14,6 +14,19 @@ namespace sdw {
 int zip_detect(std::string_view head, std::string_view file_name);  // 95 on a local header / empty archive
 std::unique_ptr<Parser> zip_create(const ParseOptions& opts);
 
+// Receives a ZIP's entries instead of nested Sessions, for formats that are ZIPs of parts (XLSX). The
+// archive machinery (inflate, CRC-32, bomb limits, truncation) is the same; an entry that fails (CRC,
+// bomb, truncated) gets end_entry(false) and is listed with its error in the parser's entries().
+class ZipEntrySink {
+ public:
+  virtual ~ZipEntrySink() = default;
+  virtual bool begin_entry(const std::string& path, uint64_t size) = 0;  // true: deliver its bytes
+  virtual void entry_bytes(std::span<const uint8_t> bytes) = 0;
+  virtual void end_entry(bool ok) = 0;  // ok: whole and CRC-checked; else discard what was delivered
+};
+// A ZIP reader that hands entries to `sink` (not owned, must outlive the parser); entries() lists them.
+std::unique_ptr<Parser> zip_create_with_sink(const ParseOptions& opts, ZipEntrySink* sink);
+
 std::string cp437_to_utf8(std::string_view s);  // names of entries without the UTF-8 flag (bit 11)
 bool is_valid_utf8(std::string_view s);
 

@@ -132,3 +132,38 @@ TEST_CASE("enedis 2025: daily consumption, max power and index sheets") {
   CHECK_FALSE(col(xt, "kwh").valid[2]);
   CHECK(col(xt, "index_wh").f64[0] == doctest::Approx(12345678));
 }
+
+#include "challenges/coverage.h"
+
+TEST_CASE("enedis 2025: three weekly files of one meter, covered period and the missing day") {
+  std::vector<int64_t> ts;
+  std::vector<double> kwh;
+  std::set<std::pair<std::string, int64_t>> keys;  // (meter_id, ts_start): what the merge dedups on
+  size_t rows = 0;
+  for (const char* f : {"xlsx/enedis_courbe_2025-03-24_2025-03-30.xlsx", "xlsx/enedis_courbe_2025-03-30_2025-04-05.xlsx",
+                        "xlsx/enedis_courbe_2025-04-07_2025-04-13.xlsx"}) {
+    const Parsed p = parse_session(read_fixture(f), f);
+    const Table& t = energy(p);
+    for (size_t i = 0; i < t.rows(); ++i) {
+      ts.push_back(col(t, "ts_start").i64[i]);
+      kwh.push_back(col(t, "kwh").valid[i] ? col(t, "kwh").f64[i] : NAN);
+      keys.insert({col(t, "meter_id").value_text(i), col(t, "ts_start").i64[i]});
+      CHECK(col(t, "meter_id").value_text(i) == "09876543210987");
+      CHECK(col(t, "kind").value_text(i) == "load_curve");
+    }
+    rows += t.rows();
+  }
+  // 334 + 334 + 336 rows; 30/03 (46 slots) is in the first two files: 46 duplicate keys for the merge
+  CHECK(rows == 1004);
+  CHECK(keys.size() == 1004 - 46);
+  challenge::EnergyView v;
+  v.ts_start_us = ts;
+  v.kwh = kwh;
+  const challenge::Coverage c = challenge::energy_coverage(v);
+  REQUIRE(c.any);
+  CHECK(challenge::day_key(c.from) == "2025-03-24");
+  CHECK(challenge::day_key(c.to) == "2025-04-13");
+  CHECK(c.days == 21);
+  REQUIRE(c.missing_days.size() == 1);
+  CHECK(challenge::day_key(c.missing_days[0]) == "2025-04-06");
+}

@@ -1,6 +1,7 @@
 // `workbench challenge`, `workbench donate`, `workbench donations validate|merge` (see cli.h). Challenge options:
 //   --json  --lang fr|en  --actor NAME  --details (per trip / per line in JSON)
-//   mobility: --construction --occupants N --electric --ebike
+//   mobility: --construction --occupants N --electric --ebike --carpool-method occupants|alternative
+//             --compare AGGREGATE_FILE --district CODE --corrections FILE (tools/cli_mobility.h)
 //   energy:   --tariff base|hphc --price EUR --hp EUR --hc EUR --subscription EUR --hc-hours 22:00-06:00[,12:00-14:00]
 //             --gas-price EUR --gas-subscription EUR (gas readings get their own Base tariff, energy.h default_tariff)
 //   learning: --gap-min N
@@ -20,6 +21,8 @@
 #include "challenges/to_json.h"
 #include "parsers/parser.h"
 #include "tools/cli_energy.h"
+#include "challenges/coverage.h"
+#include "tools/cli_mobility.h"
 
 namespace sdw::challenge {
 
@@ -36,6 +39,7 @@ struct CliOptions {
   Tariff gas_tariff = default_tariff("gas");
   LearningOptions learning;
   EnergySaveCli save;  // --tariffs, --pv-kwc… (tools/cli_energy.h)
+  MobilityCli mob;     // --carpool-method, --compare, --district, --corrections (tools/cli_mobility.h)
   std::vector<std::string> files;
 };
 
@@ -47,7 +51,8 @@ int usage() {
                "          [--hc-hours 22:00-06:00[,…]] [--gas-price EUR] [--gas-subscription EUR] [--gap-min N]\n"
                "          [--tariffs] [--kva N] [--current base|hphc|tempo] [--tempo-calendar FICHIER] [--tariff-table FICHIER]\n"
                "          [--pv-kwc K --pv-tilt D --pv-azimuth D --lat L --lon L] [--battery-kwh B] [--pv-cost EUR/kWc]\n"
-               "          [--home-occupants N] [--home-m2 N] [--heating electric|gas|other] FICHIER…\n");
+               "          [--home-occupants N] [--home-m2 N] [--heating electric|gas|other]\n"
+               "          [--carpool-method occupants|alternative] [--compare AGREGAT] [--district CODE] [--corrections FICHIER] FICHIER…\n");
   return 2;
 }
 
@@ -309,6 +314,8 @@ int run_cli(int argc, char** argv) {
       }
     } else if (int k = parse_energy_save_arg(i, argc, argv, o.save); k != 0) {
       if (k < 0) return usage();
+    } else if (int k = parse_mobility_arg(i, argc, argv, o.mob, o.mobility); k != 0) {
+      if (k < 0) return usage();
     } else if (a.rfind("--", 0) == 0) return usage();
     else o.files.push_back(a);
   }
@@ -328,15 +335,19 @@ int run_cli(int argc, char** argv) {
   bool has_data = false;
   const bool fr = o.fr;
   if (o.name == "mobility") {
-    TripsColumns trips = collect_trips(tables);
-    TransactionColumns tx = collect_transactions(tables);
-    MobilityResult r = mobility_summary(trips.view(), o.mobility);
-    const auto rules = default_mobility_rules();
-    MobilityBudget b = mobility_budget(tx.view(), rules);
-    has_data = !trips.ts_start_us.empty() || !tx.day.empty();
-    out["mobility"] = to_json(r, o.details);
-    out["budget"] = to_json(b, rules);
-    if (!o.json_out) print_mobility(r, b, fr);
+    MobilityRun m = run_mobility(tables, o.mob, o.mobility);   // tools/cli_mobility.h
+    for (const std::string& f : m.errors) {
+      std::fprintf(stderr, "%s %s\n", fr ? "Fichier illisible :" : "Unreadable file:", f.c_str());
+      ok = false;
+    }
+    has_data = m.has_data;
+    out["mobility"] = to_json(m.result, o.details);
+    out["budget"] = to_json(m.budget, m.rules);
+    add_mobility_json(out, m, o.details);
+    if (!o.json_out) {
+      print_mobility(m.result, m.budget, fr);
+      print_mobility_extras(m, fr);
+    }
   } else if (o.name == "energy") {
     json res = json::array();
     for (auto& [energy, cols] : collect_energy(tables)) {
@@ -346,6 +357,16 @@ int run_cli(int argc, char** argv) {
       EnergyResult r = energy_summary(cols.view(), eo);
       has_data = has_data || !cols.kwh.empty();
       json item = to_json(r);
+      {  // covered period and missing days (weekly exports dropped together)
+        const Coverage cov = energy_coverage(cols.view());
+        json miss = json::array();
+        for (int32_t d : cov.missing_days) miss.push_back(day_key(d));
+        item["coverage"] = cov.any ? json{{"from", day_key(cov.from)}, {"to", day_key(cov.to)}, {"days", cov.days}, {"missing_days", miss}}
+                                   : json{{"from", nullptr}, {"to", nullptr}, {"days", 0}, {"missing_days", miss}};
+        if (!o.json_out && cov.any)
+          std::printf(fr ? "Période couverte : %s → %s, %zu jour(s) manquant(s)\n" : "Covered period: %s → %s, %zu missing day(s)\n",
+                      day_key(cov.from).c_str(), day_key(cov.to).c_str(), cov.missing_days.size());
+      }
       if (!o.json_out) print_energy(r, fr);
       EnergySaveCli save = o.save;
       save.tariff.offpeak_hours = o.energy.tariff.offpeak_hours;  // --hc-hours feeds the comparison too

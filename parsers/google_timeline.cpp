@@ -143,11 +143,25 @@ bool valid_pos(double lat, double lon) {
 
 double e7(int64_t v) { return double(v) / 1e7; }  // correctly rounded: 461234567 -> 46.1234567
 
+// Decimal text of v at o (what %lld writes); returns the end. Keys are built once per point: no snprintf.
+char* put_decimal(char* o, long long v) {
+  unsigned long long u = v < 0 ? 0ull - static_cast<unsigned long long>(v) : static_cast<unsigned long long>(v);
+  if (v < 0) *o++ = '-';
+  char tmp[24];
+  int n = 0;
+  do { tmp[n++] = char('0' + u % 10); u /= 10; } while (u);
+  while (n) *o++ = tmp[--n];
+  return o;
+}
+
 std::string round_key(int64_t t, double lat, double lon, double scale) {
   char buf[80];
-  const int n = std::snprintf(buf, sizeof buf, "%lld|%lld|%lld", static_cast<long long>(t),
-                              static_cast<long long>(std::llround(lat * scale)), static_cast<long long>(std::llround(lon * scale)));
-  return std::string(buf, size_t(n));
+  char* o = put_decimal(buf, static_cast<long long>(t));
+  *o++ = '|';
+  o = put_decimal(o, static_cast<long long>(std::llround(lat * scale)));
+  *o++ = '|';
+  o = put_decimal(o, static_cast<long long>(std::llround(lon * scale)));
+  return std::string(buf, size_t(o - buf));
 }
 
 uint64_t mix(uint64_t h) {
@@ -1014,6 +1028,8 @@ class DeviceParser final : public GoogleParser {
       s->clear();
     m_start_off = m_end_off = std::nullopt;
     m_level = 0;
+    m_has_visit = m_has_trip = m_has_path = false;
+    m_sig_pos = m_sig_act = m_sig_wifi = false;
     m_lat = m_lon = m_slat = m_slon = m_elat = m_elon = m_distance = m_prob = m_acc = m_alt = m_vel = k_nan;
     m_has_position = false;
   }
@@ -1032,6 +1048,7 @@ class DeviceParser final : public GoogleParser {
     else if (p == "endTimeTimezoneUtcOffsetMinutes") { int64_t v; if (int_of(e, v)) m_end_off = v; }
     else if (strip(p, "visit")) {
       m_seg = Seg::Visit;
+      m_has_visit = true;
       if (p == "hierarchyLevel") { int64_t v; if (int_of(e, v)) m_level = v; }
       else if (strip(p, "topCandidate")) {
         if (p == "placeID" || p == "placeId") m_place_id.assign(e);
@@ -1041,6 +1058,7 @@ class DeviceParser final : public GoogleParser {
       }
     } else if (strip(p, "activity")) {
       m_seg = Seg::Trip;
+      m_has_trip = true;
       if (p == "start" || p == "start.latLng") latlng(e, m_slat, m_slon);
       else if (p == "end" || p == "end.latLng") latlng(e, m_elat, m_elon);
       else if (p == "distanceMeters") num_of(e, m_distance);
@@ -1061,17 +1079,17 @@ class DeviceParser final : public GoogleParser {
   void open(int kind, std::string_view p, bool object) override {
     if (kind == k_segment) {
       if (object && p == "timelinePath[]") {
+        m_has_path = true;
         m_pts.push_back(PathPoint{});
         m_pts.back().kind = "timeline_path";
-      } else if (p == "timelinePath" && m_seg == Seg::None) {
-        m_seg = Seg::Path;
+      } else if (p == "timelinePath") {
+        m_has_path = true;
+        if (m_seg == Seg::None) m_seg = Seg::Path;
       } else if (p == "timelineMemory" && m_seg == Seg::None) {
         m_seg = Seg::Memory;
       }
-    } else if (kind == k_signal && m_sig == Sig::None) {
-      if (starts_with(p, "position")) m_sig = Sig::Position;
-      else if (starts_with(p, "activityRecord")) m_sig = Sig::Activity;
-      else if (starts_with(p, "wifiScan")) m_sig = Sig::Wifi;
+    } else if (kind == k_signal) {
+      note_signal(p);
     }
   }
 
@@ -1080,9 +1098,18 @@ class DeviceParser final : public GoogleParser {
     if (kind == k_place) return end_place();
     const Time start = time_with_offset(m_start_s.view().value_or(""), m_start_off, m_zone);
     const Time end = time_with_offset(m_end_s.view().value_or(""), m_end_off ? m_end_off : m_start_off, m_zone);
+    if (m_has_path && m_seg != Seg::Path && !m_pts.empty()) {  // a segment with a path AND a visit/activity
+      ++m_path_with_other;
+      emit_path_points(start);
+    }
     switch (m_seg) {
       case Seg::Visit: {
-        if (m_level > 0) { ++m_nested; break; }
+        if (m_level > 0) {  // decided at the end: dropped only when a level-0 visit contains it
+          m_deferred.push_back(DeferredVisit{start, end, m_lat, m_lon, m_prob, m_place_id.view() ? std::optional<std::string>(m_place_id.s) : std::nullopt,
+                                             m_semtype.view() ? std::optional<std::string>(m_semtype.s) : std::nullopt, m_rec_index});
+          break;
+        }
+        if (start.ok() && end.ok()) m_parents.emplace_back(start.us, end.us);
         VisitRow v;
         v.start = start;
         v.end = end;
@@ -1110,26 +1137,43 @@ class DeviceParser final : public GoogleParser {
         m_out.trip(t);
         break;
       }
-      case Seg::Path: {
-        // iOS: minutes after the segment's start; Android: each point's own time
-        for (PathPoint& pt : m_pts)
-          if (!pt.ts.ok() && start.ok() && !std::isnan(pt.minutes)) {
-            pt.ts.us = start.us + std::llround(pt.minutes * 60e6);
-            pt.ts.off = start.off;
-          }
-        int64_t n = 0;
-        emit_path(m_out, m_pts, std::nullopt, m_rec_index, n);
-        break;
-      }
+      case Seg::Path: emit_path_points(start); break;
       case Seg::Memory: ++m_memories; break;
       case Seg::None: ++m_other; break;
     }
   }
 
   void summary() override {
+    uint64_t orphans = 0;
+    for (const DeferredVisit& d : m_deferred) {
+      bool inside = false;
+      for (const auto& [a, b] : m_parents)
+        if (d.start.ok() && d.end.ok() && d.start.us >= a && d.end.us <= b) { inside = true; break; }
+      if (inside) { ++m_nested; continue; }
+      ++orphans;
+      VisitRow v;
+      v.start = d.start;
+      v.end = d.end;
+      v.lat = d.lat;
+      v.lon = d.lon;
+      v.confidence = d.prob;
+      if (d.place_id) v.place_id = std::string_view(*d.place_id);
+      if (d.semtype) v.semantic_type = std::string_view(*d.semtype);
+      v.record = d.record;
+      m_out.visit(v);
+    }
     if (m_nested)
-      info("google.nested_visits", to_str(m_nested) + " visite(s) imbriquée(s) (hierarchyLevel > 0) non comptée(s) : elles recouvrent leur visite parente",
-           to_str(m_nested) + " nested visit(s) (hierarchyLevel > 0) not counted: they overlap their parent visit");
+      info("google.nested_visits", to_str(m_nested) + " visite(s) imbriquée(s) (hierarchyLevel > 0) non comptée(s) : elles sont contenues dans une visite parente",
+           to_str(m_nested) + " nested visit(s) (hierarchyLevel > 0) not counted: a parent visit contains them");
+    if (orphans)
+      info("google.nested_without_parent", to_str(orphans) + " visite(s) de niveau hierarchyLevel > 0 gardée(s) : aucune visite parente ne les contient",
+           to_str(orphans) + " visit(s) with hierarchyLevel > 0 kept: no parent visit contains them");
+    if (m_path_with_other)
+      info("google.path_and_visit", to_str(m_path_with_other) + " segment(s) avec à la fois un trajet (timelinePath) et une visite ou activité : les deux sont lus",
+           to_str(m_path_with_other) + " segment(s) holding both a timelinePath and a visit or activity: both are read");
+    if (m_activity_with_position)
+      info("google.signal_activity_with_position", to_str(m_activity_with_position) + " rawSignals avec activité et position : la position est gardée",
+           to_str(m_activity_with_position) + " rawSignals with both an activity record and a position: the position is kept");
     if (m_memories)
       info("google.memories", to_str(m_memories) + " résumé(s) de voyage (timelineMemory) ignoré(s)",
            to_str(m_memories) + " trip summary(ies) (timelineMemory) skipped");
@@ -1162,11 +1206,7 @@ class DeviceParser final : public GoogleParser {
   }
 
   void signal_field(std::string_view p, const JsonEvent& e) {
-    if (m_sig == Sig::None) {
-      if (starts_with(p, "position")) m_sig = Sig::Position;
-      else if (starts_with(p, "activityRecord")) m_sig = Sig::Activity;
-      else if (starts_with(p, "wifiScan")) m_sig = Sig::Wifi;
-    }
+    note_signal(p);
     if (!strip(p, "position")) return;
     if (p == "LatLng" || p == "latLng") m_has_position = true, latlng(e, m_lat, m_lon);
     else if (p == "accuracyMeters") num_of(e, m_acc);
@@ -1176,12 +1216,22 @@ class DeviceParser final : public GoogleParser {
     else if (p == "timestamp") m_ts_s.assign(e);
   }
 
+  // An entry may list several kinds in any order ({"activityRecord":…, "position":…}): a position is kept
+  // whatever comes first; activity records and Wi-Fi scans are counted only when no position comes with them.
+  void note_signal(std::string_view p) {
+    if (starts_with(p, "position")) m_sig_pos = true;
+    else if (starts_with(p, "activityRecord")) m_sig_act = true;
+    else if (starts_with(p, "wifiScan")) m_sig_wifi = true;
+  }
+
   void end_signal() {
-    const Sig sig = m_sig;
     m_sig = Sig::None;
-    if (sig == Sig::Activity) { ++m_activity_records; return; }
-    if (sig == Sig::Wifi) { ++m_wifi; return; }
-    if (sig != Sig::Position) return;
+    if (!m_sig_pos) {
+      if (m_sig_act) ++m_activity_records;
+      else if (m_sig_wifi) ++m_wifi;
+      return;
+    }
+    if (m_sig_act) ++m_activity_with_position;
     PointRow r;
     r.ts = time_with_offset(m_ts_s.view().value_or(""), std::nullopt, m_zone);
     if (!valid_pos(m_lat, m_lon)) {
@@ -1218,7 +1268,30 @@ class DeviceParser final : public GoogleParser {
     ++m_extra_rows;
   }
 
+  struct DeferredVisit {
+    Time start, end;
+    double lat, lon, prob;
+    std::optional<std::string> place_id, semtype;
+    uint64_t record;
+  };
+
+  // iOS: minutes after the segment's start; Android: each point's own time
+  void emit_path_points(const Time& start) {
+    for (PathPoint& pt : m_pts)
+      if (!pt.ts.ok() && start.ok() && !std::isnan(pt.minutes)) {
+        pt.ts.us = start.us + std::llround(pt.minutes * 60e6);
+        pt.ts.off = start.off;
+      }
+    int64_t n = 0;
+    emit_path(m_out, m_pts, std::nullopt, m_rec_index, n);
+  }
+
   bool m_android;
+  bool m_has_visit = false, m_has_trip = false, m_has_path = false;
+  bool m_sig_pos = false, m_sig_act = false, m_sig_wifi = false;
+  std::vector<DeferredVisit> m_deferred;
+  std::vector<std::pair<int64_t, int64_t>> m_parents;  // level-0 visits [start, end]
+  uint64_t m_path_with_other = 0, m_activity_with_position = 0;
   Seg m_seg = Seg::None;
   Sig m_sig = Sig::None;
   std::vector<PathPoint> m_pts;

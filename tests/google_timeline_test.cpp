@@ -530,3 +530,38 @@ TEST_CASE("google: a Takeout-like ZIP, duplicates across shapes share keys") {
   CHECK(formats["Takeout/Historique des positions/Timeline Edits.json"] == "google_edits");
   CHECK(formats["Chronologie.json"] == "google_android");
 }
+
+// Issue 17: Android segments with both timelinePath and visit, rawSignals with activityRecord before position,
+// translated file names (tests/data/google/device_2026/make_fixtures.py).
+TEST_CASE("google on-device 2026: path AND visit kept, orphan level-1 visit kept, position after activityRecord kept") {
+  for (const char* name : {"Chronologie.json", "Vos trajets.json"}) {
+    CAPTURE(name);
+    const std::string data = read_fixture(std::string("google/device_2026/") + name);
+    const Parsed p = parse_session(data, name);
+    REQUIRE_MESSAGE(p.format == "google_android", p.dump);
+    const Table* visits = nullptr;
+    const Table* points = nullptr;
+    for (const Table& t : p.tables) {
+      if (t.domain == "visits") visits = &t;
+      if (t.domain == "location_points") points = &t;
+    }
+    REQUIRE(visits);
+    REQUIRE(points);
+    // HOME (level 0) and the Louvre visit (level 1, no parent contains 09:00-10:00); the café (13:00-14:00,
+    // inside HOME 12:00-18:00) is nested and not counted
+    CHECK(visits->rows() == 2);
+    // the two timelinePath points of the path+visit segment, and the raw position listed after its activityRecord
+    REQUIRE(points->rows() == 3);
+    CHECK(points->columns[0].value_text(0) == "2025-06-14T07:00:00Z");  // 09:00+02:00
+    CHECK(points->columns[0].value_text(2) == "2025-06-14T07:05:00Z");
+    CHECK(p.diag.count("google.nested_visits") == 1);
+    CHECK(p.diag.count("google.nested_without_parent") == 1);
+    CHECK(p.diag.count("google.path_and_visit") == 1);
+    bool signals_right = false;
+    for (const Message& m : p.diag.warnings)
+      if (m.code == "google.signals_skipped") signals_right = m.en.rfind("1 activity record(s) and 0 Wi-Fi", 0) == 0;
+    CHECK(signals_right);  // only the entry without a position is counted as skipped
+  }
+  const Parsed ios = parse_session(read_fixture("google/device_2026/location-history.json"), "location-history.json");
+  CHECK(ios.format == "google_ios");
+}

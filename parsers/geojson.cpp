@@ -8,6 +8,7 @@
 
 #include "parsers/json.h"
 #include "parsers/json_reader.h"
+#include "parsers/values.h"
 
 namespace sdw {
 
@@ -80,6 +81,19 @@ class GeoJsonParser final : public Parser, public JsonHandler {
     if (m_features == 0 && !m_collection)
       diag.warn(make_message("geojson.no_feature", "Aucune entité GeoJSON (Feature) trouvée",
                              "No GeoJSON feature found"));
+    auto note = [&](const char* code, std::string fr, std::string en) {
+      Message m = make_message(code, std::move(fr), std::move(en));
+      m.info = true;
+      diag.warn(std::move(m));
+    };
+    if (m_string_coords)
+      note("geojson.string_coordinates", to_str(m_string_coords) + " coordonnée(s) écrite(s) en texte (\"0.1\") lue(s) comme nombres",
+           to_str(m_string_coords) + " coordinate(s) written as text (\"0.1\") read as numbers");
+    if (m_epoch_s || m_epoch_ms)
+      note("geojson.epoch_time", "properties.timestamp / time en secondes (" + to_str(m_epoch_s) + ") ou millisecondes (" + to_str(m_epoch_ms) +
+                                     ") depuis 1970 : lu comme date-heure UTC (colonne time_utc)",
+           "properties.timestamp / time in epoch seconds (" + to_str(m_epoch_s) + ") or milliseconds (" + to_str(m_epoch_ms) +
+               "): read as a UTC date-time (column time_utc)");
     tables.push_back(m_builder.take());
     if (m_points.rows() > 0) tables.push_back(std::move(m_points));
     for (auto& t : tables) t.finalize();
@@ -242,8 +256,10 @@ class GeoJsonParser final : public Parser, public JsonHandler {
       null("lat");
     }
     num("n_points", true, int64_t(m_n_points), double(m_n_points));
-    if (m_has_props)
+    if (m_has_props) {
       for (const JsonField& f : m_props.fields()) m_fields.push_back(f);
+      epoch_time();
+    }
     m_builder.add_record(m_fields, m_feature_off, m_feature_line);
     ++m_features;
   }
@@ -285,8 +301,19 @@ class GeoJsonParser final : public Parser, public JsonHandler {
         m_pos_junk = false;
         if (rel == 0) m_in_coords = false;
         return;
+      case JsonKind::String: {  // ["0.1","0.1"]: numbers written as strings (some exporters), read with a note
+        double v;
+        if (parse_float(trim(e.text), v)) {
+          if (m_pos_n < 3) m_pos[m_pos_n] = v;
+          ++m_pos_n;
+          ++m_string_coords;
+          return;
+        }
+        m_pos_junk = true;
+        return;
+      }
       default:
-        m_pos_junk = true;  // strings, objects, null inside coordinates
+        m_pos_junk = true;  // objects, null, unreadable strings inside coordinates
         return;
     }
   }
@@ -336,6 +363,29 @@ class GeoJsonParser final : public Parser, public JsonHandler {
     }
   }
 
+  // properties.timestamp / properties.time as epoch numbers: seconds or milliseconds chosen by magnitude
+  // (1e8..1e10 s = 1973..2286; 1e11..1e13 ms = the same years), added as a "time_utc" column.
+  void epoch_time() {
+    for (const JsonField& f : m_props.fields()) {
+      if (f.path != "properties.timestamp" && f.path != "properties.time") continue;
+      if (f.type != JsonType::Number) continue;
+      const double v = f.is_int ? double(f.i64) : f.f64;
+      int64_t us;
+      if (v >= 1e8 && v < 1e10) { us = int64_t(std::llround(v * 1e6)); ++m_epoch_s; }
+      else if (v >= 1e11 && v < 1e13) { us = int64_t(std::llround(v * 1e3)); ++m_epoch_ms; }
+      else continue;
+      JsonField x;
+      x.path = "time_utc";
+      x.type = JsonType::String;
+      m_time_text = format_timestamp(us);
+      x.text = m_time_text;
+      x.offset = m_feature_off;
+      x.line = m_feature_line;
+      m_fields.push_back(x);
+      return;
+    }
+  }
+
   void bad_position(uint32_t rel) {
     ++m_bad_coords;
     const char* code = "geojson.bad_coordinate";
@@ -364,6 +414,8 @@ class GeoJsonParser final : public Parser, public JsonHandler {
   bool m_collection = false;
   uint64_t m_features = 0;
   uint64_t m_bad_coords = 0;
+  uint64_t m_string_coords = 0, m_epoch_s = 0, m_epoch_ms = 0;
+  std::string m_time_text;  // the current feature's time_utc text (its field views it)
 
   // current feature
   bool m_in_feature = false;

@@ -134,3 +134,32 @@ TEST_CASE("malformed GeoJSON: truncated, junk coordinates") {
   CHECK(j.diag.warnings[0].en.find("not numeric") != std::string::npos);
   CHECK(j.diag.warnings[1].en.find("fewer than 2 numbers") != std::string::npos);
 }
+
+// Issue 17: coordinates written as strings, epoch timestamps in seconds and milliseconds.
+TEST_CASE("geojson: string coordinates and epoch timestamps are read, with notes") {
+  const std::string data = R"({"type":"FeatureCollection","features":[
+ {"type":"Feature","properties":{"name":"a","timestamp":1718348400},"geometry":{"type":"Point","coordinates":["2.3522","48.8566"]}},
+ {"type":"Feature","properties":{"name":"b","time":1718348460000},"geometry":{"type":"Point","coordinates":[2.35,48.85]}},
+ {"type":"Feature","properties":{"name":"c","timestamp":42},"geometry":{"type":"Point","coordinates":["x","48.85"]}}]})";
+  const Parsed p = parse_session(data, "points.geojson");
+  REQUIRE_MESSAGE(!p.diag.failed, p.dump);
+  const Table& t = p.tables.at(0);
+  const Column* lat = nullptr;
+  const Column* time = nullptr;
+  for (const Column& c : t.columns) {
+    if (c.name == "lat") lat = &c;
+    if (c.name == "time_utc") time = &c;
+  }
+  REQUIRE(lat);
+  REQUIRE_MESSAGE(time, p.dump);
+  CHECK(lat->f64[0] == doctest::Approx(48.8566));  // from the string "48.8566"
+  CHECK_FALSE(lat->valid[2]);                        // "x" is not a number: position left empty, warned
+  CHECK(time->type == ColumnType::Timestamp);
+  // 1718348400 s = 2024-06-14T07:00:00Z; 1718348460000 ms = one minute later
+  CHECK(time->value_text(0) == "2024-06-14T07:00:00Z");
+  CHECK(time->value_text(1) == "2024-06-14T07:01:00Z");
+  CHECK_FALSE(time->valid[2]);  // 42: neither seconds nor milliseconds of a plausible date
+  CHECK(p.diag.count("geojson.string_coordinates") == 1);
+  CHECK(p.diag.count("geojson.epoch_time") == 1);
+  CHECK(p.diag.count("geojson.bad_coordinate") == 1);
+}

@@ -25,6 +25,7 @@
 #include "parsers/receipts.h"
 #include "parsers/sncf.h"
 #include "parsers/social.h"
+#include "parsers/tar.h"
 #include "parsers/xapi.h"
 #include "parsers/xlsx.h"
 #include "parsers/zip.h"
@@ -39,6 +40,7 @@ const std::vector<FormatInfo>& formats() {
       {"ndjson", "NDJSON / JSON Lines", "NDJSON / JSON Lines", ndjson_detect, ndjson_create},
       {"geojson", "GeoJSON (carte)", "GeoJSON (map)", geojson_detect, geojson_create},
       {"zip", "Archive ZIP", "ZIP archive", zip_detect, zip_create},
+      {"tar", "Archive TAR / .tgz / .tar.gz (Google Takeout)", "TAR / .tgz / .tar.gz archive (Google Takeout)", tar_detect, tar_create},
       {"xlsx", "Classeur Excel (XLSX)", "Excel workbook (XLSX)", xlsx_detect, xlsx_create},
       {"gpx", "GPX (traces GPS)", "GPX (GPS tracks)", gpx_detect, gpx_create},
       {"kml", "KML (Google Earth, My Maps)", "KML (Google Earth, My Maps)", kml_detect, kml_create},

@@ -74,7 +74,7 @@ void Session::start_parser() {
     m_head = std::string();
     return;
   }
-  if (m_opts.nesting >= 2 && std::string_view(m_detection.format->id) == "zip") {
+  if (m_opts.nesting >= 2 && (std::string_view(m_detection.format->id) == "zip" || std::string_view(m_detection.format->id) == "tar")) {
     // an archive inside an archive inside an archive: not opened (the enclosing ZIP lists it as skipped)
     fail(make_message("zip.too_deep", "Archive dans une archive dans une archive : ignorée",
                       "Archive inside an archive inside an archive: skipped"));

@@ -189,7 +189,6 @@ class ZipParser final : public Parser {
   void stop_entry_or_archive();
   void stop_archive(uint64_t at);
   void list_entry();
-  std::string unique_name(const std::string& n);
 
   Message entry_message(const std::string& code, const std::string& fr, const std::string& en) const {
     return make_message(code, "Entrée « " + m_cur.path + " » (octet " + to_str(m_cur.offset) + ") : " + fr,
@@ -664,13 +663,6 @@ void ZipParser::end_entry(uint32_t crc, uint64_t csize, uint64_t usize) {
   m_in_entry = false;
 }
 
-std::string ZipParser::unique_name(const std::string& n) {
-  if (m_names.insert(n).second) return n;
-  for (int k = 2;; ++k) {
-    std::string c = n + "_" + std::to_string(k);
-    if (m_names.insert(c).second) return c;
-  }
-}
 
 // Moves the entry's tables into ours, classifies the entry, and pulls up the entries of a nested ZIP.
 void ZipParser::close_entry() {
@@ -681,44 +673,7 @@ void ZipParser::close_entry() {
   }
   if (!m_session) return;
   std::unique_ptr<Session> s = std::move(m_session);
-  s->finish();
-  EntryResult& e = m_entries[m_cur.index];
-  e.format = s->format();
-  e.encoding = s->encoding();
-  const Diagnostics& d = s->diagnostics();
-  if (d.failed && (d.error.code == "format.unknown" || d.error.code == "format.empty" || d.error.code == "zip.too_deep")) {
-    e.status = "skipped";
-    e.diag = d;
-    e.diag.failed = false;
-    Message m = d.error;
-    m.info = true;
-    e.diag.warnings.insert(e.diag.warnings.begin(), std::move(m));
-    e.diag.error = Message();
-    return;
-  }
-  e.diag = d;
-  if (d.failed) {
-    e.status = "error";
-    return;
-  }
-  e.status = "ok";
-  e.first_table = tables.size();
-  std::vector<Table>& ts = s->tables();
-  for (Table& t : ts) {
-    t.entry = t.entry.empty() ? m_cur.path : m_cur.path + "/" + t.entry;
-    t.name = unique_name(t.name.empty() ? table_name_from_path(m_cur.path, "table") : t.name);
-    e.rows += t.rows();
-    tables.push_back(std::move(t));
-  }
-  e.table_count = tables.size() - e.first_table;
-  m_rows_done += e.rows;
-  const size_t parent = m_cur.index;
-  for (const EntryResult& inner : s->entries()) {
-    EntryResult c = inner;
-    c.path = m_cur.path + "/" + inner.path;
-    c.first_table += m_entries[parent].first_table;
-    m_entries.push_back(std::move(c));
-  }
+  m_rows_done += absorb_entry_session(*s, m_cur.index, m_entries, tables, m_names);
 }
 
 void ZipParser::finish() {
@@ -762,6 +717,57 @@ void ZipParser::finish() {
 }
 
 }  // namespace
+
+uint64_t absorb_entry_session(Session& s, size_t index, std::vector<EntryResult>& entries, std::vector<Table>& tables,
+                              std::unordered_set<std::string>& names) {
+  auto unique_name = [&](const std::string& n) {
+    if (names.insert(n).second) return n;
+    for (int k = 2;; ++k) {
+      std::string c = n + "_" + std::to_string(k);
+      if (names.insert(c).second) return c;
+    }
+  };
+  s.finish();
+  const std::string path = entries[index].path;
+  EntryResult& e = entries[index];
+  e.format = s.format();
+  e.encoding = s.encoding();
+  const Diagnostics& d = s.diagnostics();
+  if (d.failed && (d.error.code == "format.unknown" || d.error.code == "format.empty" || d.error.code == "zip.too_deep")) {
+    e.status = "skipped";
+    e.diag = d;
+    e.diag.failed = false;
+    Message m = d.error;
+    m.info = true;
+    e.diag.warnings.insert(e.diag.warnings.begin(), std::move(m));
+    e.diag.error = Message();
+    return 0;
+  }
+  e.diag = d;
+  if (d.failed) {
+    e.status = "error";
+    return 0;
+  }
+  e.status = "ok";
+  e.first_table = tables.size();
+  std::vector<Table>& ts = s.tables();
+  for (Table& t : ts) {
+    t.entry = t.entry.empty() ? path : path + "/" + t.entry;
+    t.name = unique_name(t.name.empty() ? table_name_from_path(path, "table") : t.name);
+    e.rows += t.rows();
+    tables.push_back(std::move(t));
+  }
+  e.table_count = tables.size() - e.first_table;
+  const uint64_t rows = e.rows;
+  const size_t first = e.first_table;
+  for (const EntryResult& inner : s.entries()) {
+    EntryResult c = inner;
+    c.path = path + "/" + inner.path;
+    c.first_table += first;
+    entries.push_back(std::move(c));
+  }
+  return rows;
+}
 
 std::unique_ptr<Parser> zip_create(const ParseOptions& opts) { return std::make_unique<ZipParser>(opts); }
 

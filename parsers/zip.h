@@ -6,6 +6,8 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_set>
+#include <vector>
 
 #include "parsers/parser.h"
 
@@ -29,5 +31,11 @@ std::unique_ptr<Parser> zip_create_with_sink(const ParseOptions& opts, ZipEntryS
 
 std::string cp437_to_utf8(std::string_view s);  // names of entries without the UTF-8 flag (bit 11)
 bool is_valid_utf8(std::string_view s);
+
+// Shared by the archive readers (ZIP, TAR): finishes an entry's Session, classifies entries[index] (ok,
+// skipped for unknown/empty/too deep, error), moves its tables into `tables` (names made unique through
+// `names`, Table::entry prefixed with the entry path) and appends a nested archive's entries. Returns rows.
+uint64_t absorb_entry_session(Session& s, size_t index, std::vector<EntryResult>& entries, std::vector<Table>& tables,
+                              std::unordered_set<std::string>& names);
 
 }  // namespace sdw

@@ -505,7 +505,8 @@ class SheetFeeder {
 
 class XlsxParser final : public Parser, public ZipEntrySink {
  public:
-  explicit XlsxParser(const ParseOptions& o) : m_opts(o) {
+  explicit XlsxParser(const ParseOptions& o, const XlsxLimits& limits = XlsxLimits()) : m_opts(o) {
+    m_budget.limits = limits;
     m_zip = zip_create_with_sink(o, this);
   }
 
@@ -845,5 +846,9 @@ void XlsxParser::finish() {
 }  // namespace
 
 std::unique_ptr<Parser> xlsx_create(const ParseOptions& opts) { return std::make_unique<XlsxParser>(opts); }
+
+std::unique_ptr<Parser> xlsx_create_with_limits(const ParseOptions& opts, const XlsxLimits& limits) {
+  return std::make_unique<XlsxParser>(opts, limits);
+}
 
 }  // namespace sdw

@@ -23,6 +23,9 @@ struct XlsxLimits {
   size_t max_depth = 64;                               // XML element nesting in any part
 };
 
+// The same parser with other bounds (tests, and callers that want a smaller budget).
+std::unique_ptr<Parser> xlsx_create_with_limits(const ParseOptions& opts, const XlsxLimits& limits);
+
 // How a cell's number format shows its number.
 enum class NumFmtKind : uint8_t { Number, Date, DateTime, Time };
 // Built-in ids 14–22, 27–36, 45–47, 50–58 are dates/times; custom codes are classified by their tokens

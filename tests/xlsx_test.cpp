@@ -163,3 +163,29 @@ TEST_CASE("xlsx: corrupt and truncated workbooks") {
   CHECK_FALSE(b.diag.failed);
   CHECK(b.diag.warnings.size() >= 1);
 }
+
+TEST_CASE("xlsx: shared strings and cells beyond the budget are left out with warnings, never an abort") {
+  const std::string x = read_fixture("xlsx/many_strings.xlsx");  // 2 000 rows: n, "chaîne numéro 00000"…
+  auto run = [&](const XlsxLimits& lim) {
+    ParseOptions o;
+    o.file_name = "many_strings.xlsx";
+    auto p = xlsx_create_with_limits(o, lim);
+    p->feed(bytes_of(x));
+    p->finish();
+    return p;
+  };
+  XlsxLimits strings;
+  strings.max_string_bytes = 4096;  // each "chaîne numéro 00042" is 20 bytes: ~200 strings fit
+  auto a = run(strings);
+  REQUIRE_FALSE(a->diag.failed);
+  CHECK(a->diag.count("xlsx.strings_too_big") == 1);
+  CHECK(a->diag.count("xlsx.missing_shared") == 0);  // kept as empty cells, not as missing references
+  XlsxLimits cells;
+  cells.max_cells = 100;
+  auto b = run(cells);
+  REQUIRE_FALSE(b->diag.failed);
+  CHECK(b->diag.count("xlsx.too_many_cells") == 1);
+  uint64_t rows = 0;
+  for (const Table& t : b->tables) rows += t.rows();
+  CHECK(rows == 49);  // 100 cells = the header row and 49 data rows of 2 cells
+}

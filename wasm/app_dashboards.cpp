@@ -3,6 +3,7 @@
 // functions (challenges/, the same code as `workbench challenge`), and draws the result with viz/.
 // Owns: fetching, caching and layout of the dashboards. Does not own: any figure's computation.
 #include "wasm/app_dashboards.h"
+#include "wasm/app_food_match.h"
 
 #include <algorithm>
 #include <cmath>
@@ -519,6 +520,7 @@ void draw_food(Lang l) {
     }
   }
   if (r.no_weight > 0) ImGui::TextColored(k_dim, "%s %s", format_count(l, r.no_weight).c_str(), t(l, "dash.food.no_weight"));
+  draw_food_details(l, r, g_food_products, g_food_opts, board("food")->dirty);   // wasm/app_food_match.cpp
   ImGui::PushTextWrapPos(0);
   ImGui::TextColored(k_dim, "%s", t(l, "dash.food.source"));
   ImGui::PopTextWrapPos();

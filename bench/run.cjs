@@ -7,7 +7,9 @@
 // against ground truth (row count, sum of a value column); a peer that fails or is wrong is reported as such,
 // not skipped. Every file gets a freshly loaded page (new parse worker: its wasm heap is that file's peak);
 // the loads also time the app start (first frame, DuckDB ready), the first one cold, with the bytes it
-// fetched. Then natively: `workbench inspect` on the same files and a plain read of their bytes.
+// fetched on the wire (the server sends precompressed .gz/.br siblings). Then: the scaling of the parse-worker
+// pool (4 files at once with 1, 2 and 4 workers), natively `workbench inspect` on the same files, a plain read
+// of their bytes, and the tight-kernel ceiling (bench/kernels.cjs: the least work per shape, wasm in V8).
 'use strict';
 const { chromium } = require('playwright-core');
 const { spawn, execFileSync } = require('child_process');
@@ -21,8 +23,12 @@ const arg = (k, d) => { const i = process.argv.indexOf(k); return i < 0 ? d : pr
 const SIZES = arg('--sizes', '10,100').split(',').map(Number);
 const KINDS = arg('--kinds', 'records,enedis,bank,gpx,zip').split(',');
 const RECORDS_EXTRA = arg('--records-extra', '').split(',').filter(Boolean).map(Number);   // e.g. 500 (issue #4)
+const SCALE_KINDS = arg('--scale-kinds', 'enedis,records').split(',').filter(Boolean);      // pool scaling (issue #16)
+const SCALE_WORKERS = arg('--scale-workers', '1,2,4').split(',').map(Number);
 const zlib = require('zlib');
 const OUT = path.resolve(arg('--out', path.join(ROOT, 'bench', 'out')));
+const DIST = path.resolve(arg('--dist', path.join(ROOT, 'dist')));                               // the site under test
+const CLI = path.resolve(arg('--cli', path.join(ROOT, 'build', 'native', 'workbench')));         // native parser
 fs.mkdirSync(OUT, { recursive: true });
 const log = (...a) => console.log('[bench]', ...a);
 
@@ -85,7 +91,7 @@ function distBytes(urls) {
   const files = [];
   for (const u of new Set(urls)) {
     let rel = decodeURIComponent(new URL(u).pathname).replace(/^\//, '') || 'index.html';
-    const f = path.join(ROOT, 'dist', rel);
+    const f = path.join(DIST, rel);
     if (!fs.existsSync(f) || !fs.statSync(f).isFile()) continue;
     const b = fs.readFileSync(f);
     const z = zlib.gzipSync(b, { level: 9 }).length;
@@ -115,7 +121,7 @@ function memcpyMBs() {
 
 let srv = null;   // killed on any exit
 async function main() {
-  srv = spawn('python3', [path.join(ROOT, 'scripts', 'serve.py'), '--root', path.join(ROOT, 'dist'), '--port', '0', '--quiet'],
+  srv = spawn('python3', [path.join(ROOT, 'scripts', 'serve.py'), '--root', DIST, '--port', '0', '--quiet'],
                     { stdio: ['ignore', 'pipe', 'inherit'] });
   const url = await new Promise((res) => srv.stdout.on('data', (d) => { const m = String(d).match(/http:\S+/); if (m) res(m[0]); }));
   const udd = fs.mkdtempSync(path.join(os.tmpdir(), 'sdw-bench-'));
@@ -145,7 +151,8 @@ async function main() {
   let cold = null;
   async function openPage() {
     const urls = [];
-    const onReq = (r) => urls.push(r.url());
+    const wire = [];   // bytes on the wire (encoded body + headers) of each request of the cold load
+    const onReq = (r) => { urls.push(r.url()); wire.push(r.sizes().then((z) => ({ url: r.url(), body: z.responseBodySize, headers: z.responseHeadersSize })).catch(() => null)); };
     if (!cold) page.on('requestfinished', onReq);
     const t0 = Date.now();
     await page.goto(url);
@@ -158,7 +165,10 @@ async function main() {
     sample.wall_ms = Date.now() - t0;
     if (!cold) {
       page.off('requestfinished', onReq);
-      cold = { ...sample, fetched: distBytes(urls) };
+      const w = (await Promise.all(wire)).filter(Boolean);
+      cold = { ...sample, fetched: distBytes(urls),
+               wire: { bytes: w.reduce((a, x) => a + x.body + x.headers, 0), requests: w.length,
+                       files: w.sort((a, b) => b.body - a.body).slice(0, 8).map((x) => ({ file: new URL(x.url).pathname, body: x.body })) } };
     }
     starts.push(sample);
     await page.addScriptTag({ path: require.resolve('papaparse/papaparse.min.js') });
@@ -185,7 +195,7 @@ async function main() {
     await openPage();
     await page.setInputFiles('#bench-input', file);
     const spec = SPEC[kind];
-    const row = { kind, mb, bytes: size, file_bytes: fileBytes, rows: gt.rows, runs: {} };
+    const row = { kind, mb, bytes: size, file_bytes: fileBytes, rows: gt.rows, truth_sum: gt.sum, runs: {} };
 
     row.runs.raw = await page.evaluate(async () => {
       const f = document.getElementById('bench-input').files[0];
@@ -209,7 +219,8 @@ async function main() {
         n += Number(r.rows[0][0]); sum += Number(r.rows[0][1]);
       }
       await window.workbench.remove(s.id);
-      return { ms: s.parse_ms + s.load_ms, parse_ms: s.parse_ms, load_ms: s.load_ms, heap_mb: s.heap_bytes / 2 ** 20, tables: s.tables.length,
+      // whole path: from the file's turn in the parse queue until its rows are queryable in DuckDB
+      return { ms: s.wall_ms || s.parse_ms + s.load_ms, parse_ms: s.parse_ms, load_ms: s.load_ms, heap_mb: s.heap_bytes / 2 ** 20, tables: s.tables.length,
                ok: n === gt.rows && Math.abs(sum - Math.abs(gt.sum)) < 1e-6 * Math.abs(gt.sum) + 0.01, got: [n, sum] };
     }, { col: spec.ours, gt });
 
@@ -330,12 +341,60 @@ async function main() {
     if (row.runs.ours && row.runs.ours.parse_ms) row.runs.ours.parse_mb_s = size / 1e6 / (row.runs.ours.parse_ms / 1000);
     results.push(row);
   }
+  // Pool scaling: the same 100 MB as four 25 MB files dropped at once, with 1, 2 and 4 parse workers (a fresh
+  // page each time); MB/s from the drop until every file's rows are in DuckDB.
+  const scaling = [];
+  for (const kind of SCALE_KINDS) {
+    const ext = (SPEC[kind] && SPEC[kind].ext) || 'csv';
+    const one = path.join(OUT, `${kind}_25mb.${ext}`);
+    generate(kind, 25, one);
+    const gt = truth(kind, one);
+    const files = [0, 1, 2, 3].map((i) => { const f = path.join(OUT, `${kind}_25mb_${i}.${ext}`); fs.copyFileSync(one, f); return f; });
+    const bytes = 4 * fs.statSync(one).size;
+    for (const n of SCALE_WORKERS) {
+      await openPage();
+      if (!(await page.evaluate(() => typeof window.workbench.setParseWorkers === 'function'))) {
+        log('  scaling skipped: this build has no parse-worker pool (workbench.setParseWorkers)');
+        break;
+      }
+      await page.evaluate((k) => window.workbench.setParseWorkers(k), n);
+      const t0 = Date.now();
+      await page.setInputFiles('#file-input', files);
+      await page.waitForFunction(() => { const s = window.workbench.state().sources; return s.length === 4 && s.every((x) => ['ready', 'error'].includes(x.status)); },
+                                 null, { timeout: 3600000, polling: 100 });
+      const ms = Date.now() - t0;
+      const got = await page.evaluate(async () => {
+        let n = 0;
+        for (const s of window.workbench.state().sources) for (const t of s.tables) n += Number((await window.workbench.sql(`SELECT count(*)::DOUBLE FROM "${t.name}"`)).rows[0][0]);
+        return { rows: n, heap_mb: Math.max(...window.workbench.state().sources.map((s) => s.heap_bytes / 2 ** 20)),
+                 errors: window.workbench.state().sources.filter((s) => s.status !== 'ready').length };
+      });
+      const row = { kind, workers: n, files: 4, bytes, ms, mb_s: bytes / 1e6 / (ms / 1000), ok: got.rows === 4 * gt.rows && got.errors === 0, rows: got.rows, heap_mb: got.heap_mb };
+      log(`  scaling ${kind} 4 x 25 MB, ${n} worker(s): ${ms} ms ${row.mb_s.toFixed(0)} MB/s ${row.ok ? 'correct' : 'WRONG ' + JSON.stringify(got)}`);
+      scaling.push(row);
+    }
+    for (const f of [one, ...files]) fs.rmSync(f, { force: true });
+  }
+
   await ctx.close();
   fs.rmSync(udd, { recursive: true, force: true });
   srv.kill();
 
+  // Tight-kernel ceiling (wasm in V8, bench/kernels.cpp) on the same files.
+  const kernels = require('./kernels.cjs');
+  for (const row of results) {
+    if (!['enedis', 'bank', 'records'].includes(row.kind)) continue;
+    const file = path.join(OUT, `${row.kind}_${row.mb}mb.${(SPEC[row.kind] && SPEC[row.kind].ext) || 'csv'}`);
+    try {
+      const k = await kernels.run(row.kind, file);
+      const sumOk = Math.abs(k.sum - Math.abs(row.truth_sum)) < 1e-6 * Math.abs(row.truth_sum) + 0.01;
+      row.runs.kernel = { ms: k.ms, mb_s: k.mb_s, ok: k.rows === row.rows && sumOk, got: [k.rows, k.sum] };
+      log(`  kernel ${row.kind} ${row.mb} MB: ${k.mb_s.toFixed(0)} MB/s ${row.runs.kernel.ok ? 'correct' : 'WRONG ' + JSON.stringify(row.runs.kernel.got)}`);
+    } catch (e) { row.runs.kernel = { error: String(e.message || e).slice(0, 120) }; }
+  }
+
   // Native: the same parser without the browser (the wasm tax is the ratio), and a plain read of the bytes.
-  const cli = path.join(ROOT, 'build', 'native', 'workbench');
+  const cli = CLI;
   for (const row of results) {
     const file = path.join(OUT, `${row.kind}_${row.mb}mb.${(SPEC[row.kind] && SPEC[row.kind].ext) || 'csv'}`);
     plainRead(file);   // warm the page cache
@@ -358,9 +417,9 @@ async function main() {
                 first_frame_ms_median: med(starts.slice(1).map((x) => x.first_frame_ms)),
                 duck_ready_ms_median: med(starts.slice(1).map((x) => x.duck_ready_ms)),
                 duck_init_ms_median: med(starts.slice(1).map((x) => x.duck_init_ms)),
-                whole_dist: distBytes(JSON.parse(fs.readFileSync(path.join(ROOT, 'dist', 'sw.js'), 'utf8').match(/const FILES = (\[.*\]);/)[1])
+                whole_dist: distBytes(JSON.parse(fs.readFileSync(path.join(DIST, 'sw.js'), 'utf8').match(/const FILES = (\[.*\]);/)[1])
                                         .map((f) => new URL(f, url).href)) };
-  const report = { machine, app, results };
+  const report = { machine, app, results, scaling };
   fs.writeFileSync(path.join(OUT, 'results.json'), JSON.stringify(report, null, 1));
   const md = OUT === path.join(ROOT, 'bench', 'out') ? path.join(ROOT, 'BENCHMARKS.md') : path.join(OUT, 'BENCHMARKS.md');
   execFileSync('node', [path.join(__dirname, 'report.cjs'), OUT, md], { stdio: 'inherit' });

@@ -19,6 +19,7 @@ const GAP_MB = Number(arg('--gap-mb', '500'));
 const KINDS = arg('--kinds', 'records,objects,sensors').split(',');
 const TMP = arg('--tmp', null) || fs.mkdtempSync(path.join(os.tmpdir(), 'sdw-streaming-'));
 const OUT = path.join(ROOT, 'bench', 'out');
+const DIST = path.resolve(arg('--dist', path.join(ROOT, 'dist')));
 const log = (...a) => console.log('[streaming]', ...a);
 
 // kind -> file extension, the table the app makes, a SQL sum to check, and the ground truth scanner
@@ -89,7 +90,7 @@ async function loadOne(page, url, file, spec, gt) {
 
 async function main() {
   fs.mkdirSync(OUT, { recursive: true });
-  const srv = spawn('python3', [path.join(ROOT, 'scripts', 'serve.py'), '--root', path.join(ROOT, 'dist'), '--port', '0', '--quiet'],
+  const srv = spawn('python3', [path.join(ROOT, 'scripts', 'serve.py'), '--root', DIST, '--port', '0', '--quiet'],
                     { stdio: ['ignore', 'pipe', 'inherit'] });
   const url = await new Promise((res) => srv.stdout.on('data', (d) => { const m = String(d).match(/http:\S+/); if (m) res(m[0]); }));
   const udd = fs.mkdtempSync(path.join(os.tmpdir(), 'sdw-streaming-profile-'));

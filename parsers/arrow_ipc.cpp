@@ -269,6 +269,8 @@ bool derivation_holds(const Derived& d, const Column& x, const Column& y, size_t
         if (std::memcmp(&v, &x.f64[i], 8) != 0) return false;
       }
       return true;
+    case Derived::Op::Literal:
+    case Derived::Op::Null: return false;
   }
   return false;
 }
@@ -282,6 +284,8 @@ std::string derivation_sql(const Derived& d, ColumnType t) {
       return "(" + y + " + CAST(" + std::to_string(d.add) + " AS BIGINT))";
     case Derived::Op::Scale:
       return "(" + y + " * " + double_sql(d.mul) + " / " + double_sql(d.div1) + " / " + double_sql(d.div2) + ")";
+    case Derived::Op::Literal: return d.sql;
+    case Derived::Op::Null: return "NULL";
   }
   return y;
 }
@@ -314,17 +318,49 @@ void write_arrow_ipc(const Table& t, std::vector<uint8_t>& out, std::vector<Ship
   out.clear();
   const size_t rows = t.rows();
   plan.assign(t.columns.size(), ShippedColumn{});
-  for (const Column& c : t.columns)
-    if (c.size() != rows) throw std::runtime_error("arrow ipc: column " + c.name + " has " + std::to_string(c.size()) +
-                                                   " rows, the table " + std::to_string(rows));
+  auto index_of = [&](const std::string& name) {
+    for (size_t ci = 0; ci < t.columns.size(); ++ci) if (t.columns[ci].name == name) return ci;
+    return t.columns.size();
+  };
+  // lean columns: left empty by the parser (ParseOptions::lean_tables), restored from their Derived entry
+  std::vector<const Derived*> lean(t.columns.size(), nullptr);
+  std::vector<uint8_t> pinned(t.columns.size(), 0);   // sources of a formula stay data
+  if (rows > 0)
+    for (const Derived& d : t.derived) {
+      const size_t xi = index_of(d.column);
+      if (xi == t.columns.size() || t.columns[xi].size() != 0) continue;
+      lean[xi] = &d;
+      if (d.op != Derived::Op::Literal && d.op != Derived::Op::Null) {
+        const size_t yi = index_of(d.from);
+        if (yi == t.columns.size() || t.columns[yi].size() != rows)
+          throw std::runtime_error("arrow ipc: lean column " + d.column + " derives from missing column " + d.from);
+        pinned[yi] = 1;
+      }
+    }
+  for (size_t ci = 0; ci < t.columns.size(); ++ci)
+    if (!lean[ci] && t.columns[ci].size() != rows)
+      throw std::runtime_error("arrow ipc: column " + t.columns[ci].name + " has " + std::to_string(t.columns[ci].size()) +
+                               " rows, the table " + std::to_string(rows));
   std::vector<OutField> fields;
   size_t data_columns = 0;
   for (size_t ci = 0; ci < t.columns.size(); ++ci) {
     const Column& c = t.columns[ci];
     ShippedColumn& p = plan[ci];
+    if (const Derived* d = lean[ci]) {
+      if (d->op == Derived::Op::Null) { p.kind = ShipKind::Null; p.null_count = int64_t(rows); continue; }
+      p.kind = ShipKind::Literal;
+      if (d->op == Derived::Op::Literal) p.literal_sql = d->sql;
+      else {
+        p.literal_sql = derivation_sql(*d, c.type);
+        const Column& y = t.columns[index_of(d->from)];
+        if (c.type == ColumnType::Timestamp && y.has_offsets()) p.offsets_sql = quoted(y.name + "_utc_offset_min");
+      }
+      continue;
+    }
     int64_t nulls = 0;
     for (size_t i = 0; i < rows; ++i) nulls += c.valid[i] == 0;
     p.null_count = nulls;
+    if (pinned[ci]) { ++data_columns; continue; }
     if (rows > 0 && opts.drop_null && size_t(nulls) == rows) { p.kind = ShipKind::Null; continue; }
     if (rows > 0 && opts.literals && nulls == 0 && same_values(c, rows)) {
       p.kind = ShipKind::Literal;
@@ -334,17 +370,13 @@ void write_arrow_ipc(const Table& t, std::vector<uint8_t>& out, std::vector<Ship
     ++data_columns;
   }
   // the part table needs one column at least to carry its row count
-  if (data_columns == 0 && !plan.empty()) { plan[0].kind = ShipKind::Data; plan[0].literal_sql.clear(); ++data_columns; }
+  if (data_columns == 0 && !plan.empty() && !lean[0]) { plan[0].kind = ShipKind::Data; plan[0].literal_sql.clear(); ++data_columns; }
   // derived columns: a formula over a column that travels as data, once every row is checked
-  std::vector<uint8_t> pinned(t.columns.size(), 0);   // sources of a formula stay data
   if (opts.derived && rows > 0)
     for (const Derived& d : t.derived) {
-      size_t xi = t.columns.size(), yi = t.columns.size();
-      for (size_t ci = 0; ci < t.columns.size(); ++ci) {
-        if (t.columns[ci].name == d.column) xi = ci;
-        if (t.columns[ci].name == d.from) yi = ci;
-      }
-      if (xi == t.columns.size() || yi == t.columns.size() || xi == yi) continue;
+      if (d.op == Derived::Op::Literal || d.op == Derived::Op::Null) continue;
+      const size_t xi = index_of(d.column), yi = index_of(d.from);
+      if (xi == t.columns.size() || yi == t.columns.size() || xi == yi || lean[xi]) continue;
       if (plan[xi].kind != ShipKind::Data || plan[yi].kind != ShipKind::Data || pinned[xi] || data_columns < 2) continue;
       const Column& x = t.columns[xi];
       const Column& y = t.columns[yi];

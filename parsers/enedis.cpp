@@ -15,6 +15,7 @@
 
 #include <cmath>
 
+#include "parsers/arrow_ipc.h"
 #include "parsers/domain_table.h"
 #include "parsers/domains.h"
 
@@ -80,7 +81,7 @@ class EnedisParser final : public CsvDomainParser {
     m_w = RowWriter(tables.back());
   }
 
-  uint64_t rows_so_far() const override { return m_w.rows(); }
+  uint64_t rows_so_far() const override { return m_w.rows() + m_lean_rows; }
   bool streams_rows() const override { return m_header && !m_ended; }
 
   void on_record(std::span<const std::string_view> f, uint64_t off, uint64_t line) override {
@@ -229,7 +230,9 @@ class EnedisParser final : public CsvDomainParser {
   }
 
   // Shipping hints (parsers/arrow_ipc.h): on a load curve ts_end, kwh and value follow from ts_start and
-  // power_w, so the page computes them instead of receiving them (the rows still hold every value).
+  // power_w, so the page computes them instead of receiving them. In the parse worker (lean tables, a plain
+  // file) the rows of a load curve do not even hold them: only ts_start, power_w and _record are written, and
+  // every other column is a constant, a formula or null for the page to restore.
   void declare_derived() {
     m_derived = true;
     if (m_kind != Kind::LoadCurve) return;
@@ -237,10 +240,54 @@ class EnedisParser final : public CsvDomainParser {
     d.push_back({"ts_end", "ts_start", Derived::Op::Add, int64_t(m_step_s * 1e6)});
     d.push_back({"kwh", "power_w", Derived::Op::Scale, 0, m_step_s, 3600.0, 1000.0});
     if (scale(false) == 1) d.push_back({"value", "power_w", Derived::Op::Same});
+    if (!m_opts.lean_tables || m_opts.nesting != 0 || m_w.rows() != 0) return;
+    m_lean = true;
+    auto lit = [&](const char* col, std::string sql) {
+      Derived x;
+      x.column = col;
+      x.op = Derived::Op::Literal;
+      x.sql = std::move(sql);
+      d.push_back(std::move(x));
+    };
+    auto null = [&](const char* col) {
+      Derived x;
+      x.column = col;
+      x.op = Derived::Op::Null;
+      d.push_back(std::move(x));
+    };
+    lit("interval_s", "CAST('" + format_double(m_step_s) + "' AS DOUBLE)");
+    lit("energy", "'electricity'");
+    if (m_meter.empty()) null("meter_id");
+    else lit("meter_id", sql_string_literal(m_meter));
+    lit("kind", "'load_curve'");
+    lit("source", "'enedis'");
+    lit("unit", sql_string_literal(m_unit.empty() ? default_unit() : m_unit));
+    null("index_wh");
+    null("ts_peak");
+    null("reading_type");
+    lit("_file", sql_string_literal(m_prov.file));
+    lit("_entry", sql_string_literal(m_prov.entry));
+  }
+
+  // A load-curve row of a lean table: the three columns that vary (and value when the unit is scaled).
+  void emit_lean(const Reading& r) {
+    auto& c = tab().columns;
+    const int64_t step_us = int64_t(m_step_s * 1e6);
+    c[c_ts_start].append_timestamp(r.us - step_us, r.off);
+    const double w = r.value * m_scale;
+    if (std::isnan(w)) c[c_power].append_null();
+    else c[c_power].append_double(w);
+    if (m_scale != 1) {
+      if (std::isnan(r.value)) c[c_value].append_null();
+      else c[c_value].append_double(r.value);
+    }
+    c.back().append_int(int64_t(r.record));   // _record
+    ++m_lean_rows;
   }
 
   void emit(const Reading& r) {
     if (!m_derived) declare_derived();
+    if (m_lean) { emit_lean(r); return; }
     if (m_kind == Kind::LoadCurve) {
       const int64_t step_us = int64_t(m_step_s * 1e6);
       m_w.ts(c_ts_start, r.us - step_us, r.off);
@@ -316,6 +363,8 @@ class EnedisParser final : public CsvDomainParser {
   Table& tab() { return tables.front(); }   // the one table (never moved: `tables` does not grow)
   RowWriter m_w;
   bool m_ended = false, m_derived = false;
+  bool m_lean = false;         // load curve in a lean table (parse worker): see declare_derived()
+  uint64_t m_lean_rows = 0;
   std::vector<std::string> m_meta_keys;
   bool m_header = false;
   Kind m_kind = Kind::Unknown;

@@ -30,6 +30,8 @@ struct ParseOptions {
   std::string time_zone = "Europe/Paris";  // zone for local times without offset (only Europe/Paris and UTC today)
   ArchiveLimits archive;        // zip-bomb guards
   unsigned nesting = 0;         // 0: a plain file; 1: an entry of an archive; 2: an entry of a ZIP in a ZIP
+  bool lean_tables = false;     // the parse worker only: a parser may leave columns empty that Table::derived
+                                // restores (constants, formulas, nulls); the CLI and tests get full tables
 };
 
 struct FormatInfo;

@@ -62,13 +62,16 @@ std::string format_date(int32_t days);      // YYYY-MM-DD
 std::string format_timestamp(int64_t utc_us);  // 2023-03-26T01:30:00Z (fraction only when non-zero)
 
 // A column a parser knows it can be computed from another column of the same rows: the Arrow IPC writer
-// checks it row by row and then ships the formula instead of the values (parsers/arrow_ipc.h).
+// checks it row by row and then ships the formula instead of the values (parsers/arrow_ipc.h). With
+// ParseOptions::lean_tables a parser may leave the column empty (no rows at all) instead: the writer then
+// trusts the entry, and Literal / Null entries say what every row holds.
 struct Derived {
-  enum class Op : uint8_t { Same, Add, Scale };
+  enum class Op : uint8_t { Same, Add, Scale, Literal, Null };
   std::string column, from;
   Op op = Op::Same;
   int64_t add = 0;                 // Add: column = from + add (Int64, Timestamp in µs)
   double mul = 1, div1 = 1, div2 = 1;  // Scale: column = from * mul / div1 / div2 (Float64, in that order)
+  std::string sql;                 // Literal: SQL text of the value of every row ('enedis', CAST('1800' AS DOUBLE))
 };
 
 // A table produced by one parser for one source (or one ZIP entry).

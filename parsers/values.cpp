@@ -191,6 +191,31 @@ bool parse_int(std::string_view s, int64_t& out) {
 }
 
 bool parse_float(std::string_view s, double& out) {
+  // Fast path (most cells): [-]digits[(.|,)digits], at most 15 digits, no leading zero before more digits.
+  // m / 10^k with m < 2^53 and 10^k exact is one correctly rounded division: the same double as fast_float.
+  if (!s.empty() && s.size() <= 17) {
+    const char* p = s.data();
+    const char* const e = p + s.size();
+    const bool neg = *p == '-';
+    if (neg) ++p;
+    uint64_t m = 0;
+    int nd = 0, frac = -1;
+    const char* const first = p;
+    for (; p < e; ++p) {
+      const char c = *p;
+      if (c >= '0' && c <= '9') { m = m * 10 + uint64_t(c - '0'); ++nd; if (frac >= 0) ++frac; continue; }
+      if ((c == '.' || c == ',') && frac < 0 && p > first) { frac = 0; continue; }
+      break;
+    }
+    const bool lead0 = *first == '0' && p - first > 1 && first[1] != '.' && first[1] != ',';
+    if (p == e && nd > 0 && nd <= 15 && frac != 0 && !lead0) {
+      static const double k_pow10[] = {1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+      double v = double(m);
+      if (frac > 0) v /= k_pow10[frac];
+      out = neg ? -v : v;
+      return true;
+    }
+  }
   NumText n;
   if (!scan_number(s, n)) return false;
   auto r = fast_float::from_chars(n.buf, n.buf + n.len, out);

@@ -10,6 +10,7 @@
 #include <fstream>
 
 #include "parsers/arrow_ipc.h"
+#include "tests/test_util.h"
 
 using namespace sdw;
 
@@ -319,4 +320,55 @@ TEST_CASE("arrow ipc: a derived column travels as its formula only when every ro
   t.columns[1].utc_offset_min[1] = 120;
   write_arrow_ipc(t, s, plan);
   CHECK(plan[1].kind == ShipKind::Data);
+}
+
+TEST_CASE("arrow ipc: a lean Enedis load curve ships exactly the stream of the full table") {
+  // tests/data/enedis/courbe_de_charge_printemps.csv: 142 half-hour readings in W (preamble: PRM
+  // 09876543210987, unit W, step 30 min) across the spring DST change. The parse worker asks for lean tables
+  // (only ts_start, power_w and _record are written); the CLI gets every column. Both must reach DuckDB alike.
+  const std::string data = sdw::test::read_fixture("enedis/courbe_de_charge_printemps.csv");
+  auto parse = [&](bool lean) {
+    ParseOptions o;
+    o.file_name = "courbe.csv";
+    o.lean_tables = lean;
+    Session s(o);
+    for (size_t p = 0; p < data.size(); p += 1000) s.feed(sdw::test::bytes_of(std::string_view(data).substr(p, 1000)));
+    s.finish();
+    REQUIRE(s.tables().size() == 1);
+    return s.tables()[0];
+  };
+  const Table full = parse(false), lean = parse(true);
+  REQUIRE(full.rows() == 142);
+  REQUIRE(lean.rows() == 142);
+  size_t empty = 0;
+  for (const Column& c : lean.columns) empty += c.size() == 0;
+  CHECK(empty == 14);   // 17 columns, 3 written: ts_start, power_w, _record
+  std::vector<uint8_t> a, b;
+  std::vector<ShippedColumn> pa, pb;
+  write_arrow_ipc(full, a, pa);
+  write_arrow_ipc(lean, b, pb);
+  dump("enedis_lean.arrows", b);
+  CHECK(a == b);
+  REQUIRE(pa.size() == pb.size());
+  for (size_t i = 0; i < pa.size(); ++i) {
+    INFO(full.columns[i].name);
+    CHECK(int(pa[i].kind) == int(pb[i].kind));
+    CHECK(pa[i].literal_sql == pb[i].literal_sql);
+    CHECK(pa[i].offsets_sql == pb[i].offsets_sql);
+  }
+  auto plan_of = [&](const char* name) -> const ShippedColumn& {
+    for (size_t i = 0; i < lean.columns.size(); ++i) if (lean.columns[i].name == name) return pb[i];
+    FAIL("no column " << name);
+    return pb[0];
+  };
+  CHECK(plan_of("source").literal_sql == "'enedis'");
+  CHECK(plan_of("meter_id").literal_sql == "'09876543210987'");
+  CHECK(plan_of("interval_s").literal_sql == "CAST('1800' AS DOUBLE)");
+  CHECK(plan_of("ts_peak").kind == ShipKind::Null);
+  CHECK(plan_of("ts_start").kind == ShipKind::Data);
+  CHECK(plan_of("power_w").kind == ShipKind::Data);
+  CHECK(plan_of("_record").kind == ShipKind::Data);
+  // first reading: Horodate 2023-03-25T00:30:00+01:00 ends the interval, so ts_start = 00:00+01:00 = 2023-03-24T23:00:00Z
+  CHECK(lean.columns[0].i64[0] == 1679698800000000);
+  CHECK(lean.columns[0].utc_offset_min[0] == 60);
 }

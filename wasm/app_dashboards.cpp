@@ -3,6 +3,7 @@
 // functions (challenges/, the same code as `workbench challenge`), and draws the result with viz/.
 // Owns: fetching, caching and layout of the dashboards. Does not own: any figure's computation.
 #include "wasm/app_dashboards.h"
+#include "wasm/app_energy_save.h"
 #include "wasm/app_food_match.h"
 
 #include <algorithm>
@@ -338,6 +339,7 @@ void draw_energy(Lang l) {
   spec.height = 200; spec.decimals = 0; spec.value_labels = true;
   chart::bar_chart("energy_month", months, std::span<const chart::BarSeries>(&sm, 1), spec);
   ImGui::TextColored(k_dim, "%s", t(l, "dash.energy.source"));
+  if (const auto& d = board("energy")->data; d.num.size() > 3) draw_energy_savings(l, d.num[0], d.num[1], d.num[3]);   // wasm/app_energy_save.cpp
   draw_gas(l);
 }
 

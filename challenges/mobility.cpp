@@ -30,6 +30,7 @@ constexpr ModeName k_modes[k_mode_count] = {
 
 const char* mode_id(Mode m) { return k_modes[int(m)].id; }
 const char* mode_label(Mode m, bool french) { return french ? k_modes[int(m)].fr : k_modes[int(m)].en; }
+const char* carpool_method_id(CarpoolMethod m) { return m == CarpoolMethod::Vehicle ? "vehicle" : "occupants"; }
 
 bool mode_from_id(std::string_view id, Mode& out) {
   std::string low;
@@ -103,7 +104,7 @@ FactorChoice choose_factor(Mode m, double km, std::string_view hint, const Mobil
     return c;
   }
   c.kg_per_km = t->g_per_km(o.include_construction) / 1000.0;
-  if (t->per_vehicle && o.car_occupants > 1) {
+  if (t->per_vehicle && o.car_occupants > 1 && o.carpool == CarpoolMethod::Occupants) {
     c.occupants = o.car_occupants;
     c.kg_per_km /= o.car_occupants;
   }
@@ -137,6 +138,9 @@ MobilityResult mobility_summary(const TripsView& v, const MobilityOptions& o) {
       t.unknown = im.unknown;
     } else if (!mode_from_id(given, t.mode)) {
       t.mode = Mode::Other;
+    } else if (i < v.mode_inferred.size() && v.mode_inferred[i]) {  // a guess made upstream (segment.h)
+      t.inferred = true;
+      if (i < v.confidence.size()) t.confidence = v.confidence[i];
     }
     t.km = dist >= 0 ? dist / 1000.0 : 0.0;
     FactorChoice c = choose_factor(t.mode, t.km, hint, o, f);
@@ -232,6 +236,86 @@ MobilityBudget mobility_budget(const TransactionsView& tx, std::span<const Label
   for (auto& [k, v] : months) b.by_month.push_back(v);
   for (auto& [k, v] : cats) b.by_category.push_back(v);
   return b;
+}
+
+void add_tickets(MobilityBudget& b, const TicketsView& v) {
+  std::map<std::string, CategoryMonth> tickets;
+  for (size_t i = 0; i < v.ts_start_us.size() && i < v.price_eur.size(); ++i) {
+    if (!(v.price_eur[i] >= 0)) continue;
+    const std::string m = month_key(paris_local(v.ts_start_us[i]).day);
+    CategoryMonth& c = tickets[m];
+    c.month = m;
+    c.category = "train_tickets";
+    c.eur += v.price_eur[i];
+    ++c.count;
+  }
+  if (tickets.empty()) return;
+  std::map<std::string, CategoryMonth> cats;
+  for (const CategoryMonth& c : b.by_category) cats[c.category] = c;
+  std::vector<CategoryMonth> months;
+  for (const CategoryMonth& c : b.by_month) {
+    if (c.category == "train" && tickets.count(c.month)) {   // the same tickets paid by card
+      cats["train"].eur -= c.eur;
+      cats["train"].count -= c.count;
+      b.total_eur -= c.eur;
+      continue;
+    }
+    months.push_back(c);
+  }
+  for (const auto& [m, c] : tickets) {
+    months.push_back(c);
+    CategoryMonth& t = cats["train_tickets"];
+    t.category = "train_tickets";
+    t.eur += c.eur;
+    t.count += c.count;
+    b.total_eur += c.eur;
+  }
+  std::sort(months.begin(), months.end(),
+            [](const CategoryMonth& a, const CategoryMonth& c) { return std::tie(a.month, a.category) < std::tie(c.month, c.category); });
+  b.by_month = std::move(months);
+  b.by_category.clear();
+  for (auto& [k, c] : cats)
+    if (c.count > 0) b.by_category.push_back(c);
+}
+
+std::vector<CategoryMonth> budget_month_totals(const MobilityBudget& b) {
+  std::map<std::string, CategoryMonth> m;
+  for (const CategoryMonth& c : b.by_month) {
+    CategoryMonth& t = m[c.month];
+    t.month = c.month;
+    t.eur += c.eur;
+    t.count += c.count;
+  }
+  std::vector<CategoryMonth> out;
+  for (auto& [k, v] : m) out.push_back(v);
+  return out;
+}
+
+std::vector<ModeCost> budget_cost_per_km(const MobilityBudget& b, const MobilityResult& r) {
+  struct Group {
+    Mode mode;
+    const char* cats[4];
+  };
+  static const Group k_groups[] = {{Mode::Car, {"fuel", "tolls", "parking", "taxi"}},
+                                   {Mode::Train, {"train", "train_tickets", nullptr, nullptr}},
+                                   {Mode::Bus, {"transit", nullptr, nullptr, nullptr}},
+                                   {Mode::Bike, {"bike", nullptr, nullptr, nullptr}}};
+  std::vector<ModeCost> out;
+  for (const Group& g : k_groups) {
+    ModeCost c;
+    c.mode = g.mode;
+    for (const char* cat : g.cats) {
+      if (!cat) break;
+      c.categories += (c.categories.empty() ? "" : "+") + std::string(cat);
+      for (const CategoryMonth& x : b.by_category)
+        if (x.category == cat) c.eur += x.eur;
+    }
+    for (const ModeTotals& m : r.by_mode)
+      if (m.mode == g.mode || (g.mode == Mode::Bus && (m.mode == Mode::Tram || m.mode == Mode::Metro))) c.km += m.km;
+    if (c.km > 0) c.eur_per_km = c.eur / c.km;
+    if (c.eur != 0 || c.km > 0) out.push_back(c);
+  }
+  return out;
 }
 
 }  // namespace sdw::challenge

@@ -35,11 +35,17 @@ struct InferredMode {
 InferredMode infer_mode(double distance_m, double duration_s, const InferOptions& o = {});
 
 enum class CarEnergy : uint8_t { Thermal, Electric };
+// How a shared car's emissions are counted. Occupants (ImpactCO2's rule, the default): the car's per-vehicle
+// factor divided by the people on board. Vehicle (the alternative): the whole car counted to the user, as
+// the driver who would have made the trip anyway (a carpooling passenger's view would be the other way).
+enum class CarpoolMethod : uint8_t { Occupants, Vehicle };
+const char* carpool_method_id(CarpoolMethod m);   // "occupants", "vehicle"
 
 struct MobilityOptions {
   InferOptions infer;
   bool include_construction = false;  // ADEME API default: without the vehicle construction share
   double car_occupants = 1;           // carpooling: per-vehicle factors (cars) divided by this (>= 1)
+  CarpoolMethod carpool = CarpoolMethod::Occupants;   // Vehicle: car_occupants is stated, not applied
   CarEnergy car_energy = CarEnergy::Thermal;   // voiturethermique / voitureelectrique
   bool ebike = false;                 // bike -> veloelectrique instead of velo
   double tgv_min_km = 150;            // train without a hint: TER below, TGV from here (ADEME ranges)
@@ -65,11 +71,14 @@ struct TripsView {
   std::span<const double> duration_s;          // may be empty; NaN = unknown
   std::span<const std::string_view> mode;      // our ids; "" = infer from speed; may be empty (all inferred)
   std::span<const std::string_view> mode_raw;  // may be empty: train type hints
+  std::span<const uint8_t> mode_inferred = {}; // may be empty; 1: `mode` is a guess (challenges/segment.h)
+  std::span<const double> confidence = {};     // may be empty; the guess's confidence 0-1
 };
 
 struct TripResult {
   Mode mode = Mode::Other;
   bool inferred = false, unknown = false;
+  double confidence = k_nan; // of an inferred mode when known (segmentation), NaN otherwise
   double km = 0;             // 0 when the distance is unknown
   double kgco2e = 0;
   std::string factor_slug;   // ADEME slug used ("" none)
@@ -130,5 +139,24 @@ struct MobilityBudget {
   double total_eur = 0;
 };
 MobilityBudget mobility_budget(const TransactionsView& tx, std::span<const LabelRule> rules);
+
+// Ticket prices from trip histories (SNCF Connect trips.price_eur), category "train_tickets". Rule against
+// counting a ticket twice: in a month that has ticket prices, the bank's "train" payments of that month are
+// taken out (the same tickets paid by card); other months keep them. Updates totals in place.
+struct TicketsView {
+  std::span<const int64_t> ts_start_us;
+  std::span<const double> price_eur;           // NaN: no price (not counted)
+};
+void add_tickets(MobilityBudget& b, const TicketsView& tickets);
+// Spending per month, all categories together ("" category), sorted by month.
+std::vector<CategoryMonth> budget_month_totals(const MobilityBudget& b);
+// Cost per km of each mode: fuel + tolls + parking + taxi -> car, train + train_tickets -> train, transit ->
+// bus/tram/metro together (mode Bus), bike -> bike; km from the trips of `r`. eur_per_km NaN without km.
+struct ModeCost {
+  Mode mode = Mode::Other;
+  std::string categories;    // "fuel+tolls+parking+taxi"
+  double eur = 0, km = 0, eur_per_km = k_nan;
+};
+std::vector<ModeCost> budget_cost_per_km(const MobilityBudget& b, const MobilityResult& r);
 
 }  // namespace sdw::challenge

@@ -2,6 +2,9 @@
 // parsers/domain_model.h first (merge_keep), so overlapping exports count once, as in the browser's views.
 #include "challenges/tables.h"
 
+#include <algorithm>
+#include <climits>
+
 #include "parsers/domain_model.h"
 #include "parsers/domains.h"
 
@@ -73,7 +76,8 @@ TripsColumns collect_trips_ends(std::span<const Table> tables, DonationColumns* 
   TripsColumns o;
   o.duplicates = each_table(tables, domain::k_trips, [&](const Table& t, const std::vector<uint8_t>& keep) {
     const Column *ts = find(t, "ts_start"), *dist = find(t, "distance_m"), *dur = find(t, "duration_s"),
-                 *mode = find(t, "mode"), *raw = find(t, "mode_raw"), *inferred = find(t, "mode_inferred");
+                 *mode = find(t, "mode"), *raw = find(t, "mode_raw"), *inferred = find(t, "mode_inferred"),
+                 *price = find(t, "price_eur");
     const Column *slat = find(t, "start_lat"), *slon = find(t, "start_lon"), *elat = find(t, "end_lat"), *elon = find(t, "end_lon");
     for (size_t i = 0; i < t.rows(); ++i) {
       if (!keep[i]) continue;
@@ -91,6 +95,9 @@ TripsColumns collect_trips_ends(std::span<const Table> tables, DonationColumns* 
       // a mode the parser itself guessed is guessed again here with our documented thresholds
       o.mode.text.push_back(boolean(inferred, i) == 1 ? "" : str(mode, i));
       o.mode_raw.text.push_back(str(raw, i));
+      o.mode_inferred.push_back(0);
+      o.confidence.push_back(k_nan);
+      o.price_eur.push_back(num(price, i));
     }
   });
   o.mode.finish();
@@ -101,6 +108,184 @@ TripsColumns collect_trips_ends(std::span<const Table> tables, DonationColumns* 
 }  // namespace
 
 TripsColumns collect_trips(std::span<const Table> tables) { return collect_trips_ends(tables, nullptr); }
+
+// [SECTION] segmented trips
+
+namespace {
+
+std::string provenance_key(const Table& t) { return str(find(t, "_file"), 0) + "\n" + str(find(t, "_entry"), 0); }
+// The GPX parser's point table (parsers/gpx.cpp) and the KML one (parsers/kml.cpp): no domain, own columns.
+bool is_gpx_points(const Table& t) {
+  return t.domain.empty() && find(t, "kind") && find(t, "track") && find(t, "seq") && find(t, "time") && find(t, "ele_m");
+}
+bool is_kml_points(const Table& t) {
+  return t.domain.empty() && find(t, "placemark") && find(t, "kind") && find(t, "time") && find(t, "alt_m");
+}
+float fnum(const Column* c, size_t i) { return float(num(c, i)); }
+
+// Appends one trace's result to `all`, visit indices shifted.
+void append_result(SegmentResult& all, SegmentResult&& r) {
+  const int32_t base = int32_t(all.visits.size());
+  all.visits.insert(all.visits.end(), r.visits.begin(), r.visits.end());
+  for (SegTrip& t : r.trips) {
+    if (t.from_visit >= 0) t.from_visit += base;
+    if (t.to_visit >= 0) t.to_visit += base;
+    all.trips.push_back(t);
+  }
+  SegmentStats& a = all.stats;
+  const SegmentStats& b = r.stats;
+  a.points += b.points;
+  a.no_time += b.no_time;
+  a.bad_coord += b.bad_coord;
+  a.low_accuracy += b.low_accuracy;
+  a.not_after_previous += b.not_after_previous;
+  a.jumps += b.jumps;
+  a.spikes += b.spikes;
+  a.used += b.used;
+  a.jitter_merged += b.jitter_merged;
+  a.tiny_trips += b.tiny_trips;
+  a.sorted = a.sorted && b.sorted;
+}
+
+SegmentResult run_trace(std::span<const TracePoint> pts, const SegmentOptions& o, bool has_mode, Mode mode) {
+  if (!has_mode) return segment_points(pts, o);
+  std::vector<TracePoint> sorted(pts.begin(), pts.end());
+  std::stable_sort(sorted.begin(), sorted.end(), [](const TracePoint& a, const TracePoint& b) { return a.ts_us < b.ts_us; });
+  Segmenter s(o);
+  s.set_export_mode(mode, true);
+  for (const TracePoint& p : sorted) s.add(p);
+  return s.finish();
+}
+
+}  // namespace
+
+TripsColumns collect_trips_segmented(std::span<const Table> tables, const SegmentOptions& so, SegmentNotes* notes,
+                                     SegmentResult* segments, std::span<const ModeCorrection> corrections) {
+  TripsColumns o = collect_trips(tables);
+  SegmentNotes n;
+  SegmentResult all;
+  // files that gave trips: their points are not segmented (the export's trips win)
+  std::vector<std::string> with_trips;
+  for (const Table& t : tables)
+    if (t.domain == domain::k_trips && t.rows() > 0) with_trips.push_back(provenance_key(t));
+  // location_points, one trace per file (a Records.json arrives in several batches of one provenance)
+  std::vector<std::string> keys;
+  std::vector<std::vector<TracePoint>> traces;
+  each_table(tables, domain::k_location_points, [&](const Table& t, const std::vector<uint8_t>& keep) {
+    const std::string key = provenance_key(t);
+    if (std::find(with_trips.begin(), with_trips.end(), key) != with_trips.end()) return;
+    size_t k = size_t(std::find(keys.begin(), keys.end(), key) - keys.begin());
+    if (k == keys.size()) {
+      keys.push_back(key);
+      traces.emplace_back();
+    }
+    const Column *ts = find(t, "ts"), *lat = find(t, "lat"), *lon = find(t, "lon"), *acc = find(t, "accuracy_m"),
+                 *vel = find(t, "velocity_m_s"), *act = find(t, "activity"), *conf = find(t, "activity_confidence");
+    for (size_t i = 0; i < t.rows(); ++i) {
+      if (!keep[i]) continue;
+      TracePoint p;
+      if (!instant(ts, i, p.ts_us)) p.ts_us = k_no_time;
+      p.lat = num(lat, i);
+      p.lon = num(lon, i);
+      p.accuracy_m = fnum(acc, i);
+      p.velocity_m_s = fnum(vel, i);
+      const std::string a = str(act, i);
+      if (!a.empty() && mode_from_id(a, p.activity)) {
+        p.has_activity = true;
+        const double c = num(conf, i);
+        p.activity_confidence = uint8_t(c >= 0 && c <= 100 ? c : 0);
+      }
+      traces[k].push_back(p);
+    }
+  });
+  for (size_t k = 0; k < traces.size(); ++k) {
+    append_result(all, run_trace(traces[k], so, false, Mode::Other));
+    n.files.push_back(keys[k].substr(0, keys[k].find('\n')) + (keys[k].back() == '\n' ? "" : "/" + keys[k].substr(keys[k].find('\n') + 1)));
+    ++n.traces;
+  }
+  // GPX tracks (one trace per track, <type> as the mode) and KML gx:Track placemarks
+  for (const Table& t : tables) {
+    const bool gpx = is_gpx_points(t), kml = !gpx && is_kml_points(t);
+    if (!gpx && !kml) continue;
+    const Column *kind = find(t, "kind"), *group = find(t, gpx ? "track" : "placemark"), *ts = find(t, "time"),
+                 *lat = find(t, "lat"), *lon = find(t, "lon");
+    std::map<std::string, std::string> types;   // GPX track label -> <type> (meta "track.N.name" / "track.N.type")
+    for (const auto& [key, value] : t.meta)
+      if (key.size() > 5 && key.compare(key.size() - 5, 5, ".type") == 0) {
+        const std::string stem = key.substr(0, key.size() - 5);
+        for (const auto& [k2, v2] : t.meta)
+          if (k2 == stem + ".name") types[v2] = value;
+      }
+    std::vector<TracePoint> pts;
+    std::string current;
+    bool any = false;
+    auto flush = [&]() {
+      if (pts.empty()) return;
+      Mode m = Mode::Other;
+      auto it = types.find(current);
+      const bool has = it != types.end() && mode_from_activity_type(it->second, m);
+      append_result(all, run_trace(pts, so, has, m));
+      pts.clear();
+      ++n.traces;
+      any = true;
+    };
+    for (size_t i = 0; i < t.rows(); ++i) {
+      if (str(kind, i) != "track") continue;
+      const std::string g = str(group, i);
+      if (g != current) {
+        flush();
+        current = g;
+      }
+      TracePoint p;
+      if (!instant(ts, i, p.ts_us)) p.ts_us = k_no_time;
+      p.lat = num(lat, i);
+      p.lon = num(lon, i);
+      pts.push_back(p);
+    }
+    flush();
+    if (any) n.files.push_back(t.name);
+  }
+  apply_corrections(all.trips, corrections);
+  // an export's trip covering the same time wins over a segmented one
+  std::vector<std::pair<int64_t, int64_t>> given;
+  for (size_t i = 0; i < o.ts_start_us.size(); ++i) {
+    const double d = o.duration_s[i];
+    given.emplace_back(o.ts_start_us[i], o.ts_start_us[i] + (d > 0 ? int64_t(d * 1e6) : 0));
+  }
+  std::sort(given.begin(), given.end());
+  std::vector<int64_t> max_end(given.size());
+  for (size_t i = 0; i < given.size(); ++i) max_end[i] = std::max(i ? max_end[i - 1] : INT64_MIN, given[i].second);
+  for (const SegTrip& s : all.trips) {
+    const size_t k = size_t(std::upper_bound(given.begin(), given.end(), std::pair<int64_t, int64_t>{s.end_us, INT64_MAX}) - given.begin());
+    if (k > 0 && max_end[k - 1] > s.start_us && given[k - 1].first < s.end_us) {
+      ++n.dropped_overlap;
+      continue;
+    }
+    o.ts_start_us.push_back(s.start_us);
+    o.distance_m.push_back(s.distance_m);
+    o.duration_s.push_back(s.duration_s);
+    o.mode.text.push_back(mode_id(s.mode));
+    o.mode_raw.text.push_back(s.mode_source == ModeSource::ExportType ? "export_type" : "");
+    o.mode_inferred.push_back(s.mode_inferred ? 1 : 0);
+    o.confidence.push_back(s.confidence);
+    o.price_eur.push_back(k_nan);
+    ++n.trips;
+  }
+  o.mode.finish();
+  o.mode_raw.finish();
+  const SegmentStats& st = all.stats;
+  n.points = st.points;
+  n.no_time = st.no_time;
+  n.low_accuracy = st.low_accuracy;
+  n.jumps = st.jumps;
+  n.spikes = st.spikes;
+  n.not_after_previous = st.not_after_previous;
+  n.visits = int64_t(all.visits.size());
+  n.tiny_trips = st.tiny_trips;
+  if (notes) *notes = std::move(n);
+  if (segments) *segments = std::move(all);
+  return o;
+}
 
 std::map<std::string, EnergyColumns> collect_energy(std::span<const Table> tables) {
   std::map<std::string, EnergyColumns> m;

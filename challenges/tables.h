@@ -16,6 +16,7 @@
 #include "challenges/learning.h"
 #include "challenges/mobility.h"
 #include "challenges/reveal.h"
+#include "challenges/segment.h"
 #include "parsers/table.h"
 
 namespace sdw::challenge {
@@ -32,7 +33,12 @@ struct TripsColumns {
   std::vector<int64_t> ts_start_us;
   std::vector<double> distance_m, duration_s;
   StringColumn mode, mode_raw;
-  TripsView view() const { return {ts_start_us, distance_m, duration_s, mode.views, mode_raw.views}; }
+  std::vector<uint8_t> mode_inferred;     // 1: the mode is a guess (segmentation), with its confidence
+  std::vector<double> confidence;         // 0-1, NaN when the mode was not guessed here
+  std::vector<double> price_eur;          // ticket price (SNCF), NaN when unknown
+  TripsView view() const {
+    return {ts_start_us, distance_m, duration_s, mode.views, mode_raw.views, mode_inferred, confidence};
+  }
 };
 struct EnergyColumns {
   size_t duplicates = 0;  // rows the merge rule dropped (parsers/domain_model.h): same key in a better source
@@ -93,6 +99,18 @@ struct DonationColumns {
 // Each collects the rows of every table of its domain, after the merge rule of parsers/domain_model.h
 // (overlapping exports count once, like the browser's merged views); rows without a usable time are skipped.
 TripsColumns collect_trips(std::span<const Table> tables);
+// collect_trips plus the trips found by segmenting raw positions (challenges/segment.h) of the files that
+// gave no trips: location_points tables (Records.json), GPX track points (<type> as the mode), KML gx:Track
+// points. No double counting: the points of a file that has a trips table are not segmented, and a
+// segmented trip overlapping in time a trip some export gave is dropped (the export's trip wins). Counts in
+// `notes` (may be null); `segments` (may be null) receives the visits and trips before the summary.
+struct SegmentNotes {
+  int64_t traces = 0, points = 0, no_time = 0, low_accuracy = 0, jumps = 0, spikes = 0, not_after_previous = 0;
+  int64_t visits = 0, trips = 0, dropped_overlap = 0, tiny_trips = 0;
+  std::vector<std::string> files;         // files whose points were segmented
+};
+TripsColumns collect_trips_segmented(std::span<const Table> tables, const SegmentOptions& o, SegmentNotes* notes,
+                                     SegmentResult* segments = nullptr, std::span<const ModeCorrection> corrections = {});
 std::map<std::string, EnergyColumns> collect_energy(std::span<const Table> tables);  // by energy ("electricity", "gas"); max_power rows left out
 TransactionColumns collect_transactions(std::span<const Table> tables);
 HealthColumns collect_health(std::span<const Table> tables);

@@ -52,6 +52,7 @@ json to_json(const MobilityResult& r, bool with_trips) {
   j["what_if"] = w;
   const MobilityOptions& o = r.options;
   j["options"] = {{"include_construction", o.include_construction}, {"car_occupants", o.car_occupants},
+                  {"carpool_method", carpool_method_id(o.carpool)},
                   {"car_energy", o.car_energy == CarEnergy::Electric ? "electric" : "thermal"}, {"ebike", o.ebike},
                   {"tgv_min_km", o.tgv_min_km},
                   {"infer_kmh", {{"walk_max", o.infer.walk_max_kmh}, {"bike_max", o.infer.bike_max_kmh},
@@ -62,6 +63,7 @@ json to_json(const MobilityResult& r, bool with_trips) {
     json t = json::array();
     for (const auto& x : r.trips)
       t.push_back({{"day", day_key(x.day)}, {"mode", mode_id(x.mode)}, {"inferred", x.inferred}, {"unknown", x.unknown},
+                   {"mode_inferred", x.inferred}, {"confidence", num(x.confidence)},
                    {"km", x.km}, {"kgco2e", x.kgco2e}, {"factor", x.factor_slug}});
     j["trips"] = t;
   }

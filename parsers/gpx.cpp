@@ -87,6 +87,7 @@ struct Point {
 struct Summary {
   std::string kind;  // "track" / "route"
   std::string label;
+  std::string type;  // <type> of the track or route (Strava "running", Garmin "cycling"…)
   uint64_t index = 0;
   uint64_t points = 0;
   double distance = 0;
@@ -147,6 +148,7 @@ class GpxParser final : public Parser, public XmlHandler {
       t.meta.emplace_back(k + "name", s.label);
       t.meta.emplace_back(k + "points", std::to_string(s.points));
       t.meta.emplace_back(k + "distance_m", fixed1(s.distance));
+      if (!s.type.empty()) t.meta.emplace_back(k + "type", s.type);
       if (s.has_time) {
         t.meta.emplace_back(k + "start", format_timestamp(s.first_us));
         t.meta.emplace_back(k + "end", format_timestamp(s.last_us));
@@ -226,6 +228,8 @@ class GpxParser final : public Parser, public XmlHandler {
       case Tag::Other:
         if (local == "name" && (parent == Tag::Trk || parent == Tag::Rte) && m_in_summary) {
           m_summaries.back().label = std::string(trim(text));
+        } else if (local == "type" && (parent == Tag::Trk || parent == Tag::Rte) && m_in_summary) {
+          m_summaries.back().type = std::string(trim(text));
         } else if (parent == Tag::Metadata && (local == "name" || local == "time" || local == "desc")) {
           tables[0].meta.emplace_back(std::string(local), std::string(trim(text)));
         } else if (parent == Tag::Gpx && local == "time") {  // GPX 1.0 puts it under the root

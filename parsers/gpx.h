@@ -1,6 +1,6 @@
 // GPX 1.0 / 1.1 (format id "gpx"): track points, route points and waypoints as one table of points with a
 // `kind` column, common extensions (Garmin TrackPointExtension hr/cad/speed/atemp, power) as columns when
-// present, and a per-track summary (points, haversine distance, duration) in Table::meta.
+// present, and a per-track summary (points, haversine distance, duration, <type> when given) in Table::meta.
 // Does not own: XML tokenising (parsers/xml.h) or timestamp grammar (parsers/values.h).
 #pragma once
 #include <memory>

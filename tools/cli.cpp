@@ -94,8 +94,9 @@ json read_file(const std::string& path, std::vector<Table>& out, bool& ok) {
   s.finish();
   if (s.format()) j["format"] = s.format()->id;
   json doms = json::array();
+  const bool track = s.format() && (std::string(s.format()->id) == "gpx" || std::string(s.format()->id) == "kml");
   for (Table& t : s.tables())
-    if (!t.domain.empty()) {
+    if (!t.domain.empty() || track) {   // GPX / KML points: segmented by the mobility challenge (tools/cli_mobility.h)
       doms.push_back({{"table", t.name}, {"domain", t.domain}, {"rows", t.rows()}});
       out.push_back(std::move(t));
     }

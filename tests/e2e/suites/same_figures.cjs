@@ -30,7 +30,7 @@ module.exports = (h) => {
     const mine = `_file IN (${names.map((n) => `'${n.replace(/'/g, "''")}'`).join(', ')})`;
     const sql = async (q) => (await page.evaluate((t) => window.workbench.sql(t), q)).rows;
     const before = await st();
-    const kmBefore = before.views.includes('trips') ? Number((await sql('SELECT coalesce(sum(distance_m), 0) / 1000 FROM trips'))[0][0]) : 0;
+    const kmBefore = (before.views || []).includes('trips') ? Number((await sql('SELECT coalesce(sum(distance_m), 0) / 1000 FROM trips'))[0][0]) : 0;
 
     await page.setInputFiles('#file-input', files);
     await waitFor((n) => { const s = window.workbench.state().sources; return s.length === n && s.slice(n - 6).every((x) => ['ready', 'error'].includes(x.status)); },

@@ -22,6 +22,7 @@
 #include "challenges/factors.h"
 #include "challenges/food.h"
 #include "challenges/footprint.h"
+#include "challenges/headline.h"
 #include "challenges/learning.h"
 #include "challenges/mobility.h"
 #include "imgui.h"
@@ -32,6 +33,8 @@
 #include "viz/scale.h"
 #include "wasm/app_platform.h"
 #include "wasm/app_reveal.h"
+#include "wasm/app_ui.h"
+#include "viz/a11y.h"
 
 using json = nlohmann::json;
 
@@ -84,8 +87,8 @@ Board g_boards[] = {
    "SELECT epoch_us(ts)::DOUBLE AS t, (date - DATE '1970-01-01')::DOUBLE AS d, coalesce(product, '') AS product, quantity, "
    "coalesce(unit, '') AS unit, amount FROM purchases ORDER BY coalesce(ts, CAST(date AS TIMESTAMP))"},
   {"budget", "transactions", "bank",
-   "SELECT (date - DATE '1970-01-01')::DOUBLE AS d, coalesce(label, '') AS label, amount, coalesce(category, '') AS category "
-   "FROM transactions WHERE date IS NOT NULL AND amount IS NOT NULL ORDER BY date"},
+   "SELECT (date - DATE '1970-01-01')::DOUBLE AS d, coalesce(label, '') AS label, amount, coalesce(category, '') AS category, "
+   "coalesce(currency, '') AS currency FROM transactions WHERE date IS NOT NULL AND amount IS NOT NULL ORDER BY date"},
   {"mob_points", "location_points", "google_timeline",   // the mobility map (a fixed sample past 200 000 points)
    "SELECT lon, lat FROM location_points WHERE lat IS NOT NULL AND lon IS NOT NULL "
    "USING SAMPLE reservoir(200000 ROWS) REPEATABLE (42)"},
@@ -136,6 +139,7 @@ std::vector<double> g_learning_minutes;
 challenge::FoodOptions g_food_opts;
 challenge::FoodResult g_food;
 std::vector<std::string> g_food_products;   // per line, for the unmapped list
+std::vector<int32_t> g_food_days;           // per line, local day (the headline's period)
 challenge::BudgetOptions g_budget_opts;
 challenge::BudgetResult g_budget;
 std::vector<std::string> g_budget_labels;   // per transaction
@@ -148,23 +152,22 @@ PngRequest g_png;
 RectRecorder g_record_rect = nullptr;
 void record(const char* name) { if (g_record_rect) g_record_rect(name); }
 
-const ImVec4 k_dim(0.65f, 0.68f, 0.72f, 1.0f);
-const ImVec4 k_accent(0.55f, 0.78f, 1.0f, 1.0f);
 
 const char* t(Lang l, const char* key) { return tr(l, key); }
 const char* colon(Lang l) { return l == Lang::Fr ? " : " : ": "; }   // French puts a space before the colon
 
 // "2024-10" -> "oct. 2024" / "Oct 2024" (axis labels in the UI language).
-std::string month_label(Lang l, const std::string& key) {
+// A month only partly covered by the data gets " *" (the headline's note explains the star).
+std::string month_label(Lang l, const std::string& key, const challenge::Period& covered = {}) {
   if (key.size() != 7 || key[4] != '-') return key;
   const unsigned m = static_cast<unsigned>(std::atoi(key.c_str() + 5));
   if (m < 1 || m > 12) return key;
-  return std::string(month_abbrev(l, m)) + " " + key.substr(0, 4);
+  return std::string(month_abbrev(l, m)) + " " + key.substr(0, 4) + (challenge::month_is_partial(key, covered) ? " *" : "");
 }
 
 void source_line(Lang l, const challenge::FactorSource& s) {
   ImGui::PushTextWrapPos(0);
-  ImGui::TextColored(k_dim, "%s %s (%s, %s %s) — %s", t(l, "dash.factors"), s.name.c_str(), s.origin.c_str(),
+  ImGui::TextColored(ui::color_dim(), "%s %s (%s, %s %s) — %s", t(l, "dash.factors"), s.name.c_str(), s.origin.c_str(),
                      t(l, "dash.data_of"), s.date.c_str(), s.licence.c_str());
   ImGui::PopTextWrapPos();
 }
@@ -172,7 +175,7 @@ void source_line(Lang l, const challenge::FactorSource& s) {
 void missing(Lang l, const Board& b, std::string& open_guide) {
   ImGui::Dummy(ImVec2(0, 8));
   ImGui::PushTextWrapPos(0);
-  ImGui::TextColored(k_dim, "%s", t(l, (std::string("dash.missing.") + b.id).c_str()));
+  ImGui::TextColored(ui::color_dim(), "%s", t(l, (std::string("dash.missing.") + b.id).c_str()));
   ImGui::PopTextWrapPos();
   if (const Guide* gd = find_guide(b.guide)) {
     if (ImGui::Button(guide_title(*gd, l))) open_guide = gd->id;
@@ -213,14 +216,16 @@ void draw_mobility_map(Lang l) {
   }
   ImGui::TextUnformatted(t(l, "dash.mobility.map"));
   chart::map_view("mob_map", spec, g_mob_map);
-  ImGui::TextColored(k_dim, "%s", t(l, "viz.hint.map"));
+  ImGui::TextColored(ui::color_dim(), "%s", t(l, "viz.hint.map"));
 }
 
 void draw_mobility(Lang l) {
   const auto& r = g_mob;
-  ImGui::TextColored(k_accent, "%s", t(l, "dash.mobility.title"));
-  ImGui::Text("%s km · %s %s · %s kgCO2e", format_number(l, r.total_km, 1).c_str(), format_count(l, r.trips.size()).c_str(),
-              t(l, "dash.trips"), format_number(l, r.total_kgco2e, 1).c_str());
+  const auto h = challenge::mobility_headline(r, g_mob_opts, l == Lang::Fr);
+  ui::headline(l, "mobility", h.sentence, h.yearly, h.comparison, h.note, h.method);
+  a11y::figure(t(l, "dash.km"), format_number(l, r.total_km, 1) + " km");
+  a11y::figure(t(l, "dash.trips"), format_count(l, r.trips.size()));
+  a11y::figure(t(l, "dash.emissions"), format_number(l, r.total_kgco2e, 1) + " kg CO₂e");
   bool changed = false;
   changed |= ImGui::Checkbox(t(l, "dash.mobility.construction"), &g_mob_opts.include_construction);
   ImGui::SameLine();
@@ -243,7 +248,7 @@ void draw_mobility(Lang l) {
     km.push_back(m.km);
     co2.push_back(m.kgco2e);
   }
-  if (cats.empty()) { ImGui::TextColored(k_dim, "%s", t(l, "viz.no_data")); return; }
+  if (cats.empty()) { ImGui::TextColored(ui::color_dim(), "%s", t(l, "viz.no_data")); return; }
   const float w = ImGui::GetContentRegionAvail().x;
   ImGui::BeginChild("mob_km", ImVec2(w * 0.5f - 4, 300));
   ImGui::TextUnformatted(t(l, "dash.mobility.km_by_mode"));
@@ -255,15 +260,15 @@ void draw_mobility(Lang l) {
   ImGui::SameLine();
   ImGui::BeginChild("mob_co2", ImVec2(0, 300));
   ImGui::TextUnformatted(t(l, "dash.mobility.co2_by_mode"));
-  chart::BarSeries s2{"kgCO2e", co2, 0xFFB27200u};
-  spec.unit = "kgCO2e"; spec.decimals = 1;
+  chart::BarSeries s2{"kg CO₂e", co2, 0xFFB27200u};
+  spec.unit = "kg CO₂e"; spec.decimals = 1;
   chart::bar_chart("co2_mode", cats, std::span<const chart::BarSeries>(&s2, 1), spec);
   ImGui::EndChild();
   for (const auto& wi : r.what_if) {
     if (wi.car_km <= 0) continue;
     const std::string alt_key = "dash.alt." + wi.alternative;   // ADEME slug -> words
     const bool saves = wi.saved_kgco2e >= 0;   // a nearly empty bus can emit more per person than a car
-    ImGui::BulletText("%s %s km %s %s%s%s kgCO2e %s (%s → %s)", t(l, "dash.mobility.whatif1"), format_number(l, wi.car_km, 0).c_str(),
+    ImGui::BulletText("%s %s km %s %s%s%s kg CO₂e %s (%s → %s)", t(l, "dash.mobility.whatif1"), format_number(l, wi.car_km, 0).c_str(),
                       t(l, "dash.mobility.whatif2"), has_translation(alt_key) ? t(l, alt_key.c_str()) : wi.alternative.c_str(), colon(l),
                       format_number(l, std::fabs(wi.saved_kgco2e), 1).c_str(),
                       t(l, saves ? "dash.mobility.saved" : "dash.mobility.more"), format_number(l, wi.car_kgco2e, 1).c_str(),
@@ -292,8 +297,12 @@ void compute_energy(const Columns& c) {
 
 void draw_energy(Lang l) {
   const auto& r = g_energy;
-  ImGui::TextColored(k_accent, "%s", t(l, "dash.energy.title"));
-  if (r.days.empty()) { ImGui::TextColored(k_dim, "%s", t(l, "viz.no_data")); return; }
+  const auto h = challenge::energy_headline(r, l == Lang::Fr);
+  ui::headline(l, "energy", h.sentence, h.yearly, h.comparison, h.note, h.method);
+  if (r.days.empty()) { draw_gas(l); return; }
+  a11y::figure(t(l, "dash.energy.total"), format_number(l, r.total_kwh, 1) + " kWh");
+  a11y::figure(t(l, "dash.energy.base_load"), std::isnan(r.base_load_w) ? "–" : format_number(l, r.base_load_w, 0) + " W");
+  a11y::figure(t(l, "dash.energy.cost"), format_number(l, r.total_cost_eur, 2) + " €");
   ImGui::Text("%s kWh · %s %s · %s : %s W · %s : %s €", format_number(l, r.total_kwh, 1).c_str(),
               format_count(l, r.days.size()).c_str(), t(l, "dash.days"), t(l, "dash.energy.base_load"),
               std::isnan(r.base_load_w) ? "–" : format_number(l, r.base_load_w, 0).c_str(), t(l, "dash.energy.cost"),
@@ -305,7 +314,7 @@ void draw_energy(Lang l) {
     board("energy")->dirty = true;
   }
   ImGui::SameLine();
-  ImGui::TextColored(k_dim, "%s", t(l, "dash.energy.price_note"));
+  ImGui::TextColored(ui::color_dim(), "%s", t(l, "dash.energy.price_note"));
   ImGui::TextUnformatted(t(l, "dash.energy.per_day"));
   chart::CalendarSpec cs;
   cs.lang = l; cs.unit = "kWh"; cs.cell = 13;
@@ -325,20 +334,20 @@ void draw_energy(Lang l) {
     chart::bar_chart("energy_hour", hours, std::span<const chart::BarSeries>(&s, 1), spec);
   } else {
     ImGui::PushTextWrapPos(0);
-    ImGui::TextColored(k_dim, "%s", t(l, "dash.energy.need_curve"));   // daily readings have no hours
+    ImGui::TextColored(ui::color_dim(), "%s", t(l, "dash.energy.need_curve"));   // daily readings have no hours
     ImGui::PopTextWrapPos();
   }
   static std::vector<const char*> months;
   static std::vector<std::string> month_names;
   static std::vector<double> month_kwh;
   months.clear(); month_names.clear(); month_kwh.clear();
-  for (const auto& m : r.months) { month_names.push_back(month_label(l, m.month)); month_kwh.push_back(m.kwh); }
+  for (const auto& m : r.months) { month_names.push_back(month_label(l, m.month, h.period)); month_kwh.push_back(m.kwh); }
   for (const auto& n : month_names) months.push_back(n.c_str());
   ImGui::TextUnformatted(t(l, "dash.energy.per_month"));
   chart::BarSeries sm{"kWh", month_kwh, 0};
   spec.height = 200; spec.decimals = 0; spec.value_labels = true;
   chart::bar_chart("energy_month", months, std::span<const chart::BarSeries>(&sm, 1), spec);
-  ImGui::TextColored(k_dim, "%s", t(l, "dash.energy.source"));
+  ImGui::TextColored(ui::color_dim(), "%s", t(l, "dash.energy.source"));
   if (const auto& d = board("energy")->data; d.num.size() > 3) draw_energy_savings(l, d.num[0], d.num[1], d.num[3]);   // wasm/app_energy_save.cpp
   draw_gas(l);
 }
@@ -349,7 +358,7 @@ void draw_gas(Lang l) {
   const auto& r = g_gas;
   if (r.days.empty()) return;
   ImGui::Separator();
-  ImGui::TextColored(k_accent, "%s", t(l, "dash.gas.title"));
+  ImGui::TextColored(ui::color_accent(), "%s", t(l, "dash.gas.title"));
   std::string m3 = std::isnan(r.total_m3) ? "" : " · " + format_number(l, r.total_m3, 0) + " m³";
   ImGui::Text("%s kWh%s · %s : %s € · %s : %s %%", format_number(l, r.total_kwh, 0).c_str(), m3.c_str(), t(l, "dash.energy.cost"),
               format_number(l, r.total_cost_eur, 0).c_str(), t(l, "dash.gas.heating"),
@@ -372,7 +381,7 @@ void draw_gas(Lang l) {
   spec.lang = l; spec.unit = "kWh"; spec.height = 200; spec.decimals = 0;
   chart::bar_chart("gas_month", months, std::span<const chart::BarSeries>(&s, 1), spec);
   ImGui::PushTextWrapPos(0);
-  ImGui::TextColored(k_dim, "%s", t(l, "dash.gas.source"));
+  ImGui::TextColored(ui::color_dim(), "%s", t(l, "dash.gas.source"));
   ImGui::PopTextWrapPos();
 }
 
@@ -398,7 +407,8 @@ void compute_learning(const Columns& c) {
 
 void draw_learning(Lang l) {
   const auto& r = g_learning;
-  ImGui::TextColored(k_accent, "%s", t(l, "dash.learning.title"));
+  const auto h = challenge::learning_headline(r, l == Lang::Fr);
+  ui::headline(l, "learning", h.sentence, h.yearly, h.comparison, h.note, h.method);
   if (!g_actors.empty()) {
     ImGui::SetNextItemWidth(260);
     if (ImGui::BeginCombo(t(l, "dash.learning.who"), g_actor.c_str())) {
@@ -454,25 +464,27 @@ void compute_food(const Columns& c) {
   auto product = c.views(2), unit = c.views(4);
   challenge::PurchasesView v{day, product[0], c.num[3], unit[0], c.num[5]};
   g_food = challenge::food_summary(v, g_food_opts);
+  g_food_days = day;
   g_food_products = c.text[2];
 }
 
 void draw_food(Lang l) {
   const auto& r = g_food;
-  ImGui::TextColored(k_accent, "%s", t(l, "dash.food.title"));
-  ImGui::Text("%s kgCO2e · %s kg · %s %s (%s %s)", format_number(l, r.total_kgco2e, 1).c_str(), format_number(l, r.total_kg, 1).c_str(),
+  const auto h = challenge::food_headline(r, g_food_days, l == Lang::Fr);
+  ui::headline(l, "food", h.sentence, h.yearly, h.comparison, h.note, h.method);
+  ImGui::Text("%s kg CO₂e · %s kg · %s %s (%s %s)", format_number(l, r.total_kgco2e, 1).c_str(), format_number(l, r.total_kg, 1).c_str(),
               format_count(l, r.lines.size()).c_str(), t(l, "dash.food.lines"), format_count(l, r.mapped).c_str(), t(l, "dash.food.counted"));
-  if (r.lines.empty()) { ImGui::TextColored(k_dim, "%s", t(l, "viz.no_data")); return; }
+  if (r.lines.empty()) { ImGui::TextColored(ui::color_dim(), "%s", t(l, "viz.no_data")); return; }
   static std::vector<std::string> month_names;
   static std::vector<const char*> months;
   static std::vector<double> month_co2;
   month_names.clear(); months.clear(); month_co2.clear();
-  for (const auto& m : r.months) { month_names.push_back(month_label(l, m.month)); month_co2.push_back(m.kgco2e); }
+  for (const auto& m : r.months) { month_names.push_back(month_label(l, m.month, h.period)); month_co2.push_back(m.kgco2e); }
   for (const auto& n : month_names) months.push_back(n.c_str());
   ImGui::TextUnformatted(t(l, "dash.food.per_month"));
-  chart::BarSeries sm{"kgCO2e", month_co2, 0xFF5FB36Eu};
+  chart::BarSeries sm{"kg CO₂e", month_co2, 0xFF5FB36Eu};
   chart::BarChartSpec spec;
-  spec.lang = l; spec.unit = "kgCO2e"; spec.height = 220; spec.decimals = 0;
+  spec.lang = l; spec.unit = "kg CO₂e"; spec.height = 220; spec.decimals = 0;
   chart::bar_chart("food_month_bars", months, std::span<const chart::BarSeries>(&sm, 1), spec);
   ImGui::TextUnformatted(t(l, "dash.food.top"));
   static std::vector<const char*> top_names;
@@ -482,13 +494,13 @@ void draw_food(Lang l) {
   for (const auto& c : r.top) { top_names.push_back(food_name(l, c.slug)); top_co2.push_back(c.kgco2e); rest -= c.kgco2e; }
   if (rest > 0.05) { top_names.push_back(t(l, "viz.other")); top_co2.push_back(rest); }   // the donut adds up to the total
   chart::DonutSpec ds;
-  ds.lang = l; ds.unit = "kgCO2e"; ds.size = 170;
+  ds.lang = l; ds.unit = "kg CO₂e"; ds.size = 170;
   chart::donut("food_top_donut", top_names, top_co2, ds);
   if (!r.swaps.empty()) {
     ImGui::TextUnformatted(t(l, "dash.food.swaps"));
     for (size_t i = 0; i < r.swaps.size() && i < 3; i++) {
       const auto& sw = r.swaps[i];
-      ImGui::BulletText("%s → %s (%s kg)%s%s %s kgCO2e", food_name(l, sw.from), food_name(l, sw.to), format_number(l, sw.kg, 1).c_str(),
+      ImGui::BulletText("%s → %s (%s kg)%s%s %s kg CO₂e", food_name(l, sw.from), food_name(l, sw.to), format_number(l, sw.kg, 1).c_str(),
                         colon(l), t(l, "dash.food.saves"), format_number(l, sw.saved_kgco2e, 1).c_str());
     }
   }
@@ -496,7 +508,7 @@ void draw_food(Lang l) {
   if (!r.unmapped.empty()) {
     ImGui::Spacing();
     ImGui::PushTextWrapPos(0);
-    ImGui::TextColored(k_dim, "%s", t(l, "dash.food.unmapped"));
+    ImGui::TextColored(ui::color_dim(), "%s", t(l, "dash.food.unmapped"));
     ImGui::PopTextWrapPos();
     std::vector<std::string> seen;
     const auto& factors = challenge::ademe_factors().food;
@@ -521,10 +533,10 @@ void draw_food(Lang l) {
       ImGui::PopID();
     }
   }
-  if (r.no_weight > 0) ImGui::TextColored(k_dim, "%s %s", format_count(l, r.no_weight).c_str(), t(l, "dash.food.no_weight"));
+  if (r.no_weight > 0) ImGui::TextColored(ui::color_dim(), "%s %s", format_count(l, r.no_weight).c_str(), t(l, "dash.food.no_weight"));
   draw_food_details(l, r, g_food_products, g_food_opts, board("food")->dirty);   // wasm/app_food_match.cpp
   ImGui::PushTextWrapPos(0);
-  ImGui::TextColored(k_dim, "%s", t(l, "dash.food.source"));
+  ImGui::TextColored(ui::color_dim(), "%s", t(l, "dash.food.source"));
   ImGui::PopTextWrapPos();
 }
 
@@ -536,8 +548,8 @@ const char* category_name(Lang l, const std::string& id) {
 
 void compute_budget(const Columns& c) {
   const std::vector<int32_t> day = c.whole<int32_t>(0);
-  auto label = c.views(1), cat = c.views(3);
-  challenge::TransactionsView v{day, label[0], c.num[2], cat[0]};
+  auto label = c.views(1), cat = c.views(3), cur = c.views(4);
+  challenge::TransactionsView v{day, label[0], c.num[2], cat[0], cur[0]};
   g_budget = challenge::budget_summary(v, g_budget_opts);
   g_budget_labels = c.text[1];
 }
@@ -550,11 +562,20 @@ void compute_health(const Columns& c) {
 
 void draw_budget(Lang l) {
   const auto& r = g_budget;
-  ImGui::TextColored(k_accent, "%s", t(l, "dash.budget.title"));
-  ImGui::Text("%s € %s · %s € %s · %s %s", format_number(l, r.income, 0).c_str(), t(l, "dash.budget.income"),
-              format_number(l, r.spending, 0).c_str(), t(l, "dash.budget.spending"), format_count(l, g_budget_labels.size()).c_str(),
-              t(l, "sql.rows"));
-  if (r.months.empty()) { ImGui::TextColored(k_dim, "%s", t(l, "viz.no_data")); return; }
+  // figures of the main currency; other currencies on their own line, never added (no invented rate)
+  const std::string unit = r.currency.empty() || r.currency == "EUR" ? "€" : r.currency;
+  {
+    const auto h = challenge::budget_headline(r, l == Lang::Fr);
+    ui::headline(l, "budget", h.sentence, h.yearly, h.comparison, h.note, h.method);
+  }
+  ImGui::Text("%s %s %s · %s %s %s · %s %s", format_number(l, r.income, 0).c_str(), unit.c_str(), t(l, "dash.budget.income"),
+              format_number(l, r.spending, 0).c_str(), unit.c_str(), t(l, "dash.budget.spending"),
+              format_count(l, g_budget_labels.size()).c_str(), t(l, "sql.rows"));
+  for (size_t i = 1; i < r.by_currency.size(); i++)
+    ImGui::TextColored(ui::color_dim(), "%s %s %s · %s %s %s", format_number(l, r.by_currency[i].income, 0).c_str(), r.by_currency[i].currency.c_str(),
+                       t(l, "dash.budget.income"), format_number(l, r.by_currency[i].spending, 0).c_str(),
+                       r.by_currency[i].currency.c_str(), t(l, "dash.budget.spending"));
+  if (r.months.empty()) { ImGui::TextColored(ui::color_dim(), "%s", t(l, "viz.no_data")); return; }
   // Stacked bars: the 6 largest categories, the rest as "other".
   static std::vector<std::string> month_names;
   static std::vector<const char*> months;
@@ -579,8 +600,9 @@ void draw_budget(Lang l) {
   for (size_t i = 0; i < values.size(); i++) series.push_back({names[i].c_str(), values[i], 0});
   ImGui::TextUnformatted(t(l, "dash.budget.per_month"));
   chart::BarChartSpec spec;
-  spec.lang = l; spec.unit = "€"; spec.height = 240; spec.stacked = true; spec.decimals = 0;
+  spec.lang = l; spec.unit = unit.c_str(); spec.height = 240; spec.stacked = true; spec.decimals = 0;
   chart::bar_chart("budget_month", months, series, spec);
+  spec.unit = "€";  // health records are in EUR
   if (g_health_present && !g_health.months.empty()) {
     static std::vector<std::string> hm_names;
     static std::vector<const char*> hm;
@@ -599,7 +621,7 @@ void draw_budget(Lang l) {
   if (r.uncategorised > 0) {
     ImGui::Spacing();
     ImGui::PushTextWrapPos(0);
-    ImGui::TextColored(k_dim, "%s", t(l, "dash.budget.uncategorised"));
+    ImGui::TextColored(ui::color_dim(), "%s", t(l, "dash.budget.uncategorised"));
     ImGui::PopTextWrapPos();
     static const char* k_cats[] = {"groceries", "housing", "energy", "telecom", "transport", "health", "insurance",
                                    "restaurants", "leisure", "shopping", "cash", "taxes", "bank_fees", "savings"};
@@ -626,7 +648,7 @@ void draw_budget(Lang l) {
     }
   }
   ImGui::PushTextWrapPos(0);
-  ImGui::TextColored(k_dim, "%s", t(l, "dash.budget.source"));
+  ImGui::TextColored(ui::color_dim(), "%s", t(l, "dash.budget.source"));
   ImGui::PopTextWrapPos();
 }
 
@@ -640,10 +662,11 @@ void compute_footprint(const Columns& c) {
 
 void draw_footprint(Lang l) {
   const auto& r = g_footprint;
-  ImGui::TextColored(k_accent, "%s", t(l, "dash.footprint.title"));
+  const auto h = challenge::footprint_headline(r, l == Lang::Fr);
+  ui::headline(l, "footprint", h.sentence, h.yearly, h.comparison, h.note, h.method);
   ImGui::Text("%s %s · %s %s", format_count(l, r.events).c_str(), t(l, "dash.footprint.events"), format_count(l, r.night_events).c_str(),
               t(l, "dash.footprint.night"));
-  if (r.events == 0) { ImGui::TextColored(k_dim, "%s", t(l, "viz.no_data")); return; }
+  if (r.events == 0) { ImGui::TextColored(ui::color_dim(), "%s", t(l, "viz.no_data")); return; }
   static std::vector<const char*> hours;
   static char hour_labels[24][8];
   if (hours.empty())
@@ -676,7 +699,7 @@ void draw_footprint(Lang l) {
   }
   ImGui::Text("%s %s", t(l, "dash.footprint.busiest"), busiest.c_str());
   ImGui::PushTextWrapPos(0);
-  ImGui::TextColored(k_dim, "%s", t(l, "dash.footprint.source"));
+  ImGui::TextColored(ui::color_dim(), "%s", t(l, "dash.footprint.source"));
   ImGui::PopTextWrapPos();
 }
 
@@ -714,7 +737,7 @@ std::string figures_csv(std::string_view id, Lang l) {
   Csv c{l};
   const bool fr = l == Lang::Fr;
   if (id == "mobility") {
-    c.cell(fr ? "mode" : "mode"); c.cell("km"); c.cell(fr ? "trajets" : "trips"); c.cell("kgCO2e", true);
+    c.cell(fr ? "mode" : "mode"); c.cell("km"); c.cell(fr ? "trajets" : "trips"); c.cell("kg CO₂e", true);
     for (const auto& m : g_mob.by_mode) {
       c.cell(challenge::mode_label(m.mode, fr)); c.num(m.km, 3); c.num(static_cast<double>(m.trips), 0); c.num(m.kgco2e, 3, true);
     }
@@ -729,12 +752,13 @@ std::string figures_csv(std::string_view id, Lang l) {
     c.cell(fr ? "jour" : "day"); c.cell("minutes", true);
     for (const auto& d : g_learning.days) { c.cell(challenge::day_key(d.day)); c.num(d.seconds / 60, 1, true); }
   } else if (id == "food") {
-    c.cell(fr ? "mois" : "month"); c.cell("kg"); c.cell("kgCO2e"); c.cell(fr ? "lignes" : "lines", true);
+    c.cell(fr ? "mois" : "month"); c.cell("kg"); c.cell("kg CO₂e"); c.cell(fr ? "lignes" : "lines", true);
     for (const auto& m : g_food.months) { c.cell(m.month); c.num(m.kg, 3); c.num(m.kgco2e, 3); c.num(static_cast<double>(m.lines), 0, true); }
-    c.cell(fr ? "aliment" : "food"); c.cell("kg"); c.cell("kgCO2e"); c.cell(fr ? "lignes" : "lines", true);
+    c.cell(fr ? "aliment" : "food"); c.cell("kg"); c.cell("kg CO₂e"); c.cell(fr ? "lignes" : "lines", true);
     for (const auto& x : g_food.top) { c.cell(food_name(l, x.slug)); c.num(x.kg, 3); c.num(x.kgco2e, 3); c.num(static_cast<double>(x.lines), 0, true); }
   } else if (id == "budget") {
-    c.cell(fr ? "mois" : "month"); c.cell(fr ? "catégorie" : "category"); c.cell(fr ? "dépenses (€)" : "spending (EUR)");
+    const std::string cur = g_budget.currency.empty() ? "EUR" : g_budget.currency;  // main currency's figures only
+    c.cell(fr ? "mois" : "month"); c.cell(fr ? "catégorie" : "category"); c.cell((fr ? "dépenses (" : "spending (") + cur + ")");
     c.cell(fr ? "opérations" : "transactions", true);
     for (const auto& m : g_budget.by_month) { c.cell(m.month); c.cell(category_name(l, m.category)); c.num(m.eur, 2); c.num(static_cast<double>(m.count), 0, true); }
     for (const auto& m : g_health.months) {
@@ -847,7 +871,7 @@ void draw_tab(const char* id, Lang l, const std::vector<std::string>& views, uin
     fetch(*health);
     if (health->data.ok && health->dirty) { health->dirty = false; compute_health(health->data); }
   }
-  if (!b->data.has || b->request) { ImGui::TextColored(k_dim, "%s", t(l, "dash.loading")); }
+  if (!b->data.has || b->request) { ImGui::TextColored(ui::color_dim(), "%s", t(l, "dash.loading")); }
   if (!b->data.has) return;
   if (!b->data.ok) { ImGui::TextColored(ImVec4(1, 0.45f, 0.42f, 1), "%s", b->data.error.c_str()); return; }
   if (b->dirty) {

@@ -24,6 +24,7 @@
 #include "imgui.h"
 #include "imgui_impl_glfw.h"
 #include "imgui_impl_opengl3.h"
+#include "viz/a11y.h"
 #include "viz/basemap.h"
 #include "viz/demo_draw.h"
 #include "wasm/app_dashboards.h"
@@ -31,9 +32,12 @@
 #include "viz/guides.h"
 #include "viz/locale.h"
 #include "wasm/app_platform.h"
+#include "wasm/app_ui.h"
+#include "parsers/parser.h"
 
 using json = nlohmann::json;
 using sdw::tr;
+namespace a11y = sdw::a11y;
 
 namespace {
 
@@ -44,7 +48,7 @@ struct Text2 {            // a message in both languages
 };
 
 struct SourceTable { std::string name; uint64_t rows = 0; std::vector<std::pair<std::string, std::string>> columns; };
-struct SourceMsg { Text2 text; uint64_t line = 0, offset = 0; bool has_loc = false; };
+struct SourceMsg { Text2 text, advice; uint64_t line = 0, offset = 0; bool has_loc = false, info = false; };
 
 struct SourceEntry {       // one file inside an archive
   std::string path, format, status;
@@ -108,10 +112,13 @@ struct App {
   uint64_t frames = 0;
   bool show_viz_demo = false;
   float text_scale = 1.0f;      // comfort: text size (× the pixel ratio), A− / A+ in the menu bar
-  bool high_contrast = false;   // comfort: black background, white text, bright borders
+  int theme = 0;                // comfort: 0 light (default), 1 dark, 2 high contrast (black, white, bright borders)
+  ImFont* font_big = nullptr;   // the answer sentence
+  bool sources_collapsed = false;   // the Sources panel folded to a strip
+  std::vector<std::pair<int, std::string>> seen_status;   // source id -> last status announced
   bool restyle = false;         // fonts and style to rebuild before the next frame
   bool show_guides = false;
-  std::string active_tab = "sql";
+  std::string active_tab = "home";
   std::string open_guide;           // id of the guide shown in its window
   std::vector<std::pair<std::string, ImVec4>> rects;   // named widget rectangles, for the test API
 };
@@ -131,6 +138,8 @@ std::string cell_text(const json& v) {
   if (v.is_number()) {
     char buf[32];
     std::snprintf(buf, sizeof buf, "%.15g", v.get<double>());
+    if (g.lang == sdw::Lang::Fr)   // the grid follows the UI language: decimal comma in French
+      for (char* c = buf; *c; ++c) if (*c == '.') *c = ',';
     return buf;
   }
   return v.dump();
@@ -141,8 +150,13 @@ SourceMsg msg_from(const json& j) {
   m.text.fr = j.value("fr", "");
   m.text.en = j.value("en", "");
   if (j.contains("line")) { m.has_loc = true; m.line = j.value("line", 0ULL); m.offset = j.value("offset", 0ULL); }
+  m.info = j.value("info", false);
+  if (j.contains("advice") && j["advice"].is_object()) m.advice = {j["advice"].value("fr", ""), j["advice"].value("en", "")};
   return m;
 }
+
+const char* tab_for_view(const std::string& v);
+std::vector<int>& pending_announcements() { static std::vector<int> ids; return ids; }
 
 void apply_state(const json& j) {
   if (j.contains("lang")) g.lang = sdw::lang_from_code(j["lang"].get<std::string>());
@@ -157,9 +171,16 @@ void apply_state(const json& j) {
       g.personas.push_back({p.value("id", ""), p.value("challenge", ""), {p.value("name_fr", ""), p.value("name_en", "")},
                             {p.value("description_fr", ""), p.value("description_en", "")}});
   if (j.contains("open_tab") && j["open_tab"].is_string()) g.tab_request = j["open_tab"].get<std::string>();
+  const std::vector<std::string> views_before = g.views;
   g.views.clear();
   if (j.contains("views") && j["views"].is_array())
     for (const auto& v : j["views"]) if (v.is_string()) g.views.push_back(v.get<std::string>());
+  // After a drop, the answer opens by itself: the dashboard of the first domain that was not there before
+  // (a persona names its own tab; the user's own choice of tab is kept when nothing new arrives).
+  if (!j.contains("open_tab") || !j["open_tab"].is_string())
+    for (const auto& v : g.views)
+      if (std::find(views_before.begin(), views_before.end(), v) == views_before.end())
+        if (const char* tab = tab_for_view(v)) { g.tab_request = tab; g.tab_request_seen.clear(); break; }
   g.wiping = j.value("wiping", false);
   g.persist_on = j.contains("persist") && j["persist"].is_object() && j["persist"].value("on", false);
   g.persist_locked = j.contains("persist") && j["persist"].is_object() && j["persist"].value("locked", false);
@@ -213,30 +234,51 @@ void apply_state(const json& j) {
     out.push_back(std::move(x));
   }
   g.sources = std::move(out);
+  // the live region hears each file's start, end and failure once
+  for (const auto& src : g.sources) {
+    auto it = std::find_if(g.seen_status.begin(), g.seen_status.end(), [&](const auto& p) { return p.first == src.id; });
+    if (it != g.seen_status.end() && it->second == src.status) continue;
+    if (it == g.seen_status.end()) g.seen_status.emplace_back(src.id, src.status);
+    else it->second = src.status;
+    pending_announcements().push_back(src.id);
+  }
 }
 
 // ---------------------------------------------------------------- [SECTION] Fonts and scaling
 void load_fonts(float dpr) {
   ImGuiIO& io = ImGui::GetIO();
   io.Fonts->Clear();
-  // Latin-1 + Latin Extended-A/B (œ Œ ÿ ł ő…), general punctuation (— – ’ “ ” « » …), €, arrows, math.
+  // Latin-1 + Latin Extended-A/B (œ Œ ÿ ł ő…), general punctuation (— – ’ “ ” « » …), sub/superscripts (CO₂), €,
+  // arrows, math, shapes (⚠ ✓ ✕ ● ▲).
   static const ImWchar ranges[] = {0x0020, 0x024F, 0x2000, 0x206F, 0x2070, 0x209F, 0x20AC, 0x20AC, 0x2190, 0x21FF,
-                                   0x2200, 0x22FF, 0x2300, 0x23FF, 0x25A0, 0x26FF, 0x2700, 0x27BF, 0};   // ⚠ ✓ ✕ ● ▲
+                                   0x2200, 0x22FF, 0x2300, 0x23FF, 0x25A0, 0x26FF, 0x2700, 0x27BF, 0};
   ImFontConfig cfg;
   cfg.OversampleH = 2;
   g.font_ui = io.Fonts->AddFontFromFileTTF("/fonts/DejaVuSans.ttf", std::round(16.0f * dpr), &cfg, ranges);
   g.font_mono = io.Fonts->AddFontFromFileTTF("/fonts/DejaVuSansMono.ttf", std::round(15.0f * dpr), &cfg, ranges);
-  g.fonts_ok = g.font_ui && g.font_mono;
+  g.font_big = io.Fonts->AddFontFromFileTTF("/fonts/DejaVuSans.ttf", std::round(23.0f * dpr), &cfg, ranges);
+  g.fonts_ok = g.font_ui && g.font_mono && g.font_big;
   if (!g.font_ui) g.font_ui = io.Fonts->AddFontDefault();
   if (!g.font_mono) g.font_mono = g.font_ui;
+  if (!g.font_big) g.font_big = g.font_ui;
   io.FontDefault = g.font_ui;
 }
+
+// Colours of text that depend on the theme (all at least 4.5:1 on their window background).
+ImVec4 k_red, k_amber, k_green, k_dim, k_accent;
 
 void apply_style(float dpr) {
   ImGuiStyle& st = ImGui::GetStyle();
   st = ImGuiStyle();
-  ImGui::StyleColorsDark(&st);
-  if (g.high_contrast) {   // WCAG-style: pure black and white, visible borders, yellow focus
+  st.WindowRounding = 6;
+  st.FrameRounding = 4;
+  st.GrabRounding = 4;
+  st.WindowPadding = ImVec2(12, 10);
+  st.FramePadding = ImVec2(8, 5);
+  st.ItemSpacing = ImVec2(10, 7);
+  st.ScrollbarSize = 16;
+  if (g.theme == 2) {   // high contrast: pure black and white, visible borders, yellow focus
+    ImGui::StyleColorsDark(&st);
     st.Colors[ImGuiCol_Text] = ImVec4(1, 1, 1, 1);
     st.Colors[ImGuiCol_TextDisabled] = ImVec4(0.85f, 0.85f, 0.85f, 1);
     st.Colors[ImGuiCol_WindowBg] = st.Colors[ImGuiCol_ChildBg] = st.Colors[ImGuiCol_PopupBg] = ImVec4(0, 0, 0, 1);
@@ -249,36 +291,43 @@ void apply_style(float dpr) {
     st.Colors[ImGuiCol_Tab] = ImVec4(0.05f, 0.25f, 0.6f, 1);
     st.Colors[ImGuiCol_TabActive] = ImVec4(0.1f, 0.45f, 1.0f, 1);
     st.Colors[ImGuiCol_NavHighlight] = ImVec4(1, 0.85f, 0, 1);
+    st.Colors[ImGuiCol_Header] = ImVec4(0.1f, 0.4f, 0.9f, 0.8f);
     st.FrameBorderSize = 1;
     st.WindowBorderSize = 2;
-    st.Colors[ImGuiCol_Header] = ImVec4(0.1f, 0.4f, 0.9f, 0.8f);
-    st.WindowRounding = 6;
-    st.FrameRounding = 4;
-    st.GrabRounding = 4;
-    st.WindowPadding = ImVec2(12, 10);
-    st.FramePadding = ImVec2(8, 5);
-    st.ItemSpacing = ImVec2(10, 7);
-    st.ScrollbarSize = 16;
-    st.ScaleAllSizes(dpr);
-    return;
+    k_red = ImVec4(1, 0.55f, 0.5f, 1); k_amber = ImVec4(1, 0.85f, 0.3f, 1); k_green = ImVec4(0.5f, 1, 0.6f, 1);
+    k_dim = ImVec4(0.85f, 0.85f, 0.85f, 1); k_accent = ImVec4(0.6f, 0.85f, 1, 1);
+  } else if (g.theme == 1) {   // dark
+    ImGui::StyleColorsDark(&st);
+    st.Colors[ImGuiCol_WindowBg] = ImVec4(0.12f, 0.135f, 0.16f, 1.0f);
+    st.Colors[ImGuiCol_Header] = ImVec4(0.22f, 0.36f, 0.55f, 0.55f);
+    k_red = ImVec4(1.0f, 0.45f, 0.42f, 1.0f); k_amber = ImVec4(1.0f, 0.78f, 0.35f, 1.0f); k_green = ImVec4(0.45f, 0.85f, 0.55f, 1.0f);
+    k_dim = ImVec4(0.68f, 0.71f, 0.75f, 1.0f); k_accent = ImVec4(0.55f, 0.78f, 1.0f, 1.0f);
+  } else {   // light, the default for a general public: dark ink on a warm white
+    ImGui::StyleColorsLight(&st);
+    st.Colors[ImGuiCol_Text] = ImVec4(0.09f, 0.10f, 0.12f, 1);
+    st.Colors[ImGuiCol_TextDisabled] = ImVec4(0.36f, 0.37f, 0.40f, 1);
+    st.Colors[ImGuiCol_WindowBg] = ImVec4(0.985f, 0.98f, 0.97f, 1);
+    st.Colors[ImGuiCol_ChildBg] = ImVec4(0, 0, 0, 0);
+    st.Colors[ImGuiCol_PopupBg] = ImVec4(1, 1, 1, 0.98f);
+    st.Colors[ImGuiCol_MenuBarBg] = ImVec4(0.93f, 0.93f, 0.91f, 1);
+    st.Colors[ImGuiCol_Border] = ImVec4(0.55f, 0.55f, 0.55f, 0.45f);
+    st.Colors[ImGuiCol_FrameBg] = ImVec4(0.92f, 0.92f, 0.90f, 1);
+    st.Colors[ImGuiCol_Button] = ImVec4(0.84f, 0.89f, 0.96f, 1);
+    st.Colors[ImGuiCol_ButtonHovered] = ImVec4(0.70f, 0.80f, 0.95f, 1);
+    st.Colors[ImGuiCol_ButtonActive] = ImVec4(0.55f, 0.70f, 0.93f, 1);
+    st.Colors[ImGuiCol_Tab] = ImVec4(0.86f, 0.88f, 0.91f, 1);
+    st.Colors[ImGuiCol_TabHovered] = ImVec4(0.70f, 0.80f, 0.95f, 1);
+    st.Colors[ImGuiCol_TabActive] = ImVec4(0.98f, 0.98f, 0.97f, 1);
+    st.Colors[ImGuiCol_Header] = ImVec4(0.75f, 0.84f, 0.96f, 0.8f);
+    st.Colors[ImGuiCol_TitleBg] = st.Colors[ImGuiCol_TitleBgActive] = ImVec4(0.88f, 0.90f, 0.94f, 1);
+    st.WindowBorderSize = 1;
+    k_red = ImVec4(0.70f, 0.08f, 0.06f, 1); k_amber = ImVec4(0.55f, 0.33f, 0.0f, 1); k_green = ImVec4(0.05f, 0.42f, 0.18f, 1);
+    k_dim = ImVec4(0.33f, 0.34f, 0.37f, 1); k_accent = ImVec4(0.04f, 0.30f, 0.62f, 1);
   }
-  st.WindowRounding = 6;
-  st.FrameRounding = 4;
-  st.GrabRounding = 4;
-  st.WindowPadding = ImVec2(12, 10);
-  st.FramePadding = ImVec2(8, 5);
-  st.ItemSpacing = ImVec2(10, 7);
-  st.ScrollbarSize = 16;
-  st.Colors[ImGuiCol_WindowBg] = ImVec4(0.12f, 0.135f, 0.16f, 1.0f);
-  st.Colors[ImGuiCol_Header] = ImVec4(0.22f, 0.36f, 0.55f, 0.55f);
   st.ScaleAllSizes(dpr);
 }
 
 // ---------------------------------------------------------------- [SECTION] Panels
-const ImVec4 k_red(1.0f, 0.45f, 0.42f, 1.0f);
-const ImVec4 k_amber(1.0f, 0.78f, 0.35f, 1.0f);
-const ImVec4 k_green(0.45f, 0.85f, 0.55f, 1.0f);
-const ImVec4 k_dim(0.65f, 0.68f, 0.72f, 1.0f);
 
 std::string where_text(const SourceMsg& m) {
   if (!m.has_loc) return "";
@@ -303,10 +352,11 @@ void submit_sql() {
 
 void draw_menu_bar() {
   if (!ImGui::BeginMainMenuBar()) return;
+  a11y::push("banner", "banner", tr(g.lang, "app.title"));
   const bool wide = ImGui::GetIO().DisplaySize.x / g.dpr >= 1500;   // room for the tagline and badges
   // With large text on a small screen the bar may not hold everything: the title goes first, then the
   // buttons of lowest priority move into a "⋯" menu; "Ouvrir des fichiers", the workshop button and the
-  // right-hand group (text size, contrast, language) always stay on the bar.
+  // right-hand group (text size, theme, language) always stay on the bar. The charts demo lives in "⋯".
   const ImGuiStyle& st = ImGui::GetStyle();
   auto button_w = [&](const char* key) { return ImGui::CalcTextSize(tr(g.lang, key)).x + st.FramePadding.x * 2 + st.ItemSpacing.x; };
   const float right_w = ImGui::CalcTextSize("A− A+ ◐ FR EN").x + st.FramePadding.x * 10 + st.ItemSpacing.x * 5 +
@@ -315,78 +365,83 @@ void draw_menu_bar() {
   static const MenuButton k_buttons[] = {   // by priority
       {"menu.help", "menu.help", [] { g.show_guides = !g.show_guides; }},
       {"donate.menu", "menu.donate", [] { sdw::donate::toggle(); }},
-      {"menu.charts_demo", "menu.charts_demo", [] { g.show_viz_demo = !g.show_viz_demo; }},
       {"menu.open_folder", "menu.open_folder", [] { sdw::platform::open_files(true); }},
   };
   const float more_w = ImGui::CalcTextSize("⋯").x + st.FramePadding.x * 2 + st.ItemSpacing.x * 2;
-  const float avail = ImGui::GetIO().DisplaySize.x - st.WindowPadding.x * 2 - right_w - button_w("menu.open");
+  const float avail = ImGui::GetIO().DisplaySize.x - st.WindowPadding.x * 2 - right_w - button_w("menu.open") - more_w;
   float used = 0;
   size_t shown = 0;
   for (const auto& b : k_buttons) {
-    const bool last = shown + 1 == std::size(k_buttons);
-    if (used + button_w(b.key) + (last ? 0 : more_w) > avail) break;
+    if (used + button_w(b.key) > avail) break;
     used += button_w(b.key);
     shown++;
   }
   const float title_w = ImGui::CalcTextSize(tr(g.lang, "app.title")).x + st.ItemSpacing.x * 2;
   if (shown == std::size(k_buttons) && used + title_w <= avail) {
-    ImGui::TextColored(ImVec4(0.55f, 0.78f, 1.0f, 1.0f), "%s", tr(g.lang, "app.title"));
+    ImGui::TextColored(k_accent, "%s", tr(g.lang, "app.title"));
     if (wide) ImGui::TextDisabled("— %s", tr(g.lang, "app.tagline"));
     ImGui::Separator();
   }
-  if (ImGui::Button(tr(g.lang, "menu.open"))) sdw::platform::open_files(false);
+  if (sdw::ui::button(tr(g.lang, "menu.open"), "menu.open", tr(g.lang, "menu.open")))
+    sdw::platform::open_files(false);
   record_rect("menu.open");
-  // the bar's order stays the same whatever fits: folder, demo, help, donate
-  static const size_t k_order[] = {3, 2, 0, 1};
+  // the bar's order stays the same whatever fits: folder, help, donate
+  static const size_t k_order[] = {2, 0, 1};
   for (size_t i : k_order) {
     if (i >= shown) continue;
-    if (ImGui::Button(tr(g.lang, k_buttons[i].key))) k_buttons[i].act();
+    if (sdw::ui::button(tr(g.lang, k_buttons[i].key), k_buttons[i].rect, tr(g.lang, k_buttons[i].key))) k_buttons[i].act();
     record_rect(k_buttons[i].rect);
   }
-  if (shown < std::size(k_buttons)) {
-    if (ImGui::BeginMenu("⋯###more")) {
-      for (size_t i : k_order)
-        if (i >= shown && ImGui::MenuItem(tr(g.lang, k_buttons[i].key))) k_buttons[i].act();
-      ImGui::EndMenu();
-    }
-    record_rect("menu.more");
+  const bool more_open = ImGui::BeginMenu("⋯###more");
+  record_rect("menu.more");
+  if (more_open) {
+    for (size_t i : k_order)
+      if (i >= shown && ImGui::MenuItem(tr(g.lang, k_buttons[i].key))) k_buttons[i].act();
+    if (ImGui::MenuItem(tr(g.lang, "menu.charts_demo"), nullptr, g.show_viz_demo)) g.show_viz_demo = !g.show_viz_demo;
+    ImGui::EndMenu();
   }
+  for (size_t i : k_order)   // the accessible layer offers every action, whether it is on the bar or in "⋯"
+    if (i >= shown && sdw::ui::ax(k_buttons[i].rect, tr(g.lang, k_buttons[i].key))) k_buttons[i].act();
+  if (sdw::ui::ax("menu.charts_demo", tr(g.lang, "menu.charts_demo"), "toggle", g.show_viz_demo)) g.show_viz_demo = !g.show_viz_demo;
   if (g.workshop) {
     ImGui::Separator();
     if (wide) ImGui::TextColored(k_amber, "%s", tr(g.lang, "workshop.badge"));
     ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.62f, 0.18f, 0.16f, 1.0f));
     ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImVec4(0.75f, 0.24f, 0.2f, 1.0f));
-    if (ImGui::Button(tr(g.lang, "workshop.end"))) g.confirm_end = true;
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
+    if (sdw::ui::button(tr(g.lang, "workshop.end"), "workshop.end", tr(g.lang, "workshop.end"))) g.confirm_end = true;
     record_rect("workshop.end");
-    ImGui::PopStyleColor(2);
+    ImGui::PopStyleColor(3);
   }
   const ImGuiStyle& style = ImGui::GetStyle();
   float w = ImGui::CalcTextSize("A− A+ ◐ FR EN").x + style.FramePadding.x * 10 + style.ItemSpacing.x * 5;
   ImGui::SameLine();
   ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowWidth() - w - style.WindowPadding.x));
-  // Comfort: text size and contrast (rebuilt between frames).
+  // Comfort: text size and theme (rebuilt between frames).
   static const float k_scales[] = {0.85f, 1.0f, 1.15f, 1.3f, 1.5f, 1.75f};
   int si = 0;
   while (si < 5 && k_scales[si] < g.text_scale - 0.01f) si++;
-  if (ImGui::Button("A−") && si > 0) { g.text_scale = k_scales[si - 1]; g.restyle = true; }
+  if ((sdw::ui::button("A−", "comfort.smaller", tr(g.lang, "comfort.smaller"))) && si > 0) { g.text_scale = k_scales[si - 1]; g.restyle = true; }
   record_rect("comfort.smaller");
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(g.lang, "comfort.smaller"));
   ImGui::SameLine();
-  if (ImGui::Button("A+") && si < 5) { g.text_scale = k_scales[si + 1]; g.restyle = true; }
+  if ((sdw::ui::button("A+", "comfort.larger", tr(g.lang, "comfort.larger"))) && si < 5) { g.text_scale = k_scales[si + 1]; g.restyle = true; }
   record_rect("comfort.larger");
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(g.lang, "comfort.larger"));
   ImGui::SameLine();
-  if (g.high_contrast) ImGui::PushStyleColor(ImGuiCol_Button, style.Colors[ImGuiCol_ButtonActive]);
-  const bool was_contrast = g.high_contrast;
-  if (ImGui::Button("◐")) { g.high_contrast = !g.high_contrast; g.restyle = true; }
+  // ◐ cycles light → dark → high contrast → light
+  static const char* k_theme_keys[] = {"comfort.theme_light", "comfort.theme_dark", "comfort.contrast"};
+  const std::string theme_tip = std::string(tr(g.lang, "comfort.theme")) + colon() + tr(g.lang, k_theme_keys[g.theme]);
+  if (sdw::ui::button("◐", "comfort.contrast", theme_tip)) { g.theme = (g.theme + 1) % 3; g.restyle = true; }
   record_rect("comfort.contrast");
-  if (was_contrast) ImGui::PopStyleColor();
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(g.lang, "comfort.contrast"));
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", theme_tip.c_str());
   ImGui::SameLine();
   for (sdw::Lang l : {sdw::Lang::Fr, sdw::Lang::En}) {
     bool active = g.lang == l;
     if (active) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyle().Colors[ImGuiCol_ButtonActive]);
-    if (ImGui::Button(l == sdw::Lang::Fr ? "FR" : "EN") && !active) {
+    const bool clicked = ImGui::Button(l == sdw::Lang::Fr ? "FR" : "EN");
+    const bool from_dom = sdw::ui::ax(std::string("lang.") + sdw::lang_code(l), l == sdw::Lang::Fr ? "Français" : "English", "toggle", active);
+    if ((clicked || from_dom) && !active) {
       g.lang = l;
       sdw::platform::set_lang(sdw::lang_code(l));
     }
@@ -394,6 +449,7 @@ void draw_menu_bar() {
     if (active) ImGui::PopStyleColor();
     ImGui::SameLine();
   }
+  a11y::pop();
   ImGui::EndMainMenuBar();
 }
 
@@ -417,32 +473,108 @@ void draw_export_buttons(const std::string& id, F on_export) {
   }
 }
 
+// A format id in words ("google_android" -> "Google Maps Chronologie (export Android…)").
+std::string format_words(const std::string& id) {
+  if (id.empty()) return "—";
+  if (const sdw::FormatInfo* f = sdw::find_format(id)) return g.lang == sdw::Lang::En ? f->label_en : f->label_fr;
+  return id;
+}
+
+// What a person should read about a source, in one word: reading / ready / ready with notes / nothing read / error.
+enum class Shown { Waiting, Reading, Ready, ReadyNotes, Nothing, Error, Cancelled };
+Shown shown_status(const Source& s) {
+  if (s.status == "queued") return Shown::Waiting;
+  if (s.status == "reading" || s.status == "loading" || s.status == "cancelling") return Shown::Reading;
+  if (s.status == "error") return Shown::Error;
+  if (s.status == "cancelled") return Shown::Cancelled;
+  if (s.rows == 0) return Shown::Nothing;
+  size_t problems = 0;
+  for (const auto& w : s.warnings) problems += !w.info;
+  for (const auto& e : s.entries) problems += e.has_error;
+  return problems ? Shown::ReadyNotes : Shown::Ready;
+}
+const char* shown_key(Shown v) {
+  switch (v) {
+    case Shown::Waiting: return "status.queued";
+    case Shown::Reading: return "status.reading";
+    case Shown::Ready: return "status.ready";
+    case Shown::ReadyNotes: return "status.ready_notes";
+    case Shown::Nothing: return "status.nothing";
+    case Shown::Error: return "status.error";
+    case Shown::Cancelled: return "status.cancelled";
+  }
+  return "status.ready";
+}
+ImVec4 shown_color(Shown v) {
+  switch (v) {
+    case Shown::Ready: return k_green;
+    case Shown::ReadyNotes: case Shown::Nothing: return k_amber;
+    case Shown::Error: return k_red;
+    default: return k_dim;
+  }
+}
+
+// One message, wrapped: its text and where; the advice under it, indented.
+void draw_message(const SourceMsg& m, const ImVec4& col, const char* kind) {
+  const std::string text = m.text.in(g.lang) + where_text(m);
+  ImGui::PushStyleColor(ImGuiCol_Text, col);
+  ImGui::TextWrapped("%s", text.c_str());
+  ImGui::PopStyleColor();
+  a11y::text(text, kind);
+  if (!m.advice.fr.empty()) {
+    ImGui::Indent();
+    ImGui::TextWrapped("→ %s", m.advice.in(g.lang).c_str());
+    ImGui::Unindent();
+    a11y::text(std::string(tr(g.lang, "sources.advice")) + colon() + m.advice.in(g.lang), "note");
+  }
+}
+
 void draw_source_details(const Source& s) {
   ImGui::Separator();
+  ImGui::PushTextWrapPos(0);
   ImGui::TextWrapped("%s", s.name.c_str());
-  if (!s.format_label.fr.empty())
-    ImGui::TextDisabled("%s%s%s%s%s", tr(g.lang, "sources.col_format"), colon(), s.format_label.in(g.lang).c_str(),
-                        s.encoding.empty() ? "" : " · ", s.encoding.c_str());
-  if (s.parse_ms > 0)
-    ImGui::TextDisabled("%s %s · DuckDB %s", tr(g.lang, "status.reading"), sdw::format_duration_ms(g.lang, s.parse_ms).c_str(),
-                        sdw::format_duration_ms(g.lang, s.load_ms).c_str());
-  if (s.has_error) {
-    ImGui::PushStyleColor(ImGuiCol_Text, k_red);
-    ImGui::TextWrapped("%s%s", s.error.text.in(g.lang).c_str(), where_text(s.error).c_str());
-    ImGui::PopStyleColor();
+  a11y::push("region", "details", s.name);
+  // the important sentence first: the error, else the problems, then the notes; technical details last
+  const Shown v = shown_status(s);
+  if (s.has_error) draw_message(s.error, k_red, "error");
+  if (v == Shown::Nothing && !s.has_error) {
+    SourceMsg none;
+    none.text = {tr(sdw::Lang::Fr, "sources.nothing_read"), tr(sdw::Lang::En, "sources.nothing_read")};
+    draw_message(none, k_amber, "warning");
   }
-  for (const auto& t : s.tables) {
-    ImGui::Text("%s %s — %s %s", tr(g.lang, "sources.table"), quote_ui(t.name).c_str(), sdw::format_count(g.lang, t.rows).c_str(),
-                tr(g.lang, t.rows == 1 ? "sql.row" : "sql.rows"));
-    for (const auto& [n, ty] : t.columns) ImGui::BulletText("%s  (%s)", n.c_str(), ty.c_str());
-    ImGui::PushID(t.name.c_str());
-    draw_export_buttons("export.table." + t.name, [&](const char* f) { sdw::platform::export_table(t.name.c_str(), f); });
-    ImGui::PopID();
+  for (const auto& w : s.warnings)
+    if (!w.info) draw_message(w, k_amber, "warning");
+  for (const auto& e : s.entries)
+    if (e.has_error) {
+      SourceMsg m = e.error;
+      m.text.fr = e.path + " : " + m.text.fr;
+      m.text.en = e.path + ": " + m.text.en;
+      draw_message(m, k_red, "error");
+    }
+  for (const auto& w : s.warnings)
+    if (w.info) draw_message(w, k_dim, "note");
+  if (!s.format.empty()) {
+    const std::string f = std::string(tr(g.lang, "sources.col_format")) + colon() + format_words(s.format);
+    ImGui::TextDisabled("%s", f.c_str());
+    a11y::text(f);
   }
-  if (!s.warnings.empty()) {
-    ImGui::TextColored(k_amber, "%s (%d)", tr(g.lang, "sources.warnings"), (int)s.warnings.size());
-    for (const auto& w : s.warnings) ImGui::BulletText("%s%s", w.text.in(g.lang).c_str(), where_text(w).c_str());
+  if (ImGui::CollapsingHeader(tr(g.lang, "sources.technical"))) {
+    if (!s.encoding.empty()) ImGui::TextDisabled("%s%s%s", tr(g.lang, "sources.encoding"), colon(), s.encoding.c_str());
+    if (s.parse_ms > 0)
+      ImGui::TextDisabled("%s %s · %s %s", tr(g.lang, "sources.read_in"), sdw::format_duration_ms(g.lang, s.parse_ms).c_str(),
+                          tr(g.lang, "sources.loaded_in"), sdw::format_duration_ms(g.lang, s.load_ms).c_str());
+    for (const auto& t : s.tables) {
+      ImGui::Text("%s %s — %s %s", tr(g.lang, "sources.table"), quote_ui(t.name).c_str(), sdw::format_count(g.lang, t.rows).c_str(),
+                  tr(g.lang, t.rows == 1 ? "sql.row" : "sql.rows"));
+      for (const auto& [n, ty] : t.columns) ImGui::BulletText("%s  (%s)", n.c_str(), ty.c_str());
+      ImGui::PushID(t.name.c_str());
+      draw_export_buttons("export.table." + t.name, [&](const char* f) { sdw::platform::export_table(t.name.c_str(), f); });
+      ImGui::PopID();
+    }
   }
+  record_rect("sources.technical");
+  a11y::pop();
+  ImGui::PopTextWrapPos();
 }
 
 void draw_entry_row(const SourceEntry& e) {
@@ -453,71 +585,23 @@ void draw_entry_row(const SourceEntry& e) {
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", e.path.c_str());
   ImGui::Unindent();
   ImGui::TableNextColumn();
-  ImGui::TextColored(k_dim, "%s", sdw::format_bytes(g.lang, e.size).c_str());
-  ImGui::TableNextColumn();
-  ImGui::TextColored(k_dim, "%s", e.format.empty() ? "—" : e.format.c_str());
-  ImGui::TableNextColumn();
-  ImGui::TextColored(k_dim, "%s", sdw::format_count(g.lang, e.rows).c_str());
-  ImGui::TableNextColumn();
   const std::string key = "entry." + e.status;
   const ImVec4 col = e.status == "error" ? k_red : e.status == "ok" ? (e.warnings.empty() ? k_green : k_amber) : k_dim;
-  ImGui::TextColored(col, "%s", sdw::has_translation(key) ? tr(g.lang, key) : e.status.c_str());
-  if (ImGui::IsItemHovered() && (e.has_error || !e.warnings.empty())) {
+  std::string status = sdw::has_translation(key) ? tr(g.lang, key) : e.status;
+  if (e.status == "ok") status = sdw::format_count(g.lang, e.rows) + " " + tr(g.lang, e.rows == 1 ? "sql.row" : "sql.rows");
+  ImGui::TextColored(col, "%s", status.c_str());
+  if (ImGui::IsItemHovered()) {
     ImGui::BeginTooltip();
+    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30);
+    ImGui::TextUnformatted(format_words(e.format).c_str());
     if (e.has_error) ImGui::TextColored(k_red, "%s%s", e.error.text.in(g.lang).c_str(), where_text(e.error).c_str());
     for (const auto& w : e.warnings) ImGui::BulletText("%s%s", w.text.in(g.lang).c_str(), where_text(w).c_str());
+    ImGui::PopTextWrapPos();
     ImGui::EndTooltip();
   }
+  a11y::text(e.path + " — " + format_words(e.format) + " — " + status +
+             (e.has_error ? std::string(" — ") + e.error.text.in(g.lang) : std::string()));
   ImGui::TableNextColumn();
-}
-
-// The three first steps, shown while nothing is loaded: get my data, drop it here, pick a question.
-void draw_first_steps() {
-  ImGui::Dummy(ImVec2(0, 6 * g.dpr));
-  ImGui::TextColored(ImVec4(0.55f, 0.78f, 1.0f, 1.0f), "%s", tr(g.lang, "steps.title"));
-  ImGui::PushTextWrapPos(0);
-  ImGui::Spacing();
-  ImGui::Text("1.");
-  ImGui::SameLine();
-  ImGui::TextWrapped("%s", tr(g.lang, "steps.get"));
-  ImGui::Indent();
-  for (size_t i = 0; i < sdw::guide_count(); i++) {
-    const sdw::Guide& gd = sdw::guide_at(i);
-    if (ImGui::Button(sdw::guide_title(gd, g.lang), ImVec2(-1, 0))) g.open_guide = gd.id;
-    record_rect(std::string("guide.") + gd.id);
-  }
-  ImGui::Unindent();
-  ImGui::Spacing();
-  ImGui::Text("2.");
-  ImGui::SameLine();
-  ImGui::TextWrapped("%s", tr(g.lang, "steps.drop"));
-  ImGui::Indent();
-  if (ImGui::Button(tr(g.lang, "menu.open"), ImVec2(-1, 36 * g.dpr))) sdw::platform::open_files(false);
-  record_rect("steps.open");
-  ImGui::Unindent();
-  ImGui::Spacing();
-  ImGui::Text("3.");
-  ImGui::SameLine();
-  ImGui::TextWrapped("%s", tr(g.lang, "steps.ask"));
-  if (!g.personas.empty()) {
-    ImGui::Spacing();
-    ImGui::Separator();
-    ImGui::TextWrapped("%s", tr(g.lang, "sample.try"));
-    for (const auto& p : g.personas) {
-      if (ImGui::Button(p.name.in(g.lang).c_str(), ImVec2(-1, 0))) sdw::platform::load_persona(p.id.c_str());
-      record_rect("persona." + p.id);
-      if (ImGui::IsItemHovered()) {
-        ImGui::BeginTooltip();
-        ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30);
-        ImGui::TextUnformatted(p.description.in(g.lang).c_str());
-        ImGui::PopTextWrapPos();
-        ImGui::EndTooltip();
-      }
-    }
-  }
-  ImGui::Spacing();
-  ImGui::TextColored(k_green, "%s", tr(g.lang, "status.private"));
-  ImGui::PopTextWrapPos();
 }
 
 void draw_guide_windows() {
@@ -556,29 +640,44 @@ void draw_guide_windows() {
   if (!open) g.open_guide.clear();
 }
 
+// The Sources panel: one row per file (and per entry of an archive), its status in one word and its
+// progress; the selected file's messages (with advice) under the list. Folds to a narrow strip.
 void draw_sources(ImVec2 pos, ImVec2 size) {
   ImGui::SetNextWindowPos(pos);
   ImGui::SetNextWindowSize(size);
-  ImGui::Begin(tr(g.lang, "sources.title"), nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse);
-  // The encrypted workspace sits with the sources it keeps (the menu bar is full at 1280 px with large text).
-  if (ImGui::SmallButton(tr(g.lang, "persist.button"))) sdw::platform::open_persistence();
-  record_rect("persist.open");
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(g.lang, "persist.tip"));
-  if (g.sources.empty()) {
-    draw_first_steps();
+  const std::string title = std::string(tr(g.lang, "sources.title")) + " (" + std::to_string(g.sources.size()) + ")###sources";
+  ImGui::Begin(title.c_str(), nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
+                                       (g.sources_collapsed ? ImGuiWindowFlags_NoTitleBar : 0));
+  a11y::push("complementary", "sources", tr(g.lang, "sources.title"));
+  if (g.sources_collapsed) {   // the strip: unfold, and one coloured dot per file
+    if (sdw::ui::button("▶", "sources.unfold", tr(g.lang, "sources.unfold"), ImVec2(-1, 0))) g.sources_collapsed = false;
+    record_rect("sources.unfold");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(g.lang, "sources.unfold"));
+    for (const auto& src : g.sources) {
+      const Shown v = shown_status(src);
+      ImGui::TextColored(shown_color(v), "●");
+      if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s — %s", src.name.c_str(), tr(g.lang, shown_key(v)));
+    }
+    a11y::pop();
     ImGui::End();
     return;
   }
-  const ImGuiTableFlags tf = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_Resizable |
-                             ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp;
-  float table_h = ImGui::GetContentRegionAvail().y * (g.selected_source >= 0 ? 0.5f : 1.0f);
-  if (ImGui::BeginTable("sources", 6, tf, ImVec2(0, table_h))) {
+  if (sdw::ui::button("◀", "sources.fold", tr(g.lang, "sources.fold"))) g.sources_collapsed = true;
+  record_rect("sources.fold");
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(g.lang, "sources.fold"));
+  ImGui::SameLine();
+  // The encrypted workspace sits with the sources it keeps.
+  if (sdw::ui::button(tr(g.lang, "persist.button"), "persist.open", tr(g.lang, "persist.button"))) sdw::platform::open_persistence();
+  record_rect("persist.open");
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(g.lang, "persist.tip"));
+  const ImGuiTableFlags tf = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY |
+                             ImGuiTableFlags_SizingStretchProp;
+  float table_h = ImGui::GetContentRegionAvail().y * (g.selected_source >= 0 ? 0.45f : 1.0f);
+  a11y::push("list", "sources.list", tr(g.lang, "sources.title"));
+  if (ImGui::BeginTable("sources", 3, tf, ImVec2(0, table_h))) {
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn(tr(g.lang, "sources.col_name"), ImGuiTableColumnFlags_WidthStretch, 3.0f);
-    ImGui::TableSetupColumn(tr(g.lang, "sources.col_size"), ImGuiTableColumnFlags_WidthStretch, 1.0f);
-    ImGui::TableSetupColumn(tr(g.lang, "sources.col_format"), ImGuiTableColumnFlags_WidthStretch, 1.2f);
-    ImGui::TableSetupColumn(tr(g.lang, "sources.col_rows"), ImGuiTableColumnFlags_WidthStretch, 1.0f);
-    ImGui::TableSetupColumn(tr(g.lang, "sources.col_status"), ImGuiTableColumnFlags_WidthStretch, 1.6f);
+    ImGui::TableSetupColumn(tr(g.lang, "sources.col_status"), ImGuiTableColumnFlags_WidthStretch, 2.0f);
     ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize(tr(g.lang, "sources.remove")).x + 20 * g.dpr);
     ImGui::TableHeadersRow();
     int remove_id = -1, cancel_id = -1;
@@ -588,6 +687,13 @@ void draw_sources(ImVec2 pos, ImVec2 size) {
       ImGui::TableNextColumn();
       bool sel = g.selected_source == s.id;
       bool open = false;
+      const Shown v = shown_status(s);
+      const std::string id = std::to_string(s.id);
+      // the row in words for a screen reader: name, sample or not, status, rows, first problem
+      std::string said = s.name + (s.sample ? std::string(" (") + tr(g.lang, "sample.tag") + ")" : "") + " — " + tr(g.lang, shown_key(v));
+      if (v == Shown::Reading) said += " " + std::to_string(int(s.progress * 100)) + " %";
+      if (s.rows > 0) said += ", " + sdw::format_count(g.lang, s.rows) + " " + tr(g.lang, s.rows == 1 ? "sql.row" : "sql.rows");
+      if (s.has_error) said += " — " + s.error.text.in(g.lang);
       if (!s.entries.empty()) {   // an archive: its entries are child rows
         open = ImGui::TreeNodeEx("##archive", ImGuiTreeNodeFlags_DefaultOpen | ImGuiTreeNodeFlags_SpanFullWidth |
                                                  (sel ? ImGuiTreeNodeFlags_Selected : 0), "%s", s.name.c_str());
@@ -595,34 +701,36 @@ void draw_sources(ImVec2 pos, ImVec2 size) {
       } else if (ImGui::Selectable(s.name.c_str(), sel, ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap)) {
         g.selected_source = sel ? -1 : s.id;
       }
+      if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s\n%s · %s", s.name.c_str(), format_words(s.format).c_str(), sdw::format_bytes(g.lang, s.size).c_str());
+      if (sdw::ui::ax("sources.select." + id, said, "toggle", sel, tr(g.lang, "sources.select_tip"))) g.selected_source = sel ? -1 : s.id;
       if (s.sample) {
         ImGui::SameLine();
         ImGui::TextColored(k_amber, "(%s)", tr(g.lang, "sample.tag"));
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s%s%s", tr(g.lang, "sample.tooltip"), colon(), s.sample_name.in(g.lang).c_str());
       }
       ImGui::TableNextColumn();
-      ImGui::TextUnformatted(sdw::format_bytes(g.lang, s.size).c_str());
-      ImGui::TableNextColumn();
-      ImGui::TextUnformatted(s.format.empty() ? "—" : s.format.c_str());
-      ImGui::TableNextColumn();
-      ImGui::TextUnformatted(sdw::format_count(g.lang, s.rows).c_str());
-      ImGui::TableNextColumn();
-      if (s.status == "reading" || s.status == "loading") {
+      if (v == Shown::Reading) {
         char label[64];
         std::snprintf(label, sizeof label, "%s %d %%", tr(g.lang, status_key(s.status)), (int)(s.progress * 100));
         ImGui::ProgressBar((float)s.progress, ImVec2(-1, 0), label);
-      } else if (s.status == "error") {
-        ImGui::TextColored(k_red, "%s", tr(g.lang, "status.error"));
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s%s", s.error.text.in(g.lang).c_str(), where_text(s.error).c_str());
-      } else if (s.status == "ready") {
-        ImGui::TextColored(s.warnings.empty() ? k_green : k_amber, "%s%s", tr(g.lang, "status.ready"), s.warnings.empty() ? "" : " ⚠");
       } else {
-        ImGui::TextColored(k_dim, "%s", tr(g.lang, status_key(s.status)));
+        std::string line = tr(g.lang, shown_key(v));
+        if (s.rows > 0) line += " · " + sdw::format_count(g.lang, s.rows);
+        ImGui::TextColored(shown_color(v), "%s", line.c_str());
+        if (ImGui::IsItemHovered() && s.has_error) {
+          ImGui::BeginTooltip();
+          ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30);
+          ImGui::TextUnformatted((s.error.text.in(g.lang) + where_text(s.error)).c_str());
+          ImGui::PopTextWrapPos();
+          ImGui::EndTooltip();
+        }
       }
       ImGui::TableNextColumn();
       bool busy = s.status == "reading" || s.status == "queued";
-      if (ImGui::SmallButton(tr(g.lang, busy ? "sources.cancel" : "sources.remove"))) (busy ? cancel_id : remove_id) = s.id;
-      record_rect("sources.remove." + std::to_string(s.id));
+      const char* act = busy ? "sources.cancel" : "sources.remove";
+      if (ImGui::SmallButton(tr(g.lang, act))) (busy ? cancel_id : remove_id) = s.id;
+      record_rect("sources.remove." + id);
+      if (sdw::ui::ax(std::string(act) + "." + id, std::string(tr(g.lang, act)) + " " + quote_ui(s.name))) (busy ? cancel_id : remove_id) = s.id;
       if (open) {
         for (const auto& e : s.entries) draw_entry_row(e);
         ImGui::TreePop();
@@ -633,12 +741,14 @@ void draw_sources(ImVec2 pos, ImVec2 size) {
     if (remove_id >= 0) { sdw::platform::remove_source(remove_id); if (g.selected_source == remove_id) g.selected_source = -1; }
     if (cancel_id >= 0) sdw::platform::cancel_source(cancel_id);
   }
+  a11y::pop();
   for (const auto& s : g.sources)
     if (s.id == g.selected_source) {
       ImGui::BeginChild("details");
       draw_source_details(s);
       ImGui::EndChild();
     }
+  a11y::pop();
   ImGui::End();
 }
 
@@ -646,11 +756,18 @@ void draw_result_grid() {
   const SqlResult& r = g.result;
   if (!r.has) return;
   if (!r.ok) {
-    ImGui::PushStyleColor(ImGuiCol_Text, k_red);
+    // a plain sentence first; DuckDB's own text (English, technical) under it, for those who want it
+    const char* plain = r.error.find("does not exist") != std::string::npos ? "sql.error_missing"
+                        : r.error.find("Parser Error") != std::string::npos ? "sql.error_syntax"
+                        : r.error.find("Conversion Error") != std::string::npos ? "sql.error_type" : "sql.error_other";
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextColored(k_red, "%s", tr(g.lang, plain));
+    a11y::text(tr(g.lang, plain), "error");
     ImGui::PushFont(g.font_mono);
-    ImGui::TextWrapped("%s%s%s", tr(g.lang, "sql.error"), colon(), r.error.c_str());
+    ImGui::TextColored(k_dim, "%s%s%s", tr(g.lang, "sql.error"), colon(), r.error.c_str());
     ImGui::PopFont();
-    ImGui::PopStyleColor();
+    a11y::text(std::string(tr(g.lang, "sql.error")) + colon() + r.error, "note");
+    ImGui::PopTextWrapPos();
     return;
   }
   ImGui::TextDisabled("%s %s%s%s · %s", sdw::format_count(g.lang, r.total).c_str(), tr(g.lang, r.total == 1 ? "sql.row" : "sql.rows"),
@@ -668,6 +785,12 @@ void draw_result_grid() {
   ImGui::TableHeadersRow();
   ImGui::TableNextRow();
   for (int c = 0; c < ncol; c++) { ImGui::TableSetColumnIndex(c); ImGui::TextColored(k_dim, "%s", r.types[c].c_str()); }
+  if (a11y::collecting()) {
+    std::vector<std::string> head;
+    for (int c = 0; c < ncol; c++) head.push_back(r.names[c]);
+    a11y::table("sql.result", std::string(tr(g.lang, "sql.result")) + " — " + sdw::format_count(g.lang, r.total) + " " +
+                tr(g.lang, r.total == 1 ? "sql.row" : "sql.rows"), head, r.cells, 50);
+  }
   ImGuiListClipper clip;
   clip.Begin((int)r.cells.size());
   while (clip.Step())
@@ -714,15 +837,17 @@ void draw_examples() {
     if (!present) continue;
     if (!any) { ImGui::TextDisabled("%s", tr(g.lang, "sql.examples")); any = true; }
     ImGui::SameLine();
-    if (ImGui::SmallButton(tr(g.lang, e.key))) {
+    const bool clicked = ImGui::SmallButton(tr(g.lang, e.key));
+    record_rect(std::string("example.") + e.view);
+    if (clicked | sdw::ui::ax(std::string("example.") + e.view, tr(g.lang, e.key))) {
       std::snprintf(g.sql, sizeof g.sql, "%s", e.sql);
       submit_sql();
     }
-    record_rect(std::string("example.") + e.view);
   }
 }
 
 void draw_sql_tab();
+uint64_t ready_rows();
 
 // Rows of finished sources only: dashboards and the donation refetch once a file is done, not at every
 // batch of a file still streaming in (a 10-million-row load would otherwise be re-read dozens of times).
@@ -733,17 +858,148 @@ uint64_t ready_rows() {
   return n;
 }
 
-void draw_sql(ImVec2 pos, ImVec2 size) {
+// The questions people come with, each with the export it needs, its guide and a sample persona.
+struct Question { const char* tab; const char* guide; const char* persona; };
+const Question k_questions[] = {
+    {"mobility", "google_timeline", "lea"}, {"energy", "enedis", "martin"}, {"food", "receipts", "martin"},
+    {"learning", "lrs", "noah"},            {"budget", "bank", "lea"},      {"footprint", "facebook", "noah"},
+    {"reveal", "google_timeline", "lea"},
+};
+// Which dashboard answers for a merged view (the first dashboard of a newly loaded domain opens by itself).
+const char* tab_for_view(const std::string& v) {
+  if (v == "trips" || v == "visits" || v == "location_points") return "mobility";
+  if (v == "energy_readings") return "energy";
+  if (v == "purchases") return "food";
+  if (v == "learning_statements") return "learning";
+  if (v == "transactions" || v == "health_records") return "budget";
+  if (v == "activity") return "footprint";
+  return nullptr;
+}
+bool has_view_for(const char* tab) {
+  for (const auto& v : g.views)
+    if (const char* t = tab_for_view(v); t && std::strcmp(t, tab) == 0) return true;
+  return std::strcmp(tab, "reveal") == 0 && !g.views.empty();
+}
+bool tab_exists(const char* tab) { return std::strcmp(tab, "reveal") != 0 || sdw::dash::has_tab("reveal"); }
+
+void draw_home() {
+  const float dpr = g.dpr;
+  ImGui::PushTextWrapPos(0);
+  ImGui::PushFont(g.font_big);
+  ImGui::TextColored(k_accent, "%s", tr(g.lang, "home.title"));
+  ImGui::PopFont();
+  a11y::heading(1, tr(g.lang, "home.title"));
+  ImGui::TextWrapped("%s", tr(g.lang, "home.lead"));
+  a11y::text(tr(g.lang, "home.lead"));
+  ImGui::Spacing();
+  const float avail = ImGui::GetContentRegionAvail().x;
+  const float min_card = 330 * dpr * g.text_scale;
+  const int cols = std::max(1, std::min(3, int(avail / min_card)));
+  const float card_w = (avail - (cols - 1) * ImGui::GetStyle().ItemSpacing.x) / cols;
+  const float line = ImGui::GetTextLineHeightWithSpacing();
+  const float card_h = line * 7.2f + ImGui::GetFrameHeightWithSpacing() * 2;
+  int col = 0;
+  a11y::push("list", "questions", tr(g.lang, "home.title"));
+  for (const auto& q : k_questions) {
+    if (!tab_exists(q.tab)) continue;
+    if (col > 0) ImGui::SameLine();
+    ImGui::PushID(q.tab);
+    ImGui::BeginChild("card", ImVec2(card_w, card_h), true);
+    a11y::push("group", std::string("question.") + q.tab, tr(g.lang, (std::string("home.q.") + q.tab).c_str()));
+    ImGui::PushTextWrapPos(0);
+    const std::string question = tr(g.lang, (std::string("home.q.") + q.tab).c_str());
+    ImGui::TextColored(k_accent, "%s", question.c_str());
+    a11y::heading(2, question);
+    const std::string needs = tr(g.lang, (std::string("home.needs.") + q.tab).c_str());
+    ImGui::TextDisabled("%s", needs.c_str());
+    a11y::text(needs);
+    ImGui::PopTextWrapPos();
+    ImGui::SetCursorPosY(std::max(ImGui::GetCursorPosY(), card_h - ImGui::GetFrameHeightWithSpacing() * 2 - ImGui::GetStyle().WindowPadding.y));
+    const bool ready = has_view_for(q.tab);
+    if (ready) {
+      if (sdw::ui::button(tr(g.lang, "home.see_answer"), std::string("home.answer.") + q.tab,
+                          question + " — " + tr(g.lang, "home.see_answer"), ImVec2(-1, 0)))
+        g.tab_request = q.tab, g.tab_request_seen.clear();
+      record_rect(std::string("home.answer.") + q.tab);
+    } else {
+      if (sdw::ui::button(tr(g.lang, "menu.open"), std::string("home.open.") + q.tab, question + " — " + tr(g.lang, "menu.open"),
+                          ImVec2(-1, 0)))
+        sdw::platform::open_files(false);
+      record_rect(std::string("home.open.") + q.tab);
+    }
+    const sdw::Guide* gd = sdw::find_guide(q.guide);
+    const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
+    if (gd) {
+      if (sdw::ui::button(tr(g.lang, "home.how"), std::string("guide.") + q.tab, sdw::guide_title(*gd, g.lang), ImVec2(half, 0)))
+        g.open_guide = gd->id;
+      record_rect(std::string("guide.") + q.tab);
+      ImGui::SameLine();
+    }
+    for (const auto& p : g.personas)
+      if (p.id == q.persona) {
+        const std::string tip = std::string(tr(g.lang, "home.try")) + colon() + p.name.in(g.lang);
+        if (sdw::ui::button(tr(g.lang, "home.try"), std::string("persona.") + p.id + "." + q.tab, tip, ImVec2(-1, 0))) {
+          sdw::platform::load_persona(p.id.c_str());
+          g.tab_request = q.tab;
+          g.tab_request_seen.clear();
+        }
+        record_rect(std::string("persona.") + p.id + "." + q.tab);
+        if (ImGui::IsItemHovered()) {
+          ImGui::BeginTooltip();
+          ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30);
+          ImGui::TextUnformatted((p.name.in(g.lang) + " — " + p.description.in(g.lang)).c_str());
+          ImGui::PopTextWrapPos();
+          ImGui::EndTooltip();
+        }
+      }
+    a11y::pop();
+    ImGui::EndChild();
+    ImGui::PopID();
+    col = (col + 1) % cols;
+  }
+  a11y::pop();
+  ImGui::Spacing();
+  // The personas by name (the demo's people), each one click away whatever is loaded already.
+  if (!g.personas.empty()) {
+    ImGui::TextWrapped("%s", tr(g.lang, "sample.try"));
+    a11y::heading(2, tr(g.lang, "sample.try"));
+    for (const auto& p : g.personas) {
+      const std::string label = p.name.in(g.lang);
+      if (sdw::ui::button(label.c_str(), "persona." + p.id, label + " — " + p.description.in(g.lang))) sdw::platform::load_persona(p.id.c_str());
+      record_rect("persona." + p.id);
+      if (ImGui::IsItemHovered()) {
+        ImGui::BeginTooltip();
+        ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30);
+        ImGui::TextUnformatted(p.description.in(g.lang).c_str());
+        ImGui::PopTextWrapPos();
+        ImGui::EndTooltip();
+      }
+      ImGui::SameLine();
+    }
+    ImGui::NewLine();
+  }
+  ImGui::Spacing();
+  ImGui::TextColored(k_green, "%s", tr(g.lang, "status.private"));
+  a11y::text(tr(g.lang, "status.private"));
+  ImGui::PopTextWrapPos();
+}
+
+// The main panel: Home (the questions), one tab per dashboard, and the Explorer (SQL) last.
+void draw_main(ImVec2 pos, ImVec2 size) {
   ImGui::SetNextWindowPos(pos);
   ImGui::SetNextWindowSize(size);
   ImGui::Begin("###right", nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
                                      ImGuiWindowFlags_NoTitleBar);
-  if (ImGui::BeginTabBar("right_tabs")) {
-    static const char* k_tabs[][2] = {{"sql", "sql.title"},           {"mobility", "dash.tab.mobility"},
-                                      {"energy", "dash.tab.energy"},   {"food", "dash.tab.food"},
-                                      {"learning", "dash.tab.learning"}, {"budget", "dash.tab.budget"},
-                                      {"footprint", "dash.tab.footprint"}};
+  static const char* k_tabs[][2] = {{"home", "home.tab"},          {"mobility", "dash.tab.mobility"},
+                                    {"energy", "dash.tab.energy"},   {"food", "dash.tab.food"},
+                                    {"learning", "dash.tab.learning"}, {"budget", "dash.tab.budget"},
+                                    {"footprint", "dash.tab.footprint"}, {"reveal", "dash.tab.reveal"},
+                                    {"sql", "sql.title"}};
+  a11y::push("navigation", "tabs", tr(g.lang, "tabs.label"));
+  std::string clicked;
+  if (ImGui::BeginTabBar("right_tabs", ImGuiTabBarFlags_FittingPolicyScroll)) {
     for (const auto& tab : k_tabs) {
+      if (!tab_exists(tab[0])) continue;
       const std::string label = std::string(tr(g.lang, tab[1])) + "###tab_" + tab[0];
       ImGuiTabItemFlags tf = 0;
       if (!g.tab_request.empty() && g.tab_request != g.tab_request_seen && g.tab_request == tab[0]) {
@@ -752,19 +1008,29 @@ void draw_sql(ImVec2 pos, ImVec2 size) {
       }
       bool open = ImGui::BeginTabItem(label.c_str(), nullptr, tf);
       record_rect(std::string("tab.") + tab[0]);
+      if (sdw::ui::ax(std::string("tab.") + tab[0], tr(g.lang, tab[1]), "tab", g.active_tab == tab[0])) clicked = tab[0];
       if (!open) continue;
       g.active_tab = tab[0];
-      if (std::string(tab[0]) != "sql") {
-        ImGui::BeginChild("dash");
-        sdw::dash::draw_tab(tab[0], g.lang, g.views, ready_rows(), g.open_guide);
-        ImGui::EndChild();
-      } else {
-        draw_sql_tab();
-      }
       ImGui::EndTabItem();
     }
     ImGui::EndTabBar();
   }
+  a11y::pop();
+  if (!clicked.empty()) { g.tab_request = clicked; g.tab_request_seen.clear(); }
+  // the active tab's content, in the main landmark
+  const char* tab_key = "home.tab";
+  for (const auto& tab : k_tabs)
+    if (g.active_tab == tab[0]) tab_key = tab[1];
+  a11y::push("main", "main", tr(g.lang, tab_key));
+  ImGui::BeginChild("tab_content");
+  if (g.active_tab == "home") draw_home();
+  else if (g.active_tab == "sql") { a11y::heading(1, tr(g.lang, "sql.title")); draw_sql_tab(); }
+  else {
+    a11y::heading(1, tr(g.lang, tab_key));
+    sdw::dash::draw_tab(g.active_tab.c_str(), g.lang, g.views, ready_rows(), g.open_guide);
+  }
+  ImGui::EndChild();
+  a11y::pop();
   ImGui::End();
 }
 
@@ -786,12 +1052,13 @@ void draw_sql_tab() {
   ImGui::PushFont(g.font_mono);
   float editor_h = ImGui::GetTextLineHeight() * 6 + ImGui::GetStyle().FramePadding.y * 2;
   bool enter = ImGui::InputTextMultiline("##sql", g.sql, sizeof g.sql, ImVec2(-1, editor_h),
-                                         ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_AllowTabInput);
+                                         ImGuiInputTextFlags_EnterReturnsTrue);   // Tab leaves the editor (keyboard users)
   record_rect("sql.editor");
   ImGui::PopFont();
   if (enter) submit_sql();   // multi-line + EnterReturnsTrue: Enter inserts a newline, Ctrl+Enter runs
+  a11y::text(tr(g.lang, "sql.editor_note"), "note");
   ImGui::BeginDisabled(!g.duck_ready || g.sql_request != 0);
-  if (ImGui::Button(tr(g.lang, "sql.run"))) submit_sql();
+  if (sdw::ui::button(tr(g.lang, "sql.run"), "sql.run", tr(g.lang, "sql.run"))) submit_sql();
   record_rect("sql.run");
   ImGui::EndDisabled();
   if (!g.history.empty()) {   // the queries run so far, newest first: one click puts one back in the editor
@@ -823,6 +1090,7 @@ void draw_status_line(ImVec2 pos, ImVec2 size) {
   ImGui::Begin("##status", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                                         ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoBringToFrontOnFocus);
   ImGui::TextColored(k_green, "%s", tr(g.lang, "status.private"));
+  a11y::text(tr(g.lang, "status.private"));
   ImGui::SameLine();
   const char* duck = g.duck_ready ? "status.duck_ready" : (g.duck_error.empty() ? "status.duck_starting" : "status.duck_error");
   ImGui::TextColored(g.duck_ready ? k_dim : (g.duck_error.empty() ? k_amber : k_red), "· %s%s%s", tr(g.lang, duck),
@@ -842,8 +1110,10 @@ void draw_status_line(ImVec2 pos, ImVec2 size) {
     ImGui::SameLine();
     ImGui::TextColored(k_amber, "· %s %s", quote_ui(g.undo_name).c_str(), tr(g.lang, "undo.removed"));
     ImGui::SameLine();
-    if (ImGui::SmallButton(tr(g.lang, "undo.button"))) sdw::platform::undo_remove();
+    const bool undo = ImGui::SmallButton(tr(g.lang, "undo.button"));
     record_rect("undo");
+    if (undo | sdw::ui::ax("undo", std::string(tr(g.lang, "undo.button")) + " — " + quote_ui(g.undo_name) + " " + tr(g.lang, "undo.removed")))
+      sdw::platform::undo_remove();
   }
   if (g.persist_on || g.persist_locked) {
     ImGui::SameLine();
@@ -886,7 +1156,26 @@ void draw_end_session_modal() {
   ImGui::EndPopup();
 }
 
+// What the live region says when a file changes status (once per change).
+std::string announcement(const Source& s) {
+  const std::string name = quote_ui(s.name);
+  if (s.status == "reading") return std::string(tr(g.lang, "live.reading")) + " " + name + "…";
+  if (s.status == "error") return name + colon() + tr(g.lang, "status.error") + " — " + s.error.text.in(g.lang);
+  if (s.status == "ready") {
+    if (s.rows == 0) return name + colon() + tr(g.lang, "sources.nothing_read");
+    std::string t = name + colon() + sdw::format_count(g.lang, s.rows) + " " + tr(g.lang, s.rows == 1 ? "sql.row" : "sql.rows") + ".";
+    return t;
+  }
+  return "";
+}
+
 void draw_ui() {
+  if (a11y::collecting() && !pending_announcements().empty()) {
+    for (int id : pending_announcements())
+      for (const auto& s : g.sources)
+        if (s.id == id) a11y::announce(announcement(s));
+    pending_announcements().clear();
+  }
   draw_menu_bar();
   draw_end_session_modal();
   ImGuiIO& io = ImGui::GetIO();
@@ -894,22 +1183,33 @@ void draw_ui() {
   const float status_h = ImGui::GetFrameHeight() + 6 * g.dpr;
   const float pad = 6 * g.dpr;
   const float W = io.DisplaySize.x, H = io.DisplaySize.y - top - status_h;
-  if (W / g.dpr >= 900) {   // side by side
-    float left = std::floor(W * 0.42f);
+  const float css_w = W / g.dpr;
+  // Nothing loaded: the questions take the whole width. Then the Sources panel takes a share that grows
+  // with the text size but never more than 34 % (or folds to a strip); below 900 CSS px it goes on top.
+  if (g.sources.empty()) {
+    draw_main(ImVec2(pad, top + pad), ImVec2(W - 2 * pad, H - 2 * pad));
+  } else if (css_w >= 900) {
+    const float strip = ImGui::GetFrameHeight() + 2 * ImGui::GetStyle().WindowPadding.x;
+    const float want = std::clamp(W * 0.27f, 300 * g.dpr * g.text_scale, W * 0.34f);
+    const float left = g.sources_collapsed ? strip : std::floor(want);
     draw_sources(ImVec2(pad, top + pad), ImVec2(left - 1.5f * pad, H - 2 * pad));
-    draw_sql(ImVec2(left + 0.5f * pad, top + pad), ImVec2(W - left - 1.5f * pad, H - 2 * pad));
-  } else {                  // narrow screens (tablets, phones): stacked
-    float h1 = std::floor(H * 0.45f);
+    draw_main(ImVec2(left + 0.5f * pad, top + pad), ImVec2(W - left - 1.5f * pad, H - 2 * pad));
+  } else {   // narrow screens (tablets, phones): stacked, the sources as a short band
+    const float h1 = g.sources_collapsed ? ImGui::GetFrameHeightWithSpacing() * 2.2f : std::floor(H * 0.3f);
     draw_sources(ImVec2(pad, top + pad), ImVec2(W - 2 * pad, h1 - 1.5f * pad));
-    draw_sql(ImVec2(pad, top + h1 + 0.5f * pad), ImVec2(W - 2 * pad, H - h1 - 1.5f * pad));
+    draw_main(ImVec2(pad, top + h1 + 0.5f * pad), ImVec2(W - 2 * pad, H - h1 - 1.5f * pad));
   }
+  a11y::push("contentinfo", "status", tr(g.lang, "status.label"));
   draw_status_line(ImVec2(0, io.DisplaySize.y - status_h), ImVec2(W, status_h));
+  a11y::pop();
   if (g.show_viz_demo) {
     ImGui::SetNextWindowPos(ImVec2(W * 0.08f, top + 2 * pad), ImGuiCond_Appearing);
     sdw::viz_demo_window(g.lang, &g.show_viz_demo);
   }
   draw_guide_windows();   // over the panels
+  a11y::push("dialog", "donation", tr(g.lang, "donate.menu"));
   sdw::donate::draw_window(g.lang, g.views, ready_rows());
+  a11y::pop();
 }
 
 // ---------------------------------------------------------------- [SECTION] Main loop
@@ -932,7 +1232,14 @@ void frame() {
   ImGui_ImplGlfw_NewFrame();
   ImGui::NewFrame();
   g.rects.clear();
+  // the accessible tree is built every 6th frame (10 times a second), activations are matched every frame
+  a11y::begin_frame(g.frames % 6 == 0);
   draw_ui();
+  std::string a11y_json;
+  const char* title_key = g.active_tab == "home" ? "home.tab" : g.active_tab == "sql" ? "sql.title" : nullptr;
+  const std::string title = std::string(title_key ? tr(g.lang, title_key) : tr(g.lang, ("dash.tab." + g.active_tab).c_str())) +
+                            " — " + tr(g.lang, "app.title");
+  if (a11y::end_frame(a11y_json, sdw::lang_code(g.lang), title)) sdw::platform::publish_a11y(a11y_json);
   ImGui::Render();
   int fw, fh;
   glfwGetFramebufferSize(g.window, &fw, &fh);
@@ -947,6 +1254,63 @@ void frame() {
 }
 
 }  // namespace
+
+// ---------------------------------------------------------------- [SECTION] Shared UI pieces (wasm/app_ui.h)
+namespace sdw::ui {
+float dpr() { return g.dpr; }
+ImFont* font_big() { return g.font_big ? g.font_big : ImGui::GetFont(); }
+ImFont* font_mono() { return g.font_mono ? g.font_mono : ImGui::GetFont(); }
+bool light_theme() { return g.theme == 0; }
+ImVec4 color_accent() { return k_accent; }
+ImVec4 color_dim() { return k_dim; }
+ImVec4 color_ok() { return k_green; }
+ImVec4 color_warn() { return k_amber; }
+ImVec4 color_error() { return k_red; }
+a11y::Rect last_rect() {
+  const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+  return {a.x / g.dpr, a.y / g.dpr, b.x / g.dpr, b.y / g.dpr};
+}
+bool ax(std::string_view action, std::string_view label, std::string_view role, bool state, std::string_view description) {
+  return a11y::button(action, label, last_rect(), role, state, description);
+}
+bool button(const char* label, std::string_view action, std::string_view a11y_label, ImVec2 size) {
+  const bool clicked = ImGui::Button(label, size);
+  const bool from_dom = ax(action, a11y_label.empty() ? std::string_view(label) : a11y_label);
+  return clicked || from_dom;
+}
+void record(const std::string& name) { record_rect(name); }
+
+void headline(Lang l, const std::string& id, const std::string& sentence, const std::string& yearly, const std::string& comparison,
+              const std::string& note, const std::string& method) {
+  ImGui::PushTextWrapPos(0);
+  ImGui::PushFont(font_big());
+  ImGui::TextUnformatted(sentence.c_str());
+  ImGui::PopFont();
+  record_rect("headline." + id);
+  a11y::text(sentence, "headline");
+  for (const std::string* x : {&yearly, &comparison}) {
+    if (x->empty()) continue;
+    ImGui::TextUnformatted(x->c_str());
+    a11y::text(*x);
+  }
+  if (!note.empty()) {
+    ImGui::TextColored(k_dim, "%s", note.c_str());
+    a11y::text(note, "note");
+  }
+  if (!method.empty()) {
+    const std::string label = std::string(tr(l, "headline.how")) + "###how_" + id;
+    const bool open = ImGui::CollapsingHeader(label.c_str());
+    record_rect("headline.how." + id);
+    if (ax("headline.how." + id, tr(l, "headline.how"), "toggle", open)) ImGui::GetStateStorage()->SetInt(ImGui::GetID(label.c_str()), open ? 0 : 1);
+    if (open) {
+      ImGui::TextColored(k_dim, "%s", method.c_str());
+      a11y::text(method, "note");
+    }
+  }
+  ImGui::PopTextWrapPos();
+  ImGui::Spacing();
+}
+}  // namespace sdw::ui
 
 // ---------------------------------------------------------------- [SECTION] Exports to JS
 extern "C" {
@@ -999,6 +1363,9 @@ EMSCRIPTEN_KEEPALIVE void app_sql_result(int request_id, const char* result_json
   g.result = std::move(r);
 }
 
+// An activation from the accessible layer (web/a11y.js): the control that draws `action` acts on the next frame.
+EMSCRIPTEN_KEEPALIVE void app_a11y_action(const char* action) { if (action) sdw::a11y::request(action); }
+
 // Bench mode of the charts demo (bench/frames.cjs): kind 0 = off, 1 = timeline of n points, 2 = map density
 // of n points; the demo window opens on it. n comes from JS as a number.
 EMSCRIPTEN_KEEPALIVE void app_demo_bench(int kind, double n, int decimate) {
@@ -1010,7 +1377,7 @@ EMSCRIPTEN_KEEPALIVE void app_demo_bench(int kind, double n, int decimate) {
 EMSCRIPTEN_KEEPALIVE const char* app_ui_state() {
   static std::string out;
   json j = {{"lang", sdw::lang_code(g.lang)}, {"frames", g.frames}, {"fonts_ok", g.fonts_ok}, {"dpr", g.dpr},
-            {"duck_ready", g.duck_ready}, {"sources", json::array()}, {"sql_pending", g.sql_request != 0}, {"viz_demo", g.show_viz_demo}, {"sql_history", g.history.size()}, {"sql_text", std::string(g.sql)}, {"text_scale", g.text_scale}, {"high_contrast", g.high_contrast},
+            {"duck_ready", g.duck_ready}, {"sources", json::array()}, {"sql_pending", g.sql_request != 0}, {"viz_demo", g.show_viz_demo}, {"sql_history", g.history.size()}, {"sql_text", std::string(g.sql)}, {"text_scale", g.text_scale}, {"high_contrast", g.theme == 2}, {"theme", g.theme},
             {"demo_power", {{"t0", sdw::viz_demo_probe().power_t0}, {"t1", sdw::viz_demo_probe().power_t1},
                             {"rect", {sdw::viz_demo_probe().x0 / g.dpr, sdw::viz_demo_probe().y0 / g.dpr,
                                       sdw::viz_demo_probe().x1 / g.dpr, sdw::viz_demo_probe().y1 / g.dpr}}}}, {"guide", g.open_guide}, {"tab", g.active_tab},

@@ -32,6 +32,10 @@ EM_JS(void, js_wb_save_png, (const char* name, int x, int y, int w, int h), {
 });
 EM_JS(double, js_wb_dpr, (), { return window.devicePixelRatio || 1; });
 EM_JS(void, js_wb_fit_canvas, (), { Module.wb.fitCanvas(); });
+EM_JS(void, js_wb_publish_a11y, (const char* json), { Module.wb.publishA11y(UTF8ToString(json >>> 0)); });
+EM_JS(void, js_wb_save_svg, (const char* name, const char* svg, int png), {
+  Module.wb.saveSvg(UTF8ToString(name >>> 0), UTF8ToString(svg >>> 0), !!png);
+});
 
 namespace sdw::platform {
 
@@ -60,5 +64,7 @@ void save_bytes(const char* file_name, const char* mime, const std::string& byte
 void save_png(const char* file_name, int x, int y, int w, int h) { js_wb_save_png(file_name, x, y, w, h); }
 double device_pixel_ratio() { return js_wb_dpr(); }
 void fit_canvas() { js_wb_fit_canvas(); }
+void publish_a11y(const std::string& json) { js_wb_publish_a11y(json.c_str()); }
+void save_svg(const char* file_name, const std::string& svg, bool also_png) { js_wb_save_svg(file_name, svg.c_str(), also_png ? 1 : 0); }
 
 }  // namespace sdw::platform

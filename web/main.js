@@ -5,6 +5,7 @@ import { startDuck, tableToRows } from './duck.js';
 import { FORMATS, saveBlob, importParquet } from './exports.js';
 import { DOMAINS, ident, refreshViews } from './views.js';
 import { setupPersistence } from './persist_dialog.js';
+import { setupA11y } from './a11y.js';
 
 const T0 = performance.now();
 const params = new URLSearchParams(location.search);
@@ -25,6 +26,13 @@ const idleWaiters = [];
 
 // ------------------------------------------------------------------ app (C++/ImGui) side
 const canvas = document.getElementById('canvas');
+// The accessible layer (web/a11y.js): the app's tree mirrored as DOM; DOM controls act through the app.
+const a11y = setupA11y({ root: document.getElementById('a11y'), live: document.getElementById('a11y-live'),
+  ring: document.getElementById('a11y-ring'), canvas,
+  act: (action) => {
+    if (action === 'menu.open' || action.startsWith('home.open.')) { document.getElementById('file-input').click(); return; }
+    callApp('app_a11y_action', action);
+  } });
 // Backing store = CSS size × devicePixelRatio. Once the app runs, Module.setCanvasSize also tells
 // Emscripten's GLFW (glfwSetWindowSize would try to go fullscreen when the size equals the screen's).
 function fitCanvas() {
@@ -110,6 +118,19 @@ window.Module = {
         state.saved = (state.saved || []).concat([{ file: name, bytes: blob.size }]).slice(-20);
         pushState();
       }, 'image/png');
+    },
+    publishA11y(text) { a11y.update(text); },
+    saveSvg(name, svg, png) {        // a chart picture made by the app: SVG, and PNG rendered from it
+      const blob = new Blob([svg], { type: 'image/svg+xml' });
+      saveBlob(blob, name);
+      state.last_save = { ok: true, file: name, bytes: blob.size, mime: 'image/svg+xml' };
+      if (png) {
+        const img = new Image();
+        img.onload = () => { const c = document.createElement('canvas'); c.width = img.width; c.height = img.height;
+          c.getContext('2d').drawImage(img, 0, 0); c.toBlob((b) => { if (b) saveBlob(b, name.replace(/\.svg$/, '.png')); }, 'image/png'); };
+        img.src = URL.createObjectURL(blob);
+      }
+      pushState();
     },
     setLang(l) { state.lang = l === 'en' ? 'en' : 'fr'; document.documentElement.lang = state.lang; updateDropText(); },
   },

@@ -1,0 +1,103 @@
+// Shareable chart pictures as SVG text (see svg.h). Layout in a fixed 960×540 box: title, subtitle,
+// plot with y ticks and value labels, category labels (rotated when crowded), source line.
+// Does not own: the figures or their words.
+#include "viz/svg.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "viz/color.h"
+#include "viz/scale.h"
+
+namespace sdw::svg {
+namespace {
+
+std::string num(double v) {   // SVG coordinates: plain C locale, one decimal
+  char b[32];
+  std::snprintf(b, sizeof b, "%.1f", v);
+  return b;
+}
+
+std::string hex(uint32_t rgba) {
+  char b[8];
+  std::snprintf(b, sizeof b, "#%02x%02x%02x", red_of(rgba), green_of(rgba), blue_of(rgba));
+  return b;
+}
+
+}  // namespace
+
+std::string escape(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (char c : s) switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&apos;"; break;
+      default: out += c;
+    }
+  return out;
+}
+
+std::string bar_chart(const BarPicture& p, std::span<const std::string> categories, std::span<const double> values) {
+  const double W = p.width, H = p.height;
+  const double left = 84, right = 28, top = 118, bottom = 118;
+  const double pw = W - left - right, ph = H - top - bottom;
+  const size_t n = std::min(categories.size(), values.size());
+  double hi = 0;
+  for (size_t i = 0; i < n; i++)
+    if (std::isfinite(values[i])) hi = std::max(hi, values[i]);
+  if (hi <= 0) hi = 1;
+  double lo = 0;
+  nice_domain(lo, hi, 5);
+  const LinearTicks ticks = linear_ticks(0, hi, 5);
+  auto y_of = [&](double v) { return top + ph - (v / hi) * ph; };
+
+  std::string s;
+  s += "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + num(W) + "\" height=\"" + num(H) + "\" viewBox=\"0 0 " + num(W) + " " +
+       num(H) + "\" font-family=\"DejaVu Sans, Verdana, sans-serif\" role=\"img\" aria-labelledby=\"t d\">\n";
+  s += "<title id=\"t\">" + escape(p.title) + "</title>\n<desc id=\"d\">" + escape(p.subtitle) + " — " + escape(p.source) + "</desc>\n";
+  s += "<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n";
+  s += "<text x=\"28\" y=\"44\" font-size=\"24\" font-weight=\"bold\" fill=\"#16181d\">" + escape(p.title) + "</text>\n";
+  s += "<text x=\"28\" y=\"76\" font-size=\"17\" fill=\"#4a4d55\">" + escape(p.subtitle) + "</text>\n";
+  s += "<text x=\"" + num(left - 10) + "\" y=\"" + num(top - 14) + "\" font-size=\"15\" fill=\"#4a4d55\" text-anchor=\"end\">" +
+       escape(p.unit) + "</text>\n";
+  for (double t : ticks.values) {   // grid and y labels
+    const double y = y_of(t);
+    s += "<line x1=\"" + num(left) + "\" x2=\"" + num(left + pw) + "\" y1=\"" + num(y) + "\" y2=\"" + num(y) +
+         "\" stroke=\"#d9dbe0\" stroke-width=\"1\"/>\n";
+    s += "<text x=\"" + num(left - 10) + "\" y=\"" + num(y + 5) + "\" font-size=\"14\" fill=\"#4a4d55\" text-anchor=\"end\">" +
+         escape(format_tick(p.lang, t, ticks.step)) + "</text>\n";
+  }
+  const double slot = n ? pw / n : pw;
+  const double bw = slot * 0.68;
+  const bool rotate = n > 0 && slot < 64;
+  const uint32_t fill = okabe_ito(4, false);
+  for (size_t i = 0; i < n; i++) {
+    const double x = left + slot * i + (slot - bw) / 2, cx = left + slot * (i + 0.5);
+    if (std::isfinite(values[i]) && values[i] > 0) {
+      const double y = y_of(values[i]);
+      s += "<rect x=\"" + num(x) + "\" y=\"" + num(y) + "\" width=\"" + num(bw) + "\" height=\"" + num(top + ph - y) + "\" fill=\"" +
+           hex(fill) + "\"><title>" + escape(categories[i]) + " : " + escape(format_value(p.lang, values[i], p.decimals, p.unit)) +
+           "</title></rect>\n";
+      if (!rotate)
+        s += "<text x=\"" + num(cx) + "\" y=\"" + num(y - 7) + "\" font-size=\"14\" fill=\"#16181d\" text-anchor=\"middle\">" +
+             escape(format_number(p.lang, values[i], p.decimals)) + "</text>\n";
+    }
+    if (rotate)
+      s += "<text transform=\"translate(" + num(cx + 4) + "," + num(top + ph + 12) + ") rotate(-45)\" font-size=\"13\" fill=\"#16181d\" "
+           "text-anchor=\"end\">" + escape(categories[i]) + "</text>\n";
+    else
+      s += "<text x=\"" + num(cx) + "\" y=\"" + num(top + ph + 24) + "\" font-size=\"14\" fill=\"#16181d\" text-anchor=\"middle\">" +
+           escape(categories[i]) + "</text>\n";
+  }
+  s += "<line x1=\"" + num(left) + "\" x2=\"" + num(left + pw) + "\" y1=\"" + num(top + ph) + "\" y2=\"" + num(top + ph) +
+       "\" stroke=\"#16181d\" stroke-width=\"1.5\"/>\n";
+  s += "<text x=\"28\" y=\"" + num(H - 22) + "\" font-size=\"13\" fill=\"#4a4d55\">" + escape(p.source) + "</text>\n";
+  s += "</svg>\n";
+  return s;
+}
+
+}  // namespace sdw::svg

@@ -69,29 +69,44 @@ bool parse_number(const std::string& s, double& v) {
   return end && *end == 0 && !s.empty();
 }
 
-// Parses one file through a Session; tables appended to `out`. Returns a JSON line about the file.
-json read_file(const std::string& path, std::vector<Table>& out, bool& ok) {
-  json j = {{"file", path}};
+}  // namespace
+
+std::unique_ptr<Session> parse_path(const std::string& path, std::string& error) {
   std::FILE* f = std::fopen(path.c_str(), "rb");
   if (!f) {
-    j["error"] = std::strerror(errno);
-    ok = false;
-    return j;
+    error = std::strerror(errno);
+    return nullptr;
   }
   ParseOptions po;
   po.file_name = std::filesystem::path(path).filename().string();
   std::error_code ec;
   const uint64_t size = std::filesystem::file_size(path, ec);
   po.total_bytes = ec ? 0 : size;
-  Session s(po);
+  auto s = std::make_unique<Session>(po);
   std::vector<uint8_t> buf(1 << 20);
   for (;;) {
     const size_t n = std::fread(buf.data(), 1, buf.size(), f);
-    if (n > 0) s.feed(std::span<const uint8_t>(buf.data(), n));
+    if (n > 0) s->feed(std::span<const uint8_t>(buf.data(), n));
     if (n < buf.size()) break;
   }
   std::fclose(f);
-  s.finish();
+  s->finish();
+  return s;
+}
+
+namespace {
+
+// Parses one file through a Session; tables appended to `out`. Returns a JSON line about the file.
+json read_file(const std::string& path, std::vector<Table>& out, bool& ok) {
+  json j = {{"file", path}};
+  std::string err;
+  const std::unique_ptr<Session> sp = parse_path(path, err);
+  if (!sp) {
+    j["error"] = err;
+    ok = false;
+    return j;
+  }
+  Session& s = *sp;
   if (s.format()) j["format"] = s.format()->id;
   json doms = json::array();
   const bool track = s.format() && (std::string(s.format()->id) == "gpx" || std::string(s.format()->id) == "kml");

@@ -2,6 +2,10 @@
 // domain tables the challenge needs, runs it and prints French / English text or JSON. Native CLI only
 // (reads files); the computations it calls are the platform-free ones of challenges/*.h.
 #pragma once
+#include <memory>
+#include <string>
+
+#include "parsers/parser.h"
 
 namespace sdw::challenge {
 
@@ -17,5 +21,9 @@ int run_donate_cli(int argc, char** argv);
 // deduplicated by hash, as NDJSON rows with a donation_id (first 16 hex digits of the SHA-256), streamed.
 // `workbench donations schema`: the schema object every manifest carries.
 int run_donations_cli(int argc, char** argv);
+
+// Opens `path` and streams it through a finished Session (1 MiB reads, file name and size as hints).
+// nullptr when the file cannot be opened; `error` then holds the system's reason.
+std::unique_ptr<sdw::Session> parse_path(const std::string& path, std::string& error);
 
 }  // namespace sdw::challenge

@@ -15,6 +15,7 @@
 #include "challenges/reveal.h"
 #include "challenges/tables.h"
 #include "parsers/parser.h"
+#include "tools/cli.h"
 
 namespace sdw::challenge {
 
@@ -38,27 +39,16 @@ struct Loaded {
 // One file through a Session; each ZIP entry with tables becomes its own source.
 void load(const std::string& path, Loaded& L) {
   json j = {{"file", path}};
-  std::FILE* f = std::fopen(path.c_str(), "rb");
-  if (!f) {
-    j["error"] = std::strerror(errno);
+  std::string err;
+  const std::unique_ptr<Session> sp = parse_path(path, err);
+  if (!sp) {
+    j["error"] = err;
     L.files.push_back(j);
     L.ok = false;
     return;
   }
-  ParseOptions po;
-  po.file_name = std::filesystem::path(path).filename().string();
-  std::error_code ec;
-  const uint64_t size = std::filesystem::file_size(path, ec);
-  po.total_bytes = ec ? 0 : size;
-  Session s(po);
-  std::vector<uint8_t> buf(1 << 20);
-  for (;;) {
-    const size_t n = std::fread(buf.data(), 1, buf.size(), f);
-    if (n > 0) s.feed(std::span<const uint8_t>(buf.data(), n));
-    if (n < buf.size()) break;
-  }
-  std::fclose(f);
-  s.finish();
+  Session& s = *sp;
+  const std::string file_name = std::filesystem::path(path).filename().string();
   if (s.format()) j["format"] = s.format()->id;
   if (s.diagnostics().failed) {
     j["error"] = s.diagnostics().error.en;
@@ -69,7 +59,7 @@ void load(const std::string& path, Loaded& L) {
   std::vector<int32_t> table_source(tables.size(), -1);
   if (s.entries().empty()) {
     SourceDesc d;
-    d.name = po.file_name;
+    d.name = file_name;
     d.format = s.format() ? s.format()->id : "";
     for (const Table& t : tables) describe_table(t, d);
     if (!tables.empty()) {
@@ -80,7 +70,7 @@ void load(const std::string& path, Loaded& L) {
     for (const EntryResult& e : s.entries()) {
       if (e.table_count == 0) continue;
       SourceDesc d;
-      d.name = po.file_name + "/" + e.path;
+      d.name = file_name + "/" + e.path;
       d.format = e.format ? e.format->id : "";
       for (size_t i = e.first_table; i < e.first_table + e.table_count && i < tables.size(); ++i) {
         describe_table(tables[i], d);

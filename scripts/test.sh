@@ -22,8 +22,8 @@ echo "== native headless rendering of every chart (ImGui without a GPU)"
 # ---- fuzzing smoke run (scripts/fuzz.sh; clang + libFuzzer + ASan/UBSan in build/fuzz): replays every
 # tests/data/fuzz_regressions/ input, then fuzzes each parser for FUZZ_SMOKE_SECONDS (default 10) each.
 # Fails the test command if any target crashes. The long run: bash scripts/fuzz.sh 300
-echo "== fuzzing smoke run (libFuzzer, ${FUZZ_SMOKE_SECONDS:-10} s per target)"
-FUZZ_JOBS="${FUZZ_JOBS:-2}" bash scripts/fuzz.sh "${FUZZ_SMOKE_SECONDS:-10}" || status=1   # 2 targets at a time
+echo "== fuzzing smoke run (libFuzzer, ${FUZZ_SMOKE_SECONDS:-3} s per target)"
+FUZZ_JOBS="${FUZZ_JOBS:-2}" bash scripts/fuzz.sh "${FUZZ_SMOKE_SECONDS:-3}" || status=1   # 2 targets at a time
 # ---- end of fuzzing smoke run
 
 echo "== sample personas: generated files recognised, figures as generated"
@@ -40,7 +40,7 @@ node tests/views_native_test.cjs --tests "$ROOT/build/native/tests" || status=1
 
 echo "== browser end-to-end tests (headless Chromium)"
 mkdir -p build/e2e
-node tests/e2e/e2e.cjs 2>&1 | tee build/e2e/e2e.log
+timeout --kill-after=30 "${E2E_TIMEOUT:-1500}" node tests/e2e/e2e.cjs 2>&1 | tee build/e2e/e2e.log
 [ "${PIPESTATUS[0]}" = 0 ] || status=1
 
 echo "test command finished in $(( $(date +%s) - T0 )) s, status $status"

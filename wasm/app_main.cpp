@@ -98,6 +98,7 @@ struct App {
   std::string undo_name;
   std::vector<std::string> views;   // merged domain views present (trips, energy_readings…)
   std::vector<Persona> personas;
+  std::string open_tab_prev;                  // the persona tab last named by the page
   std::string tab_request, tab_request_seen;   // a tab to bring to the front once (persona loaded)
   struct { bool has = false, ok = false; std::string file; double bytes = 0; Text2 error; } last_export;
   char sql[16 * 1024] = "SELECT 42 AS reponse, 'données locales' AS ou;";
@@ -125,7 +126,9 @@ struct App {
 App g;
 
 // Remembers where the last item was drawn (CSS pixels) so tests can click it as a person would.
+// Widgets scrolled out of sight or clipped away are not reported: a test can only click what a person sees.
 void record_rect(const std::string& name) {
+  if (!ImGui::IsItemVisible()) return;
   ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
   g.rects.emplace_back(name, ImVec4(a.x / g.dpr, a.y / g.dpr, b.x / g.dpr, b.y / g.dpr));
 }
@@ -170,7 +173,12 @@ void apply_state(const json& j) {
     for (const auto& p : j["personas"])
       g.personas.push_back({p.value("id", ""), p.value("challenge", ""), {p.value("name_fr", ""), p.value("name_en", "")},
                             {p.value("description_fr", ""), p.value("description_en", "")}});
-  if (j.contains("open_tab") && j["open_tab"].is_string()) g.tab_request = j["open_tab"].get<std::string>();
+  // A persona names its tab once; while its files load the user may still pick another tab.
+  {
+    const std::string open_tab = j.contains("open_tab") && j["open_tab"].is_string() ? j["open_tab"].get<std::string>() : "";
+    if (!open_tab.empty() && open_tab != g.open_tab_prev) { g.tab_request = open_tab; g.tab_request_seen.clear(); }
+    g.open_tab_prev = open_tab;
+  }
   const std::vector<std::string> views_before = g.views;
   g.views.clear();
   if (j.contains("views") && j["views"].is_array())
@@ -396,8 +404,12 @@ void draw_menu_bar() {
   record_rect("menu.more");
   if (more_open) {
     for (size_t i : k_order)
-      if (i >= shown && ImGui::MenuItem(tr(g.lang, k_buttons[i].key))) k_buttons[i].act();
+      if (i >= shown) {
+        if (ImGui::MenuItem(tr(g.lang, k_buttons[i].key))) k_buttons[i].act();
+        record_rect(k_buttons[i].rect);
+      }
     if (ImGui::MenuItem(tr(g.lang, "menu.charts_demo"), nullptr, g.show_viz_demo)) g.show_viz_demo = !g.show_viz_demo;
+    record_rect("menu.charts_demo");
     ImGui::EndMenu();
   }
   for (size_t i : k_order)   // the accessible layer offers every action, whether it is on the bar or in "⋯"
@@ -882,8 +894,26 @@ bool has_view_for(const char* tab) {
 }
 bool tab_exists(const char* tab) { return std::strcmp(tab, "reveal") != 0 || sdw::dash::has_tab("reveal"); }
 
+// A persona's button with its description as tooltip.
+void persona_button(const Persona& p, const std::string& label, const std::string& action, const std::string& a11y_label,
+                    ImVec2 size, const char* tab) {
+  if (sdw::ui::button(label.c_str(), action, a11y_label, size)) {
+    sdw::platform::load_persona(p.id.c_str());
+    if (tab) { g.tab_request = tab; g.tab_request_seen.clear(); }
+  }
+  record_rect(action);
+  if (ImGui::IsItemHovered()) {
+    ImGui::BeginTooltip();
+    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30);
+    ImGui::TextUnformatted((p.name.in(g.lang) + " — " + p.description.in(g.lang)).c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::EndTooltip();
+  }
+}
+
 void draw_home() {
   const float dpr = g.dpr;
+  const ImGuiStyle& style = ImGui::GetStyle();
   ImGui::PushTextWrapPos(0);
   ImGui::PushFont(g.font_big);
   ImGui::TextColored(k_accent, "%s", tr(g.lang, "home.title"));
@@ -891,32 +921,62 @@ void draw_home() {
   a11y::heading(1, tr(g.lang, "home.title"));
   ImGui::TextWrapped("%s", tr(g.lang, "home.lead"));
   a11y::text(tr(g.lang, "home.lead"));
+  // The personas by name (the demo's people) first, each one click away whatever is loaded already;
+  // the buttons wrap onto more lines when the window is narrow or the text large.
+  if (!g.personas.empty()) {
+    ImGui::TextWrapped("%s", tr(g.lang, "sample.try"));
+    a11y::heading(2, tr(g.lang, "sample.try"));
+    const float avail = ImGui::GetContentRegionAvail().x, x0 = ImGui::GetCursorPosX();
+    float x = 0;
+    bool first = true;
+    for (const auto& p : g.personas) {
+      const std::string label = p.name.in(g.lang);
+      const float w = ImGui::CalcTextSize(label.c_str()).x + style.FramePadding.x * 2;
+      if (!first && x + style.ItemSpacing.x + w <= avail) { ImGui::SameLine(); x += style.ItemSpacing.x + w; }
+      else { if (!first) ImGui::SetCursorPosX(x0); x = w; }
+      first = false;
+      persona_button(p, label, "persona." + p.id, label + " — " + p.description.in(g.lang), ImVec2(0, 0), nullptr);
+    }
+  }
   ImGui::Spacing();
   const float avail = ImGui::GetContentRegionAvail().x;
   const float min_card = 330 * dpr * g.text_scale;
   const int cols = std::max(1, std::min(3, int(avail / min_card)));
-  const float card_w = (avail - (cols - 1) * ImGui::GetStyle().ItemSpacing.x) / cols;
-  const float line = ImGui::GetTextLineHeightWithSpacing();
-  const float card_h = line * 7.2f + ImGui::GetFrameHeightWithSpacing() * 2;
-  int col = 0;
+  const float card_w = (avail - (cols - 1) * style.ItemSpacing.x) / cols;
+  const float inner_w = card_w - style.WindowPadding.x * 2;
+  std::vector<const Question*> shown;
+  for (const auto& q : k_questions)
+    if (tab_exists(q.tab)) shown.push_back(&q);
+  // Each card is as tall as its text and buttons need; the cards of a row share the tallest height.
+  const auto text_of = [](const Question& q, const char* prefix) { return std::string(tr(g.lang, (std::string(prefix) + q.tab).c_str())); };
+  const float how_w = ImGui::CalcTextSize(tr(g.lang, "home.how")).x, try_w = ImGui::CalcTextSize(tr(g.lang, "home.try")).x;
+  const bool side_by_side = std::max(how_w, try_w) + style.FramePadding.x * 2 <= (inner_w - style.ItemSpacing.x) * 0.5f;
+  const float buttons_h = ImGui::GetFrameHeightWithSpacing() * (side_by_side ? 2 : 3);
+  std::vector<float> row_h((shown.size() + cols - 1) / cols, 0.f);
+  for (size_t i = 0; i < shown.size(); ++i) {
+    const float h = ImGui::CalcTextSize(text_of(*shown[i], "home.q.").c_str(), nullptr, false, inner_w).y +
+                    ImGui::CalcTextSize(text_of(*shown[i], "home.needs.").c_str(), nullptr, false, inner_w).y +
+                    style.ItemSpacing.y * 3 + buttons_h + style.WindowPadding.y * 2;
+    row_h[i / cols] = std::max(row_h[i / cols], h);
+  }
   a11y::push("list", "questions", tr(g.lang, "home.title"));
-  for (const auto& q : k_questions) {
-    if (!tab_exists(q.tab)) continue;
-    if (col > 0) ImGui::SameLine();
+  for (size_t i = 0; i < shown.size(); ++i) {
+    const Question& q = *shown[i];
+    if (i % cols) ImGui::SameLine();
     ImGui::PushID(q.tab);
-    ImGui::BeginChild("card", ImVec2(card_w, card_h), true);
-    a11y::push("group", std::string("question.") + q.tab, tr(g.lang, (std::string("home.q.") + q.tab).c_str()));
+    const float card_h = row_h[i / cols];
+    ImGui::BeginChild("card", ImVec2(card_w, card_h), true, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+    a11y::push("group", std::string("question.") + q.tab, text_of(q, "home.q."));
     ImGui::PushTextWrapPos(0);
-    const std::string question = tr(g.lang, (std::string("home.q.") + q.tab).c_str());
+    const std::string question = text_of(q, "home.q.");
     ImGui::TextColored(k_accent, "%s", question.c_str());
     a11y::heading(2, question);
-    const std::string needs = tr(g.lang, (std::string("home.needs.") + q.tab).c_str());
+    const std::string needs = text_of(q, "home.needs.");
     ImGui::TextDisabled("%s", needs.c_str());
     a11y::text(needs);
     ImGui::PopTextWrapPos();
-    ImGui::SetCursorPosY(std::max(ImGui::GetCursorPosY(), card_h - ImGui::GetFrameHeightWithSpacing() * 2 - ImGui::GetStyle().WindowPadding.y));
-    const bool ready = has_view_for(q.tab);
-    if (ready) {
+    ImGui::SetCursorPosY(std::max(ImGui::GetCursorPosY() + style.ItemSpacing.y, card_h - buttons_h - style.WindowPadding.y));
+    if (has_view_for(q.tab)) {
       if (sdw::ui::button(tr(g.lang, "home.see_answer"), std::string("home.answer.") + q.tab,
                           question + " — " + tr(g.lang, "home.see_answer"), ImVec2(-1, 0)))
         g.tab_request = q.tab, g.tab_request_seen.clear();
@@ -928,56 +988,22 @@ void draw_home() {
       record_rect(std::string("home.open.") + q.tab);
     }
     const sdw::Guide* gd = sdw::find_guide(q.guide);
-    const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
+    const ImVec2 small(side_by_side ? (ImGui::GetContentRegionAvail().x - style.ItemSpacing.x) * 0.5f : -1.f, 0);
     if (gd) {
-      if (sdw::ui::button(tr(g.lang, "home.how"), std::string("guide.") + q.tab, sdw::guide_title(*gd, g.lang), ImVec2(half, 0)))
+      if (sdw::ui::button(tr(g.lang, "home.how"), std::string("guide.") + q.tab, question + " — " + sdw::guide_title(*gd, g.lang), small))
         g.open_guide = gd->id;
       record_rect(std::string("guide.") + q.tab);
-      ImGui::SameLine();
+      if (side_by_side) ImGui::SameLine();
     }
     for (const auto& p : g.personas)
-      if (p.id == q.persona) {
-        const std::string tip = std::string(tr(g.lang, "home.try")) + colon() + p.name.in(g.lang);
-        if (sdw::ui::button(tr(g.lang, "home.try"), std::string("persona.") + p.id + "." + q.tab, tip, ImVec2(-1, 0))) {
-          sdw::platform::load_persona(p.id.c_str());
-          g.tab_request = q.tab;
-          g.tab_request_seen.clear();
-        }
-        record_rect(std::string("persona.") + p.id + "." + q.tab);
-        if (ImGui::IsItemHovered()) {
-          ImGui::BeginTooltip();
-          ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30);
-          ImGui::TextUnformatted((p.name.in(g.lang) + " — " + p.description.in(g.lang)).c_str());
-          ImGui::PopTextWrapPos();
-          ImGui::EndTooltip();
-        }
-      }
+      if (p.id == q.persona)
+        persona_button(p, tr(g.lang, "home.try"), std::string("persona.") + p.id + "." + q.tab,
+                       question + " — " + tr(g.lang, "home.try") + colon() + p.name.in(g.lang), small, q.tab);
     a11y::pop();
     ImGui::EndChild();
     ImGui::PopID();
-    col = (col + 1) % cols;
   }
   a11y::pop();
-  ImGui::Spacing();
-  // The personas by name (the demo's people), each one click away whatever is loaded already.
-  if (!g.personas.empty()) {
-    ImGui::TextWrapped("%s", tr(g.lang, "sample.try"));
-    a11y::heading(2, tr(g.lang, "sample.try"));
-    for (const auto& p : g.personas) {
-      const std::string label = p.name.in(g.lang);
-      if (sdw::ui::button(label.c_str(), "persona." + p.id, label + " — " + p.description.in(g.lang))) sdw::platform::load_persona(p.id.c_str());
-      record_rect("persona." + p.id);
-      if (ImGui::IsItemHovered()) {
-        ImGui::BeginTooltip();
-        ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30);
-        ImGui::TextUnformatted(p.description.in(g.lang).c_str());
-        ImGui::PopTextWrapPos();
-        ImGui::EndTooltip();
-      }
-      ImGui::SameLine();
-    }
-    ImGui::NewLine();
-  }
   ImGui::Spacing();
   ImGui::TextColored(k_green, "%s", tr(g.lang, "status.private"));
   a11y::text(tr(g.lang, "status.private"));
@@ -997,26 +1023,42 @@ void draw_main(ImVec2 pos, ImVec2 size) {
                                     {"sql", "sql.title"}};
   a11y::push("navigation", "tabs", tr(g.lang, "tabs.label"));
   std::string clicked;
-  if (ImGui::BeginTabBar("right_tabs", ImGuiTabBarFlags_FittingPolicyScroll)) {
+  // A row of tabs that wraps onto a second line instead of scrolling or truncating (800 px wide, or
+  // text at 175 %): every tab stays visible and readable.
+  if (!g.tab_request.empty() && g.tab_request != g.tab_request_seen && tab_exists(g.tab_request.c_str())) {
+    g.active_tab = g.tab_request;
+    g.tab_request_seen = g.tab_request;
+  }
+  {
+    const ImGuiStyle& st = ImGui::GetStyle();
+    const float row_x0 = ImGui::GetCursorPosX();
+    const float avail = ImGui::GetContentRegionAvail().x;
+    float x = 0;
+    bool first = true;
     for (const auto& tab : k_tabs) {
       if (!tab_exists(tab[0])) continue;
-      const std::string label = std::string(tr(g.lang, tab[1])) + "###tab_" + tab[0];
-      ImGuiTabItemFlags tf = 0;
-      if (!g.tab_request.empty() && g.tab_request != g.tab_request_seen && g.tab_request == tab[0]) {
-        tf = ImGuiTabItemFlags_SetSelected;
-        g.tab_request_seen = g.tab_request;
+      const char* text = tr(g.lang, tab[1]);
+      const float w = ImGui::CalcTextSize(text).x + st.FramePadding.x * 2;
+      if (!first && x + st.ItemSpacing.x + w <= avail) { ImGui::SameLine(); x += st.ItemSpacing.x + w; }
+      else { if (!first) ImGui::SetCursorPosX(row_x0); x = w; }
+      first = false;
+      const bool active = g.active_tab == tab[0];
+      ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(active ? ImGuiCol_TabActive : ImGuiCol_Tab));
+      ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImGui::GetStyleColorVec4(ImGuiCol_TabHovered));
+      const std::string label = std::string(text) + "###tab_" + tab[0];
+      if (ImGui::Button(label.c_str())) clicked = tab[0];
+      ImGui::PopStyleColor(2);
+      if (active) {   // the active tab is underlined as well as coloured (not colour alone)
+        const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+        ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(a.x, b.y - 3), b, ImGui::GetColorU32(ImGuiCol_Text));
       }
-      bool open = ImGui::BeginTabItem(label.c_str(), nullptr, tf);
       record_rect(std::string("tab.") + tab[0]);
-      if (sdw::ui::ax(std::string("tab.") + tab[0], tr(g.lang, tab[1]), "tab", g.active_tab == tab[0])) clicked = tab[0];
-      if (!open) continue;
-      g.active_tab = tab[0];
-      ImGui::EndTabItem();
+      if (sdw::ui::ax(std::string("tab.") + tab[0], text, "tab", active)) clicked = tab[0];
     }
-    ImGui::EndTabBar();
+    ImGui::Separator();
   }
   a11y::pop();
-  if (!clicked.empty()) { g.tab_request = clicked; g.tab_request_seen.clear(); }
+  if (!clicked.empty()) { g.active_tab = clicked; g.tab_request = clicked; g.tab_request_seen = clicked; }
   // the active tab's content, in the main landmark
   const char* tab_key = "home.tab";
   for (const auto& tab : k_tabs)

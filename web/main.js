@@ -66,6 +66,11 @@ function pushState() {
                                             views: state.views || [], personas: state.personas || [],
                                             open_tab: state.open_tab || null, persist: state.persist || null,
                                             sources: state.sources.map(publicSource) }));
+  // The persona's tab is named until its files are all in; afterwards new drops open their own answer.
+  if (state.open_tab_ids && state.open_tab_ids.every((id) => {
+    const s = state.sources.find((x) => x.id === id);
+    return !s || s.status === 'ready' || s.status === 'error';
+  })) { state.open_tab = null; state.open_tab_ids = null; }
 }
 
 window.Module = {
@@ -264,7 +269,8 @@ async function loadPersona(id) {
     return new File([blob], f.split('/').pop(), { type: blob.type });
   }));
   state.open_tab = p.challenge;
-  return addFiles(files, { id: p.id, fr: p.name_fr, en: p.name_en });
+  state.open_tab_ids = addFiles(files, { id: p.id, fr: p.name_fr, en: p.name_en });
+  return state.open_tab_ids;
 }
 
 // Runs `sql` and saves its result as a file in `format` (see web/exports.js). The outcome is shown by the
@@ -488,10 +494,20 @@ const UNDO_MS = 15000;
 let undo = null;   // { source, index, trash: [[trashName, name]], timer }
 
 // Rebuilds the merged views (one per domain, and `timeline`) over the sources present now.
+// Rebuilds run one after the other (two sources finishing together would otherwise interleave their
+// CREATE VIEW statements), each reading the list of tables when its turn comes.
+let viewsChain = Promise.resolve();
+const arrivingSources = new Set();
 async function syncViews(arriving = null) {
   if (!duck) return;
-  const tables = state.sources.filter((s) => s.status === 'ready' || s === arriving).flatMap((s) => s.tables);
-  try { state.views = await refreshViews(duck.conn, tables); } catch (e) { state.views_error = String(e && e.message || e); }
+  if (arriving) arrivingSources.add(arriving);
+  const run = viewsChain.then(async () => {
+    const tables = state.sources.filter((s) => s.status === 'ready' || arrivingSources.has(s)).flatMap((s) => s.tables);
+    try { state.views = await refreshViews(duck.conn, tables); state.views_error = null; }
+    catch (e) { state.views_error = String(e && e.message || e); }
+  });
+  viewsChain = run.catch(() => {});
+  try { await run; } finally { if (arriving) arrivingSources.delete(arriving); }
 }
 
 async function finalizeUndo() {

@@ -16,6 +16,7 @@ const arg = (k, d) => { const i = process.argv.indexOf(k); return i < 0 ? d : pr
 const DIST = path.resolve(arg('--dist', path.join(ROOT, 'dist')));
 const OUT = path.resolve(arg('--out', path.join(ROOT, 'build', 'e2e')));
 const ONLY = arg('--only', null);
+const TEST_BUDGET_MS = Number(process.env.E2E_TEST_BUDGET_MS || 240000);
 const FIX = path.join(__dirname, 'fixtures');
 fs.mkdirSync(OUT, { recursive: true });
 
@@ -84,9 +85,17 @@ async function main() {
     }
   };
   // Keys are held 60 ms like a person's press: Dear ImGui 1.86 samples key state once per frame.
+  // A widget out of sight is looked for as a person would: the wheel over the main panel, down then up.
   const rectCenter = async (name) => {
     await waitFor((n) => { const u = window.workbench.ui(); return u && u.rects && u.rects[n]; }, name, 5000).catch(() => {});
-    const r = (await ui()).rects[name];
+    let r = (await ui()).rects[name];
+    const vp = page.viewportSize();
+    for (let i = 0; !r && i < 60; i++) {
+      await page.mouse.move(vp.width * 0.62, vp.height * 0.6);
+      await page.mouse.wheel(0, i < 25 ? 240 : -240);
+      await page.waitForTimeout(80);
+      r = (await ui()).rects[name];
+    }
     assert(r, `widget ${name} is on screen`);
     return { x: (r[0] + r[2]) / 2, y: (r[1] + r[3]) / 2 };
   };
@@ -97,6 +106,13 @@ async function main() {
     for (const type of ['dragenter', 'dragover', 'drop'])
       canvas.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: dt }));
   }, files.map((f) => ({ name: f.name, b64: f.bytes.toString('base64') })));
+  // Opens a tab of the main panel by clicking it (the Explorer is 'sql').
+  const openTab = async (id) => {
+    if ((await ui()).tab === id) return;
+    const c = await rectCenter('tab.' + id);
+    await page.mouse.click(c.x, c.y, { delay: 60 });
+    await waitFor((i) => window.workbench.ui().tab === i, id, 10000);
+  };
   const sourceByName = async (name) => (await st()).sources.find((s) => s.name === name);
   // A click on a widget the app reports in ui().rects, held like a person's press.
   const click = async (name) => { const c = await rectCenter(name); await page.mouse.click(c.x, c.y, { delay: 60 }); };
@@ -177,6 +193,7 @@ async function main() {
   });
 
   test('SQL panel used with keyboard and mouse on the canvas', async () => {
+    await openTab('sql');
     const ed = await rectCenter('sql.editor');
     await page.mouse.click(ed.x, ed.y, { delay: 60 });
     await page.keyboard.press('Control+A', { delay: 60 });
@@ -204,6 +221,7 @@ async function main() {
     await page.evaluate(() => window.workbench.sql(
       "SELECT '=HYPERLINK(\"http://x\")' AS piege, -3.5 AS montant, 'a;b' AS texte, 'Crédit œuvre' AS libelle, DATE '2025-03-30' AS jour"));
     // Put the same query in the SQL panel through the UI so the export buttons act on it.
+    await openTab('sql');
     const ed = await rectCenter('sql.editor');
     await page.mouse.click(ed.x, ed.y, { delay: 60 });
     await page.keyboard.press('Control+A', { delay: 60 });
@@ -356,6 +374,7 @@ with zipfile.ZipFile(src) as z, zipfile.ZipFile(out, 'w', zipfile.ZIP_DEFLATED) 
   });
 
   test('SQL error is shown, the app stays usable', async () => {
+    await openTab('sql');
     const ed = await rectCenter('sql.editor');
     await page.mouse.click(ed.x, ed.y, { delay: 60 });
     await page.keyboard.press('Control+A', { delay: 60 });
@@ -422,27 +441,37 @@ with zipfile.ZipFile(src) as z, zipfile.ZipFile(out, 'w', zipfile.ZIP_DEFLATED) 
     await waitFor(() => window.workbench.ui().lang === 'fr');
   });
 
-  test('charts demo opens from the menu and draws every chart', async () => {
-    const b = await rectCenter('menu.charts_demo');
-    await page.mouse.click(b.x, b.y, { delay: 60 });
+  test('charts demo opens from the "⋯" menu and draws every chart', async () => {
+    const toggle = async () => {
+      await click('menu.more');
+      const b = await rectCenter('menu.charts_demo');
+      await page.mouse.click(b.x, b.y, { delay: 60 });
+    };
+    await toggle();
     await waitFor(() => window.workbench.ui().viz_demo === true);
     await page.waitForTimeout(300);
     await page.screenshot({ path: path.join(OUT, 'charts_demo.png') });
-    await page.mouse.click(b.x, b.y, { delay: 60 });
+    await toggle();
     await waitFor(() => window.workbench.ui().viz_demo === false);
   });
 
   test('window resize: the canvas and the UI follow', async () => {
+    await openTab('sql');
     await page.setViewportSize({ width: 800, height: 600 });
-    await waitFor(() => { const u = window.workbench.ui(); return u.display[0] === 800 && u.display[1] === 600; });
-    const u = await ui();
-    assert(u.rects['sql.editor'][3] < 600 && u.rects['sql.editor'][2] <= 800, 'SQL editor inside the smaller window');
-    await page.screenshot({ path: path.join(OUT, 'shell_narrow.png') });
-    await page.setViewportSize({ width: 1280, height: 760 });
-    await waitFor(() => window.workbench.ui().display[0] === 1280);
+    try {
+      await waitFor(() => { const u = window.workbench.ui(); return u.display[0] === 800 && u.display[1] === 600 && u.rects['sql.editor']; });
+      const u = await ui();
+      assert(u.rects['sql.editor'][3] < 600 && u.rects['sql.editor'][2] <= 800, 'SQL editor inside the smaller window');
+      for (const t of ['home', 'mobility', 'sql']) assert(u.rects['tab.' + t] && u.rects['tab.' + t][2] <= 800, `tab ${t} visible, not cut`);
+      await page.screenshot({ path: path.join(OUT, 'shell_narrow.png') });
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 760 });
+      await waitFor(() => window.workbench.ui().display[0] === 1280);
+    }
   });
 
   test('HiDPI: devicePixelRatio 2 renders at twice the pixels with crisp, scaled fonts', async () => {
+    await openTab('sql');
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Emulation.setDeviceMetricsOverride', { width: 1280, height: 760, deviceScaleFactor: 2, mobile: false });
     await waitFor(() => { const u = window.workbench.ui(); return u.dpr === 2 && u.display[0] === 2560; });
@@ -555,7 +584,7 @@ with zipfile.ZipFile(src) as z, zipfile.ZipFile(out, 'w', zipfile.ZIP_DEFLATED) 
   // More suites live in tests/e2e/suites/*.cjs, each `module.exports = (h) => { h.test(...) }` with the
   // same helpers; they run after the tests above and before the request check below.
   const suitesDir = path.join(__dirname, 'suites');
-  const helpers = { page, ctx, test, ui, st, waitFor, typeText, rectCenter, click, openApp, dropFiles, sourceByName,
+  const helpers = { page, ctx, test, ui, st, waitFor, typeText, rectCenter, click, openTab, openApp, dropFiles, sourceByName,
                     assert, eq, near, log, FIX, OUT, ROOT, url, origin, requests };
   if (fs.existsSync(suitesDir))
     for (const f of fs.readdirSync(suitesDir).filter((n) => n.endsWith('.cjs')).sort())
@@ -575,7 +604,14 @@ with zipfile.ZipFile(src) as z, zipfile.ZipFile(out, 'w', zipfile.ZIP_DEFLATED) 
     if (ONLY && !t.name.includes(ONLY)) continue;
     const t1 = Date.now();
     try {
-      await t.fn();
+      // A test that hangs (a promise the page never settles) fails after its budget instead of
+      // stalling the run; the page is reloaded so later tests start from a live app.
+      let timer;
+      const budget = new Promise((_, rej) => { timer = setTimeout(() => rej(new Error(`no answer within ${TEST_BUDGET_MS / 1000} s`)), TEST_BUDGET_MS); });
+      try { await Promise.race([t.fn(), budget]); } catch (e) {
+        if (/no answer within/.test(e.message)) await page.goto(url).catch(() => {});
+        throw e;
+      } finally { clearTimeout(timer); }
       passed++;
       log(`ok   ${t.name} (${Date.now() - t1} ms)`);
     } catch (e) {

@@ -5,7 +5,7 @@
 const path = require('path');
 
 module.exports = (h) => {
-  const { page, test, ui, waitFor, click, assert, near, OUT } = h;
+  const { page, test, ui, waitFor, click, assert, eq, near, OUT } = h;
 
   test('comfort: A+ enlarges the text, high contrast turns black and white, both undone', async () => {
     await h.openApp();
@@ -23,6 +23,12 @@ module.exports = (h) => {
     const fr = (await ui()).rects['lang.en'];
     assert(fr && fr[2] <= 1280 + 0.5, 'language buttons still on screen at 1280 px: ' + JSON.stringify(fr));
     await page.screenshot({ path: path.join(OUT, 'comfort_text_130.png') });
+    // ◐ cycles light (default) → dark → high contrast → light
+    eq((await ui()).theme, 0, 'light theme by default');
+    await click('comfort.contrast');
+    await waitFor(() => window.workbench.ui().theme === 1, null, 5000);
+    await page.waitForTimeout(200);
+    await page.screenshot({ path: path.join(OUT, 'comfort_dark.png') });
     await click('comfort.contrast');
     await waitFor(() => window.workbench.ui().high_contrast === true, null, 5000);
     await page.waitForTimeout(200);
@@ -30,7 +36,7 @@ module.exports = (h) => {
     assert(shot.length > 0, 'screenshot');
     // back to normal
     await click('comfort.contrast');
-    await waitFor(() => window.workbench.ui().high_contrast === false, null, 5000);
+    await waitFor(() => window.workbench.ui().high_contrast === false && window.workbench.ui().theme === 0, null, 5000);
     await click('comfort.smaller');
     await waitFor(() => window.workbench.ui().text_scale < 1.2, null, 5000);
     await click('comfort.smaller');

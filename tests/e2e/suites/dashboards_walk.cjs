@@ -105,7 +105,7 @@ module.exports = (h) => {
     const bytes = fs.readFileSync(csvPath);
     eq(bytes.slice(0, 3).toString('hex'), 'efbbbf', 'UTF-8 BOM');
     const lines = bytes.toString('utf8').slice(1).trim().split('\n');
-    eq(lines[0], 'mois;kg;kgCO2e;lignes', 'French header with ;');
+    eq(lines[0], 'mois;kg;kg CO₂e;lignes', 'French header with ; and the unit as people write it');
     let sum = 0, i = 1;
     for (; i < lines.length && /^\d{4}-\d{2};/.test(lines[i]); i++) sum += Number(lines[i].split(';')[2].replace(',', '.'));
     assert(i > 1, 'month rows');

@@ -16,8 +16,7 @@ module.exports = (h) => {
 
   test('SQL history: an earlier query comes back from the list and runs again', async () => {
     await h.openApp();
-    await h.click('tab.sql');
-    await waitFor(() => window.workbench.ui().tab === 'sql', null, 5000);
+    await h.openTab('sql');
     const n0 = (await ui()).sql_history;
     await run('SELECT 41 + 1 AS premiere');
     await run('SELECT 7 AS seconde');

@@ -18,14 +18,18 @@ module.exports = (h) => {
       await frame();
     };
     try {
-      // tap the menu button
-      const b = await rectCenter('menu.charts_demo');
-      if ((await ui()).viz_demo) {  // already open: close it with a tap first
+      // tap "⋯", then the charts demo in its menu
+      const tapMenu = async () => {
+        const m = await rectCenter('menu.more');
+        await touch('touchStart', [m]); await touch('touchEnd', []);
+        const b = await rectCenter('menu.charts_demo');
         await touch('touchStart', [b]); await touch('touchEnd', []);
+      };
+      if ((await ui()).viz_demo) {  // already open: close it with a tap first
+        await tapMenu();
         await waitFor(() => window.workbench.ui().viz_demo === false, null, 5000);
       }
-      await touch('touchStart', [b]);
-      await touch('touchEnd', []);
+      await tapMenu();
       await waitFor(() => window.workbench.ui().viz_demo === true, null, 5000);
       await waitFor(() => { const d = window.workbench.ui().demo_power; return d && d.t1 > d.t0 && d.rect[2] > d.rect[0]; }, null, 10000);
       const r = (await ui()).demo_power.rect;

@@ -126,9 +126,7 @@ struct App {
 App g;
 
 // Remembers where the last item was drawn (CSS pixels) so tests can click it as a person would.
-// Widgets scrolled out of sight or clipped away are not reported: a test can only click what a person sees.
 void record_rect(const std::string& name) {
-  if (!ImGui::IsItemVisible()) return;
   ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
   g.rects.emplace_back(name, ImVec4(a.x / g.dpr, a.y / g.dpr, b.x / g.dpr, b.y / g.dpr));
 }

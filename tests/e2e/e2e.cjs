@@ -106,6 +106,20 @@ async function main() {
     for (const type of ['dragenter', 'dragover', 'drop'])
       canvas.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: dt }));
   }, files.map((f) => ({ name: f.name, b64: f.bytes.toString('base64') })));
+  // Scrolls the main panel with the wheel until widget `name` is on screen with its top at or above
+  // `top` px (down first, then back up); returns its rect or null.
+  const scrollTo = async (name, top = 1e9) => {
+    const vp = page.viewportSize();
+    const r0 = (await ui()).rects[name];
+    await page.mouse.move(r0 ? r0[0] + 20 : vp.width * 0.53, Math.min(vp.height * 0.53, r0 ? Math.max(r0[1], 120) : 1e9));
+    for (let i = 0; i < 70; i++) {
+      const r = (await ui()).rects[name];
+      if (r && r[1] <= top && r[3] <= vp.height) return r;
+      await page.mouse.wheel(0, i < 30 ? 200 : -200);
+      await page.waitForTimeout(70);
+    }
+    return (await ui()).rects[name] || null;
+  };
   // Opens a tab of the main panel by clicking it (the Explorer is 'sql').
   const openTab = async (id) => {
     if ((await ui()).tab === id) return;
@@ -584,7 +598,7 @@ with zipfile.ZipFile(src) as z, zipfile.ZipFile(out, 'w', zipfile.ZIP_DEFLATED) 
   // More suites live in tests/e2e/suites/*.cjs, each `module.exports = (h) => { h.test(...) }` with the
   // same helpers; they run after the tests above and before the request check below.
   const suitesDir = path.join(__dirname, 'suites');
-  const helpers = { page, ctx, test, ui, st, waitFor, typeText, rectCenter, click, openTab, openApp, dropFiles, sourceByName,
+  const helpers = { page, ctx, test, ui, st, waitFor, typeText, rectCenter, click, openTab, scrollTo, openApp, dropFiles, sourceByName,
                     assert, eq, near, log, FIX, OUT, ROOT, url, origin, requests };
   if (fs.existsSync(suitesDir))
     for (const f of fs.readdirSync(suitesDir).filter((n) => n.endsWith('.cjs')).sort())

@@ -37,23 +37,19 @@ module.exports = (h) => {
       await setLang(lang);
       await h.click('tab.energy');
       await waitFor(() => window.workbench.ui().tab === 'energy', null, 10000);
-      await waitFor(() => !!window.workbench.ui().rects['energy_save.title'], null, 60000);
       // scroll down to the section, then take the pictures (table + bars, then solar)
-      let r = (await ui()).rects['energy_save.title'];
-      await page.mouse.move(683, 400);
-      for (let i = 0; i < 30 && r[1] > 120; i++) { await page.mouse.wheel(0, 200); await page.waitForTimeout(60); r = (await ui()).rects['energy_save.title']; }
+      assert(await h.scrollTo('energy_save.title', 120), 'the savings section is reachable by scrolling');
       await page.waitForTimeout(250);
       await page.screenshot({ path: path.join(OUT, `energy_save_tariffs_${lang}.png`) });
       for (let i = 0; i < 4; i++) { await page.mouse.wheel(0, 200); await page.waitForTimeout(60); }
       await page.waitForTimeout(250);
       await page.screenshot({ path: path.join(OUT, `energy_save_solar_${lang}.png`) });
-      const u = await ui();
       for (const k of ['energy_save.table', 'energy_save.bars', 'energy_save.solar_figures', 'energy_save.day_chart'])
-        assert(u.rects[k], k + ' drawn');
+        assert(await h.scrollTo(k), k + ' drawn');
     }
 
     // the figures as CSV (English: ',' separated, '.' decimals) against the CLI
-    await waitFor(() => !!window.workbench.ui().rects['energy_save.export_csv'], null, 10000);
+    assert(await h.scrollTo('energy_save.export_csv'), 'export button reachable');
     const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 15000 }), h.click('energy_save.export_csv')]);
     const csvPath = path.join(OUT, 'energy_save_figures.csv');
     await dl.saveAs(csvPath);

@@ -40,21 +40,17 @@ module.exports = (h) => {
       const d = (await ui()).dashboards.food;
       eq(d.lines, cli.coverage.lines, 'lines = the CLI');
       eq(d.mapped, cli.coverage.lines_recognised, 'lines counted = the CLI\'s recognised food lines');
-      await waitFor(() => !!window.workbench.ui().rects['food.match.coverage'], null, 10000);
       // scroll the dashboard down to the details block, then take the picture
-      const r = (await ui()).rects['food.match.coverage'];
-      await page.mouse.move(r[0] + 20, Math.min(r[1], 500));
-      for (let i = 0; i < 6; i++) { await page.mouse.wheel(0, 300); await page.waitForTimeout(80); }
+      assert(await h.scrollTo('food.match.coverage', 200), 'details block reachable by scrolling');
       await page.waitForTimeout(250);
       await page.screenshot({ path: path.join(OUT, `food_match_${lang}.png`) });
-      const u = await ui();
-      assert(u.rects['food.match.swaps'], 'top-3 swaps drawn');
+      assert(await h.scrollTo('food.match.swaps'), 'top-3 swaps drawn');
       log(`  ${lang}: ${d.mapped}/${d.lines} lines counted, CLI coverage ${JSON.stringify(cli.coverage)}`);
     }
 
     // one-click assignment: the first line to check -> "not food"
     const before = (await ui()).dashboards.food.mapped;
-    if ((await ui()).rects['food.match.assign.0']) {
+    if (await h.scrollTo('food.match.assign.0')) {
       await h.click('food.match.assign.0');
       await page.waitForTimeout(300);
       const a = (await ui()).rects['food.match.assign.0'];

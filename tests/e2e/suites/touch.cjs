@@ -72,9 +72,8 @@ module.exports = (h) => {
       near(span1 / (wheeled.t1 - wheeled.t0), 1.25, 0.01, 'one wheel notch zooms ×1.25');
       log(`  spans (h): ${(span0 / 3600).toFixed(1)} -> pinch ${(span1 / 3600).toFixed(1)} -> wheel ${((wheeled.t1 - wheeled.t0) / 3600).toFixed(1)}`);
 
-      // tap to close
-      await touch('touchStart', [b]);
-      await touch('touchEnd', []);
+      // tap to close (through "⋯" again)
+      await tapMenu();
       await waitFor(() => window.workbench.ui().viz_demo === false, null, 5000);
     } finally {
       await cdp.send('Emulation.setTouchEmulationEnabled', { enabled: false }).catch(() => {});

@@ -99,7 +99,7 @@ struct App {
   std::vector<std::string> views;   // merged domain views present (trips, energy_readings…)
   std::vector<Persona> personas;
   std::string open_tab_prev;                  // the persona tab last named by the page
-  std::string tab_request, tab_request_seen;   // a tab to bring to the front once (persona loaded)
+  std::string tab_request;   // a tab to bring to the front at the next frame (persona, new data); kept until it exists
   struct { bool has = false, ok = false; std::string file; double bytes = 0; Text2 error; } last_export;
   char sql[16 * 1024] = "SELECT 42 AS reponse, 'données locales' AS ou;";
   int sql_request = 0;         // id of the request in flight (0: none)
@@ -174,7 +174,7 @@ void apply_state(const json& j) {
   // A persona names its tab once; while its files load the user may still pick another tab.
   {
     const std::string open_tab = j.contains("open_tab") && j["open_tab"].is_string() ? j["open_tab"].get<std::string>() : "";
-    if (!open_tab.empty() && open_tab != g.open_tab_prev) { g.tab_request = open_tab; g.tab_request_seen.clear(); }
+    if (!open_tab.empty() && open_tab != g.open_tab_prev) g.tab_request = open_tab;
     g.open_tab_prev = open_tab;
   }
   const std::vector<std::string> views_before = g.views;
@@ -186,7 +186,7 @@ void apply_state(const json& j) {
   if (!j.contains("open_tab") || !j["open_tab"].is_string())
     for (const auto& v : g.views)
       if (std::find(views_before.begin(), views_before.end(), v) == views_before.end())
-        if (const char* tab = tab_for_view(v)) { g.tab_request = tab; g.tab_request_seen.clear(); break; }
+        if (const char* tab = tab_for_view(v)) { g.tab_request = tab; break; }
   g.wiping = j.value("wiping", false);
   g.persist_on = j.contains("persist") && j["persist"].is_object() && j["persist"].value("on", false);
   g.persist_locked = j.contains("persist") && j["persist"].is_object() && j["persist"].value("locked", false);
@@ -892,12 +892,24 @@ bool has_view_for(const char* tab) {
 }
 bool tab_exists(const char* tab) { return std::strcmp(tab, "reveal") != 0 || sdw::dash::has_tab("reveal"); }
 
+// Lays buttons out in rows that wrap: call before each button of width `w` (text + frame padding).
+struct WrapRow {
+  float x0 = ImGui::GetCursorPosX(), avail = ImGui::GetContentRegionAvail().x, x = 0;
+  bool first = true;
+  void next(float w) {
+    const float gap = ImGui::GetStyle().ItemSpacing.x;
+    if (!first && x + gap + w <= avail) { ImGui::SameLine(); x += gap + w; }
+    else { if (!first) ImGui::SetCursorPosX(x0); x = w; }
+    first = false;
+  }
+};
+
 // A persona's button with its description as tooltip.
 void persona_button(const Persona& p, const std::string& label, const std::string& action, const std::string& a11y_label,
                     ImVec2 size, const char* tab) {
   if (sdw::ui::button(label.c_str(), action, a11y_label, size)) {
     sdw::platform::load_persona(p.id.c_str());
-    if (tab) { g.tab_request = tab; g.tab_request_seen.clear(); }
+    if (tab) g.tab_request = tab;
   }
   record_rect(action);
   if (ImGui::IsItemHovered()) {
@@ -924,15 +936,10 @@ void draw_home() {
   if (!g.personas.empty()) {
     ImGui::TextWrapped("%s", tr(g.lang, "sample.try"));
     a11y::heading(2, tr(g.lang, "sample.try"));
-    const float avail = ImGui::GetContentRegionAvail().x, x0 = ImGui::GetCursorPosX();
-    float x = 0;
-    bool first = true;
+    WrapRow row;
     for (const auto& p : g.personas) {
       const std::string label = p.name.in(g.lang);
-      const float w = ImGui::CalcTextSize(label.c_str()).x + style.FramePadding.x * 2;
-      if (!first && x + style.ItemSpacing.x + w <= avail) { ImGui::SameLine(); x += style.ItemSpacing.x + w; }
-      else { if (!first) ImGui::SetCursorPosX(x0); x = w; }
-      first = false;
+      row.next(ImGui::CalcTextSize(label.c_str()).x + style.FramePadding.x * 2);
       persona_button(p, label, "persona." + p.id, label + " — " + p.description.in(g.lang), ImVec2(0, 0), nullptr);
     }
   }
@@ -977,7 +984,7 @@ void draw_home() {
     if (has_view_for(q.tab)) {
       if (sdw::ui::button(tr(g.lang, "home.see_answer"), std::string("home.answer.") + q.tab,
                           question + " — " + tr(g.lang, "home.see_answer"), ImVec2(-1, 0)))
-        g.tab_request = q.tab, g.tab_request_seen.clear();
+        g.tab_request = q.tab;
       record_rect(std::string("home.answer.") + q.tab);
     } else {
       if (sdw::ui::button(tr(g.lang, "menu.open"), std::string("home.open.") + q.tab, question + " — " + tr(g.lang, "menu.open"),
@@ -1023,23 +1030,16 @@ void draw_main(ImVec2 pos, ImVec2 size) {
   std::string clicked;
   // A row of tabs that wraps onto a second line instead of scrolling or truncating (800 px wide, or
   // text at 175 %): every tab stays visible and readable.
-  if (!g.tab_request.empty() && g.tab_request != g.tab_request_seen && tab_exists(g.tab_request.c_str())) {
+  if (!g.tab_request.empty() && tab_exists(g.tab_request.c_str())) {
     g.active_tab = g.tab_request;
-    g.tab_request_seen = g.tab_request;
+    g.tab_request.clear();
   }
   {
-    const ImGuiStyle& st = ImGui::GetStyle();
-    const float row_x0 = ImGui::GetCursorPosX();
-    const float avail = ImGui::GetContentRegionAvail().x;
-    float x = 0;
-    bool first = true;
+    WrapRow row;
     for (const auto& tab : k_tabs) {
       if (!tab_exists(tab[0])) continue;
       const char* text = tr(g.lang, tab[1]);
-      const float w = ImGui::CalcTextSize(text).x + st.FramePadding.x * 2;
-      if (!first && x + st.ItemSpacing.x + w <= avail) { ImGui::SameLine(); x += st.ItemSpacing.x + w; }
-      else { if (!first) ImGui::SetCursorPosX(row_x0); x = w; }
-      first = false;
+      row.next(ImGui::CalcTextSize(text).x + ImGui::GetStyle().FramePadding.x * 2);
       const bool active = g.active_tab == tab[0];
       ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(active ? ImGuiCol_TabActive : ImGuiCol_Tab));
       ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImGui::GetStyleColorVec4(ImGuiCol_TabHovered));
@@ -1056,7 +1056,7 @@ void draw_main(ImVec2 pos, ImVec2 size) {
     ImGui::Separator();
   }
   a11y::pop();
-  if (!clicked.empty()) { g.active_tab = clicked; g.tab_request = clicked; g.tab_request_seen = clicked; }
+  if (!clicked.empty()) { g.active_tab = clicked; g.tab_request.clear(); }
   // the active tab's content, in the main landmark
   const char* tab_key = "home.tab";
   for (const auto& tab : k_tabs)

@@ -54,3 +54,35 @@ TEST_CASE("svg: text is escaped") {
   CHECK(svg.find("<script>") == std::string::npos);
   CHECK(svg.find("A &amp; B") != std::string::npos);
 }
+
+TEST_CASE("svg: a long headline wraps inside the picture instead of running off its edge") {
+  sdw::svg::BarPicture p;
+  p.title = "Du 3 mars au 31 mai 2024, vos déplacements ont émis 224,6 kg CO₂e sur 2 090,7 km, surtout en voiture "
+            "(61 trajets, 89 % des émissions)";
+  p.subtitle = "Émissions par mode de transport";
+  p.source = "Facteurs d’émission : ADEME Base Empreinte";
+  const std::vector<std::string> cats = {"voiture", "train"};
+  const std::vector<double> vals = {200, 24.6};
+  const std::string svg = sdw::svg::bar_chart(p, cats, vals);
+  // the title is drawn as several lines, none longer than the 960 px picture holds at 24 px (~63 characters)
+  const size_t t0 = svg.find("font-weight=\"bold\"");
+  const size_t t1 = svg.find("</text>", t0);
+  const std::string title = svg.substr(t0, t1 - t0);
+  CHECK(count(title, "<tspan") >= 2);
+  std::string joined;
+  for (size_t a = title.find("\">", title.find("<tspan")); a != std::string::npos;) {
+    const size_t b = title.find("</tspan>", a);
+    const std::string line = title.substr(a + 2, b - a - 2);
+    size_t chars = 0;
+    for (unsigned char c : line) chars += (c & 0xC0) != 0x80;
+    CHECK(chars <= 63);
+    joined += (joined.empty() ? "" : " ") + line;
+    const size_t next = title.find("<tspan", b);
+    a = next == std::string::npos ? next : title.find("\">", next);
+  }
+  CHECK(joined == p.title);   // every word kept, in order
+  // the plot starts below the wrapped title and subtitle: the highest bar's top is under their last line
+  const size_t bar = svg.find("<rect x=", svg.find("<rect ") + 1);
+  const double bar_top = std::atof(svg.c_str() + svg.find("y=\"", bar) + 3);
+  CHECK(bar_top > 44 + 30.0 * static_cast<double>(count(title, "<tspan") - 1) + 22 + 10);
+}

@@ -203,7 +203,7 @@ const Entry k_strings[] = {
   {"dash.missing.budget", "Ce défi a besoin de vos opérations bancaires (export CSV ou OFX de votre banque).", "This challenge needs your bank transactions (your bank’s CSV or OFX export)."},
   {"dash.missing.footprint", "Ce défi a besoin de votre activité en ligne : export Facebook, Instagram, Google Mon activité, Spotify ou Netflix.", "This challenge needs your online activity: a Facebook, Instagram, Google My Activity, Spotify or Netflix export."},
   {"dash.export_csv", "Exporter les chiffres (CSV)", "Export the figures (CSV)"},
-  {"dash.export_png", "Exporter l’image (PNG)", "Export the picture (PNG)"},
+  {"dash.export_png", "Exporter le graphique (SVG + PNG)", "Export the chart (SVG + PNG)"},
   {"dash.food.title", "Mes courses : leur empreinte carbone", "My groceries: their carbon footprint"},
   {"dash.food.lines", "lignes d’achat", "purchase lines"},
   {"dash.food.counted", "comptées", "counted"},

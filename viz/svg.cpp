@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <vector>
 
 #include "viz/color.h"
 #include "viz/scale.h"
@@ -23,6 +24,40 @@ std::string hex(uint32_t rgba) {
   char b[8];
   std::snprintf(b, sizeof b, "#%02x%02x%02x", red_of(rgba), green_of(rgba), blue_of(rgba));
   return b;
+}
+
+// Lines of at most max_chars characters (UTF-8 code points), broken at spaces; a word longer than a line
+// stays whole. SVG text does not wrap by itself, and a headline is one sentence of up to ~150 characters.
+std::vector<std::string> wrap(std::string_view s, size_t max_chars) {
+  auto chars = [](std::string_view w) {
+    size_t n = 0;
+    for (unsigned char c : w) n += (c & 0xC0) != 0x80;
+    return n;
+  };
+  std::vector<std::string> lines;
+  std::string line;
+  size_t line_chars = 0, i = 0;
+  while (i < s.size()) {
+    size_t j = s.find(' ', i);
+    if (j == std::string_view::npos) j = s.size();
+    const std::string_view word = s.substr(i, j - i);
+    const size_t wc = chars(word);
+    if (!line.empty() && line_chars + 1 + wc > max_chars) { lines.push_back(line); line.clear(); line_chars = 0; }
+    if (!line.empty()) { line += ' '; line_chars++; }
+    line += word;
+    line_chars += wc;
+    i = j + 1;
+  }
+  if (!line.empty() || lines.empty()) lines.push_back(line);
+  return lines;
+}
+
+// <text> with one <tspan> per line, each line_height below the previous.
+std::string text_lines(const std::vector<std::string>& lines, double x, double y, double line_height, const std::string& attrs) {
+  std::string s = "<text x=\"" + num(x) + "\" y=\"" + num(y) + "\" " + attrs + ">";
+  for (size_t i = 0; i < lines.size(); i++)
+    s += "<tspan x=\"" + num(x) + "\" dy=\"" + (i ? num(line_height) : std::string("0")) + "\">" + escape(lines[i]) + "</tspan>";
+  return s + "</text>\n";
 }
 
 }  // namespace
@@ -43,7 +78,12 @@ std::string escape(std::string_view s) {
 
 std::string bar_chart(const BarPicture& p, std::span<const std::string> categories, std::span<const double> values) {
   const double W = p.width, H = p.height;
-  const double left = 84, right = 28, top = 118, bottom = 118;
+  // Title ~14 px per character at 24 px bold, subtitle ~9.5 px at 17 px, source ~7.3 px at 13 px.
+  const auto title = wrap(p.title, static_cast<size_t>((W - 56) / 14.2));
+  const auto subtitle = wrap(p.subtitle, static_cast<size_t>((W - 56) / 9.4));
+  const auto source = wrap(p.source, static_cast<size_t>((W - 56) / 7.2));
+  const double title_h = 30.0 * title.size(), subtitle_h = 22.0 * subtitle.size(), source_h = 18.0 * source.size();
+  const double left = 84, right = 28, top = 44 + title_h + subtitle_h + 30, bottom = 100 + source_h;
   const double pw = W - left - right, ph = H - top - bottom;
   const size_t n = std::min(categories.size(), values.size());
   double hi = 0;
@@ -60,8 +100,8 @@ std::string bar_chart(const BarPicture& p, std::span<const std::string> categori
        num(H) + "\" font-family=\"DejaVu Sans, Verdana, sans-serif\" role=\"img\" aria-labelledby=\"t d\">\n";
   s += "<title id=\"t\">" + escape(p.title) + "</title>\n<desc id=\"d\">" + escape(p.subtitle) + " — " + escape(p.source) + "</desc>\n";
   s += "<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n";
-  s += "<text x=\"28\" y=\"44\" font-size=\"24\" font-weight=\"bold\" fill=\"#16181d\">" + escape(p.title) + "</text>\n";
-  s += "<text x=\"28\" y=\"76\" font-size=\"17\" fill=\"#4a4d55\">" + escape(p.subtitle) + "</text>\n";
+  s += text_lines(title, 28, 44, 30, "font-size=\"24\" font-weight=\"bold\" fill=\"#16181d\"");
+  s += text_lines(subtitle, 28, 44 + title_h + 4, 22, "font-size=\"17\" fill=\"#4a4d55\"");
   s += "<text x=\"" + num(left - 10) + "\" y=\"" + num(top - 14) + "\" font-size=\"15\" fill=\"#4a4d55\" text-anchor=\"end\">" +
        escape(p.unit) + "</text>\n";
   for (double t : ticks.values) {   // grid and y labels
@@ -95,7 +135,7 @@ std::string bar_chart(const BarPicture& p, std::span<const std::string> categori
   }
   s += "<line x1=\"" + num(left) + "\" x2=\"" + num(left + pw) + "\" y1=\"" + num(top + ph) + "\" y2=\"" + num(top + ph) +
        "\" stroke=\"#16181d\" stroke-width=\"1.5\"/>\n";
-  s += "<text x=\"28\" y=\"" + num(H - 22) + "\" font-size=\"13\" fill=\"#4a4d55\">" + escape(p.source) + "</text>\n";
+  s += text_lines(source, 28, H - 22 - 18.0 * (source.size() - 1), 18, "font-size=\"13\" fill=\"#4a4d55\"");
   s += "</svg>\n";
   return s;
 }

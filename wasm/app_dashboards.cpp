@@ -31,6 +31,7 @@
 #include "viz/guides.h"
 #include "viz/locale.h"
 #include "viz/scale.h"
+#include "viz/svg.h"
 #include "wasm/app_platform.h"
 #include "wasm/app_reveal.h"
 #include "wasm/app_ui.h"
@@ -775,6 +776,62 @@ std::string figures_csv(std::string_view id, Lang l) {
   return c.out;
 }
 
+// The dashboard's main chart alone as a picture people can keep or show (viz/svg.h): the stated answer as
+// its title, what is measured and the period under it, the unit, the source. The same figures as on screen.
+std::string chart_picture(std::string_view id, Lang l) {
+  const bool fr = l == Lang::Fr;
+  svg::BarPicture p;
+  p.lang = l;
+  std::vector<std::string> cats;
+  std::vector<double> vals;
+  challenge::Headline h;
+  std::string what;
+  if (id == "mobility") {
+    h = challenge::mobility_headline(g_mob, g_mob_opts, fr);
+    for (const auto& m : g_mob.by_mode) { cats.push_back(challenge::mode_label(m.mode, fr)); vals.push_back(m.kgco2e); }
+    what = fr ? "Émissions par mode de transport" : "Emissions by transport mode";
+    p.unit = "kg CO₂e";
+    p.decimals = 1;
+    p.source = std::string(t(l, "dash.factors")) + " " + g_mob.source.name + " (" + g_mob.source.origin + ", " + t(l, "dash.data_of") +
+               " " + g_mob.source.date + ")";
+  } else if (id == "energy") {
+    h = challenge::energy_headline(g_energy, fr);
+    for (const auto& m : g_energy.months) { cats.push_back(month_label(l, m.month, h.period)); vals.push_back(m.kwh); }
+    what = fr ? "Consommation d’électricité par mois" : "Electricity use by month";
+    p.unit = "kWh";
+    p.source = t(l, "dash.energy.source");
+  } else if (id == "learning") {
+    h = challenge::learning_headline(g_learning, fr);
+    for (const auto& x : g_learning.by_course) { cats.push_back(x.name); vals.push_back(x.seconds / 60); }
+    what = fr ? "Temps d’apprentissage par matière" : "Learning time by subject";
+    p.unit = "min";
+    p.source = fr ? "Traces xAPI de votre établissement (durées déclarées ou écarts entre activités)"
+                  : "Your school’s xAPI traces (stated durations or gaps between activities)";
+  } else if (id == "food") {
+    h = challenge::food_headline(g_food, g_food_days, fr);
+    for (const auto& x : g_food.top) { cats.push_back(food_name(l, x.slug)); vals.push_back(x.kgco2e); }
+    what = fr ? "Les aliments qui pèsent le plus" : "The foods that weigh most";
+    p.unit = "kg CO₂e";
+    p.decimals = 1;
+    p.source = t(l, "dash.food.source");
+  } else if (id == "budget") {
+    h = challenge::budget_headline(g_budget, fr);
+    for (const auto& c : g_budget.by_category) { cats.push_back(category_name(l, c.category)); vals.push_back(c.eur); }
+    what = fr ? "Dépenses par catégorie" : "Spending by category";
+    p.unit = g_budget.currency.empty() || g_budget.currency == "EUR" ? "€" : g_budget.currency;
+    p.source = t(l, "dash.budget.source");
+  } else if (id == "footprint") {
+    h = challenge::footprint_headline(g_footprint, fr);
+    for (int d = 0; d < 7; d++) { cats.push_back(weekday_abbrev(l, d)); vals.push_back(static_cast<double>(g_footprint.by_weekday[d])); }
+    what = fr ? "Évènements datés par jour de la semaine" : "Dated events by day of the week";
+    p.unit = fr ? "évènements" : "events";
+    p.source = t(l, "dash.footprint.source");
+  }
+  p.title = h.sentence;
+  p.subtitle = h.period.empty() ? what : what + " — " + challenge::period_text(h.period, fr);
+  return svg::bar_chart(p, cats, vals);
+}
+
 void export_bar(const char* id, Lang l) {
   const std::string stem = std::string(l == Lang::Fr ? "defi_" : "challenge_") + id;
   if (ImGui::SmallButton(t(l, "dash.export_csv"))) {
@@ -783,10 +840,7 @@ void export_bar(const char* id, Lang l) {
   }
   record("dash.export_csv");
   ImGui::SameLine();
-  if (ImGui::SmallButton(t(l, "dash.export_png"))) {
-    const ImVec2 p = ImGui::GetWindowPos(), sz = ImGui::GetWindowSize();
-    g_png = {stem + ".png", p.x, p.y, p.x + sz.x, p.y + sz.y};
-  }
+  if (ImGui::SmallButton(t(l, "dash.export_png"))) platform::save_svg((stem + ".svg").c_str(), chart_picture(id, l), true);
   record("dash.export_png");
 }
 }  // namespace
@@ -909,7 +963,7 @@ json state_json() {
   j["energy"] = {{"kwh", g_energy.total_kwh}, {"days", g_energy.days.size()}, {"base_load_w", std::isnan(g_energy.base_load_w) ? 0 : g_energy.base_load_w}};
   j["learning"] = {{"actor", g_actor}, {"statements", g_learning.statements}, {"seconds", g_learning.total_seconds}};
   j["food"] = {{"lines", g_food.lines.size()}, {"mapped", g_food.mapped}, {"kg", g_food.total_kg}, {"kgco2e", g_food.total_kgco2e},
-               {"unmapped", g_food.unmapped.size()}, {"rules", g_food_opts.rules.size()}};
+               {"unmapped", g_food.unmapped.size()}, {"rules", g_food_opts.rules.size()}, {"top", g_food.top.size()}};
   j["budget"] = {{"income", g_budget.income}, {"spending", g_budget.spending}, {"months", g_budget.months.size()},
                  {"uncategorised", g_budget.uncategorised}, {"health_paid", g_health.paid}, {"health_reimbursed", g_health.reimbursed}};
   j["reveal"] = reveal_ui::state_json();

@@ -125,17 +125,27 @@ window.Module = {
       }, 'image/png');
     },
     publishA11y(text) { a11y.update(text); },
-    saveSvg(name, svg, png) {        // a chart picture made by the app: SVG, and PNG rendered from it
+    saveSvg(name, svg, png) {        // a chart picture made by the app: SVG, and PNG rendered from it (2× for sharp slides)
       const blob = new Blob([svg], { type: 'image/svg+xml' });
       saveBlob(blob, name);
-      state.last_save = { ok: true, file: name, bytes: blob.size, mime: 'image/svg+xml' };
+      const saved = (file, b, extra) => {
+        state.last_save = { ok: true, file, bytes: b.size, mime: b.type, ...extra };
+        state.saved = (state.saved || []).concat([{ file, bytes: b.size }]).slice(-20);
+        pushState();
+      };
+      saved(name, blob);
       if (png) {
-        const img = new Image();
-        img.onload = () => { const c = document.createElement('canvas'); c.width = img.width; c.height = img.height;
-          c.getContext('2d').drawImage(img, 0, 0); c.toBlob((b) => { if (b) saveBlob(b, name.replace(/\.svg$/, '.png')); }, 'image/png'); };
-        img.src = URL.createObjectURL(blob);
+        const img = new Image(), url = URL.createObjectURL(blob);
+        img.onload = () => {
+          const c = document.createElement('canvas');
+          c.width = img.width * 2; c.height = img.height * 2;
+          const g = c.getContext('2d');
+          g.scale(2, 2); g.drawImage(img, 0, 0);
+          URL.revokeObjectURL(url);
+          c.toBlob((b) => { if (!b) return; const file = name.replace(/\.svg$/, '.png'); saveBlob(b, file); saved(file, b, { width: c.width, height: c.height }); }, 'image/png');
+        };
+        img.src = url;
       }
-      pushState();
     },
     setLang(l) { state.lang = l === 'en' ? 'en' : 'fr'; document.documentElement.lang = state.lang; updateDropText(); },
   },

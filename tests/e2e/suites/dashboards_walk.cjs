@@ -1,7 +1,7 @@
 // Every dashboard opened on the sample personas in French and in English, as a person would (clicking the
 // tabs), with screenshots; the figures on screen are checked against `workbench challenge --json` (the
 // same core functions, natively, on the same sample files) and against SQL over the merged views. Then
-// the dashboards' exports: figures as CSV (bytes checked) and the picture as PNG (decoded size checked).
+// the dashboards' exports: figures as CSV (bytes checked), the chart as SVG titled with the answer and PNG.
 'use strict';
 const { execFileSync } = require('child_process');
 const fs = require('fs');
@@ -94,7 +94,7 @@ module.exports = (h) => {
     log('  places: ' + nPlaces + ' for ' + nVisits + ' visits; most time: ' + top.rows.map((r) => `${r[0]} (${r[1]} visits, ${r[2]} h)`).join(', '));
   });
 
-  test('dashboard exports: figures as CSV for French spreadsheets, the picture as PNG', async () => {
+  test('dashboard exports: figures as CSV for French spreadsheets, the chart as SVG and PNG', async () => {
     await ensurePersonas();
     await tab('food');
     await waitFor(() => window.workbench.ui().dashboards.food.lines > 0, null, 30000);
@@ -110,16 +110,31 @@ module.exports = (h) => {
     for (; i < lines.length && /^\d{4}-\d{2};/.test(lines[i]); i++) sum += Number(lines[i].split(';')[2].replace(',', '.'));
     assert(i > 1, 'month rows');
     near(sum, food.kgco2e, 0.01, 'months in the CSV add up to the total on screen');
-    const [dl2] = await Promise.all([page.waitForEvent('download', { timeout: 15000 }), h.click('dash.export_png')]);
-    const pngPath = path.join(OUT, 'food_dashboard_export.png');
-    await dl2.saveAs(pngPath);
+    // the chart alone as a picture: an SVG whose title is the stated answer, and a PNG drawn from it
+    const downloads = [];
+    const onDl = (d) => downloads.push(d);
+    page.on('download', onDl);
+    await h.click('dash.export_png');
+    await waitFor(() => (window.workbench.state().saved || []).some((s) => /\.png$/.test(s.file)), null, 15000);
+    for (let t = 0; downloads.length < 2 && t < 50; t++) await page.waitForTimeout(100);
+    page.off('download', onDl);
+    const byExt = Object.fromEntries(downloads.map((d) => [d.suggestedFilename().split('.').pop(), d]));
+    assert(byExt.svg && byExt.png, 'an SVG and a PNG were downloaded: ' + downloads.map((d) => d.suggestedFilename()));
+    const svgPath = path.join(OUT, 'food_chart.svg'), pngPath = path.join(OUT, 'food_chart.png');
+    await byExt.svg.saveAs(svgPath);
+    await byExt.png.saveAs(pngPath);
+    const svgText = fs.readFileSync(svgPath, 'utf8');
+    const answer = await page.evaluate(() => document.querySelector('#a11y #answer')?.textContent || '');
+    assert(answer.length > 20, 'the dashboard states its answer in the accessible layer: ' + answer);
+    assert(svgText.includes(`<title id="t">${answer.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;')}</title>`),
+      'the picture is titled with the answer on screen');
+    assert(/kg CO₂e/.test(svgText) && /Agribalyse/.test(svgText), 'unit and source in the picture');
+    const bars = (svgText.match(/<rect x=/g) || []).length;
+    eq(bars, food.top, 'one bar per food in the top list');
     const png = fs.readFileSync(pngPath);
     eq(png.slice(1, 4).toString('latin1'), 'PNG', 'a PNG file');
     const w = png.readUInt32BE(16), hgt = png.readUInt32BE(20);
-    const saved = (await st()).last_save;
-    assert(w > 300 && hgt > 300, `picture of the dashboard: ${w}×${hgt}`);
-    eq(saved.width, w, 'width as captured');
-    // not blank: a dark UI with coloured bars compresses to more than a flat image would
+    eq(w + '×' + hgt, '1920×1080', 'the PNG is the 960×540 picture at twice the pixels');
     assert(png.length > 20000, 'picture has content: ' + png.length + ' bytes');
     log(`  food CSV ${bytes.length} bytes, PNG ${w}×${hgt} ${png.length} bytes`);
     await tab('sql');

@@ -44,6 +44,11 @@ std::string day_text(int32_t day, bool fr, bool with_year) {
 Lang lang(bool fr) { return fr ? Lang::Fr : Lang::En; }
 std::string num(bool fr, double v, int decimals) { return format_number(lang(fr), v, decimals); }
 std::string count(bool fr, int64_t n) { return format_count(lang(fr), static_cast<uint64_t>(std::max<int64_t>(0, n))); }
+// "1 jour", "3 jours", "0 jour" (French: 0 and 1 are singular); "1 day", "0 days".
+std::string count(bool fr, int64_t n, const char* one, const char* many) {
+  const bool singular = fr ? (n == 0 || n == 1) : n == 1;
+  return count(fr, n) + k_nbsp + (singular ? one : many);
+}
 std::string with_unit(bool fr, double v, int decimals, const char* unit) { return num(fr, v, decimals) + k_nbsp + unit; }
 
 // Mass of CO₂e in the unit a person reads best: kg below 10 t, tonnes above.
@@ -163,11 +168,11 @@ Headline mobility_headline(const MobilityResult& r, const MobilityOptions& o, bo
   const int64_t n = static_cast<int64_t>(r.trips.size());
   if (fr)
     h.sentence = cap(when) + " (" +
-                 count(fr, h.period.days()) + " jours), vos " + count(fr, n) + " trajets font " + with_unit(fr, r.total_km, 1, "km") +
-                 " et émettent " + co2(fr, r.total_kgco2e) + ".";
+                 count(fr, h.period.days(), "jour", "jours") + "), " + (n == 1 ? std::string("votre trajet fait ") : "vos " + count(fr, n, "trajet", "trajets") + " font ") + with_unit(fr, r.total_km, 1, "km") +
+                 (n == 1 ? " et émet " : " et émettent ") + co2(fr, r.total_kgco2e) + ".";
   else
-    h.sentence = cap(when) + " (" + count(fr, h.period.days()) + " days), your " + count(fr, n) + " trips cover " +
-                 with_unit(fr, r.total_km, 1, "km") + " and emit " + co2(fr, r.total_kgco2e) + ".";
+    h.sentence = cap(when) + " (" + count(fr, h.period.days(), "day", "days") + "), your " + count(fr, n, "trip", "trips") + (n == 1 ? " covers " : " cover ") +
+                 with_unit(fr, r.total_km, 1, "km") + (n == 1 ? " and emits " : " and emit ") + co2(fr, r.total_kgco2e) + ".";
   const double year_kg = per_year(h.period, r.total_kgco2e);
   if (partial_year(h.period))
     h.yearly = fr ? "Sur un an au même rythme, cela ferait environ " + co2(fr, year_kg) + " et " +
@@ -194,8 +199,8 @@ Headline mobility_headline(const MobilityResult& r, const MobilityOptions& o, bo
                   "manufacturing " + (o.include_construction ? "included" : "not included") + ". Bus and coach: average factor per "
                   "passenger, which includes the average occupancy observed — so a nearly empty bus can emit more per person than a car.";
   if (inferred > 0)
-    h.note = fr ? count(fr, inferred) + " trajets sans mode dans vos fichiers : le mode a été deviné d’après la vitesse."
-                : count(fr, inferred) + " trips had no mode in your files: it was guessed from their speed.";
+    h.note = fr ? count(fr, inferred, "trajet", "trajets") + " sans mode dans vos fichiers : le mode a été deviné d’après la vitesse."
+                : count(fr, inferred, "trip", "trips") + " had no mode in your files: it was guessed from their speed.";
   if (r.km_without_factor > 0)
     h.note += std::string(h.note.empty() ? "" : " ") +
               (fr ? with_unit(fr, r.km_without_factor, 1, "km") + " (bateau, autre) sont comptés sans émissions faute de facteur."
@@ -215,11 +220,11 @@ Headline energy_headline(const EnergyResult& r, bool fr) {
   const std::string when = period_text(h.period, fr);
   const std::string what = fr ? (gas ? "de gaz" : "d’électricité") : (gas ? "gas" : "electricity");
   if (fr)
-    h.sentence = cap(when) + " (" + count(fr, h.period.days()) + " jours), votre logement a consommé " +
+    h.sentence = cap(when) + " (" + count(fr, h.period.days(), "jour", "jours") + "), votre logement a consommé " +
                  with_unit(fr, r.total_kwh, 0, "kWh") + " " + what + ", soit " + with_unit(fr, r.total_kwh / h.period.days(), 1, "kWh") +
                  " par jour.";
   else
-    h.sentence = cap(when) + " (" + count(fr, h.period.days()) + " days), your home used " + with_unit(fr, r.total_kwh, 0, "kWh") +
+    h.sentence = cap(when) + " (" + count(fr, h.period.days(), "day", "days") + "), your home used " + with_unit(fr, r.total_kwh, 0, "kWh") +
                  " of " + what + ", " + with_unit(fr, r.total_kwh / h.period.days(), 1, "kWh") + " a day.";
   const double year_kwh = per_year(h.period, r.total_kwh);
   if (partial_year(h.period))
@@ -301,10 +306,10 @@ Headline learning_headline(const LearningResult& r, bool fr) {
   const std::string top = r.by_course.empty() ? "" : r.by_course.front().name;
   if (fr)
     h.sentence = cap(when) + ", " + who + " a passé " + with_unit(fr, hours, 1, "h") + " sur la plateforme en " +
-                 count(fr, static_cast<int64_t>(r.sessions.size())) + " séances" + (top.empty() ? "" : ", surtout en " + quote(fr, top)) + ".";
+                 count(fr, static_cast<int64_t>(r.sessions.size()), "séance", "séances") + (top.empty() ? "" : ", surtout en " + quote(fr, top)) + ".";
   else
     h.sentence = cap(when) + ", " + who + " spent " + with_unit(fr, hours, 1, "h") + " on the platform in " +
-                 count(fr, static_cast<int64_t>(r.sessions.size())) + " sessions" + (top.empty() ? "" : ", mostly on " + quote(fr, top)) + ".";
+                 count(fr, static_cast<int64_t>(r.sessions.size()), "session", "sessions") + (top.empty() ? "" : ", mostly on " + quote(fr, top)) + ".";
   const double weeks = std::max(1.0, h.period.days() / 7.0);
   h.comparison = fr ? "En moyenne " + with_unit(fr, r.total_seconds / 60 / weeks, 0, "min") + " par semaine sur la période (comparé à vos propres traces)."
                     : "On average " + with_unit(fr, r.total_seconds / 60 / weeks, 0, "min") + " a week over the period (compared with your own traces).";
@@ -327,7 +332,10 @@ Headline budget_headline(const BudgetResult& r, bool fr) {
   const std::string from = month_text(r.months.front().month, fr), to = month_text(r.months.back().month, fr);
   const std::string span = r.months.size() == 1 ? (fr ? "En " + from : "In " + from) : (fr ? "De " + from + " à " + to : "From " + from + " to " + to);
   std::string top;
-  if (!r.by_category.empty()) top = r.by_category.front().category;
+  if (!r.by_category.empty()) {   // the category in words ("Autres", "Courses"); a bank's own label as it came
+    const std::string key = "budget.cat." + r.by_category.front().category;
+    top = has_translation(key) ? tr(lang(fr), key) : r.by_category.front().category;
+  }
   if (fr)
     h.sentence = span + ", " + money(r.spending) + " sont sortis de vos comptes et " + money(r.income) + " sont entrés" +
                  (top.empty() ? "" : " ; premier poste de dépenses : " + quote(fr, top) + " (" + money(r.by_category.front().eur) + ")") + ".";
@@ -335,8 +343,8 @@ Headline budget_headline(const BudgetResult& r, bool fr) {
     h.sentence = span + ", " + money(r.spending) + " went out of your accounts and " + money(r.income) + " came in" +
                  (top.empty() ? "" : "; largest spending: " + quote(fr, top) + " (" + money(r.by_category.front().eur) + ")") + ".";
   const double months = static_cast<double>(r.months.size());
-  h.comparison = fr ? "En moyenne " + money(r.spending / months) + " de dépenses par mois sur ces " + count(fr, static_cast<int64_t>(r.months.size())) + " mois (vos propres relevés)."
-                    : "On average " + money(r.spending / months) + " spent a month over these " + count(fr, static_cast<int64_t>(r.months.size())) + " months (your own statements).";
+  h.comparison = fr ? "En moyenne " + money(r.spending / months) + " de dépenses par mois sur " + (r.months.size() == 1 ? std::string("ce mois") : "ces " + count(fr, static_cast<int64_t>(r.months.size()), "mois", "mois")) + " (vos propres relevés)."
+                    : "On average " + money(r.spending / months) + " spent a month over " + (r.months.size() == 1 ? std::string("this month") : "these " + count(fr, static_cast<int64_t>(r.months.size()), "month", "months")) + " (your own statements).";
   if (r.by_currency.size() > 1) {
     std::string others;
     for (size_t i = 1; i < r.by_currency.size(); i++)

@@ -56,7 +56,7 @@ TEST_CASE("headline: mobility states period, figure, yearly pace and the nationa
   r.total_kgco2e = 20;
   MobilityOptions o;
   Headline h = mobility_headline(r, o, true);
-  CHECK(h.sentence == "Du 1er mars au 29 mai 2024 (90 jours), vos 2 trajets font 150,0" + nb + "km et émettent 20,0" + nb + "kg CO₂e.");
+  CHECK(h.sentence == "Du 1er mars au 29 mai 2024 (90" + nb + "jours), vos 2" + nb + "trajets font 150,0" + nb + "km et émettent 20,0" + nb + "kg CO₂e.");
   // 20 kg × 365 / 90 days = 81.1 kg; 150 km × 365 / 90 = 608 km
   CHECK(h.yearly == "Sur un an au même rythme, cela ferait environ 81,1" + nb + "kg CO₂e et 608" + nb + "km.");
   // 81.1 / 1 920 = 4 %
@@ -65,7 +65,29 @@ TEST_CASE("headline: mobility states period, figure, yearly pace and the nationa
   CHECK(h.comparison.find("en représente 4" + nb + "%.") != std::string::npos);
   CHECK(h.method.find("1 occupant") != std::string::npos);
   Headline en = mobility_headline(r, o, false);
-  CHECK(en.sentence == "From 1 March to 29 May 2024 (90 days), your 2 trips cover 150.0" + nb + "km and emit 20.0" + nb + "kg CO₂e.");
+  CHECK(en.sentence == "From 1 March to 29 May 2024 (90" + nb + "days), your 2" + nb + "trips cover 150.0" + nb + "km and emit 20.0" + nb + "kg CO₂e.");
+}
+
+TEST_CASE("headline: one day, one trip, one month are said in the singular (French and English)") {
+  MobilityResult r;
+  TripResult a;
+  a.day = k_2024_03_01; a.km = 1.2; a.kgco2e = 0.2;
+  r.trips = {a};
+  r.total_km = 1.2;
+  r.total_kgco2e = 0.2;
+  CHECK(mobility_headline(r, {}, true).sentence == "Le 1er mars 2024 (1" + nb + "jour), votre trajet fait 1,2" + nb + "km et émet 0,2" + nb + "kg CO₂e.");
+  CHECK(mobility_headline(r, {}, false).sentence == "On 1 March 2024 (1" + nb + "day), your 1" + nb + "trip covers 1.2" + nb + "km and emits 0.2" + nb + "kg CO₂e.");
+  BudgetResult b;
+  b.months = {{"2025-01", 1850, 197.49, 1652.51}};
+  b.spending = 197.49;
+  b.income = 1850;
+  const Headline hb = budget_headline(b, true);
+  CHECK(hb.comparison.find("par mois sur ce mois (vos propres relevés)") != std::string::npos);
+  CHECK(hb.comparison.find("1 mois") == std::string::npos);
+  CHECK(budget_headline(b, false).comparison.find("a month over this month") != std::string::npos);
+  b.by_category = {{"", "other", 120, 1}};
+  CHECK(budget_headline(b, true).sentence.find("premier poste de dépenses : « Autres »") != std::string::npos);
+  CHECK(budget_headline(b, false).sentence.find("largest spending: “Other”") != std::string::npos);
 }
 
 TEST_CASE("headline: a whole year gets no yearly extrapolation; empty data says so") {
@@ -86,7 +108,7 @@ TEST_CASE("headline: energy and budget") {
   e.total_kwh = 900;
   e.months = {{"2024-03"}, {"2024-04"}, {"2024-05"}};
   Headline h = energy_headline(e, true);
-  CHECK(h.sentence == "Du 1er mars au 29 mai 2024 (90 jours), votre logement a consommé 900" + nb + "kWh d’électricité, soit 10,0" + nb + "kWh par jour.");
+  CHECK(h.sentence == "Du 1er mars au 29 mai 2024 (90" + nb + "jours), votre logement a consommé 900" + nb + "kWh d’électricité, soit 10,0" + nb + "kWh par jour.");
   CHECK(h.yearly.find("3" + th + "650" + nb + "kWh") != std::string::npos);   // 900 × 365 / 90
   CHECK(h.note == "Les mois marqués * ne sont couverts qu’en partie par vos fichiers.");
   CHECK(h.comparison.find("2" + th + "500" + nb + "kWh") != std::string::npos);

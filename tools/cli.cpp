@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "challenges/donation.h"
+#include "challenges/headline.h"
 #include "challenges/tables.h"
 #include "challenges/to_json.h"
 #include "parsers/parser.h"
@@ -97,6 +98,18 @@ std::unique_ptr<Session> parse_path(const std::string& path, std::string& error)
 namespace {
 
 // Parses one file through a Session; tables appended to `out`. Returns a JSON line about the file.
+// The stated answer, as the browser shows it on top of each dashboard (challenges/headline.h): printed
+// first in text mode, under "answer" in JSON.
+json answer_json(const Headline& h) {
+  return {{"sentence", h.sentence}, {"yearly", h.yearly}, {"comparison", h.comparison}, {"note", h.note}, {"method", h.method}};
+}
+void print_answer(const Headline& h) {
+  std::printf("%s\n", h.sentence.c_str());
+  for (const std::string* x : {&h.yearly, &h.comparison, &h.note})
+    if (!x->empty()) std::printf("%s\n", x->c_str());
+  std::printf("\n");
+}
+
 json read_file(const std::string& path, std::vector<Table>& out, bool& ok) {
   json j = {{"file", path}};
   std::string err;
@@ -360,7 +373,10 @@ int run_cli(int argc, char** argv) {
     out["mobility"] = to_json(m.result, o.details);
     out["budget"] = to_json(m.budget, m.rules);
     add_mobility_json(out, m, o.details);
+    const Headline h = mobility_headline(m.result, m.result.options, fr);
+    out["answer"] = answer_json(h);
     if (!o.json_out) {
+      if (m.has_data) print_answer(h);
       print_mobility(m.result, m.budget, fr);
       print_mobility_extras(m, fr);
     }
@@ -373,6 +389,9 @@ int run_cli(int argc, char** argv) {
       EnergyResult r = energy_summary(cols.view(), eo);
       has_data = has_data || !cols.kwh.empty();
       json item = to_json(r);
+      const Headline h = energy_headline(r, fr);
+      item["answer"] = answer_json(h);
+      if (!o.json_out && !cols.kwh.empty()) print_answer(h);
       {  // covered period and missing days (weekly exports dropped together)
         const Coverage cov = energy_coverage(cols.view());
         json miss = json::array();
@@ -400,6 +419,9 @@ int run_cli(int argc, char** argv) {
     has_data = r.statements > 0;
     out["actors"] = to_json(std::span<const ActorCount>(actors));
     out["learning"] = to_json(r);
+    const Headline h = learning_headline(r, fr);
+    out["answer"] = answer_json(h);
+    if (!o.json_out && has_data) print_answer(h);
     if (!o.json_out) print_learning(r, actors, fr);
   } else if (o.name == "budget") {
     TransactionColumns tx = collect_transactions(tables);
@@ -409,18 +431,27 @@ int run_cli(int argc, char** argv) {
     has_data = !tx.day.empty() || !hc.day.empty();
     out["budget"] = to_json(b);
     out["health"] = to_json(h);
+    const Headline a = budget_headline(b, fr);
+    out["answer"] = answer_json(a);
+    if (!o.json_out && !tx.day.empty()) print_answer(a);
     if (!o.json_out) print_budget(b, h, fr);
   } else if (o.name == "footprint") {
     ActivityColumns ac = collect_activity(tables);
     FootprintResult f = footprint_summary(ac.view());
     has_data = f.events > 0;
     out["footprint"] = to_json(f);
+    const Headline h = footprint_headline(f, fr);
+    out["answer"] = answer_json(h);
+    if (!o.json_out && has_data) print_answer(h);
     if (!o.json_out) print_footprint(f, fr);
   } else if (o.name == "food") {
     PurchaseColumns pc = collect_purchases(tables);
     FoodResult r = food_summary(pc.view());
     has_data = !pc.day.empty();
     out["food"] = to_json(r, pc.product.views, o.details);
+    const Headline h = food_headline(r, pc.day, fr);
+    out["answer"] = answer_json(h);
+    if (!o.json_out && has_data) print_answer(h);
     if (!o.json_out) print_food(r, pc.product.views, fr);
   }
   if (!has_data) {

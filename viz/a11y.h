@@ -20,7 +20,7 @@ struct Rect {                          // where the control is on the canvas, CS
 void begin_frame(bool collect);
 bool collecting();
 
-// Containers. role: "banner", "main", "complementary", "navigation", "region", "list", "group", "dialog",
+// Containers. role: "banner", "main", "complementary", "navigation", "tablist", "region", "list", "group", "dialog",
 // "tabpanel". `key` must be stable from frame to frame (the DOM keeps focus on it).
 void push(std::string_view role, std::string_view key, std::string_view label);
 void pop();

@@ -776,6 +776,18 @@ std::string figures_csv(std::string_view id, Lang l) {
   return c.out;
 }
 
+// The stated answer of dashboard `id` from its last computed figures (the same sentence as on screen).
+challenge::Headline headline_of(std::string_view id, Lang l) {
+  const bool fr = l == Lang::Fr;
+  if (id == "mobility") return challenge::mobility_headline(g_mob, g_mob_opts, fr);
+  if (id == "energy") return challenge::energy_headline(g_energy, fr);
+  if (id == "learning") return challenge::learning_headline(g_learning, fr);
+  if (id == "food") return challenge::food_headline(g_food, g_food_days, fr);
+  if (id == "budget") return challenge::budget_headline(g_budget, fr);
+  if (id == "footprint") return challenge::footprint_headline(g_footprint, fr);
+  return {};
+}
+
 // The dashboard's main chart alone as a picture people can keep or show (viz/svg.h): the stated answer as
 // its title, what is measured and the period under it, the unit, the source. The same figures as on screen.
 std::string chart_picture(std::string_view id, Lang l) {
@@ -784,10 +796,9 @@ std::string chart_picture(std::string_view id, Lang l) {
   p.lang = l;
   std::vector<std::string> cats;
   std::vector<double> vals;
-  challenge::Headline h;
+  const challenge::Headline h = headline_of(id, l);
   std::string what;
   if (id == "mobility") {
-    h = challenge::mobility_headline(g_mob, g_mob_opts, fr);
     for (const auto& m : g_mob.by_mode) { cats.push_back(challenge::mode_label(m.mode, fr)); vals.push_back(m.kgco2e); }
     what = fr ? "Émissions par mode de transport" : "Emissions by transport mode";
     p.unit = "kg CO₂e";
@@ -795,33 +806,28 @@ std::string chart_picture(std::string_view id, Lang l) {
     p.source = std::string(t(l, "dash.factors")) + " " + g_mob.source.name + " (" + g_mob.source.origin + ", " + t(l, "dash.data_of") +
                " " + g_mob.source.date + ")";
   } else if (id == "energy") {
-    h = challenge::energy_headline(g_energy, fr);
     for (const auto& m : g_energy.months) { cats.push_back(month_label(l, m.month, h.period)); vals.push_back(m.kwh); }
     what = fr ? "Consommation d’électricité par mois" : "Electricity use by month";
     p.unit = "kWh";
     p.source = t(l, "dash.energy.source");
   } else if (id == "learning") {
-    h = challenge::learning_headline(g_learning, fr);
     for (const auto& x : g_learning.by_course) { cats.push_back(x.name); vals.push_back(x.seconds / 60); }
     what = fr ? "Temps d’apprentissage par matière" : "Learning time by subject";
     p.unit = "min";
     p.source = fr ? "Traces xAPI de votre établissement (durées déclarées ou écarts entre activités)"
                   : "Your school’s xAPI traces (stated durations or gaps between activities)";
   } else if (id == "food") {
-    h = challenge::food_headline(g_food, g_food_days, fr);
     for (const auto& x : g_food.top) { cats.push_back(food_name(l, x.slug)); vals.push_back(x.kgco2e); }
     what = fr ? "Les aliments qui pèsent le plus" : "The foods that weigh most";
     p.unit = "kg CO₂e";
     p.decimals = 1;
     p.source = t(l, "dash.food.source");
   } else if (id == "budget") {
-    h = challenge::budget_headline(g_budget, fr);
     for (const auto& c : g_budget.by_category) { cats.push_back(category_name(l, c.category)); vals.push_back(c.eur); }
     what = fr ? "Dépenses par catégorie" : "Spending by category";
     p.unit = g_budget.currency.empty() || g_budget.currency == "EUR" ? "€" : g_budget.currency;
     p.source = t(l, "dash.budget.source");
   } else if (id == "footprint") {
-    h = challenge::footprint_headline(g_footprint, fr);
     for (int d = 0; d < 7; d++) { cats.push_back(weekday_abbrev(l, d)); vals.push_back(static_cast<double>(g_footprint.by_weekday[d])); }
     what = fr ? "Évènements datés par jour de la semaine" : "Dated events by day of the week";
     p.unit = fr ? "évènements" : "events";
@@ -834,13 +840,15 @@ std::string chart_picture(std::string_view id, Lang l) {
 
 void export_bar(const char* id, Lang l) {
   const std::string stem = std::string(l == Lang::Fr ? "defi_" : "challenge_") + id;
-  if (ImGui::SmallButton(t(l, "dash.export_csv"))) {
+  const bool csv = ImGui::SmallButton(t(l, "dash.export_csv"));
+  if (ui::ax("dash.export_csv", t(l, "dash.export_csv")) || csv) {
     const std::string bytes = figures_csv(id, l);
     platform::save_bytes((stem + ".csv").c_str(), "text/csv;charset=utf-8", bytes);
   }
   record("dash.export_csv");
   ImGui::SameLine();
-  if (ImGui::SmallButton(t(l, "dash.export_png"))) platform::save_svg((stem + ".svg").c_str(), chart_picture(id, l), true);
+  const bool picture = ImGui::SmallButton(t(l, "dash.export_png"));
+  if (ui::ax("dash.export_png", t(l, "dash.export_png")) || picture) platform::save_svg((stem + ".svg").c_str(), chart_picture(id, l), true);
   record("dash.export_png");
 }
 }  // namespace
@@ -888,6 +896,37 @@ bool on_columns(int request_id, const char* result_json) {
   return true;
 }
 
+namespace {
+bool present(const Board& x, const std::vector<std::string>& views) { return std::find(views.begin(), views.end(), x.view) != views.end(); }
+void fetch(Board& x, const std::string& sig) {   // new or changed sources: fetch again
+  if (x.fetched_for != sig && x.request == 0) {
+    x.fetched_for = sig;
+    x.request = g_next_request++;
+    platform::fetch_columns(x.request, x.sql);
+  }
+}
+void compute(Board& b) {   // the figures, once per fetched data
+  if (!b.dirty) return;
+  b.dirty = false;
+  const std::string_view sid(b.id);
+  if (sid == "mobility") compute_mobility(b.data);
+  else if (sid == "energy") compute_energy(b.data);
+  else if (sid == "learning") compute_learning(b.data);
+  else if (sid == "food") compute_food(b.data);
+  else if (sid == "budget") compute_budget(b.data);
+  else if (sid == "footprint") compute_footprint(b.data);
+}
+}  // namespace
+
+std::string answer(const char* id, Lang l, const std::vector<std::string>& views, uint64_t rows_total) {
+  Board* b = board(id);
+  if (!b || !present(*b, views)) return "";
+  fetch(*b, views_signature(views, rows_total));
+  if (!b->data.has || !b->data.ok) return "";
+  compute(*b);
+  return headline_of(id, l).sentence;
+}
+
 bool has_tab(const char* id) { return std::string_view(id) == "reveal" || board(id) != nullptr; }
 
 void draw_tab(const char* id, Lang l, const std::vector<std::string>& views, uint64_t rows_total, std::string& open_guide) {
@@ -899,44 +938,28 @@ void draw_tab(const char* id, Lang l, const std::vector<std::string>& views, uin
   }
   Board* b = board(id);
   if (!b) return;
-  auto present = [&](const Board& x) { return std::find(views.begin(), views.end(), x.view) != views.end(); };
-  if (!present(*b)) { missing(l, *b, open_guide); return; }
+  if (!present(*b, views)) { missing(l, *b, open_guide); return; }
   const std::string sig = views_signature(views, rows_total);
-  auto fetch = [&](Board& x) {
-    if (x.fetched_for != sig && x.request == 0) {   // new or changed sources: fetch again
-      x.fetched_for = sig;
-      x.request = g_next_request++;
-      platform::fetch_columns(x.request, x.sql);
-    }
-  };
-  fetch(*b);
+  fetch(*b, sig);
   const std::string_view sid(id);
   if (sid == "mobility")
     for (const char* extra : {"mob_points", "mob_visits"})
-      if (Board* x = board(extra); present(*x)) fetch(*x);
+      if (Board* x = board(extra); present(*x, views)) fetch(*x, sig);
   if (sid == "energy") {
     Board* gas = board("gas");
-    fetch(*gas);
+    fetch(*gas, sig);
     if (gas->data.ok && gas->dirty) { gas->dirty = false; compute_gas(gas->data); }
   }
   Board* health = board("health");
-  g_health_present = sid == "budget" && present(*health);
+  g_health_present = sid == "budget" && present(*health, views);
   if (g_health_present) {
-    fetch(*health);
+    fetch(*health, sig);
     if (health->data.ok && health->dirty) { health->dirty = false; compute_health(health->data); }
   }
   if (!b->data.has || b->request) { ImGui::TextColored(ui::color_dim(), "%s", t(l, "dash.loading")); }
   if (!b->data.has) return;
   if (!b->data.ok) { ImGui::TextColored(ImVec4(1, 0.45f, 0.42f, 1), "%s", b->data.error.c_str()); return; }
-  if (b->dirty) {
-    b->dirty = false;
-    if (sid == "mobility") compute_mobility(b->data);
-    else if (sid == "energy") compute_energy(b->data);
-    else if (sid == "learning") compute_learning(b->data);
-    else if (sid == "food") compute_food(b->data);
-    else if (sid == "budget") compute_budget(b->data);
-    else if (sid == "footprint") compute_footprint(b->data);
-  }
+  compute(*b);
   export_bar(id, l);
   if (sid == "mobility") draw_mobility(l);
   else if (sid == "energy") draw_energy(l);

@@ -13,6 +13,9 @@ namespace sdw::dash {
 // Draws dashboard `id` ("mobility", "energy", "learning", "food", "budget", "footprint"); fetches its data when the merged views or
 // row counts change. `open_guide` receives a guide id when the user asks how to get a missing export.
 void draw_tab(const char* id, Lang lang, const std::vector<std::string>& views, uint64_t rows_total, std::string& open_guide);
+// The stated answer of dashboard `id` (its headline sentence) for Home, fetching and computing its figures
+// like draw_tab; "" while they are not in yet or when `id` has no data.
+std::string answer(const char* id, Lang lang, const std::vector<std::string>& views, uint64_t rows_total);
 // Answer to platform::fetch_columns(); false when the request is not a dashboard's.
 bool on_columns(int request_id, const char* result_json);
 // Whether `id` is a tab this file draws (the dashboards and "reveal").

@@ -16,6 +16,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstring>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -100,6 +101,11 @@ struct App {
   std::vector<Persona> personas;
   std::string open_tab_prev;                  // the persona tab last named by the page
   std::string tab_request;   // a tab to bring to the front at the next frame (persona, new data); kept until it exists
+  // The answer that opened by itself for the latest drop (web/main.js numbers each drop or file choice):
+  // when one drop brings a second kind of data, Home lists every answer instead; a tab the user picks wins.
+  int64_t auto_batch = -1;
+  std::set<std::string> auto_tabs;
+  bool user_chose_tab = false;
   struct { bool has = false, ok = false; std::string file; double bytes = 0; Text2 error; } last_export;
   char sql[16 * 1024] = "SELECT 42 AS reponse, 'données locales' AS ou;";
   int sql_request = 0;         // id of the request in flight (0: none)
@@ -177,16 +183,30 @@ void apply_state(const json& j) {
     if (!open_tab.empty() && open_tab != g.open_tab_prev) g.tab_request = open_tab;
     g.open_tab_prev = open_tab;
   }
-  const std::vector<std::string> views_before = g.views;
   g.views.clear();
   if (j.contains("views") && j["views"].is_array())
     for (const auto& v : j["views"]) if (v.is_string()) g.views.push_back(v.get<std::string>());
-  // After a drop, the answer opens by itself: the dashboard of the first domain that was not there before
-  // (a persona names its own tab; the user's own choice of tab is kept when nothing new arrives).
-  if (!j.contains("open_tab") || !j["open_tab"].is_string())
-    for (const auto& v : g.views)
-      if (std::find(views_before.begin(), views_before.end(), v) == views_before.end())
-        if (const char* tab = tab_for_view(v)) { g.tab_request = tab; break; }
+  // After a drop, its answer opens by itself: the dashboard of what the dropped files hold, or Home when
+  // they answer several questions (Home lists every answer). A persona names its own tab; a tab the user
+  // picks while the files load is kept.
+  {
+    int64_t drop = 0;
+    const bool sources = j.contains("sources") && j["sources"].is_array();
+    if (sources)
+      for (const auto& s : j["sources"]) drop = std::max<int64_t>(drop, s.value("drop", int64_t{0}));
+    std::set<std::string> tabs;   // questions the latest drop's files answer so far
+    if (sources)
+      for (const auto& s : j["sources"])
+        if (s.value("drop", int64_t{0}) == drop && s.value("status", "") == "ready" && s.contains("tables") && s["tables"].is_array())
+          for (const auto& t : s["tables"])
+            if (const char* tab = tab_for_view(t.value("domain", ""))) tabs.insert(tab);
+    if (drop != g.auto_batch) { g.auto_batch = drop; g.auto_tabs.clear(); g.user_chose_tab = false; }
+    if (j.contains("open_tab") && j["open_tab"].is_string()) g.user_chose_tab = true;
+    if (!tabs.empty() && tabs != g.auto_tabs && !g.user_chose_tab) {
+      g.tab_request = tabs.size() == 1 ? *tabs.begin() : "home";
+      g.auto_tabs = tabs;
+    }
+  }
   g.wiping = j.value("wiping", false);
   g.persist_on = j.contains("persist") && j["persist"].is_object() && j["persist"].value("on", false);
   g.persist_locked = j.contains("persist") && j["persist"].is_object() && j["persist"].value("locked", false);
@@ -957,10 +977,16 @@ void draw_home() {
   const float how_w = ImGui::CalcTextSize(tr(g.lang, "home.how")).x, try_w = ImGui::CalcTextSize(tr(g.lang, "home.try")).x;
   const bool side_by_side = std::max(how_w, try_w) + style.FramePadding.x * 2 <= (inner_w - style.ItemSpacing.x) * 0.5f;
   const float buttons_h = ImGui::GetFrameHeightWithSpacing() * (side_by_side ? 2 : 3);
+  // Under each question: its answer once the user's files hold it (the dashboard's headline sentence, so a
+  // drop of several exports is answered here at a glance), else which file it needs.
+  std::vector<std::string> answers(shown.size());
+  for (size_t i = 0; i < shown.size(); ++i)
+    if (has_view_for(shown[i]->tab)) answers[i] = sdw::dash::answer(shown[i]->tab, g.lang, g.views, ready_rows());
+  const auto body_of = [&](size_t i) { return answers[i].empty() ? text_of(*shown[i], "home.needs.") : answers[i]; };
   std::vector<float> row_h((shown.size() + cols - 1) / cols, 0.f);
   for (size_t i = 0; i < shown.size(); ++i) {
     const float h = ImGui::CalcTextSize(text_of(*shown[i], "home.q.").c_str(), nullptr, false, inner_w).y +
-                    ImGui::CalcTextSize(text_of(*shown[i], "home.needs.").c_str(), nullptr, false, inner_w).y +
+                    ImGui::CalcTextSize(body_of(i).c_str(), nullptr, false, inner_w).y +
                     style.ItemSpacing.y * 3 + buttons_h + style.WindowPadding.y * 2;
     row_h[i / cols] = std::max(row_h[i / cols], h);
   }
@@ -976,9 +1002,10 @@ void draw_home() {
     const std::string question = text_of(q, "home.q.");
     ImGui::TextColored(k_accent, "%s", question.c_str());
     a11y::heading(2, question);
-    const std::string needs = text_of(q, "home.needs.");
-    ImGui::TextDisabled("%s", needs.c_str());
-    a11y::text(needs);
+    const std::string body = body_of(i);
+    if (answers[i].empty()) ImGui::TextDisabled("%s", body.c_str());
+    else ImGui::TextUnformatted(body.c_str());
+    a11y::text(body, answers[i].empty() ? "p" : "answer");
     ImGui::PopTextWrapPos();
     ImGui::SetCursorPosY(std::max(ImGui::GetCursorPosY() + style.ItemSpacing.y, card_h - buttons_h - style.WindowPadding.y));
     if (has_view_for(q.tab)) {
@@ -1026,7 +1053,8 @@ void draw_main(ImVec2 pos, ImVec2 size) {
                                     {"learning", "dash.tab.learning"}, {"budget", "dash.tab.budget"},
                                     {"footprint", "dash.tab.footprint"}, {"reveal", "dash.tab.reveal"},
                                     {"sql", "sql.title"}};
-  a11y::push("navigation", "tabs", tr(g.lang, "tabs.label"));
+  a11y::push("navigation", "nav", tr(g.lang, "tabs.label"));   // a landmark holding the tablist (tabs need one as parent)
+  a11y::push("tablist", "tabs", tr(g.lang, "tabs.label"));
   std::string clicked;
   // A row of tabs that wraps onto a second line instead of scrolling or truncating (800 px wide, or
   // text at 175 %): every tab stays visible and readable.
@@ -1056,7 +1084,8 @@ void draw_main(ImVec2 pos, ImVec2 size) {
     ImGui::Separator();
   }
   a11y::pop();
-  if (!clicked.empty()) { g.active_tab = clicked; g.tab_request.clear(); }
+  a11y::pop();
+  if (!clicked.empty()) { g.active_tab = clicked; g.tab_request.clear(); g.user_chose_tab = true; }
   // the active tab's content, in the main landmark
   const char* tab_key = "home.tab";
   for (const auto& tab : k_tabs)

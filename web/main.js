@@ -55,7 +55,7 @@ function callApp(fn, str, ...rest) {
   M.stringToUTF8(str, p, n);
   try { M['_' + fn](...rest, p); } finally { M._free(p); }
 }
-const publicSource = (s) => ({ id: s.id, name: s.name, size: s.size, status: s.status, progress: s.progress, sample: s.sample || null,
+const publicSource = (s) => ({ id: s.id, drop: s.drop, name: s.name, size: s.size, status: s.status, progress: s.progress, sample: s.sample || null,
   rows: s.status === 'reading' ? Math.max(s.rows || 0, s.parsed_rows || 0) : s.rows, format: s.format, format_label: s.format_label,
   encoding: s.encoding, tables: s.tables.map((t) => ({ name: t.name, rows: t.rows, columns: t.columns, meta: t.meta, entry: t.entry, domain: t.domain })),
   entries: s.entries,
@@ -324,13 +324,15 @@ function tableNameFor(stem) {
 }
 
 // restored[i] (a source reopened from the encrypted workspace): { name, oid } of files[i] there.
+let dropSeq = 0;   // each drop or file choice is one batch: the app opens its answer (or Home when it has several)
 function addFiles(files, sample = null, restored = null) {
   const ids = [];
+  const drop = ++dropSeq;
   for (const [i, file] of files.entries()) {
     const r = restored && restored[i];
     // `original` keeps the File handle (a reference to the file on disk, not a copy) so that turning
     // persistence on later can still store it; never in workshop mode.
-    const s = { id: nextId++, name: r ? r.name : file.webkitRelativePath || file.name, size: file.size, file, status: 'queued', sample,
+    const s = { id: nextId++, drop, name: r ? r.name : file.webkitRelativePath || file.name, size: file.size, file, status: 'queued', sample,
                 progress: 0, rows: 0, format: null, format_label: null, tables: [], error: null, warnings: [],
                 original: state.workshop ? null : file, stored_oid: r ? r.oid : null };
     state.sources.push(s);

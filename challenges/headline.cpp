@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <cstring>
 
 #include "challenges/common.h"
 #include "viz/locale.h"
@@ -156,7 +157,7 @@ const Reference* find_reference(std::string_view id) {
 }
 
 // ---------------------------------------------------------------- mobility
-Headline mobility_headline(const MobilityResult& r, const MobilityOptions& o, bool fr) {
+static Headline mobility_words(const MobilityResult& r, const MobilityOptions& o, bool fr) {
   Headline h;
   for (const auto& t : r.trips)
     if (t.day != 0 || t.km > 0) h.period.add(t.day);
@@ -209,7 +210,7 @@ Headline mobility_headline(const MobilityResult& r, const MobilityOptions& o, bo
 }
 
 // ---------------------------------------------------------------- energy
-Headline energy_headline(const EnergyResult& r, bool fr) {
+static Headline energy_words(const EnergyResult& r, bool fr) {
   Headline h;
   for (const auto& d : r.days) h.period.add(d.day);
   const bool gas = r.energy == "gas";
@@ -254,7 +255,7 @@ Headline energy_headline(const EnergyResult& r, bool fr) {
 }
 
 // ---------------------------------------------------------------- food
-Headline food_headline(const FoodResult& r, std::span<const int32_t> line_days, bool fr) {
+static Headline food_words(const FoodResult& r, std::span<const int32_t> line_days, bool fr) {
   Headline h;
   for (int32_t d : line_days) h.period.add(d);
   const int64_t lines = static_cast<int64_t>(r.lines.size());
@@ -293,7 +294,7 @@ Headline food_headline(const FoodResult& r, std::span<const int32_t> line_days, 
 }
 
 // ---------------------------------------------------------------- learning
-Headline learning_headline(const LearningResult& r, bool fr) {
+static Headline learning_words(const LearningResult& r, bool fr) {
   Headline h;
   for (const auto& d : r.days) h.period.add(d.day);
   if (r.statements == 0 || h.period.empty()) {
@@ -321,7 +322,7 @@ Headline learning_headline(const LearningResult& r, bool fr) {
 }
 
 // ---------------------------------------------------------------- budget
-Headline budget_headline(const BudgetResult& r, bool fr) {
+static Headline budget_words(const BudgetResult& r, bool fr) {
   Headline h;
   if (r.months.empty()) {
     h.sentence = fr ? "Aucune opération bancaire dans vos fichiers pour l’instant." : "No bank transactions in your files yet.";
@@ -360,7 +361,7 @@ Headline budget_headline(const BudgetResult& r, bool fr) {
 }
 
 // ---------------------------------------------------------------- footprint
-Headline footprint_headline(const FootprintResult& r, bool fr) {
+static Headline footprint_words(const FootprintResult& r, bool fr) {
   Headline h;
   if (r.events == 0) {
     h.sentence = fr ? "Aucune activité en ligne dans vos fichiers pour l’instant." : "No online activity in your files yet.";
@@ -386,5 +387,28 @@ Headline footprint_headline(const FootprintResult& r, bool fr) {
                   "time. Only what the services kept is counted: this is not all your screen time.";
   return h;
 }
+
+// ---------------------------------------------------------------- French typography
+// A no-break space before « : ; ! ? » and inside guillemets, so that a line never starts with a colon or
+// ends with an opening guillemet (the UI wraps at spaces).
+std::string french_spaces(std::string s) {
+  static const std::pair<const char*, const char*> k_rules[] = {
+      {" :", "\u00A0:"}, {" ;", "\u00A0;"}, {" !", "\u00A0!"}, {" ?", "\u00A0?"}, {"« ", "«\u00A0"}, {" »", "\u00A0»"}};
+  for (const auto& [from, to] : k_rules)
+    for (size_t p = s.find(from); p != std::string::npos; p = s.find(from, p + std::strlen(to))) s.replace(p, std::strlen(from), to);
+  return s;
+}
+static Headline typeset(Headline h, bool fr) {
+  if (fr)
+    for (std::string* x : {&h.sentence, &h.yearly, &h.comparison, &h.method, &h.note}) *x = french_spaces(std::move(*x));
+  return h;
+}
+
+Headline mobility_headline(const MobilityResult& r, const MobilityOptions& o, bool fr) { return typeset(mobility_words(r, o, fr), fr); }
+Headline energy_headline(const EnergyResult& r, bool fr) { return typeset(energy_words(r, fr), fr); }
+Headline food_headline(const FoodResult& r, std::span<const int32_t> line_days, bool fr) { return typeset(food_words(r, line_days, fr), fr); }
+Headline learning_headline(const LearningResult& r, bool fr) { return typeset(learning_words(r, fr), fr); }
+Headline budget_headline(const BudgetResult& r, bool fr) { return typeset(budget_words(r, fr), fr); }
+Headline footprint_headline(const FootprintResult& r, bool fr) { return typeset(footprint_words(r, fr), fr); }
 
 }  // namespace sdw::challenge

@@ -49,6 +49,9 @@ struct Headline {
   Period period;
 };
 
+// French text gets its no-break spaces (before « : ; ! ? », inside guillemets): french_spaces().
+std::string french_spaces(std::string s);
+
 Headline mobility_headline(const MobilityResult& r, const MobilityOptions& o, bool fr);
 Headline energy_headline(const EnergyResult& r, bool fr);
 Headline food_headline(const FoodResult& r, std::span<const int32_t> line_days, bool fr);

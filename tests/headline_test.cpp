@@ -86,7 +86,9 @@ TEST_CASE("headline: one day, one trip, one month are said in the singular (Fren
   CHECK(hb.comparison.find("1 mois") == std::string::npos);
   CHECK(budget_headline(b, false).comparison.find("a month over this month") != std::string::npos);
   b.by_category = {{"", "other", 120, 1}};
-  CHECK(budget_headline(b, true).sentence.find("premier poste de dépenses : « Autres »") != std::string::npos);
+  // French typography: no-break spaces before the colon and inside the guillemets (a line never breaks there)
+  CHECK(budget_headline(b, true).sentence.find("premier poste de dépenses\u00A0: «\u00A0Autres\u00A0»") != std::string::npos);
+  CHECK(french_spaces("a : b ; « c » ?") == "a\u00A0: b\u00A0; «\u00A0c\u00A0»\u00A0?");
   CHECK(budget_headline(b, false).sentence.find("largest spending: “Other”") != std::string::npos);
 }
 

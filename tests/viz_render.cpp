@@ -47,6 +47,7 @@ struct Input {
   ImVec2 mouse{-FLT_MAX, -FLT_MAX};
   bool down = false;
   bool shift = false;
+  bool ctrl = false;
   float wheel = 0;
 };
 
@@ -56,6 +57,7 @@ int frame(const Input& in, const std::function<void()>& body) {
   io.MousePos = in.mouse;
   io.MouseDown[0] = in.down;
   io.KeyShift = in.shift;
+  io.KeyCtrl = in.ctrl;
   io.MouseWheel = in.wheel;
   ImGui::NewFrame();
   ImGui::SetNextWindowPos(ImVec2(0, 0));
@@ -167,8 +169,12 @@ TEST_CASE("viz render: wheel zooms about the cursor, drag pans, shift+drag brush
   const double span0 = v.t1 - v.t0;
   Input wheel = hover;
   wheel.wheel = 1;
+  frame(wheel, draw);                                // the plain wheel scrolls the page, the chart stays
+  CHECK((v.t1 - v.t0) == doctest::Approx(span0));
+  wheel.ctrl = true;                                 // Ctrl+wheel (or a pinch on a touchpad) zooms
   frame(wheel, draw);
   CHECK((v.t1 - v.t0) == doctest::Approx(span0 / 1.25));
+  wheel.ctrl = false;
   frame(hover, draw);
   const double px = (v.t1 - v.t0) / 1100.0;         // seconds per pixel (plot is ~1100-1250 px wide)
   CHECK(std::fabs(v.hover_t - anchor_before) <= 1.5 * px + 60);   // same instant under the cursor
@@ -496,6 +502,7 @@ TEST_CASE("viz render: map with a million density points stays bounded; zoom kee
     Input in;
     in.mouse = ImVec2(300.0f + f * 10.0f, 250.0f);
     in.wheel = f == 20 ? 1.0f : 0.0f;
+    in.ctrl = f == 20;
     frame(in, draw);
     max_verts = std::max(max_verts, verts);
   }
@@ -520,8 +527,46 @@ TEST_CASE("viz render: map with a million density points stays bounded; zoom kee
   frame(in, [&] { chart::map_view("map2", spec, w); });
   const double ppu0 = w.view.pixels_per_unit;
   in.wheel = 1;
+  frame(in, [&] { chart::map_view("map2", spec, w); });   // the plain wheel leaves the map (it scrolls the page)
+  CHECK(w.view.pixels_per_unit == doctest::Approx(ppu0));
+  in.ctrl = true;
   frame(in, [&] { chart::map_view("map2", spec, w); });
   CHECK(w.view.pixels_per_unit == doctest::Approx(ppu0 * 1.25));
+  in.ctrl = false;
+  in.wheel = 0;   // after a click on the map the plain wheel is the map's, until the pointer leaves it
+  in.down = true;
+  frame(in, [&] { chart::map_view("map2", spec, w); });
+  in.down = false;
+  frame(in, [&] { chart::map_view("map2", spec, w); });
+  in.wheel = 1;
+  frame(in, [&] { chart::map_view("map2", spec, w); });
+  CHECK(w.view.pixels_per_unit == doctest::Approx(ppu0 * 1.25 * 1.25));
+}
+
+TEST_CASE("viz render: places on the map are named: the largest ones beside their circle, none over another") {
+  Gui gui;
+  const std::vector<double> lon = {-1.15, -0.60, -1.1501, 0.34}, lat = {46.16, 46.15, 46.1601, 46.58}, hours = {900, 200, 150, 40};
+  const std::vector<std::string> names = {"Domicile", "Bureau, Périgny", "Boulangerie", "?"};
+  chart::MapSpec spec;
+  spec.circle_lon = lon;
+  spec.circle_lat = lat;
+  spec.circle_value = hours;
+  spec.circle_unit = "h";
+  chart::MapState st;
+  auto glyphs = [&](bool named) {
+    spec.circle_names = named ? std::span<const std::string>(names) : std::span<const std::string>();
+    int v = 0;
+    frame({}, [&] { v = vertices_of([&] { chart::map_view("named", spec, st); }); });
+    return v;
+  };
+  glyphs(false);   // fits the view
+  const int plain = glyphs(false), named = glyphs(true);
+  MESSAGE("map vertices without names " << plain << ", with " << named);
+  // "Domicile" and "Bureau, Périgny" are written (4 vertices a glyph, plus plates); "Boulangerie" sits on
+  // top of Domicile (11 m away) and is left out; "?" is never written
+  const int domicile = 8 * 4, bureau = 14 * 4, boulangerie = 11 * 4;
+  CHECK(named - plain >= domicile + bureau);
+  CHECK(named - plain < domicile + bureau + boulangerie + 40);
 }
 
 // [SECTION] optional screenshot: SDW_VIZ_PNG=out.png rasterises the demo frame in software (no GPU),

@@ -30,6 +30,21 @@ namespace sdw::chart {
 
 namespace {
 
+// The wheel zooms a chart only when the person means it: Ctrl held (browsers also send a touchpad pinch as
+// Ctrl+wheel), or after a click on the chart until the pointer leaves it. Otherwise the wheel scrolls the
+// page like everywhere else, so a long dashboard can be read with the wheel over its charts.
+// Call right after the chart's item; true when this frame's wheel is the chart's.
+bool wheel_zooms(bool hovered) {
+  ImGuiStorage* st = ImGui::GetStateStorage();
+  const ImGuiID engaged = ImGui::GetItemID() ^ 0x5EEDu;
+  if (!hovered) { st->SetBool(engaged, false); return false; }
+  if (ImGui::IsItemClicked(ImGuiMouseButton_Left) || ImGui::IsItemClicked(ImGuiMouseButton_Right)) st->SetBool(engaged, true);
+  const bool zooms = ImGui::GetIO().KeyCtrl || st->GetBool(engaged);
+  if (zooms) ImGui::SetItemUsingMouseWheel();   // the window under it does not scroll
+  return zooms;
+}
+
+
 constexpr double k_pi = 3.14159265358979323846;
 
 ImU32 text_col() { return ImGui::GetColorU32(ImGuiCol_Text); }
@@ -280,11 +295,10 @@ bool time_series(const char* id, std::span<const double> t, std::span<const Seri
   // ---- interaction
   ImGui::SetCursorScreenPos(plot.Min);
   ImGui::InvisibleButton("plot", plot.GetSize(), ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight);
-  ImGui::SetItemUsingMouseWheel();
   const bool hovered = ImGui::IsItemHovered();
   const bool active = ImGui::IsItemActive();
   const double mouse_t = xs.invert(io.MousePos.x);
-  if (hovered && io.MouseWheel != 0) {
+  if (wheel_zooms(hovered) && io.MouseWheel != 0) {
     view.zoom(std::pow(1.25, double(io.MouseWheel)), mouse_t);
     changed = true;
   }
@@ -1010,11 +1024,10 @@ bool map_view(const char* id, const MapSpec& spec, MapState& st) {
   if (!st.fitted) { refit(); st.fitted = true; }
 
   ImGui::InvisibleButton("map", ImVec2(width, height));
-  ImGui::SetItemUsingMouseWheel();
   const bool hovered = ImGui::IsItemHovered();
   const bool active = ImGui::IsItemActive();
   const WorldPoint mouse{io.MousePos.x - p0.x, io.MousePos.y - p0.y};
-  if (hovered && io.MouseWheel != 0) { st.zoom(std::pow(1.25, double(io.MouseWheel)), mouse.x, mouse.y); changed = true; }
+  if (wheel_zooms(hovered) && io.MouseWheel != 0) { st.zoom(std::pow(1.25, double(io.MouseWheel)), mouse.x, mouse.y); changed = true; }
   if (active && ImGui::IsMouseDown(ImGuiMouseButton_Left) && (io.MouseDelta.x != 0 || io.MouseDelta.y != 0)) {
     pan(st.view, io.MouseDelta.x, io.MouseDelta.y);
     changed = true;
@@ -1087,6 +1100,34 @@ bool map_view(const char* id, const MapSpec& spec, MapState& st) {
       if (hovered && ImLengthSqr(ImVec2(io.MousePos.x - c.x, io.MousePos.y - c.y)) <= r * r) hover_circle = int(i);
     }
   }
+  // the names of the largest places in view, beside their circle (on a plate, never over one another)
+  if (nc && !spec.circle_names.empty() && spec.circle_name_labels > 0) {
+    const std::vector<double>& my = mercator_y(ImGui::GetID("circles"), spec.circle_lat.first(nc));
+    std::vector<size_t> order;
+    for (size_t i = 0; i < nc && i < spec.circle_names.size(); i++) {
+      const std::string& nm = spec.circle_names[i];
+      if (nm.empty() || nm == "?" || std::isnan(spec.circle_value[i]) || std::isnan(my[i])) continue;
+      const WorldPoint s = world_to_screen(v, vp, {(spec.circle_lon[i] + 180.0) / 360.0, my[i]});
+      if (s.x >= 0 && s.y >= 0 && s.x <= width && s.y <= height) order.push_back(i);
+    }
+    std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return spec.circle_value[a] > spec.circle_value[b]; });
+    std::vector<ImRect> taken;
+    int written = 0;
+    for (size_t i : order) {
+      if (written >= spec.circle_name_labels) break;
+      const WorldPoint s = world_to_screen(v, vp, {(spec.circle_lon[i] + 180.0) / 360.0, my[i]});
+      const std::string& nm = spec.circle_names[i];
+      const ImVec2 a(p0.x + float(s.x) + 12, p0.y + float(s.y) - lh * 0.5f);
+      const ImRect box(ImVec2(a.x - 3, a.y - 1), ImVec2(a.x + text_w(nm.c_str()) + 3, a.y + lh + 1));
+      bool clash = false;
+      for (const ImRect& t : taken) clash = clash || t.Overlaps(box);
+      if (clash) continue;
+      taken.push_back(box);
+      dl->AddRectFilled(box.Min, box.Max, ImGui::GetColorU32(ImGuiCol_WindowBg, 0.8f), 3.0f);
+      dl->AddText(a, text_col(), nm.c_str());
+      written++;
+    }
+  }
   dl->PopClipRect();
 
   // scale bar, bottom-left, on a plate
@@ -1126,8 +1167,11 @@ bool map_view(const char* id, const MapSpec& spec, MapState& st) {
   if (hovered && !(active && ImGui::IsMouseDragging(ImGuiMouseButton_Left))) {
     if (hover_circle >= 0) {
       ImGui::BeginTooltip();
-      if (spec.circle_label && *spec.circle_label) ImGui::TextUnformatted(spec.circle_label);
-      ImGui::TextUnformatted(format_value(l, spec.circle_value[size_t(hover_circle)], 0, spec.circle_unit).c_str());
+      const size_t hc = size_t(hover_circle);
+      const bool named = hc < spec.circle_names.size() && !spec.circle_names[hc].empty() && spec.circle_names[hc] != "?";
+      if (named) ImGui::TextUnformatted(spec.circle_names[hc].c_str());
+      else if (spec.circle_label && *spec.circle_label) ImGui::TextUnformatted(spec.circle_label);
+      ImGui::TextUnformatted(format_value(l, spec.circle_value[hc], spec.circle_value[hc] < 10 ? 1 : 0, spec.circle_unit).c_str());
       ImGui::TextUnformatted(lon_lat_text(l, spec.circle_lon[size_t(hover_circle)], spec.circle_lat[size_t(hover_circle)]).c_str());
       ImGui::EndTooltip();
     } else {

@@ -132,6 +132,8 @@ struct MapSpec {
   std::span<const MapPolyline> tracks;         // coloured by category
   std::span<const char* const> category_labels;  // legend of track categories
   std::span<const double> circle_lon, circle_lat, circle_value;  // circles, area ∝ value
+  std::span<const std::string> circle_names;   // optional: the place's name ("" or "?" when unknown)
+  int circle_name_labels = 6;                  // the largest circles in view get their name written beside them
   const char* circle_label = "";
   const char* circle_unit = "";
   std::span<const double> density_lon, density_lat;  // up to millions of points, binned on screen

@@ -94,7 +94,7 @@ Board g_boards[] = {
    "SELECT lon, lat FROM location_points WHERE lat IS NOT NULL AND lon IS NOT NULL "
    "USING SAMPLE reservoir(200000 ROWS) REPEATABLE (42)"},
   {"mob_visits", "visits", "google_timeline",
-   "SELECT lon, lat, duration_s / 60 AS minutes FROM visits WHERE lat IS NOT NULL AND lon IS NOT NULL AND duration_s > 0"},
+   "SELECT lon, lat, hours, name, visits FROM places WHERE hours > 0 ORDER BY hours DESC"},   // places: visits gathered and named
   {"gas", "energy_readings", "enedis",   // read by the energy tab: GRDF daily gas, when present
    "SELECT epoch_us(ts_start)::DOUBLE AS s, epoch_us(ts_end)::DOUBLE AS e, interval_s, kwh, m3 FROM energy_readings "
    "WHERE kwh IS NOT NULL AND energy = 'gas' ORDER BY ts_start"},
@@ -192,6 +192,17 @@ void compute_mobility(const Columns& c) {
 }
 
 // Where the points and visits are, over the offline basemap (coasts and borders, no tiles).
+// A place's name for the map: its name or address when the export has one; Google's semantic types in
+// words ("HOME" -> "Domicile"); nothing for UNKNOWN and other codes (the circle stays, unlabelled).
+std::string place_label(Lang l, const std::string& name) {
+  const bool fr = l == Lang::Fr;
+  if (name == "HOME" || name == "INFERRED_HOME") return fr ? "Domicile" : "Home";
+  if (name == "WORK" || name == "INFERRED_WORK") return fr ? "Travail" : "Work";
+  if (name == "SEARCHED_ADDRESS") return fr ? "Adresse recherchée" : "Searched address";
+  const bool code = !name.empty() && std::all_of(name.begin(), name.end(), [](char c) { return (c >= 'A' && c <= 'Z') || c == '_'; });
+  return code || name == "?" ? std::string() : name;
+}
+std::vector<std::string> g_mob_place_names;   // place_label() of each visited place, in the map's language
 chart::MapState g_mob_map;
 std::string g_mob_map_for;   // data signature the map was fitted to
 void draw_mobility_map(Lang l) {
@@ -212,8 +223,11 @@ void draw_mobility_map(Lang l) {
     spec.circle_lon = vis->data.num[0];
     spec.circle_lat = vis->data.num[1];
     spec.circle_value = vis->data.num[2];
+    g_mob_place_names.clear();
+    for (const std::string& n : vis->data.text[3]) g_mob_place_names.push_back(place_label(l, n));
+    spec.circle_names = g_mob_place_names;
     spec.circle_label = t(l, "dash.mobility.visits");
-    spec.circle_unit = "min";
+    spec.circle_unit = "h";
   }
   ImGui::TextUnformatted(t(l, "dash.mobility.map"));
   chart::map_view("mob_map", spec, g_mob_map);

@@ -928,7 +928,7 @@ struct WrapRow {
 void persona_button(const Persona& p, const std::string& label, const std::string& action, const std::string& a11y_label,
                     ImVec2 size, const char* tab) {
   if (sdw::ui::button(label.c_str(), action, a11y_label, size)) {
-    sdw::platform::load_persona(p.id.c_str());
+    sdw::platform::load_persona(p.id.c_str(), tab);   // the page names the tab until the files are in
     if (tab) g.tab_request = tab;
   }
   record_rect(action);
@@ -1004,7 +1004,7 @@ void draw_home() {
     a11y::heading(2, question);
     const std::string body = body_of(i);
     if (answers[i].empty()) ImGui::TextDisabled("%s", body.c_str());
-    else ImGui::TextUnformatted(body.c_str());
+    else sdw::ui::text_wrapped(body);
     a11y::text(body, answers[i].empty() ? "p" : "answer");
     ImGui::PopTextWrapPos();
     ImGui::SetCursorPosY(std::max(ImGui::GetCursorPosY() + style.ItemSpacing.y, card_h - buttons_h - style.WindowPadding.y));
@@ -1349,21 +1349,45 @@ bool button(const char* label, std::string_view action, std::string_view a11y_la
 }
 void record(const std::string& name) { record_rect(name); }
 
+// Text wrapped at spaces only, as one item (a group): ImGui's own wrapping also breaks after "," and ".",
+// which cuts "5 860,1 km" into "5 860," and "1 km". French no-break spaces keep numbers with their units.
+void text_wrapped(const std::string& s, const ImVec4* color) {
+  const float avail = std::max(1.0f, ImGui::GetContentRegionAvail().x);
+  ImGui::BeginGroup();
+  std::string line;
+  auto flush = [&] {
+    if (color) ImGui::TextColored(*color, "%s", line.c_str());
+    else ImGui::TextUnformatted(line.c_str());
+    line.clear();
+  };
+  for (size_t i = 0; i <= s.size();) {
+    size_t j = s.find(' ', i);
+    if (j == std::string::npos) j = s.size();
+    const std::string word = s.substr(i, j - i);
+    std::string cand = line.empty() ? word : line + " " + word;
+    if (!line.empty() && ImGui::CalcTextSize(cand.c_str()).x > avail) { flush(); line = word; }
+    else line = std::move(cand);
+    i = j + 1;
+  }
+  if (!line.empty() || s.empty()) flush();
+  ImGui::EndGroup();
+}
+
 void headline(Lang l, const std::string& id, const std::string& sentence, const std::string& yearly, const std::string& comparison,
               const std::string& note, const std::string& method) {
   ImGui::PushTextWrapPos(0);
   ImGui::PushFont(font_big());
-  ImGui::TextUnformatted(sentence.c_str());
+  text_wrapped(sentence);
   ImGui::PopFont();
   record_rect("headline." + id);
   a11y::text(sentence, "headline");
   for (const std::string* x : {&yearly, &comparison}) {
     if (x->empty()) continue;
-    ImGui::TextUnformatted(x->c_str());
+    text_wrapped(*x);
     a11y::text(*x);
   }
   if (!note.empty()) {
-    ImGui::TextColored(k_dim, "%s", note.c_str());
+    text_wrapped(note, &k_dim);
     a11y::text(note, "note");
   }
   if (!method.empty()) {

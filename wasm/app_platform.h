@@ -14,7 +14,7 @@ void open_persistence();                      // the encrypted-workspace dialog 
 void cancel_source(int id);
 void run_sql(int request_id, const char* sql);  // answer arrives through app_sql_result()
 void set_lang(const char* code);
-void load_persona(const char* id);            // sample data shipped with the app
+void load_persona(const char* id, const char* tab = nullptr);   // sample data shipped with the app; opens `tab` (else its own)
 void fetch_columns(int request_id, const char* sql);   // answer arrives through app_columns_result()
 void export_result(const char* format);       // last query's result as a file: csv, csv_fr, parquet, ndjson, geojson
 void export_table(const char* table, const char* format);

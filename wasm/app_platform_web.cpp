@@ -16,7 +16,9 @@ EM_JS(void, js_wb_run_sql, (int req, const char* sql), { Module.wb.runSql(req, U
 EM_JS(void, js_wb_export_result, (const char* f), { Module.wb.exportResult(UTF8ToString(f >>> 0)); });
 EM_JS(void, js_wb_export_table, (const char* t, const char* f), { Module.wb.exportTable(UTF8ToString(t >>> 0), UTF8ToString(f >>> 0)); });
 EM_JS(void, js_wb_fetch_columns, (int req, const char* sql), { Module.wb.fetchColumns(req, UTF8ToString(sql >>> 0)); });
-EM_JS(void, js_wb_load_persona, (const char* id), { Module.wb.loadPersona(UTF8ToString(id >>> 0)); });
+EM_JS(void, js_wb_load_persona, (const char* id, const char* tab), {
+  Module.wb.loadPersona(UTF8ToString(id >>> 0), tab ? UTF8ToString(tab >>> 0) : null);
+});
 EM_JS(void, js_wb_set_lang, (const char* code), { Module.wb.setLang(UTF8ToString(code >>> 0)); });
 EM_JS(char*, js_wb_initial_lang, (), {
   const s = Module.wb.initialLang();
@@ -48,7 +50,7 @@ void end_session() { js_wb_end_session(); }
 void open_persistence() { js_wb_open_persistence(); }
 void run_sql(int request_id, const char* sql) { js_wb_run_sql(request_id, sql); }
 void set_lang(const char* code) { js_wb_set_lang(code); }
-void load_persona(const char* id) { js_wb_load_persona(id); }
+void load_persona(const char* id, const char* tab) { js_wb_load_persona(id, tab); }
 void fetch_columns(int request_id, const char* sql) { js_wb_fetch_columns(request_id, sql); }
 void export_result(const char* format) { js_wb_export_result(format); }
 void export_table(const char* table, const char* format) { js_wb_export_table(table, format); }

@@ -33,6 +33,8 @@ bool button(const char* label, std::string_view action, std::string_view a11y_la
 // Records the last item's rectangle for the test API under `name` (tests click there as a person would).
 void record(const std::string& name);
 
+// Text wrapped at spaces only (never after the comma of "5 860,1"), drawn as one item.
+void text_wrapped(const std::string& s, const ImVec4* color = nullptr);
 // The answer sentence in large type, then its yearly pace, comparison, note and a "how it is computed"
 // section one click away; everything also published to the accessible layer (the headline as such).
 void headline(Lang l, const std::string& id, const std::string& sentence, const std::string& yearly,

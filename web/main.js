@@ -98,7 +98,7 @@ window.Module = {
       runSql(text).then((r) => callApp('app_sql_result', JSON.stringify({ ok: true, ...r }), reqId),
         (e) => callApp('app_sql_result', JSON.stringify({ ok: false, error: String(e && e.message || e) }), reqId));
     },
-    loadPersona: (id) => loadPersona(id),
+    loadPersona: (id, tab) => loadPersona(id, tab || null),
     fetchColumns(reqId, sql) {      // a dashboard's data, column by column
       columnsOf(sql).then((r) => callApp('app_columns_result', JSON.stringify({ ok: true, ...r }), reqId),
         (e) => callApp('app_columns_result', JSON.stringify({ ok: false, error: String(e && e.message || e) }), reqId));
@@ -270,7 +270,7 @@ function personas() {
       () => ({ personas: [] }));
   return personasPromise;
 }
-async function loadPersona(id) {
+async function loadPersona(id, tab = null) {   // tab: the question the person clicked "try" under
   const m = await personas();
   const p = m.personas.find((x) => x.id === id);
   if (!p) return [];
@@ -278,7 +278,7 @@ async function loadPersona(id) {
     const blob = await (await fetch('./samples/' + f)).blob();
     return new File([blob], f.split('/').pop(), { type: blob.type });
   }));
-  state.open_tab = p.challenge;
+  state.open_tab = tab || p.challenge;
   state.open_tab_ids = addFiles(files, { id: p.id, fr: p.name_fr, en: p.name_en });
   return state.open_tab_ids;
 }

@@ -63,11 +63,21 @@ module.exports = (h) => {
       assert(panned.t0 - zoomed.t0 < span1 * (200 / (plotW * 0.5)), 'moved by about the dragged distance');
       await page.screenshot({ path: path.join(OUT, 'touch_pinch_pan.png') });
 
-      // the mouse wheel: one notch up over the chart = ×1.25
+      // the plain wheel over the chart scrolls the page and leaves the chart (once the pointer has left the
+      // chart the fingers just used); Ctrl+wheel: one notch up = ×1.25
+      await page.mouse.move(c.x, Math.max(2, r[1] - 60));
+      await frame();
       await page.mouse.move(c.x, c.y);
       await frame();
       await page.mouse.wheel(0, -100);
       await frame(); await frame();
+      const unzoomed = (await ui()).demo_power;
+      near(unzoomed.t1 - unzoomed.t0, span1, span1 * 1e-6, 'the plain wheel does not zoom');
+      await page.keyboard.down('Control');
+      await frame();
+      await page.mouse.wheel(0, -100);
+      await frame(); await frame();
+      await page.keyboard.up('Control');
       const wheeled = (await ui()).demo_power;
       near(span1 / (wheeled.t1 - wheeled.t0), 1.25, 0.01, 'one wheel notch zooms ×1.25');
       log(`  spans (h): ${(span0 / 3600).toFixed(1)} -> pinch ${(span1 / 3600).toFixed(1)} -> wheel ${((wheeled.t1 - wheeled.t0) / 3600).toFixed(1)}`);

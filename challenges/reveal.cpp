@@ -144,10 +144,10 @@ std::string minute_text(double minute, bool fr) {
 }
 std::string num_text(double v, int decimals, bool fr) { return format_number(fr ? Lang::Fr : Lang::En, v, decimals); }
 std::string count_text(int64_t n, bool fr) { return format_count(fr ? Lang::Fr : Lang::En, uint64_t(std::max<int64_t>(0, n))); }
-std::string latlon_text(double lat, double lon) {
-  char b[64];
-  std::snprintf(b, sizeof b, "%.4f, %.4f", lat, lon);
-  return b;
+// "46,1580° N, 1,1530° O" / "46.1580° N, 1.1530° W": the language's decimal mark, hemispheres in words.
+std::string latlon_text(double lat, double lon, bool fr) {
+  const std::string ns = lat < 0 ? "S" : "N", ew = lon < 0 ? (fr ? "O" : "W") : "E";
+  return num_text(std::fabs(lat), 4, fr) + "°\u00A0" + ns + ", " + num_text(std::fabs(lon), 4, fr) + "°\u00A0" + ew;
 }
 std::string join(const std::vector<std::string>& v, bool fr) {
   std::string s;
@@ -363,8 +363,8 @@ void home_and_work(Ctx& c, std::vector<Presence>& pres, Anchors& a) {
     // confidence: the share of nights spent there, scaled down below 14 nights of evidence
     Inference x = make("home", share * std::min(1.0, double(n) / 14), a.home_sources);
     x.lat = pp.home.lat, x.lon = pp.home.lon;
-    x.text_fr = "Domicile probable près de " + latlon_text(x.lat, x.lon) + " : c'est là que vous passez vos nuits.";
-    x.text_en = "Probable home near " + latlon_text(x.lat, x.lon) + ": this is where you spend your nights.";
+    x.text_fr = "Domicile probable près de " + latlon_text(x.lat, x.lon, true) + " : c'est là que vous passez vos nuits.";
+    x.text_en = "Probable home near " + latlon_text(x.lat, x.lon, false) + ": this is where you spend your nights.";
     x.evidence.fr = count_text(n, true) + " nuits sur " + count_text(all, true) +
                     " avec des positions passées à moins de " + num_text(c.o.near_m, 0, true) + " m de ce point entre 22 h et 6 h (heure de Paris).";
     x.evidence.en = count_text(n, false) + " of " + count_text(all, false) + " nights with positions spent within " +
@@ -386,9 +386,9 @@ void home_and_work(Ctx& c, std::vector<Presence>& pres, Anchors& a) {
     Inference x = make("work", std::min(1.0, share / 0.8) * std::min(1.0, double(n) / 20), a.work_sources);
     x.lat = pp.work.lat, x.lon = pp.work.lon;
     const double km = pp.home.found ? haversine_m(pp.home.lat, pp.home.lon, x.lat, x.lon) / 1000 : k_nan;
-    x.text_fr = "Lieu de travail ou d'études probable près de " + latlon_text(x.lat, x.lon) +
+    x.text_fr = "Lieu de travail ou d'études probable près de " + latlon_text(x.lat, x.lon, true) +
                 (std::isfinite(km) ? ", à " + num_text(km, 1, true) + " km du domicile (à vol d'oiseau)." : ".");
-    x.text_en = "Probable place of work or study near " + latlon_text(x.lat, x.lon) +
+    x.text_en = "Probable place of work or study near " + latlon_text(x.lat, x.lon, false) +
                 (std::isfinite(km) ? ", " + num_text(km, 1, false) + " km from home (straight line)." : ".");
     x.evidence.fr = count_text(n, true) + " jours de semaine sur " + count_text(all, true) +
                     " avec des positions passés en partie à moins de " + num_text(c.o.near_m, 0, true) + " m de ce point entre 9 h et 17 h.";
@@ -678,9 +678,9 @@ void regular_places(Ctx& c) {
       const Art9Category* a9 = art9_of(cat);
       Inference x = make("sensitive_place", 0.5 + 0.5 * std::min(1.0, double(days) / 5), g.sources);
       x.sensitive = true, x.art9 = cat, x.lat = lat, x.lon = lon, x.first_day = g.first, x.last_day = g.last;
-      x.text_fr = "Lieu sensible (" + std::string(a9 ? a9->fr : cat) + ") : " + label_fr + " près de " + latlon_text(lat, lon) + ", " +
+      x.text_fr = "Lieu sensible (" + std::string(a9 ? a9->fr : cat) + ") : " + label_fr + " près de " + latlon_text(lat, lon, true) + ", " +
                   count_text(g.visits, true) + " visite(s) " + period_text(g.first, g.last, true) + ".";
-      x.text_en = "Sensitive place (" + std::string(a9 ? a9->en : cat) + "): " + label_en + " near " + latlon_text(lat, lon) + ", " +
+      x.text_en = "Sensitive place (" + std::string(a9 ? a9->en : cat) + "): " + label_en + " near " + latlon_text(lat, lon, false) + ", " +
                   count_text(g.visits, false) + " visit(s) " + period_text(g.first, g.last, false) + ".";
       x.evidence.fr = "Le nom ou le type du lieu donné par l'export contient un mot de la liste sensible (data/reveal/sensitive_keywords.csv) ; " +
                       hours_fr + " h sur place au total.";
@@ -694,9 +694,9 @@ void regular_places(Ctx& c) {
     if (is_home || is_work || days < 3) continue;   // regular: visited on at least 3 different days
     Inference x = make("regular_place", std::min(1.0, double(days) / 10), g.sources);
     x.lat = lat, x.lon = lon, x.first_day = g.first, x.last_day = g.last;
-    x.text_fr = "Lieu fréquenté : " + label_fr + " près de " + latlon_text(lat, lon) + ", " + count_text(days, true) + " jours différents " +
+    x.text_fr = "Lieu fréquenté : " + label_fr + " près de " + latlon_text(lat, lon, true) + ", " + count_text(days, true) + " jours différents " +
                 period_text(g.first, g.last, true) + ".";
-    x.text_en = "Regular place: " + label_en + " near " + latlon_text(lat, lon) + ", on " + count_text(days, false) + " different days " +
+    x.text_en = "Regular place: " + label_en + " near " + latlon_text(lat, lon, false) + ", on " + count_text(days, false) + " different days " +
                 period_text(g.first, g.last, false) + ".";
     x.evidence.fr = count_text(g.visits, true) + " visites, " + hours_fr + " h au total (regroupées par identifiant de lieu, sinon par carré d'environ 110 m).";
     x.evidence.en = count_text(g.visits, false) + " visits, " + hours_en + " h in all (grouped by place id, else by a ~110 m square).";
@@ -767,8 +767,8 @@ void abroad(Ctx& c) {
     const int32_t first = it->first;
     Inference x = make("abroad", std::min(1.0, double(sum.n) / 5), sum.sources);
     x.lat = sum.slat / double(sum.n), x.lon = sum.slon / double(sum.n), x.first_day = first, x.last_day = last;
-    x.text_fr = "Séjour hors de France métropolitaine " + period_text(first, last, true) + ", vers " + latlon_text(x.lat, x.lon) + ".";
-    x.text_en = "Stay outside metropolitan France " + period_text(first, last, false) + ", around " + latlon_text(x.lat, x.lon) + ".";
+    x.text_fr = "Séjour hors de France métropolitaine " + period_text(first, last, true) + ", vers " + latlon_text(x.lat, x.lon, true) + ".";
+    x.text_en = "Stay outside metropolitan France " + period_text(first, last, false) + ", around " + latlon_text(x.lat, x.lon, false) + ".";
     x.evidence.fr = count_text(sum.n, true) + " positions ou visites hors d'un contour grossier de la France (une cinquantaine de points ; "
                     "les zones frontalières peuvent être mal classées).";
     x.evidence.en = count_text(sum.n, false) + " positions or visits outside a coarse outline of France (about fifty points; "

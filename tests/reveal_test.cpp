@@ -277,7 +277,9 @@ TEST_CASE("reveal: generated trace with known home, work, schedule, a week abroa
     CHECK(find_kind(r, "abroad", 1) == nullptr);
     CHECK(day_key(a->first_day) == "2025-03-29");
     CHECK(day_key(a->last_day) == "2025-04-06");
-    CHECK(a->text_en == "Stay outside metropolitan France from 2025-03-29 to 2025-04-06, around 41.3874, 2.1686.");
+    CHECK(a->text_en == "Stay outside metropolitan France from 2025-03-29 to 2025-04-06, around 41.3874°\u00A0N, 2.1686°\u00A0E.");
+    // French writes the decimal comma and "O" for west
+    CHECK(a->text_fr.find("vers 41,3874°\u00A0N, 2,1686°\u00A0E.") != std::string::npos);
   }
   SUBCASE("sleep and late listening") {
     const Inference* s = find_kind(r, "sleep");

@@ -86,3 +86,34 @@ TEST_CASE("svg: a long headline wraps inside the picture instead of running off 
   const double bar_top = std::atof(svg.c_str() + svg.find("y=\"", bar) + 3);
   CHECK(bar_top > 44 + 30.0 * static_cast<double>(count(title, "<tspan") - 1) + 22 + 10);
 }
+
+TEST_CASE("svg: a one-page summary wraps its paragraphs and says what did not fit") {
+  sdw::svg::Page p;
+  p.title = "Ce que mes données disent de moi";
+  p.subtitle = "3 fichiers, du 20 décembre 2024 au 1er novembre 2025 — calculé sur cet appareil";
+  p.footer = "Self Data Workbench — rien n’a été envoyé";
+  sdw::svg::PageSection inv{"Qui détient quoi", {"Google (Timeline.json) : 5 548 positions & visites <lieux>", "Banque : 192 opérations"}};
+  p.sections.push_back(inv);
+  const std::string svg = sdw::svg::page(p);
+  CHECK(svg.find("<title id=\"t\">Ce que mes données disent de moi</title>") != std::string::npos);
+  CHECK(svg.find("positions &amp; visites &lt;lieux&gt;") != std::string::npos);   // escaped
+  CHECK(svg.find("de plus dans l’application") == std::string::npos);             // everything fitted
+  CHECK(svg.find(p.footer) != std::string::npos);
+  // a page cannot hold 200 long paragraphs: the rest is counted, never drawn past the footer
+  sdw::svg::PageSection many{"Ce qu’on peut en déduire", {}};
+  for (int i = 0; i < 200; i++)
+    many.paragraphs.push_back("Déduction " + std::to_string(i) + " : votre domicile est probablement près de La Rochelle, d’après 212 nuits.");
+  p.sections.push_back(many);
+  const std::string full = sdw::svg::page(p);
+  const size_t cut = full.find(" paragraphes de plus dans l’application");
+  REQUIRE(cut != std::string::npos);
+  const size_t open = full.rfind('(', cut);
+  const int left_out = std::atoi(full.c_str() + open + 1);
+  CHECK(left_out > 100);
+  CHECK(left_out < 200);
+  CHECK(count(full, "Déduction ") == size_t(200 - left_out));   // drawn + counted = all of them
+  // nothing drawn below the footer line
+  size_t last_y = 0;
+  for (size_t q = full.find(" y=\""); q != std::string::npos; q = full.find(" y=\"", q + 1)) last_y = std::max(last_y, size_t(std::atof(full.c_str() + q + 4)));
+  CHECK(last_y <= size_t(p.height));
+}

@@ -140,4 +140,42 @@ std::string bar_chart(const BarPicture& p, std::span<const std::string> categori
   return s;
 }
 
+std::string page(const Page& p) {
+  const double W = p.width, H = p.height, margin = 80;
+  const auto chars = [&](double px) { return static_cast<size_t>((W - 2 * margin) / px); };
+  std::string body;
+  double y = margin + 36;
+  body += text_lines(wrap(p.title, chars(20.5)), margin, y, 44, "font-size=\"36\" font-weight=\"bold\" fill=\"#16181d\"");
+  y += 44.0 * static_cast<double>(wrap(p.title, chars(20.5)).size());
+  const auto sub = wrap(p.subtitle, chars(11.5));
+  body += text_lines(sub, margin, y, 28, "font-size=\"21\" fill=\"#4a4d55\"");
+  y += 28.0 * static_cast<double>(sub.size()) + 24;
+  const double bottom = H - margin - 40;   // the footer's room
+  size_t left_out = 0;
+  for (const PageSection& sec : p.sections) {
+    if (y + 40 > bottom) { left_out += sec.paragraphs.size(); continue; }
+    body += "<text x=\"" + num(margin) + "\" y=\"" + num(y + 26) + "\" font-size=\"26\" font-weight=\"bold\" fill=\"#0b5394\">" +
+            escape(sec.heading) + "</text>\n";
+    y += 44;
+    for (const std::string& para : sec.paragraphs) {
+      const auto lines = wrap(para, chars(10.4));
+      const double h = 25.0 * static_cast<double>(lines.size());
+      if (y + h > bottom) { left_out++; continue; }
+      body += text_lines(lines, margin + 18, y + 19, 25, "font-size=\"19\" fill=\"#16181d\"");
+      body += "<circle cx=\"" + num(margin + 5) + "\" cy=\"" + num(y + 12) + "\" r=\"3.5\" fill=\"#4a4d55\"/>\n";
+      y += h + 10;
+    }
+    y += 14;
+  }
+  std::string s = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + num(W) + "\" height=\"" + num(H) + "\" viewBox=\"0 0 " + num(W) +
+                  " " + num(H) + "\" font-family=\"DejaVu Sans, Verdana, sans-serif\" role=\"img\" aria-labelledby=\"t\">\n";
+  s += "<title id=\"t\">" + escape(p.title) + "</title>\n<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n" + body;
+  std::string foot = p.footer;
+  if (left_out)
+    foot = (p.lang == Lang::Fr ? "(" + std::to_string(left_out) + " paragraphe" + (left_out > 1 ? "s" : "") + " de plus dans l’application) "
+                               : "(" + std::to_string(left_out) + " more paragraph" + (left_out > 1 ? "s" : "") + " in the app) ") + foot;
+  s += text_lines(wrap(foot, chars(8.6)), margin, H - margin, 22, "font-size=\"16\" fill=\"#4a4d55\"");
+  return s + "</svg>\n";
+}
+
 }  // namespace sdw::svg

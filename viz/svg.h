@@ -6,6 +6,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "viz/locale.h"
 
@@ -23,6 +24,21 @@ struct BarPicture {
 
 // Vertical bars, one per category (NaN values are drawn as empty). The y axis starts at 0 with nice ticks.
 std::string bar_chart(const BarPicture& p, std::span<const std::string> categories, std::span<const double> values);
+
+// A one-page text summary to print or keep (A4 portrait at 150 dpi by default): a title, a subtitle, then
+// sections of short paragraphs, wrapped; what does not fit is cut with a last line saying how many
+// paragraphs were left out. Plain data in, SVG text out.
+struct PageSection {
+  std::string heading;
+  std::vector<std::string> paragraphs;
+};
+struct Page {
+  Lang lang = Lang::Fr;
+  std::string title, subtitle, footer;
+  std::vector<PageSection> sections;
+  int width = 1240, height = 1754;
+};
+std::string page(const Page& p);
 
 // Text escaped for XML (& < > " ').
 std::string escape(std::string_view s);

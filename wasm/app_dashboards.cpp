@@ -324,10 +324,11 @@ void draw_energy(Lang l) {
               format_number(l, r.total_cost_eur, 2).c_str());
   float price = static_cast<float>(g_energy_opts.tariff.base_eur_kwh);
   ImGui::SetNextItemWidth(160);
-  if (ImGui::InputFloat(t(l, "dash.energy.price"), &price, 0.01f, 0.05f, "%.4f")) {
+  if (ui::input_number(t(l, "dash.energy.price"), &price, 4, l)) {
     g_energy_opts.tariff.base_eur_kwh = std::max(0.0f, price);
     board("energy")->dirty = true;
   }
+  record("dash.energy.price");
   ImGui::SameLine();
   ImGui::TextColored(ui::color_dim(), "%s", t(l, "dash.energy.price_note"));
   ImGui::TextUnformatted(t(l, "dash.energy.per_day"));
@@ -380,7 +381,7 @@ void draw_gas(Lang l) {
               std::isnan(r.heating_share) ? "–" : format_number(l, r.heating_share * 100, 0).c_str());
   float price = static_cast<float>(g_gas_opts.tariff.base_eur_kwh);
   ImGui::SetNextItemWidth(160);
-  if (ImGui::InputFloat(t(l, "dash.gas.price"), &price, 0.01f, 0.05f, "%.4f")) {
+  if (ui::input_number(t(l, "dash.gas.price"), &price, 4, l)) {
     g_gas_opts.tariff.base_eur_kwh = std::max(0.0f, price);
     board("gas")->dirty = true;
   }
@@ -972,7 +973,7 @@ void draw_tab(const char* id, Lang l, const std::vector<std::string>& views, uin
   }
   if (!b->data.has || b->request) { ImGui::TextColored(ui::color_dim(), "%s", t(l, "dash.loading")); }
   if (!b->data.has) return;
-  if (!b->data.ok) { ImGui::TextColored(ImVec4(1, 0.45f, 0.42f, 1), "%s", b->data.error.c_str()); return; }
+  if (!b->data.ok) { ImGui::TextColored(ui::color_error(), "%s", b->data.error.c_str()); return; }
   compute(*b);
   export_bar(id, l);
   if (sid == "mobility") draw_mobility(l);
@@ -997,7 +998,8 @@ json state_json() {
   j["mobility"] = {{"km", g_mob.total_km}, {"kgco2e", g_mob.total_kgco2e}, {"trips", g_mob.trips.size()}};
   j["gas"] = {{"kwh", g_gas.total_kwh}, {"days", g_gas.days.size()}, {"m3", std::isnan(g_gas.total_m3) ? 0 : g_gas.total_m3},
               {"cost_eur", g_gas.total_cost_eur}};
-  j["energy"] = {{"kwh", g_energy.total_kwh}, {"days", g_energy.days.size()}, {"base_load_w", std::isnan(g_energy.base_load_w) ? 0 : g_energy.base_load_w}};
+  j["energy"] = {{"kwh", g_energy.total_kwh}, {"days", g_energy.days.size()}, {"base_load_w", std::isnan(g_energy.base_load_w) ? 0 : g_energy.base_load_w},
+                 {"cost_eur", g_energy.total_cost_eur}, {"price_eur_kwh", g_energy_opts.tariff.base_eur_kwh}};
   j["learning"] = {{"actor", g_actor}, {"statements", g_learning.statements}, {"seconds", g_learning.total_seconds}};
   j["food"] = {{"lines", g_food.lines.size()}, {"mapped", g_food.mapped}, {"kg", g_food.total_kg}, {"kgco2e", g_food.total_kgco2e},
                {"unmapped", g_food.unmapped.size()}, {"rules", g_food_opts.rules.size()}, {"top", g_food.top.size()}};

@@ -15,6 +15,7 @@
 #include "viz/chart_draw.h"
 #include "wasm/app_platform.h"
 #include "wasm/app_ui.h"
+#include "wasm/app_ui.h"
 
 namespace sdw::dash {
 namespace {
@@ -231,13 +232,13 @@ void draw_energy_savings(Lang l, std::span<const double> start_us, std::span<con
   ImGui::SetNextItemWidth(200);
   ImGui::SliderFloat(L(l, "batterie (kWh)", "battery (kWh)"), &g.battery, 0, 15, "%.1f");
   ImGui::SetNextItemWidth(120);
-  ImGui::InputFloat(L(l, "latitude", "latitude"), &g.lat, 0, 0, "%.3f");
+  ui::input_number(L(l, "latitude", "latitude"), &g.lat, 3, l);
   ImGui::SameLine();
   ImGui::SetNextItemWidth(120);
-  ImGui::InputFloat(L(l, "longitude", "longitude"), &g.lon, 0, 0, "%.3f");
+  ui::input_number(L(l, "longitude", "longitude"), &g.lon, 3, l);
   ImGui::SameLine();
   ImGui::SetNextItemWidth(120);
-  if (ImGui::InputFloat(L(l, "coût (€/kWc, votre devis)", "cost (€/kWc, your quote)"), &g.cost, 0, 0, "%.0f")) g.cost_given = true;
+  if (ui::input_number(L(l, "coût (€/kWc, votre devis)", "cost (€/kWc, your quote)"), &g.cost, 0, l)) g.cost_given = true;
   const auto& s = g.solar;
   if (s.hours > 0) {
     ImGui::Text("%s %s kWh · %s %s %% · %s %s %% · %s %s kWh/kWc/%s", L(l, "Production :", "Production:"), num(l, s.production_kwh, 0).c_str(),

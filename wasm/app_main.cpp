@@ -13,6 +13,7 @@
 #include <emscripten/html5.h>
 
 #include <algorithm>
+#include <unordered_map>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
@@ -29,6 +30,7 @@
 #include "viz/basemap.h"
 #include "viz/demo_draw.h"
 #include "wasm/app_dashboards.h"
+#include "wasm/app_reveal.h"
 #include "wasm/app_donation.h"
 #include "viz/guides.h"
 #include "viz/locale.h"
@@ -1349,6 +1351,34 @@ bool button(const char* label, std::string_view action, std::string_view a11y_la
 }
 void record(const std::string& name) { record_rect(name); }
 
+bool input_number(const char* label, float* v, int decimals, Lang l) {
+  struct Field { char text[64] = ""; bool editing = false; };
+  static std::unordered_map<ImGuiID, Field> fields;
+  Field& f = fields[ImGui::GetID(label)];
+  if (!f.editing) {   // shown as the language writes it, without thousands separators (easier to edit)
+    std::snprintf(f.text, sizeof f.text, "%.*f", decimals, static_cast<double>(*v));
+    if (l == Lang::Fr)
+      for (char* p = f.text; *p; p++)
+        if (*p == '.') *p = ',';
+  }
+  const auto filter = [](ImGuiInputTextCallbackData* d) -> int {
+    const ImWchar c = d->EventChar;
+    return (c >= '0' && c <= '9') || c == ',' || c == '.' || c == '-' || c == ' ' ? 0 : 1;
+  };
+  bool changed = false;
+  if (ImGui::InputText(label, f.text, sizeof f.text, ImGuiInputTextFlags_CallbackCharFilter, filter)) {
+    std::string s;
+    for (const char* p = f.text; *p; p++)
+      if (*p == ',') s += '.';
+      else if (*p != ' ') s += *p;
+    char* end = nullptr;
+    const double x = std::strtod(s.c_str(), &end);
+    if (!s.empty() && end && *end == 0 && std::isfinite(x)) { *v = static_cast<float>(x); changed = true; }
+  }
+  f.editing = ImGui::IsItemActive();
+  return changed;
+}
+
 // Text wrapped at spaces only, as one item (a group): ImGui's own wrapping also breaks after "," and ".",
 // which cuts "5 860,1 km" into "5 860," and "1 km". French no-break spaces keep numbers with their units.
 void text_wrapped(const std::string& s, const ImVec4* color) {
@@ -1514,6 +1544,13 @@ int main() {
   g.lang = sdw::lang_from_code(sdw::platform::initial_lang());
   g.dpr = (float)sdw::platform::device_pixel_ratio();
   sdw::dash::set_rect_recorder([](const std::string& name) { record_rect(name); });
+  sdw::reveal_ui::set_source_id_of([](const std::string& file) {   // rows carry the file's own name (no folder)
+    for (const auto& s : g.sources) {
+      const size_t slash = s.name.rfind('/');
+      if (s.name == file || (slash != std::string::npos && s.name.compare(slash + 1, std::string::npos, file) == 0)) return s.id;
+    }
+    return -1;
+  });
   sdw::donate::set_rect_recorder([](const std::string& name) { record_rect(name); });
   load_fonts(g.dpr);
   apply_style(g.dpr);

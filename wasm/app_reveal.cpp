@@ -6,12 +6,16 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <map>
 #include <string_view>
 
 #include "challenges/reveal.h"
 #include "imgui.h"
+#include "viz/a11y.h"
+#include "viz/svg.h"
 #include "wasm/app_platform.h"
+#include "wasm/app_ui.h"
 
 namespace sdw::reveal_ui {
 namespace {
@@ -70,6 +74,8 @@ struct State {
   bool computed = false;
   RevealResult result;
   std::vector<SourceDesc> sources;
+  std::vector<std::string> files;   // per source: the dropped file it comes from (for "forget this source")
+  SourceIdOf source_id_of = nullptr;
   bool show_sensitive = false, confirm_sensitive = false, show_fields = false;
   int next_request = 3 << 20;   // distinct from the SQL panel's and the dashboards' ids
 } g;
@@ -113,20 +119,31 @@ const Fetch* fetched(const char* id) {
 void compute() {
   // sources: one per file | entry | source id, in the inventory's order
   g.sources.clear();
+  g.files.clear();
   std::map<std::string, int32_t> idx;
   const Fetch& inv = g.inventory;
+  // sources in the order of the Sources panel (the order files were added, as the CLI takes its arguments)
+  std::vector<std::string> keys;
+  for (size_t i = 0; i < inv.rows && inv.text.size() >= 2; ++i)
+    if (std::find(keys.begin(), keys.end(), inv.text[0][i]) == keys.end()) keys.push_back(inv.text[0][i]);
+  auto file_of = [](const std::string& key) { return key.substr(0, key.find('|')); };
+  auto order_of = [&](const std::string& key) {
+    const int id = g.source_id_of ? g.source_id_of(file_of(key)) : -1;
+    return id < 0 ? INT32_MAX : id;
+  };
+  std::stable_sort(keys.begin(), keys.end(), [&](const std::string& a, const std::string& b) { return order_of(a) < order_of(b); });
+  for (const std::string& key : keys) {
+    idx.emplace(key, int32_t(g.sources.size()));
+    SourceDesc d;
+    const size_t a = key.find('|'), b = key.find('|', a + 1);
+    const std::string file = key.substr(0, a), entry = key.substr(a + 1, b - a - 1), src = key.substr(b + 1);
+    d.name = entry.empty() ? file : file + "/" + entry;
+    d.format = format_of(src);
+    g.sources.push_back(d);
+    g.files.push_back(file);
+  }
   for (size_t i = 0; i < inv.rows && inv.text.size() >= 2; ++i) {
-    const std::string& key = inv.text[0][i];
-    auto [it, fresh] = idx.emplace(key, int32_t(g.sources.size()));
-    if (fresh) {
-      SourceDesc d;
-      const size_t a = key.find('|'), b = key.find('|', a + 1);
-      const std::string file = key.substr(0, a), entry = key.substr(a + 1, b - a - 1), src = key.substr(b + 1);
-      d.name = entry.empty() ? file : file + "/" + entry;
-      d.format = format_of(src);
-      g.sources.push_back(d);
-    }
-    SourceDesc& d = g.sources[size_t(it->second)];
+    SourceDesc& d = g.sources[size_t(idx.at(inv.text[0][i]))];
     d.domains.push_back(inv.text[1][i]);
     d.records += inv.num.size() > 2 && !std::isnan(inv.num[2][i]) ? int64_t(inv.num[2][i]) : 0;
   }
@@ -226,9 +243,27 @@ std::string period(Lang l, int32_t a, int32_t b) {
 
 void draw_inventory(Lang l, Recorder record) {
   const bool fr = l == Lang::Fr;
-  ImGui::TextColored(ImVec4(0.55f, 0.78f, 1.0f, 1.0f), "%s", L(l, "Qui détient quoi", "Who holds what"));
-  ImGui::Checkbox(L(l, "Montrer les noms des champs de l'export", "Show the export's own field names"), &g.show_fields);
+  ImGui::TextColored(ui::color_accent(), "%s", L(l, "Qui détient quoi", "Who holds what"));
+  a11y::heading(2, L(l, "Qui détient quoi", "Who holds what"));
+  const char* fields_label = L(l, "Montrer les noms des champs de l'export", "Show the export's own field names");
+  ImGui::Checkbox(fields_label, &g.show_fields);
   record("reveal.fields");
+  if (ui::ax("reveal.fields", fields_label, "checkbox", g.show_fields)) g.show_fields = !g.show_fields;
+  {   // the inventory as a table for screen readers
+    std::vector<std::vector<std::string>> rows;
+    for (const SourceReport& s : g.result.sources) {
+      std::string kinds, art9;
+      for (const SourceField& f : s.fields) kinds += (kinds.empty() ? "" : ", ") + (fr ? f.fr : f.en);
+      for (const SensitiveFlag& f : s.sensitive) art9 += (art9.empty() ? "" : ", ") + (fr ? f.fr : f.en) + (f.direct ? " (!)" : "");
+      rows.push_back({s.name, fr ? s.holder_fr : s.holder_en, period(l, s.first_day, s.last_day), format_count(l, uint64_t(s.records)),
+                      kinds + (art9.empty() ? "" : std::string(fr ? " — art. 9 : " : " — Art. 9: ") + art9),
+                      fr ? s.settings_fr : s.settings_en});
+    }
+    a11y::table("reveal.inventory", L(l, "Qui détient quoi", "Who holds what"),
+                {L(l, "Source", "Source"), L(l, "Détenteur", "Holder"), L(l, "Période", "Period"), L(l, "Enregistrements", "Records"),
+                 L(l, "Champs · RGPD art. 9", "Fields · GDPR Art. 9"), L(l, "Réglages de confidentialité", "Privacy settings")},
+                rows);
+  }
   const int cols = g.show_fields ? 6 : 5;
   if (ImGui::BeginTable("reveal_inventory", cols, ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_Resizable | ImGuiTableFlags_SizingStretchProp)) {
     ImGui::TableSetupColumn(L(l, "Source", "Source"));
@@ -242,6 +277,18 @@ void draw_inventory(Lang l, Recorder record) {
       ImGui::TableNextRow();
       ImGui::TableNextColumn();
       ImGui::TextWrapped("%s", s.name.c_str());
+      {   // forget this source: removes the dropped file (undoable a few seconds, like the Sources panel)
+        const size_t i = size_t(&s - g.result.sources.data());
+        const int id = g.source_id_of && s.index >= 0 && size_t(s.index) < g.files.size() ? g.source_id_of(g.files[size_t(s.index)]) : -1;
+        if (id >= 0) {
+          ImGui::PushID(int(i));
+          const std::string label = std::string(L(l, "Oublier cette source", "Forget this source"));
+          const bool clicked = ImGui::SmallButton(label.c_str());
+          record(("reveal.forget." + std::to_string(i)).c_str());
+          if (ui::ax("reveal.forget." + std::to_string(i), label + " — " + s.name) || clicked) platform::remove_source(id);
+          ImGui::PopID();
+        }
+      }
       ImGui::TableNextColumn();
       ImGui::TextWrapped("%s", (fr ? s.holder_fr : s.holder_en).c_str());
       if (ImGui::IsItemHovered() && !(fr ? s.settings_fr : s.settings_en).empty())
@@ -255,7 +302,7 @@ void draw_inventory(Lang l, Recorder record) {
       for (const SourceField& f : s.fields) kinds += (kinds.empty() ? "" : ", ") + (fr ? f.fr : f.en);
       for (const SensitiveFlag& f : s.sensitive) art9 += (art9.empty() ? "" : ", ") + (fr ? f.fr : f.en) + (f.direct ? " (!)" : "");
       ImGui::TextWrapped("%s", kinds.c_str());
-      if (!art9.empty()) ImGui::TextColored(ImVec4(1.0f, 0.72f, 0.35f, 1.0f), "%s %s", L(l, "Art. 9 :", "Art. 9:"), art9.c_str());
+      if (!art9.empty()) ImGui::TextColored(ui::color_warn(), "%s %s", L(l, "Art. 9 :", "Art. 9:"), art9.c_str());
       if (g.show_fields) {
         ImGui::TableNextColumn();
         for (const SourceField& f : s.fields) ImGui::TextWrapped("%s: %s", f.kind.c_str(), f.export_fields.c_str());
@@ -272,21 +319,66 @@ void draw_inference(Lang l, const Inference& x, int n) {
   ImGui::PushID(n);
   ImGui::Bullet();
   ImGui::SameLine();
-  if (x.sensitive) ImGui::TextColored(ImVec4(1.0f, 0.72f, 0.35f, 1.0f), "%s", L(l, "[sensible]", "[sensitive]")), ImGui::SameLine();
+  if (x.sensitive) ImGui::TextColored(ui::color_warn(), "%s", L(l, "[sensible]", "[sensitive]")), ImGui::SameLine();
   ImGui::TextWrapped("%s", (fr ? x.text_fr : x.text_en).c_str());
   ImGui::Indent();
-  ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.65f, 0.68f, 0.72f, 1.0f));
+  ImGui::PushStyleColor(ImGuiCol_Text, ui::color_dim());
   ImGui::TextWrapped("%s %s", L(l, "Preuve :", "Evidence:"), (fr ? x.evidence.fr : x.evidence.en).c_str());
   ImGui::TextWrapped("%s %s", L(l, "Confiance :", "Confidence:"), confidence_word(x.confidence, fr));
   std::string who;
   for (const WhoCould& w : x.who_could_know) who += (who.empty() ? "" : " · ") + (fr ? w.holder_fr : w.holder_en) + " (" + (fr ? w.how_fr : w.how_en) + ")";
   if (!who.empty()) ImGui::TextWrapped("%s %s", L(l, "Qui pourrait le savoir :", "Who could know:"), who.c_str());
   ImGui::PopStyleColor();
+  a11y::text(std::string(x.sensitive ? L(l, "[sensible] ", "[sensitive] ") : "") + (fr ? x.text_fr : x.text_en) + " " +
+             L(l, "Preuve :", "Evidence:") + " " + (fr ? x.evidence.fr : x.evidence.en) + " " + L(l, "Confiance :", "Confidence:") + " " +
+             confidence_word(x.confidence, fr) + "." + (who.empty() ? "" : std::string(" ") + L(l, "Qui pourrait le savoir :", "Who could know:") + " " + who));
   ImGui::Unindent();
   ImGui::PopID();
 }
 
+// The one-page summary for the workshop debrief (viz/svg.h page): who holds what, what can be inferred
+// (the sensitive inferences only when the person chose to show them), where to change the settings.
+std::string summary_page(Lang l) {
+  const bool fr = l == Lang::Fr;
+  svg::Page p;
+  p.lang = l;
+  p.title = L(l, "Ce que mes données disent de moi", "What my data says about me");
+  int32_t first = k_no_day, last = k_no_day;
+  for (const SourceReport& s : g.result.sources) {
+    if (s.first_day == k_no_day) continue;
+    if (first == k_no_day || s.first_day < first) first = s.first_day;
+    if (last == k_no_day || s.last_day > last) last = s.last_day;
+  }
+  p.subtitle = format_count(l, g.result.sources.size()) + (fr ? (g.result.sources.size() > 1 ? " sources" : " source") : (g.result.sources.size() > 1 ? " sources" : " source")) +
+               (first == k_no_day ? "" : ", " + period(l, first, last)) +
+               L(l, " — calculé sur cet appareil, rien n’a été envoyé.", " — computed on this device, nothing was sent.");
+  svg::PageSection who{L(l, "Qui détient quoi", "Who holds what"), {}};
+  svg::PageSection act{L(l, "Pour agir : les réglages de chaque détenteur", "To act: each holder's settings"), {}};
+  for (const SourceReport& s : g.result.sources) {
+    std::string kinds;
+    for (const SourceField& f : s.fields) kinds += (kinds.empty() ? "" : ", ") + (fr ? f.fr : f.en);
+    who.paragraphs.push_back((fr ? s.holder_fr : s.holder_en) + " (" + s.name + ")" + (fr ? " : " : ": ") + format_count(l, uint64_t(s.records)) +
+                             L(l, " enregistrements, ", " records, ") + period(l, s.first_day, s.last_day) + (kinds.empty() ? "" : " — " + kinds));
+    const std::string& set = fr ? s.settings_fr : s.settings_en;
+    if (!set.empty()) act.paragraphs.push_back((fr ? s.holder_fr : s.holder_en) + (fr ? " : " : ": ") + set);
+  }
+  svg::PageSection inf{L(l, "Ce qu’on peut en déduire", "What can be inferred"), {}};
+  for (const Inference& x : g.result.inferences)
+    if (!x.sensitive || g.show_sensitive)
+      inf.paragraphs.push_back((fr ? x.text_fr : x.text_en) + " (" + L(l, "confiance : ", "confidence: ") + confidence_word(x.confidence, fr) + ")");
+  if (g.result.sensitive_count && !g.show_sensitive)
+    inf.paragraphs.push_back(format_count(l, uint64_t(g.result.sensitive_count)) +
+                             L(l, " déduction(s) sensible(s) (RGPD art. 9) non imprimée(s) : affichez-les d’abord dans l’application si vous le souhaitez.",
+                               " sensitive inference(s) (GDPR Art. 9) not printed: show them in the app first if you wish."));
+  p.sections = {who, inf};
+  if (!act.paragraphs.empty()) p.sections.push_back(act);
+  p.footer = L(l, "Self Data Workbench — vos fichiers restent sur votre appareil.", "Self Data Workbench — your files stay on your device.");
+  return svg::page(p);
+}
+
 }  // namespace
+
+void set_source_id_of(SourceIdOf f) { g.source_id_of = f; }
 
 void draw_reveal(Lang l, const std::vector<std::string>& views, uint64_t rows_total, Recorder record, PngArea& png) {
   if (!record) record = [](const char*) {};
@@ -319,10 +411,13 @@ void draw_reveal(Lang l, const std::vector<std::string>& views, uint64_t rows_to
     }
   }
   ImGui::PushTextWrapPos(0);
-  ImGui::TextWrapped("%s", L(l, "Ce que vos fichiers permettent de déduire sur vous, calculé sur cet appareil : rien n'est envoyé. Chaque déduction dit sur quoi elle repose et qui d'autre pourrait la faire.",
-                             "What your files allow anyone to infer about you, computed on this device: nothing is sent. Each inference says what it rests on and who else could make it."));
+  const char* intro = L(l, "Ce que vos fichiers permettent de déduire sur vous, calculé sur cet appareil : rien n'est envoyé. Chaque déduction dit sur quoi elle repose et qui d'autre pourrait la faire.",
+                        "What your files allow anyone to infer about you, computed on this device: nothing is sent. Each inference says what it rests on and who else could make it.");
+  ImGui::TextWrapped("%s", intro);
+  a11y::text(intro);
   if (views.empty()) {
     ImGui::TextDisabled("%s", L(l, "Déposez un export (ou chargez un exemple) pour voir ce qu'il révèle.", "Drop an export (or load a sample) to see what it reveals."));
+    a11y::text(L(l, "Déposez un export (ou chargez un exemple) pour voir ce qu'il révèle.", "Drop an export (or load a sample) to see what it reveals."));
     ImGui::PopTextWrapPos();
     return;
   }
@@ -330,44 +425,57 @@ void draw_reveal(Lang l, const std::vector<std::string>& views, uint64_t rows_to
     if (all_answered()) compute();
     else {
       ImGui::TextDisabled("%s", L(l, "Calcul en cours…", "Computing…"));
+      a11y::text(L(l, "Calcul en cours…", "Computing…"), "status");
       ImGui::PopTextWrapPos();
       return;
     }
   }
   for (const Fetch& f : g.fetches)
-    if (f.has && !f.ok) ImGui::TextColored(ImVec4(1, 0.45f, 0.42f, 1), "%s: %s", f.id, f.error.c_str());
-  if (ImGui::SmallButton(L(l, "Résumé d'une page (PNG)", "One-page summary (PNG)"))) {
-    const ImVec2 p = ImGui::GetWindowPos(), sz = ImGui::GetWindowSize();
-    png = {l == Lang::Fr ? "ce_que_mes_donnees_disent_de_moi.png" : "what_my_data_reveals.png", p.x, p.y, p.x + sz.x, p.y + sz.y};
-  }
+    if (f.has && !f.ok) ImGui::TextColored(ui::color_error(), "%s: %s", f.id, f.error.c_str());
+  (void)png;   // the summary is a page of its own now, not a grab of the panel
+  const char* summary = L(l, "Résumé d’une page à imprimer (SVG + PNG)", "One-page summary to print (SVG + PNG)");
+  const bool summary_clicked = ImGui::SmallButton(summary);
   record("reveal.png");
+  if (ui::ax("reveal.png", summary) || summary_clicked)
+    platform::save_svg(l == Lang::Fr ? "ce_que_mes_donnees_disent_de_moi.svg" : "what_my_data_says.svg", summary_page(l), true);
   ImGui::Separator();
   draw_inventory(l, record);
   ImGui::Separator();
-  ImGui::TextColored(ImVec4(0.55f, 0.78f, 1.0f, 1.0f), "%s", L(l, "Ce qu'on peut en déduire", "What can be inferred"));
+  ImGui::TextColored(ui::color_accent(), "%s", L(l, "Ce qu'on peut en déduire", "What can be inferred"));
+  a11y::heading(2, L(l, "Ce qu'on peut en déduire", "What can be inferred"));
   int n = 0, hidden = 0;
   for (const Inference& x : g.result.inferences) {
     if (x.sensitive) { ++hidden; continue; }
     draw_inference(l, x, n++);
   }
-  if (n == 0) ImGui::TextDisabled("%s", L(l, "Rien de plus : ces fichiers ne suffisent pas.", "Nothing more: these files are not enough."));
+  if (n == 0) {
+    ImGui::TextDisabled("%s", L(l, "Rien de plus : ces fichiers ne suffisent pas.", "Nothing more: these files are not enough."));
+    a11y::text(L(l, "Rien de plus : ces fichiers ne suffisent pas.", "Nothing more: these files are not enough."));
+  }
   if (hidden) {
     ImGui::Separator();
     if (!g.show_sensitive) {
       char b[160];
       std::snprintf(b, sizeof b, l == Lang::Fr ? "Afficher les déductions sensibles (%d)" : "Show sensitive inferences (%d)", hidden);
-      if (ImGui::Button(b)) g.confirm_sensitive = true;
+      const bool show = ImGui::Button(b);
       record("reveal.sensitive");
+      if (ui::ax("reveal.sensitive", b) || show) g.confirm_sensitive = true;
       if (g.confirm_sensitive) {
-        ImGui::TextColored(ImVec4(1.0f, 0.72f, 0.35f, 1.0f), "%s",
+        ImGui::TextColored(ui::color_warn(), "%s",
                            L(l, "Attention : santé, religion, opinions politiques ou syndicales (RGPD art. 9). Elles restent sur cet appareil ; vérifiez que personne ne regarde votre écran.",
                              "Warning: health, religion, political or union opinions (GDPR Art. 9). They stay on this device; make sure nobody is looking at your screen."));
-        if (ImGui::Button(L(l, "J'ai compris, afficher", "I understand, show them"))) g.show_sensitive = true, g.confirm_sensitive = false;
+        a11y::text(L(l, "Attention : santé, religion, opinions politiques ou syndicales (RGPD art. 9). Elles restent sur cet appareil ; vérifiez que personne ne regarde votre écran.",
+                     "Warning: health, religion, political or union opinions (GDPR Art. 9). They stay on this device; make sure nobody is looking at your screen."), "warning");
+        const char* ok = L(l, "J'ai compris, afficher", "I understand, show them");
+        const bool yes = ImGui::Button(ok);
         record("reveal.sensitive.confirm");
+        if (ui::ax("reveal.sensitive.confirm", ok) || yes) g.show_sensitive = true, g.confirm_sensitive = false;
       }
     } else {
-      if (ImGui::Button(L(l, "Masquer les déductions sensibles", "Hide sensitive inferences"))) g.show_sensitive = false;
+      const char* hide = L(l, "Masquer les déductions sensibles", "Hide sensitive inferences");
+      const bool h = ImGui::Button(hide);
       record("reveal.sensitive.hide");
+      if (ui::ax("reveal.sensitive.hide", hide) || h) g.show_sensitive = false;
       for (const Inference& x : g.result.inferences)
         if (x.sensitive) draw_inference(l, x, n++);
     }

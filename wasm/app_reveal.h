@@ -21,6 +21,9 @@ using Recorder = void (*)(const char* name);   // rectangles for the test API
 // Draws the tab; fetches again when the merged views or their row counts change. `png` is set when the
 // user asked for the one-page summary this frame.
 void draw_reveal(Lang l, const std::vector<std::string>& views, uint64_t rows_total, Recorder record, PngArea& png);
+// The app's id of the source a file name belongs to (-1: none), for "forget this source"; set once at start.
+using SourceIdOf = int (*)(const std::string& file_name);
+void set_source_id_of(SourceIdOf f);
 // Answer to platform::fetch_columns(); false when the request is not this tab's.
 bool on_columns(int request_id, const char* result_json);
 // What the tab shows, for the test API (counts, home/work, kinds, how many sensitive are hidden).

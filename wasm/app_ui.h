@@ -33,6 +33,9 @@ bool button(const char* label, std::string_view action, std::string_view a11y_la
 // Records the last item's rectangle for the test API under `name` (tests click there as a person would).
 void record(const std::string& name);
 
+// A number field written as the language writes numbers ("0,2516" in French, "0.2516" in English); a
+// comma or a point is accepted either way, spaces ignored. True when the user changed the value.
+bool input_number(const char* label, float* v, int decimals, Lang lang);
 // Text wrapped at spaces only (never after the comma of "5 860,1"), drawn as one item.
 void text_wrapped(const std::string& s, const ImVec4* color = nullptr);
 // The answer sentence in large type, then its yearly pace, comparison, note and a "how it is computed"

@@ -119,6 +119,24 @@ module.exports = (h) => {
     eq(await selectedTab(), 'Alimentation', 'still on the food answer once every file is in');
   });
 
+  test('a price typed the French way ("0,3") is read as 0.30 €/kWh and the cost follows', async () => {
+    await fresh();
+    await h.dropFiles([file(FILES.linky)]);
+    await allIn(1);
+    await waitFor(() => window.workbench.ui().tab === 'energy' && window.workbench.ui().dashboards.energy.kwh > 0, null, 30000);
+    const before = (await h.ui()).dashboards.energy;
+    await h.click('dash.energy.price');
+    await page.keyboard.press('Control+A', { delay: 60 });
+    await h.typeText('0,3');
+    await page.keyboard.press('Enter', { delay: 60 });
+    await waitFor(() => Math.abs(window.workbench.ui().dashboards.energy.price_eur_kwh - 0.3) < 1e-6, null, 10000);
+    const after = (await h.ui()).dashboards.energy;
+    // the subscription is unchanged: the cost moves by kWh × the price difference
+    const moved = after.cost_eur - before.cost_eur, want = after.kwh * (0.3 - before.price_eur_kwh);
+    assert(Math.abs(moved - want) < 0.01, `cost moved by ${moved} €, kWh × Δprice = ${want} € (${before.price_eur_kwh} -> 0,3 €/kWh)`);
+    log(`  price field: ${before.price_eur_kwh} -> ${after.price_eur_kwh} €/kWh, cost ${before.cost_eur.toFixed(2)} -> ${after.cost_eur.toFixed(2)} €`);
+  });
+
   test('axe-core: no serious or critical accessibility violation on Home, a dashboard and the donation window', async () => {
     await fresh();
     await page.evaluate(fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));   // evaluated in the page, not fetched

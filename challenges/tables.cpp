@@ -162,15 +162,13 @@ SegmentResult run_trace(std::span<const TracePoint> pts, const SegmentOptions& o
 TripsColumns collect_trips_segmented(std::span<const Table> tables, const SegmentOptions& so, SegmentNotes* notes,
                                      SegmentResult* segments, std::span<const ModeCorrection> corrections) {
   TripsColumns o = collect_trips(tables);
-  SegmentNotes n;
-  SegmentResult all;
+  std::vector<PointTrace> traces;
   // files that gave trips: their points are not segmented (the export's trips win)
   std::vector<std::string> with_trips;
   for (const Table& t : tables)
     if (t.domain == domain::k_trips && t.rows() > 0) with_trips.push_back(provenance_key(t));
   // location_points, one trace per file (a Records.json arrives in several batches of one provenance)
   std::vector<std::string> keys;
-  std::vector<std::vector<TracePoint>> traces;
   each_table(tables, domain::k_location_points, [&](const Table& t, const std::vector<uint8_t>& keep) {
     const std::string key = provenance_key(t);
     if (std::find(with_trips.begin(), with_trips.end(), key) != with_trips.end()) return;
@@ -178,6 +176,7 @@ TripsColumns collect_trips_segmented(std::span<const Table> tables, const Segmen
     if (k == keys.size()) {
       keys.push_back(key);
       traces.emplace_back();
+      traces.back().file = key.substr(0, key.find('\n')) + (key.back() == '\n' ? "" : "/" + key.substr(key.find('\n') + 1));
     }
     const Column *ts = find(t, "ts"), *lat = find(t, "lat"), *lon = find(t, "lon"), *acc = find(t, "accuracy_m"),
                  *vel = find(t, "velocity_m_s"), *act = find(t, "activity"), *conf = find(t, "activity_confidence");
@@ -195,14 +194,9 @@ TripsColumns collect_trips_segmented(std::span<const Table> tables, const Segmen
         const double c = num(conf, i);
         p.activity_confidence = uint8_t(c >= 0 && c <= 100 ? c : 0);
       }
-      traces[k].push_back(p);
+      traces[k].points.push_back(p);
     }
   });
-  for (size_t k = 0; k < traces.size(); ++k) {
-    append_result(all, run_trace(traces[k], so, false, Mode::Other));
-    n.files.push_back(keys[k].substr(0, keys[k].find('\n')) + (keys[k].back() == '\n' ? "" : "/" + keys[k].substr(keys[k].find('\n') + 1)));
-    ++n.traces;
-  }
   // GPX tracks (one trace per track, <type> as the mode) and KML gx:Track placemarks
   for (const Table& t : tables) {
     const bool gpx = is_gpx_points(t), kml = !gpx && is_kml_points(t);
@@ -216,34 +210,45 @@ TripsColumns collect_trips_segmented(std::span<const Table> tables, const Segmen
         for (const auto& [k2, v2] : t.meta)
           if (k2 == stem + ".name") types[v2] = value;
       }
-    std::vector<TracePoint> pts;
+    PointTrace cur;
     std::string current;
-    bool any = false;
+    bool started = false;
     auto flush = [&]() {
-      if (pts.empty()) return;
-      Mode m = Mode::Other;
+      if (cur.points.empty()) return;
       auto it = types.find(current);
-      const bool has = it != types.end() && mode_from_activity_type(it->second, m);
-      append_result(all, run_trace(pts, so, has, m));
-      pts.clear();
-      ++n.traces;
-      any = true;
+      cur.has_mode = it != types.end() && mode_from_activity_type(it->second, cur.mode);
+      cur.file = t.name;
+      traces.push_back(std::move(cur));
+      cur = PointTrace{};
     };
     for (size_t i = 0; i < t.rows(); ++i) {
       if (str(kind, i) != "track") continue;
       const std::string g = str(group, i);
-      if (g != current) {
+      if (!started || g != current) {
         flush();
         current = g;
+        started = true;
       }
       TracePoint p;
       if (!instant(ts, i, p.ts_us)) p.ts_us = k_no_time;
       p.lat = num(lat, i);
       p.lon = num(lon, i);
-      pts.push_back(p);
+      cur.points.push_back(p);
     }
     flush();
-    if (any) n.files.push_back(t.name);
+  }
+  add_segmented(o, traces, so, notes, segments, corrections);
+  return o;
+}
+
+void add_segmented(TripsColumns& o, std::span<const PointTrace> traces, const SegmentOptions& so, SegmentNotes* notes,
+                   SegmentResult* segments, std::span<const ModeCorrection> corrections) {
+  SegmentNotes n;
+  SegmentResult all;
+  for (const PointTrace& tr : traces) {
+    append_result(all, run_trace(tr.points, so, tr.has_mode, tr.mode));
+    if (std::find(n.files.begin(), n.files.end(), tr.file) == n.files.end()) n.files.push_back(tr.file);
+    ++n.traces;
   }
   apply_corrections(all.trips, corrections);
   // an export's trip covering the same time wins over a segmented one
@@ -255,6 +260,10 @@ TripsColumns collect_trips_segmented(std::span<const Table> tables, const Segmen
   std::sort(given.begin(), given.end());
   std::vector<int64_t> max_end(given.size());
   for (size_t i = 0; i < given.size(); ++i) max_end[i] = std::max(i ? max_end[i - 1] : INT64_MIN, given[i].second);
+  // the columns collect_trips may leave short (exports without a guessed mode)
+  o.mode_inferred.resize(o.ts_start_us.size(), 0);
+  o.confidence.resize(o.ts_start_us.size(), k_nan);
+  o.price_eur.resize(o.ts_start_us.size(), k_nan);
   for (const SegTrip& s : all.trips) {
     const size_t k = size_t(std::upper_bound(given.begin(), given.end(), std::pair<int64_t, int64_t>{s.end_us, INT64_MAX}) - given.begin());
     if (k > 0 && max_end[k - 1] > s.start_us && given[k - 1].first < s.end_us) {
@@ -284,7 +293,6 @@ TripsColumns collect_trips_segmented(std::span<const Table> tables, const Segmen
   n.tiny_trips = st.tiny_trips;
   if (notes) *notes = std::move(n);
   if (segments) *segments = std::move(all);
-  return o;
 }
 
 std::map<std::string, EnergyColumns> collect_energy(std::span<const Table> tables) {

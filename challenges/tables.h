@@ -111,6 +111,19 @@ struct SegmentNotes {
 };
 TripsColumns collect_trips_segmented(std::span<const Table> tables, const SegmentOptions& o, SegmentNotes* notes,
                                      SegmentResult* segments = nullptr, std::span<const ModeCorrection> corrections = {});
+// One trace to segment: the points of one file (a Records.json, an on-device export without trips) or of
+// one GPX/KML track, and the mode its export states (GPX <type>), if any.
+struct PointTrace {
+  std::string file;
+  std::vector<TracePoint> points;
+  bool has_mode = false;
+  Mode mode = Mode::Other;
+};
+// The merge rule shared by the CLI (collect_trips_segmented) and the browser (wasm/app_dashboards.cpp, which
+// reads the trips and location_points views): each trace segmented, the corrections applied, then every
+// segmented trip appended to `o` unless an export's trip overlaps it in time. Adds to `notes`/`segments`.
+void add_segmented(TripsColumns& o, std::span<const PointTrace> traces, const SegmentOptions& so, SegmentNotes* notes,
+                   SegmentResult* segments = nullptr, std::span<const ModeCorrection> corrections = {});
 std::map<std::string, EnergyColumns> collect_energy(std::span<const Table> tables);  // by energy ("electricity", "gas"); max_power rows left out
 TransactionColumns collect_transactions(std::span<const Table> tables);
 HealthColumns collect_health(std::span<const Table> tables);

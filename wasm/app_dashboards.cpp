@@ -25,6 +25,8 @@
 #include "challenges/headline.h"
 #include "challenges/learning.h"
 #include "challenges/mobility.h"
+#include "challenges/segment.h"
+#include "challenges/tables.h"
 #include "imgui.h"
 #include "viz/basemap.h"
 #include "viz/chart_draw.h"
@@ -47,6 +49,7 @@ struct Columns {
   bool ok = false, has = false;
   std::string error;
   size_t rows = 0;
+  std::vector<std::string> names;               // per column, as the query named it
   std::vector<std::vector<double>> num;         // per column (NaN for null / text)
   std::vector<std::vector<std::string>> text;   // per column (empty string for null)
   std::vector<std::vector<std::string_view>> views(size_t c) const;
@@ -73,8 +76,10 @@ struct Board {
 
 Board g_boards[] = {
   {"mobility", "trips", "google_timeline",
-   "SELECT epoch_us(ts_start)::DOUBLE AS t, distance_m, duration_s, coalesce(mode, '') AS mode, coalesce(mode_raw, '') AS mode_raw "
-   "FROM trips WHERE ts_start IS NOT NULL ORDER BY ts_start"},
+   // a mode the parser itself guessed is guessed again with our thresholds (challenges/tables.cpp collect_trips)
+   "SELECT epoch_us(ts_start)::DOUBLE AS t, distance_m, duration_s, CASE WHEN mode_inferred THEN '' ELSE coalesce(mode, '') END AS mode, "
+   "coalesce(mode_raw, '') AS mode_raw FROM trips WHERE ts_start IS NOT NULL ORDER BY ts_start"},
+  {"mob_trace", "location_points", "google_timeline", nullptr},   // raw positions to segment (sql: trace_sql())
   {"energy", "energy_readings", "enedis",
    "SELECT epoch_us(ts_start)::DOUBLE AS s, epoch_us(ts_end)::DOUBLE AS e, interval_s, kwh FROM energy_readings "
    "WHERE kwh IS NOT NULL AND coalesce(energy, 'electricity') = 'electricity' ORDER BY ts_start"},
@@ -184,11 +189,71 @@ void missing(Lang l, const Board& b, std::string& open_guide) {
 }
 
 // ---------------------------------------------------------------- mobility
-void compute_mobility(const Columns& c) {
-  auto modes = c.views(3), raws = c.views(4);
-  const std::vector<int64_t> ts = c.whole<int64_t>(0);
-  challenge::TripsView v{ts, c.num[1], c.num[2], modes[0], raws[0]};
-  g_mob = challenge::mobility_summary(v, g_mob_opts);
+// Raw positions of the files that gave no trips, one trace per file (the CLI's rule, challenges/tables.h
+// collect_trips_segmented); the optional columns only when the view has them.
+const char* trace_sql(bool with_trips) {
+  static const std::string file = "coalesce(\"_file\", '') || chr(10) || coalesce(\"_entry\", '')";
+  static const std::string base =
+      "SELECT epoch_us(ts)::DOUBLE AS t_us, COLUMNS('^(lat|lon|accuracy_m|velocity_m_s|activity|activity_confidence)$'), " + file +
+      " AS trace FROM location_points WHERE lat IS NOT NULL AND lon IS NOT NULL";
+  static const std::string all = base + " ORDER BY trace, t_us NULLS LAST";
+  static const std::string except = base + " AND " + file + " NOT IN (SELECT DISTINCT " + file + " FROM trips) ORDER BY trace, t_us NULLS LAST";
+  return with_trips ? except.c_str() : all.c_str();
+}
+
+challenge::SegmentNotes g_mob_notes;
+std::vector<challenge::ModeCorrection> g_mob_corrections;   // the user's, kept with the workspace
+
+// The trips the exports give plus the segmented raw positions, merged by the same rule as the CLI.
+void compute_mobility(const Columns* trips, const Columns* trace) {
+  challenge::TripsColumns o;
+  if (trips && trips->ok) {
+    const std::vector<int64_t> ts = trips->whole<int64_t>(0);
+    for (size_t i = 0; i < trips->rows; i++) {
+      o.ts_start_us.push_back(ts[i]);
+      o.distance_m.push_back(trips->num[1][i]);
+      o.duration_s.push_back(trips->num[2][i]);
+      o.mode.text.push_back(trips->text[3][i]);
+      o.mode_raw.text.push_back(trips->text[4][i]);
+      o.mode_inferred.push_back(0);
+      o.confidence.push_back(std::nan(""));
+      o.price_eur.push_back(std::nan(""));
+    }
+  }
+  std::vector<challenge::PointTrace> traces;
+  if (trace && trace->ok && trace->rows) {
+    auto col = [&](const char* n) {
+      for (size_t k = 0; k < trace->names.size(); k++)
+        if (trace->names[k] == n) return int(k);
+      return -1;
+    };
+    const int t = col("t_us"), la = col("lat"), lo = col("lon"), ac = col("accuracy_m"), ve = col("velocity_m_s"), act = col("activity"),
+              cf = col("activity_confidence"), tr = col("trace");
+    for (size_t i = 0; i < trace->rows && t >= 0 && la >= 0 && lo >= 0 && tr >= 0; i++) {
+      const std::string& f = trace->text[size_t(tr)][i];
+      if (traces.empty() || traces.back().file != f) {
+        traces.emplace_back();
+        traces.back().file = f;
+      }
+      challenge::TracePoint p;
+      const double us = trace->num[size_t(t)][i];
+      p.ts_us = std::isnan(us) ? challenge::k_no_time : static_cast<int64_t>(us);
+      p.lat = trace->num[size_t(la)][i];
+      p.lon = trace->num[size_t(lo)][i];
+      if (ac >= 0) p.accuracy_m = static_cast<float>(trace->num[size_t(ac)][i]);
+      if (ve >= 0) p.velocity_m_s = static_cast<float>(trace->num[size_t(ve)][i]);
+      if (act >= 0 && !trace->text[size_t(act)][i].empty() && challenge::mode_from_id(trace->text[size_t(act)][i], p.activity)) {
+        p.has_activity = true;
+        const double c = cf >= 0 ? trace->num[size_t(cf)][i] : 0;
+        p.activity_confidence = static_cast<uint8_t>(c >= 0 && c <= 100 ? c : 0);
+      }
+      traces.back().points.push_back(p);
+    }
+  }
+  o.mode.finish();
+  o.mode_raw.finish();
+  challenge::add_segmented(o, traces, challenge::SegmentOptions{}, &g_mob_notes, nullptr, g_mob_corrections);
+  g_mob = challenge::mobility_summary(o.view(), g_mob_opts);
 }
 
 // Where the points and visits are, over the offline basemap (coasts and borders, no tiles).
@@ -241,6 +306,17 @@ void draw_mobility(Lang l) {
   a11y::figure(t(l, "dash.km"), format_number(l, r.total_km, 1) + " km");
   a11y::figure(t(l, "dash.trips"), format_count(l, r.trips.size()));
   a11y::figure(t(l, "dash.emissions"), format_number(l, r.total_kgco2e, 1) + " kg CO₂e");
+  if (g_mob_notes.traces > 0) {   // trips rebuilt from raw positions: say so, and from what
+    const bool fr = l == Lang::Fr;
+    const std::string s = fr ? format_count(l, uint64_t(g_mob_notes.trips)) + " trajet" + (g_mob_notes.trips > 1 ? "s" : "") +
+                                   " reconstitué" + (g_mob_notes.trips > 1 ? "s" : "") + " à partir de " + format_count(l, uint64_t(g_mob_notes.points)) +
+                                   " positions brutes (arrêts de 5 min au moins dans un rayon de 150 m = lieux visités ; les modes devinés d’après la vitesse sont des estimations)."
+                             : format_count(l, uint64_t(g_mob_notes.trips)) + " trip" + (g_mob_notes.trips == 1 ? "" : "s") + " rebuilt from " +
+                                   format_count(l, uint64_t(g_mob_notes.points)) +
+                                   " raw positions (stops of at least 5 min within 150 m = places visited; modes guessed from speed are estimates).";
+    ui::text_wrapped(s, nullptr);
+    a11y::text(s, "note");
+  }
   bool changed = false;
   changed |= ImGui::Checkbox(t(l, "dash.mobility.construction"), &g_mob_opts.include_construction);
   ImGui::SameLine();
@@ -892,6 +968,8 @@ bool on_columns(int request_id, const char* result_json) {
     return true;
   }
   c.ok = true;
+  if (j.contains("columns") && j["columns"].is_array())
+    for (const auto& n : j["columns"]) c.names.push_back(n.is_object() ? n.value("name", "") : "");
   const auto& cols = j["data"];
   c.rows = j.value("rows", (size_t)0);
   c.num.resize(cols.size());
@@ -924,21 +1002,48 @@ void compute(Board& b) {   // the figures, once per fetched data
   if (!b.dirty) return;
   b.dirty = false;
   const std::string_view sid(b.id);
-  if (sid == "mobility") compute_mobility(b.data);
-  else if (sid == "energy") compute_energy(b.data);
+  if (sid == "energy") compute_energy(b.data);
   else if (sid == "learning") compute_learning(b.data);
   else if (sid == "food") compute_food(b.data);
   else if (sid == "budget") compute_budget(b.data);
   else if (sid == "footprint") compute_footprint(b.data);
 }
+enum class Prep { Missing, Loading, Error, Ready };
+// Fetches what dashboard `b` needs (again when the sources change) and computes its figures once the data
+// is in. Mobility reads two boards: the trips exports give, and the raw positions of the files that gave
+// none, segmented here by the core exactly as `workbench challenge mobility` does.
+Prep prepare(Board& b, const std::vector<std::string>& views, const std::string& sig, std::string& error) {
+  if (std::string_view(b.id) == "mobility") {
+    Board& tr = *board("mob_trace");
+    const bool has_trips = present(b, views), has_points = present(tr, views);
+    if (!has_trips && !has_points) return Prep::Missing;
+    tr.sql = trace_sql(has_trips);
+    if (has_trips) fetch(b, sig);
+    else if (b.data.has) { b.data = {}; b.dirty = true; b.fetched_for.clear(); }
+    if (has_points) fetch(tr, sig);
+    else if (tr.data.has) { tr.data = {}; tr.dirty = true; tr.fetched_for.clear(); }
+    if ((has_trips && !b.data.has) || (has_points && !tr.data.has)) return Prep::Loading;
+    for (const Board* x : {&b, &tr})
+      if (x->data.has && !x->data.ok) { error = x->data.error; return Prep::Error; }
+    if (b.dirty || tr.dirty) {
+      b.dirty = tr.dirty = false;
+      compute_mobility(has_trips ? &b.data : nullptr, has_points ? &tr.data : nullptr);
+    }
+    return Prep::Ready;
+  }
+  if (!present(b, views)) return Prep::Missing;
+  fetch(b, sig);
+  if (!b.data.has) return Prep::Loading;
+  if (!b.data.ok) { error = b.data.error; return Prep::Error; }
+  compute(b);
+  return Prep::Ready;
+}
 }  // namespace
 
 std::string answer(const char* id, Lang l, const std::vector<std::string>& views, uint64_t rows_total) {
   Board* b = board(id);
-  if (!b || !present(*b, views)) return "";
-  fetch(*b, views_signature(views, rows_total));
-  if (!b->data.has || !b->data.ok) return "";
-  compute(*b);
+  std::string error;
+  if (!b || prepare(*b, views, views_signature(views, rows_total), error) != Prep::Ready) return "";
   return headline_of(id, l).sentence;
 }
 
@@ -953,9 +1058,10 @@ void draw_tab(const char* id, Lang l, const std::vector<std::string>& views, uin
   }
   Board* b = board(id);
   if (!b) return;
-  if (!present(*b, views)) { missing(l, *b, open_guide); return; }
   const std::string sig = views_signature(views, rows_total);
-  fetch(*b, sig);
+  std::string error;
+  const Prep prep = prepare(*b, views, sig, error);
+  if (prep == Prep::Missing) { missing(l, *b, open_guide); return; }
   const std::string_view sid(id);
   if (sid == "mobility")
     for (const char* extra : {"mob_points", "mob_visits"})
@@ -971,10 +1077,10 @@ void draw_tab(const char* id, Lang l, const std::vector<std::string>& views, uin
     fetch(*health, sig);
     if (health->data.ok && health->dirty) { health->dirty = false; compute_health(health->data); }
   }
-  if (!b->data.has || b->request) { ImGui::TextColored(ui::color_dim(), "%s", t(l, "dash.loading")); }
-  if (!b->data.has) return;
-  if (!b->data.ok) { ImGui::TextColored(ui::color_error(), "%s", b->data.error.c_str()); return; }
-  compute(*b);
+  const bool refreshing = b->request || (sid == "mobility" && board("mob_trace")->request);
+  if (prep == Prep::Loading || refreshing) ImGui::TextColored(ui::color_dim(), "%s", t(l, "dash.loading"));
+  if (prep == Prep::Loading) return;
+  if (prep == Prep::Error) { ImGui::TextColored(ui::color_error(), "%s", error.c_str()); return; }
   export_bar(id, l);
   if (sid == "mobility") draw_mobility(l);
   else if (sid == "energy") draw_energy(l);
@@ -995,7 +1101,8 @@ bool take_png_request(PngRequest& out) {
 
 json state_json() {
   json j;
-  j["mobility"] = {{"km", g_mob.total_km}, {"kgco2e", g_mob.total_kgco2e}, {"trips", g_mob.trips.size()}};
+  j["mobility"] = {{"km", g_mob.total_km}, {"kgco2e", g_mob.total_kgco2e}, {"trips", g_mob.trips.size()},
+                   {"segmented_trips", g_mob_notes.trips}, {"traces", g_mob_notes.traces}, {"points", g_mob_notes.points}};
   j["gas"] = {{"kwh", g_gas.total_kwh}, {"days", g_gas.days.size()}, {"m3", std::isnan(g_gas.total_m3) ? 0 : g_gas.total_m3},
               {"cost_eur", g_gas.total_cost_eur}};
   j["energy"] = {{"kwh", g_energy.total_kwh}, {"days", g_energy.days.size()}, {"base_load_w", std::isnan(g_energy.base_load_w) ? 0 : g_energy.base_load_w},

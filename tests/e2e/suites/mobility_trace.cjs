@@ -1,0 +1,35 @@
+// Mobility from raw positions in the browser: a Records.json (Takeout) without any trip is segmented by the
+// core in the page exactly as `workbench challenge mobility` does natively (same function, same merge
+// rule): the same answer sentence, kilometres and trips; the dashboard says the trips were rebuilt.
+'use strict';
+const { execFileSync } = require('child_process');
+const fs = require('fs');
+const path = require('path');
+
+module.exports = (h) => {
+  const { page, test, waitFor, assert, eq, near, log, OUT, ROOT, url } = h;
+  const DATA = path.join(ROOT, 'tests', 'data');
+  const WB = path.join(ROOT, 'build', 'native', 'workbench');
+  const cli = (rel) => JSON.parse(execFileSync(WB, ['challenge', 'mobility', '--json', path.join(DATA, rel)], { maxBuffer: 64 << 20 }).toString('utf8'));
+
+  test('mobility from raw positions: a Records.json is segmented in the page, figures = the CLI', async () => {
+    await page.goto(url);
+    await waitFor(() => window.workbench && window.workbench.ui() && window.workbench.state().duck.ready, null, 60000);
+    const rel = 'segment/records_workday.json';   // a workday of Takeout positions: home, office by car, a bike ride
+    await h.dropFiles([{ name: 'Records.json', bytes: fs.readFileSync(path.join(DATA, rel)) }]);
+    await waitFor(() => { const s = window.workbench.state().sources; return s.length === 1 && s[0].status === 'ready'; }, null, 60000);
+    await waitFor(() => window.workbench.ui().tab === 'mobility' && window.workbench.ui().dashboards.mobility.trips > 0, null, 30000);
+    await waitFor(() => !!document.querySelector('#a11y #answer'), null, 10000);
+    const want = cli(rel);
+    const m = (await h.ui()).dashboards.mobility;
+    const answer = await page.evaluate(() => document.querySelector('#a11y #answer').textContent);
+    eq(answer, want.answer.sentence, 'the answer = workbench challenge mobility');
+    near(m.km, want.mobility.total_km, 1e-6, 'km = the CLI');
+    eq(m.trips, want.mobility.by_mode.reduce((a, b) => a + b.trips, 0), 'trips = the CLI');
+    assert(m.segmented_trips === m.trips && m.traces === 1, `every trip rebuilt from the one trace: ${JSON.stringify(m)}`);
+    const note = await page.evaluate(() => document.getElementById('a11y').innerText);
+    assert(/reconstitués? à partir de [\d  ]+ positions brutes/.test(note), 'the dashboard says the trips were rebuilt from raw positions');
+    await page.screenshot({ path: path.join(OUT, 'mobility_from_records.png') });
+    log(`  ${m.trips} trips, ${m.km.toFixed(1)} km from ${m.points} points — "${answer}"`);
+  });
+};

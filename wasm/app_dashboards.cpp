@@ -202,7 +202,9 @@ const char* trace_sql(bool with_trips) {
 }
 
 challenge::SegmentNotes g_mob_notes;
-std::vector<challenge::ModeCorrection> g_mob_corrections;   // the user's, kept with the workspace
+challenge::SegmentResult g_mob_segments;                    // visits and rebuilt trips (the trip list)
+std::vector<challenge::ModeCorrection> g_mob_corrections;   // the user's (exportable, `workbench challenge mobility --corrections`)
+bool g_mob_similar = true;                                  // a correction applies to the trips with the same ends
 
 // The trips the exports give plus the segmented raw positions, merged by the same rule as the CLI.
 void compute_mobility(const Columns* trips, const Columns* trace) {
@@ -252,7 +254,7 @@ void compute_mobility(const Columns* trips, const Columns* trace) {
   }
   o.mode.finish();
   o.mode_raw.finish();
-  challenge::add_segmented(o, traces, challenge::SegmentOptions{}, &g_mob_notes, nullptr, g_mob_corrections);
+  challenge::add_segmented(o, traces, challenge::SegmentOptions{}, &g_mob_notes, &g_mob_segments, g_mob_corrections);
   g_mob = challenge::mobility_summary(o.view(), g_mob_opts);
 }
 
@@ -297,6 +299,114 @@ void draw_mobility_map(Lang l) {
   ImGui::TextUnformatted(t(l, "dash.mobility.map"));
   chart::map_view("mob_map", spec, g_mob_map);
   ImGui::TextColored(ui::color_dim(), "%s", t(l, "viz.hint.map"));
+}
+
+// The trips rebuilt from raw positions, one row each: when, from → to, km, the mode and how sure the guess
+// is. The person corrects a mode for this trip or for every trip between the same two places; every
+// figure is computed again, and the corrections can be saved as a file the CLI reads (--corrections).
+void draw_trip_list(Lang l) {
+  const bool fr = l == Lang::Fr;
+  const auto& trips = g_mob_segments.trips;
+  if (trips.empty()) return;
+  const char* title = fr ? "Trajets reconstitués : vérifiez les modes" : "Rebuilt trips: check the modes";
+  ImGui::TextColored(ui::color_accent(), "%s", title);
+  a11y::heading(2, title);
+  const char* similar = fr ? "Corriger aussi les trajets semblables (mêmes départ et arrivée, à 300 m près)"
+                           : "Also correct similar trips (same start and end, within 300 m)";
+  ImGui::Checkbox(similar, &g_mob_similar);
+  record("mob.similar");
+  if (ui::ax("mob.similar", similar, "checkbox", g_mob_similar)) g_mob_similar = !g_mob_similar;
+  // a place's words: the nearest named place of the places view within 300 m, else its coordinates
+  const Board* vis = board("mob_visits");
+  auto place = [&](double lat, double lon) {
+    std::string best;
+    double best_d = 300;
+    if (vis->data.ok && vis->data.text.size() > 3)
+      for (size_t i = 0; i < vis->data.rows; i++) {
+        const double dy = (vis->data.num[1][i] - lat) * 111320.0, dx = (vis->data.num[0][i] - lon) * 111320.0 * std::cos(lat * 3.14159265 / 180);
+        const double d = std::sqrt(dx * dx + dy * dy);
+        const std::string name = place_label(l, vis->data.text[3][i]);
+        if (d < best_d && !name.empty()) { best_d = d; best = name; }
+      }
+    return best.empty() ? format_number(l, lat, 3) + (fr ? " ; " : ", ") + format_number(l, lon, 3) : best;
+  };
+  bool changed = false;
+  // the words of each row first: the table below may be out of sight (then ImGui skips it), the accessible
+  // layer still gets every row and every correction button
+  std::vector<std::vector<std::string>> rows;
+  for (const challenge::SegTrip& t : trips) {
+    const std::string sure = t.mode_source == challenge::ModeSource::User ? (fr ? "corrigé par vous" : "corrected by you")
+                             : !t.mode_inferred                           ? (fr ? "donné par l’export" : "given by the export")
+                                                                          : format_number(l, t.confidence * 100, 0) + " %" + (fr ? " (deviné)" : " (guessed)");
+    rows.push_back({challenge::day_key(int32_t(t.start_us / 86400000000LL)), place(t.start_lat, t.start_lon) + " → " + place(t.end_lat, t.end_lon),
+                    format_number(l, t.distance_m / 1000, 1), challenge::mode_label(t.mode, fr), sure});
+  }
+  int picked = -1;
+  size_t picked_trip = 0;
+  const ImGuiTableFlags tf = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp;
+  const float h = std::min(12.0f, float(trips.size()) + 1.5f) * ImGui::GetFrameHeightWithSpacing();
+  if (ImGui::BeginTable("trip_list", 5, tf, ImVec2(0, h))) {
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn(fr ? "Date" : "Date");
+    ImGui::TableSetupColumn(fr ? "Départ → arrivée" : "From → to");
+    ImGui::TableSetupColumn("km");
+    ImGui::TableSetupColumn(fr ? "Mode" : "Mode");
+    ImGui::TableSetupColumn(fr ? "Certitude" : "Certainty");
+    ImGui::TableHeadersRow();
+    for (size_t i = 0; i < trips.size(); i++) {
+      ImGui::PushID(int(i));
+      ImGui::TableNextRow();
+      for (int c = 0; c < 5; c++) {
+        ImGui::TableNextColumn();
+        if (c != 3) { ImGui::TextUnformatted(rows[i][size_t(c)].c_str()); continue; }
+        ImGui::SetNextItemWidth(-1);
+        if (ImGui::BeginCombo("##mode", rows[i][3].c_str())) {
+          for (int m = 0; m < challenge::k_mode_count; m++)
+            if (ImGui::Selectable(challenge::mode_label(challenge::Mode(m), fr), challenge::Mode(m) == trips[i].mode)) picked = m, picked_trip = i;
+          ImGui::EndCombo();
+        }
+        record(("mob.trip." + std::to_string(i)).c_str());
+      }
+      ImGui::PopID();
+    }
+    ImGui::EndTable();
+  }
+  // screen readers and keyboards: one button per other mode, named with the trip
+  for (size_t i = 0; i < trips.size(); i++)
+    for (int m = 0; m < challenge::k_mode_count; m++)
+      if (challenge::Mode(m) != trips[i].mode &&
+          ui::ax("mob.trip." + std::to_string(i) + "." + challenge::mode_id(challenge::Mode(m)),
+                 std::string(fr ? "Trajet du " : "Trip of ") + rows[i][0] + ", " + rows[i][1] + (fr ? " : " : ": ") +
+                     challenge::mode_label(challenge::Mode(m), fr)))
+        picked = m, picked_trip = i;
+  if (picked >= 0) {
+    const challenge::SegTrip& t = trips[picked_trip];
+    challenge::ModeCorrection c;
+    c.mode = challenge::Mode(picked);
+    c.trip_start_us = t.start_us;
+    c.similar = g_mob_similar;
+    c.from_lat = t.start_lat; c.from_lon = t.start_lon; c.to_lat = t.end_lat; c.to_lon = t.end_lon;
+    g_mob_corrections.push_back(c);
+    changed = true;
+  }
+  a11y::table("mob.trips", title, {fr ? "Date" : "Date", fr ? "Départ → arrivée" : "From → to", "km", "Mode", fr ? "Certitude" : "Certainty"}, rows);
+  if (!g_mob_corrections.empty()) {
+    const std::string n = format_count(l, g_mob_corrections.size()) + (fr ? " correction(s)" : " correction(s)");
+    ImGui::TextUnformatted(n.c_str());
+    ImGui::SameLine();
+    const char* save = fr ? "Enregistrer mes corrections (fichier)" : "Save my corrections (file)";
+    const bool s = ImGui::SmallButton(save);
+    record("mob.corrections.save");
+    if (ui::ax("mob.corrections.save", save) || s)
+      platform::save_bytes(fr ? "corrections_trajets.txt" : "trip_corrections.txt", "text/plain;charset=utf-8",
+                           challenge::format_corrections(g_mob_corrections));
+    ImGui::SameLine();
+    const char* undo = fr ? "Annuler la dernière" : "Undo the last one";
+    const bool u = ImGui::SmallButton(undo);
+    record("mob.corrections.undo");
+    if (ui::ax("mob.corrections.undo", undo) || u) { g_mob_corrections.pop_back(); changed = true; }
+  }
+  if (changed) board("mobility")->dirty = true;   // every figure computed again with the corrections
 }
 
 void draw_mobility(Lang l) {
@@ -365,6 +475,7 @@ void draw_mobility(Lang l) {
                       t(l, saves ? "dash.mobility.saved" : "dash.mobility.more"), format_number(l, wi.car_kgco2e, 1).c_str(),
                       format_number(l, wi.alternative_kgco2e, 1).c_str());
   }
+  draw_trip_list(l);
   draw_mobility_map(l);
   source_line(l, r.source);
 }
@@ -1102,7 +1213,16 @@ bool take_png_request(PngRequest& out) {
 json state_json() {
   json j;
   j["mobility"] = {{"km", g_mob.total_km}, {"kgco2e", g_mob.total_kgco2e}, {"trips", g_mob.trips.size()},
-                   {"segmented_trips", g_mob_notes.trips}, {"traces", g_mob_notes.traces}, {"points", g_mob_notes.points}};
+                   {"segmented_trips", g_mob_notes.trips}, {"traces", g_mob_notes.traces}, {"points", g_mob_notes.points},
+                   {"corrections", g_mob_corrections.size()}};
+  {
+    json modes = json::array();
+    for (const auto& t : g_mob_segments.trips) modes.push_back(challenge::mode_id(t.mode));
+    j["mobility"]["rebuilt_modes"] = modes;
+    json by = json::object();
+    for (const auto& m : g_mob.by_mode) by[challenge::mode_id(m.mode)] = m.km;
+    j["mobility"]["km_by_mode"] = by;
+  }
   j["gas"] = {{"kwh", g_gas.total_kwh}, {"days", g_gas.days.size()}, {"m3", std::isnan(g_gas.total_m3) ? 0 : g_gas.total_m3},
               {"cost_eur", g_gas.total_cost_eur}};
   j["energy"] = {{"kwh", g_energy.total_kwh}, {"days", g_energy.days.size()}, {"base_load_w", std::isnan(g_energy.base_load_w) ? 0 : g_energy.base_load_w},

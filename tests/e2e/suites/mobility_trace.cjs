@@ -10,7 +10,7 @@ module.exports = (h) => {
   const { page, test, waitFor, assert, eq, near, log, OUT, ROOT, url } = h;
   const DATA = path.join(ROOT, 'tests', 'data');
   const WB = path.join(ROOT, 'build', 'native', 'workbench');
-  const cli = (rel) => JSON.parse(execFileSync(WB, ['challenge', 'mobility', '--json', path.join(DATA, rel)], { maxBuffer: 64 << 20 }).toString('utf8'));
+  const cli = (rel, extra = []) => JSON.parse(execFileSync(WB, ['challenge', 'mobility', '--json', ...extra, path.join(DATA, rel)], { maxBuffer: 64 << 20 }).toString('utf8'));
 
   test('mobility from raw positions: a Records.json is segmented in the page, figures = the CLI', async () => {
     await page.goto(url);
@@ -31,5 +31,29 @@ module.exports = (h) => {
     assert(/reconstitués? à partir de [\d  ]+ positions brutes/.test(note), 'the dashboard says the trips were rebuilt from raw positions');
     await page.screenshot({ path: path.join(OUT, 'mobility_from_records.png') });
     log(`  ${m.trips} trips, ${m.km.toFixed(1)} km from ${m.points} points — "${answer}"`);
+
+    // the person corrects the first trip's mode with the keyboard (its row in the trip list), then saves
+    // the corrections: the CLI given that file computes the same figures as the page
+    const was = m.rebuilt_modes[0];
+    const to = was === 'bike' ? 'walk' : 'bike';
+    await page.focus(`#a11y button[data-action="mob.trip.0.${to}"]`);
+    await page.keyboard.press('Enter');
+    await waitFor((to) => window.workbench.ui().dashboards.mobility.rebuilt_modes[0] === to, to, 10000);
+    const c = (await h.ui()).dashboards.mobility;
+    eq(c.corrections, 1, 'one correction');
+    assert(c.km_by_mode[to] > (m.km_by_mode[to] || 0), `km by ${to} grew: ${JSON.stringify(m.km_by_mode)} -> ${JSON.stringify(c.km_by_mode)}`);
+    const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 15000 }), (async () => {
+      await page.focus('#a11y button[data-action="mob.corrections.save"]');
+      await page.keyboard.press('Enter');
+    })()]);
+    const saved = path.join(OUT, 'trip_corrections.txt');
+    await dl.saveAs(saved);
+    const fixed = cli(rel, ['--corrections', saved]);
+    const after = await page.evaluate(() => document.querySelector('#a11y #answer').textContent);
+    eq(after, fixed.answer.sentence, 'corrected answer = the CLI with the saved corrections');
+    for (const b of fixed.mobility.by_mode) near(c.km_by_mode[b.mode] || 0, b.km, 1e-6, `${b.mode} km = the CLI with the corrections`);
+    await h.scrollTo('mob.trip.0', 300);
+    await page.screenshot({ path: path.join(OUT, 'mobility_trip_list_corrected.png') });
+    log(`  trip 1: ${was} -> ${to}; ${fs.readFileSync(saved, 'utf8').trim().split('\n').pop()}`);
   });
 };

@@ -446,12 +446,33 @@ TariffComparison compare_tariffs(const EnergyView& v, const TariffOptions& o, co
     if (!c.available)
       r.notes.push_back(make_message("tariffs.unavailable", "Option " + c.id + " : pas de prix d'abonnement sourcé pour " + std::to_string(o.kva) + " kVA.",
                                      "Option " + c.id + ": no sourced subscription price for " + std::to_string(o.kva) + " kVA."));
-    if (!c.carried.empty())
+    if (!c.carried.empty()) {   // each unsourced price in words: which price, which month, whose figure was used
+      static const std::pair<const char*, std::pair<const char*, const char*>> k_fields[] = {
+          {"subscription", {"abonnement", "subscription"}}, {"base", {"prix du kWh", "kWh price"}},
+          {"hp", {"kWh heures pleines", "peak kWh"}}, {"hc", {"kWh heures creuses", "off-peak kWh"}},
+          {"blue_hp", {"kWh bleu HP", "blue peak kWh"}}, {"blue_hc", {"kWh bleu HC", "blue off-peak kWh"}},
+          {"white_hp", {"kWh blanc HP", "white peak kWh"}}, {"white_hc", {"kWh blanc HC", "white off-peak kWh"}},
+          {"red_hp", {"kWh rouge HP", "red peak kWh"}}, {"red_hc", {"kWh rouge HC", "red off-peak kWh"}}};
+      std::string fr, en;
+      for (const std::string& x : c.carried) {   // "subscription 2025-02 <- 2024-02-01"
+        const size_t sp = x.find(' '), arrow = x.find(" <- ");
+        if (sp == std::string::npos || arrow == std::string::npos) continue;
+        const std::string field = x.substr(0, sp), month = x.substr(sp + 1, arrow - sp - 1), from = x.substr(arrow + 4);
+        std::string wf = field, we = field;
+        for (const auto& [id, words] : k_fields)
+          if (field == id) wf = words.first, we = words.second;
+        fr += (fr.empty() ? "" : " ; ") + wf + " de " + month + " (tarif du " + from + " repris)";
+        en += (en.empty() ? "" : "; ") + we + " of " + month + " (the " + from + " tariff used)";
+      }
+      static const std::pair<const char*, std::pair<const char*, const char*>> k_options[] = {
+          {"base", {"Base", "Base"}}, {"hphc", {"Heures creuses", "Off-peak hours"}}, {"tempo", {"Tempo", "Tempo"}}};
+      std::string of = c.id, oe = c.id;
+      for (const auto& [id, words] : k_options)
+        if (c.id == id) of = words.first, oe = words.second;
       r.notes.push_back(make_message("tariffs.carried",
-                                     "Option " + c.id + " : " + std::to_string(c.carried.size()) +
-                                         " prix non sourcé(s) pour leur période, repris de la période précédente (voir « carried »).",
-                                     "Option " + c.id + ": " + std::to_string(c.carried.size()) +
-                                         " price(s) not sourced for their period, carried from the previous one (see \"carried\")."));
+                                     "Option " + of + ", prix sans source publiée pour la période : " + fr + ".",
+                                     "Option " + oe + ", prices with no published source for the period: " + en + "."));
+    }
   }
   return r;
 }

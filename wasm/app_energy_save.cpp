@@ -169,8 +169,10 @@ void draw_energy_savings(Lang l, std::span<const double> start_us, std::span<con
   if (c.days > 0)
     ImGui::Text("%s %s → %s (%lld %s), %d kVA", L(l, "Tarifs EDF réglementés en vigueur chaque jour,", "EDF regulated tariffs in force each day,"),
                 challenge::day_key(c.first_day).c_str(), challenge::day_key(c.last_day).c_str(), (long long)c.days, L(l, "jours", "days"), c.kva);
-  if (ImGui::BeginTable("energy_save_tariffs", 6, ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit)) {
-    ImGui::TableSetupColumn(L(l, "Option", "Option"));
+  if (ImGui::BeginTable("energy_save_tariffs", 6, ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
+    // the option's name and its "cheapest" mark stay on one line (they were broken inside words)
+    const float option_w = ImGui::CalcTextSize(L(l, "Heures creuses  ✓ le moins cher", "Off-peak hours  ✓ cheapest")).x + ImGui::GetStyle().CellPadding.x * 2;
+    ImGui::TableSetupColumn(L(l, "Option", "Option"), ImGuiTableColumnFlags_WidthFixed, option_w);
     ImGui::TableSetupColumn(L(l, "Coût période (€)", "Period cost (€)"));
     ImGui::TableSetupColumn(L(l, "Par an (€)", "Per year (€)"));
     ImGui::TableSetupColumn("kWh HP");

@@ -82,3 +82,23 @@ TEST_CASE("a11y: long tables are cut and say so; announcements reach the live te
   a11y::end_frame(out, "fr", "t");
   CHECK(json::parse(out).contains("live") == false);   // the same announcement is not repeated
 }
+
+TEST_CASE("a11y: a text field shows the app's value and takes the DOM's edit once, never a button's click") {
+  std::string out;
+  std::string purpose = "Enquête déplacements 2026";
+  a11y::begin_frame(true);
+  CHECK_FALSE(a11y::field("donate.purpose", "Pour quoi ce don ?", purpose, {0, 0, 100, 20}));
+  REQUIRE(a11y::end_frame(out, "fr", "x"));
+  const json j = json::parse(out);
+  CHECK(j["nodes"][0]["t"] == "field");
+  CHECK(j["nodes"][0]["v"] == "Enquête déplacements 2026");
+  CHECK(j["nodes"][0]["l"] == "Pour quoi ce don ?");
+  a11y::request_value("donate.purpose", "Plan vélo de La Rochelle");
+  a11y::begin_frame(false);
+  CHECK_FALSE(a11y::button("donate.purpose", "same key", {}));   // a value is not a click
+  CHECK(a11y::field("donate.purpose", "Pour quoi ce don ?", purpose, {}));
+  CHECK(purpose == "Plan vélo de La Rochelle");
+  a11y::begin_frame(false);
+  CHECK_FALSE(a11y::field("donate.purpose", "Pour quoi ce don ?", purpose, {}));   // once
+  a11y::end_frame(out, "fr", "x");
+}

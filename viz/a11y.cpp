@@ -16,6 +16,8 @@ using json = nlohmann::json;
 struct Pending {
   std::string action;
   int frames_left = 0;
+  bool has_value = false;
+  std::string value;
 };
 
 struct State {
@@ -108,11 +110,27 @@ bool button(std::string_view action, std::string_view label, Rect r, std::string
     children().push_back(std::move(b));
   }
   for (auto it = s.pending.begin(); it != s.pending.end(); ++it)
-    if (it->action == action) {
+    if (!it->has_value && it->action == action) {
       s.pending.erase(it);
       return true;
     }
   return false;
+}
+
+bool field(std::string_view action, std::string_view label, std::string& value, Rect r) {
+  State& s = st();
+  bool edited = false;
+  for (auto it = s.pending.begin(); it != s.pending.end(); ++it)
+    if (it->has_value && it->action == action) {
+      value = it->value;
+      s.pending.erase(it);
+      edited = true;
+      break;
+    }
+  if (s.collect)
+    children().push_back({{"t", "field"}, {"k", action}, {"l", label}, {"v", value},
+                          {"r", {round1(r.x0), round1(r.y0), round1(r.x1), round1(r.y1)}}});
+  return edited;
 }
 
 void announce(std::string_view text) {
@@ -141,6 +159,12 @@ bool end_frame(std::string& out, std::string_view lang, std::string_view title) 
 void request(std::string_view action) {
   State& s = st();
   s.pending.push_back({std::string(action), 30});   // matched within ~half a second of frames, else dropped
+  while (s.pending.size() > 16) s.pending.pop_front();
+}
+
+void request_value(std::string_view action, std::string_view value) {
+  State& s = st();
+  s.pending.push_back({std::string(action), 30, true, std::string(value)});
   while (s.pending.size() > 16) s.pending.pop_front();
 }
 

@@ -37,6 +37,10 @@ void table(std::string_view key, std::string_view caption, const std::vector<std
 // role: "button", "tab", "link", "checkbox"; `state`: for tabs and toggles, selected / pressed / checked.
 bool button(std::string_view action, std::string_view label, Rect r, std::string_view role = "button",
             bool state = false, std::string_view description = {});
+// A text field (a purpose, a district, a price): the DOM shows a labelled <input>; when the person edits it
+// there, `value` receives the new text and the result is true (the caller then acts as for an edit on the
+// canvas). `value` is also what the DOM field shows while it does not have focus.
+bool field(std::string_view action, std::string_view label, std::string& value, Rect r);
 // A polite announcement for the live region (progress, completion). Repeated identical texts are said once.
 void announce(std::string_view text);
 
@@ -47,6 +51,8 @@ bool end_frame(std::string& json, std::string_view lang, std::string_view title)
 
 // From the DOM: activate `action` (matched by the next frame that draws it; dropped after a few frames).
 void request(std::string_view action);
+// From the DOM: the text of field `action` was edited to `value`.
+void request_value(std::string_view action, std::string_view value);
 // Actions requested but not drawn yet (tests).
 size_t pending();
 

@@ -15,6 +15,8 @@
 #include <vector>
 
 #include "challenges/donation.h"
+#include "viz/a11y.h"
+#include "wasm/app_ui.h"
 #include "imgui.h"
 #include "wasm/app_platform.h"
 
@@ -221,14 +223,40 @@ void draw_preview(Lang l) {
               format_bytes(l, double(d.data.size())).c_str(), tr(l, "donate.suppressed"), (long long)suppressed, d.sha256.substr(0, 16).c_str());
   record("donate.stats");
   ImGui::TextWrapped("%s", (fr ? g.summary_fr : g.summary_en).c_str());
+  {   // what a screen reader gets of the preview: the figures, the plain-words summary, the rows themselves
+    a11y::heading(2, tr(l, "donate.preview"));
+    a11y::figure(tr(l, "donate.rows"), format_count(l, d.rows.size()));
+    a11y::figure(tr(l, "donate.size"), format_bytes(l, double(d.data.size())));
+    a11y::figure(tr(l, "donate.suppressed"), format_count(l, uint64_t(suppressed)));
+    a11y::text(fr ? g.summary_fr : g.summary_en);
+    std::vector<std::string> head;
+    for (const auto& c : challenge::k_donation_columns) head.push_back(c.name);
+    std::vector<std::vector<std::string>> rows;
+    std::string_view data = d.data;
+    for (size_t p = data.find('\n') + 1; p > 0 && p < data.size();) {
+      const size_t e = data.find('\n', p);
+      std::string_view line = data.substr(p, e == std::string_view::npos ? std::string_view::npos : e - p);
+      std::vector<std::string> row;
+      for (size_t c = 0; c < head.size(); ++c) {
+        const size_t comma = line.find(',');
+        row.emplace_back(line.substr(0, comma));
+        line = comma == std::string_view::npos ? std::string_view() : line.substr(comma + 1);
+      }
+      rows.push_back(std::move(row));
+      if (e == std::string_view::npos) break;
+      p = e + 1;
+    }
+    a11y::table("donate.rows", fr ? "Lignes exactes du fichier qui serait donné" : "The exact rows of the file that would be given", head, rows);
+  }
   if (ImGui::CollapsingHeader(tr(l, "donate.other_language"))) ImGui::TextWrapped("%s", (fr ? g.summary_en : g.summary_fr).c_str());
   const bool can_save = !d.rows.empty() && g.purpose[0];
   if (!can_save) ImGui::BeginDisabled();
-  if (ImGui::Button(tr(l, "donate.download"))) {
+  const bool download = ImGui::Button(tr(l, "donate.download"));
+  record("donate.download");
+  if ((ui::ax("donate.download", tr(l, "donate.download")) && can_save) || download) {
     platform::save_bytes(d.data_file.c_str(), "text/csv;charset=utf-8", d.data);
     platform::save_bytes(d.manifest_file.c_str(), "application/json", d.manifest);
   }
-  record("donate.download");
   if (!can_save) {
     ImGui::EndDisabled();
     ImGui::SameLine();
@@ -356,24 +384,39 @@ void draw_window(Lang l, const std::vector<std::string>& views, uint64_t rows_to
     ImGui::End();
     return;
   }
+  a11y::push("dialog", "donation", tr(l, "donate.title"));
+  a11y::heading(2, tr(l, "donate.title"));
   ImGui::TextWrapped("%s", tr(l, "donate.intro"));
+  a11y::text(tr(l, "donate.intro"));
+  {   // closing, also from the keyboard (the title bar's × is not reachable there)
+    const char* close = l == Lang::Fr ? "Fermer" : "Close";
+    const bool c = ImGui::SmallButton(close);
+    record("donate.close");
+    if (ui::ax("donate.close", close) || c) g.open = false;
+  }
+
   bool changed = false;
   ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.6f);
   changed |= ImGui::InputTextWithHint("##purpose", tr(l, "donate.purpose_hint"), g.purpose, sizeof g.purpose);
   record("donate.purpose");
+  changed |= ui::ax_field("donate.purpose", tr(l, "donate.purpose"), g.purpose, sizeof g.purpose);
   ImGui::SameLine();
   ImGui::TextUnformatted(tr(l, "donate.purpose"));
   changed |= ImGui::Checkbox(tr(l, "donate.part_mobility"), &g.mobility);
   record("donate.part_mobility");
+  if (ui::ax("donate.part_mobility", tr(l, "donate.part_mobility"), "checkbox", g.mobility)) g.mobility = !g.mobility, changed = true;
   ImGui::SameLine();
   changed |= ImGui::Checkbox(tr(l, "donate.by_month"), &g.by_month);
   record("donate.by_month");
+  if (ui::ax("donate.by_month", tr(l, "donate.by_month"), "checkbox", g.by_month)) g.by_month = !g.by_month, changed = true;
   ImGui::SameLine();
   changed |= ImGui::Checkbox(tr(l, "donate.part_energy"), &g.energy);
   record("donate.part_energy");
+  if (ui::ax("donate.part_energy", tr(l, "donate.part_energy"), "checkbox", g.energy)) g.energy = !g.energy, changed = true;
   ImGui::SameLine();
   changed |= ImGui::Checkbox(tr(l, "donate.part_learning"), &g.learning);
   record("donate.part_learning");
+  if (ui::ax("donate.part_learning", tr(l, "donate.part_learning"), "checkbox", g.learning)) g.learning = !g.learning, changed = true;
   ImGui::SetNextItemWidth(120 * ImGui::GetFontSize() / 13);
   if (ImGui::InputInt(tr(l, "donate.k"), &g.k)) {
     g.k = std::clamp(g.k, challenge::k_donation_min_k, 1000);
@@ -383,16 +426,20 @@ void draw_window(Lang l, const std::vector<std::string>& views, uint64_t rows_to
   ImGui::SameLine();
   ImGui::SetNextItemWidth(200 * ImGui::GetFontSize() / 13);
   changed |= ImGui::InputTextWithHint(tr(l, "donate.district"), "17300-MINIMES", g.district, sizeof g.district);
+  changed |= ui::ax_field("donate.district", tr(l, "donate.district"), g.district, sizeof g.district);
   if (changed) g.dirty = true;
   ImGui::Separator();
   const bool loading = g.schema_request != 0 || std::any_of(std::begin(g.fetch), std::end(g.fetch), [](const Fetch& f) { return f.pending; });
   if (!g.error.empty()) ImGui::TextColored(ImVec4(1, 0.45f, 0.42f, 1), "%s", g.error.c_str());
+  if (!g.error.empty()) a11y::text(g.error, "error");
   if (loading) {
     ImGui::TextColored(k_dim, "%s", tr(l, "dash.loading"));
+    a11y::text(tr(l, "dash.loading"), "status");
   } else {
     if (g.dirty) build();
     if (g.built) draw_preview(l);
   }
+  a11y::pop();
   ImGui::End();
 }
 

@@ -1350,6 +1350,12 @@ bool button(const char* label, std::string_view action, std::string_view a11y_la
   return clicked || from_dom;
 }
 void record(const std::string& name) { record_rect(name); }
+bool ax_field(std::string_view action, std::string_view label, char* buf, size_t size) {
+  std::string v(buf);
+  if (!a11y::field(action, label, v, last_rect())) return false;
+  std::snprintf(buf, size, "%s", v.c_str());
+  return true;
+}
 
 bool input_number(const char* label, float* v, int decimals, Lang l) {
   struct Field { char text[64] = ""; bool editing = false; };
@@ -1487,7 +1493,17 @@ EMSCRIPTEN_KEEPALIVE void app_sql_result(int request_id, const char* result_json
 }
 
 // An activation from the accessible layer (web/a11y.js): the control that draws `action` acts on the next frame.
-EMSCRIPTEN_KEEPALIVE void app_a11y_action(const char* action) { if (action) sdw::a11y::request(action); }
+// "value:<action>\n<text>": a text field of the accessible layer was edited; else a control was activated.
+EMSCRIPTEN_KEEPALIVE void app_a11y_action(const char* action) {
+  if (!action) return;
+  const std::string_view a(action);
+  if (a.rfind("value:", 0) == 0) {
+    const size_t nl = a.find('\n');
+    if (nl != std::string_view::npos) sdw::a11y::request_value(a.substr(6, nl - 6), a.substr(nl + 1));
+    return;
+  }
+  sdw::a11y::request(a);
+}
 
 // Bench mode of the charts demo (bench/frames.cjs): kind 0 = off, 1 = timeline of n points, 2 = map density
 // of n points; the demo window opens on it. n comes from JS as a number.

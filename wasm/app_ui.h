@@ -33,6 +33,9 @@ bool button(const char* label, std::string_view action, std::string_view a11y_la
 // Records the last item's rectangle for the test API under `name` (tests click there as a person would).
 void record(const std::string& name);
 
+// The accessible twin of a text field (call right after the ImGui input): true when the person edited it
+// in the DOM, `buf` then holds the new text.
+bool ax_field(std::string_view action, std::string_view label, char* buf, size_t size);
 // A number field written as the language writes numbers ("0,2516" in French, "0.2516" in English); a
 // comma or a point is accepted either way, spaces ignored. True when the user changed the value.
 bool input_number(const char* label, float* v, int decimals, Lang lang);

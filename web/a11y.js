@@ -41,10 +41,11 @@ export function setupA11y({ root, live, ring, canvas, act }) {
       case 'table': return 'table';
       case 'button': return 'button';
       case 'li': return 'li';
+      case 'field': return 'label';
       default: return 'div';
     }
   }
-  function keyOf(n, i) { return n.t === 'button' ? 'b:' + n.k : n.k ? n.t + ':' + n.k : n.t + '#' + i; }
+  function keyOf(n, i) { return n.t === 'button' ? 'b:' + n.k : n.t === 'field' ? 'f:' + n.k : n.k ? n.t + ':' + n.k : n.t + '#' + i; }
 
   function fill(el, n) {
     switch (n.t) {
@@ -85,6 +86,20 @@ export function setupA11y({ root, live, ring, canvas, act }) {
         if (document.activeElement === el) showRing(el);
         break;
       }
+      case 'field': {   // <label>text <input></label>; the app's value shown unless the person is typing
+        let span = el.firstChild, input = el.querySelector('input');
+        if (!input) {
+          span = document.createElement('span');
+          input = document.createElement('input');
+          input.type = 'text';
+          input.dataset.field = n.k;
+          el.append(span, input);
+        }
+        if (span.textContent !== n.l + ' ') span.textContent = n.l + ' ';
+        input.dataset.r = n.r.join(',');
+        if (document.activeElement !== input && input.value !== n.v) input.value = n.v;
+        break;
+      }
       default: break;
     }
   }
@@ -111,6 +126,10 @@ export function setupA11y({ root, live, ring, canvas, act }) {
     }
   }
 
+  root.addEventListener('change', (e) => {   // a field's text, sent when the person leaves it or presses Enter
+    const f = e.target.closest('input[data-field]');
+    if (f) act('value:' + f.dataset.field + '\n' + f.value);
+  });
   root.addEventListener('click', (e) => {
     const b = e.target.closest('button[data-action]');
     if (b) act(b.dataset.action);

@@ -37,7 +37,7 @@ module.exports = (h) => {
     const seen = [];
     for (let i = 0; i < max; i++) {
       await page.keyboard.press('Tab');
-      const t = await page.evaluate(() => { const e = document.activeElement; return e && e.closest('#a11y') ? (e.getAttribute('aria-label') || e.textContent) : ''; });
+      const t = await page.evaluate(() => { const e = document.activeElement; return e && e.closest('#a11y') ? (e.getAttribute('aria-label') || (e.closest('label') || e).textContent) : ''; });
       seen.push(t);
       if (re.test(t)) return i + 1;
     }
@@ -135,6 +135,41 @@ module.exports = (h) => {
     const moved = after.cost_eur - before.cost_eur, want = after.kwh * (0.3 - before.price_eur_kwh);
     assert(Math.abs(moved - want) < 0.01, `cost moved by ${moved} €, kWh × Δprice = ${want} € (${before.price_eur_kwh} -> 0,3 €/kWh)`);
     log(`  price field: ${before.price_eur_kwh} -> ${after.price_eur_kwh} €/kWh, cost ${before.cost_eur.toFixed(2)} -> ${after.cost_eur.toFixed(2)} €`);
+  });
+
+  test('keyboard and screen reader: a donation prepared, read row by row and saved without the mouse', async () => {
+    await fresh();
+    await h.click('persona.lea');
+    await allIn(3);
+    await waitFor(() => !!document.querySelector('#a11y #answer'), null, 30000);
+    await page.evaluate(() => document.activeElement && document.activeElement.blur());
+    await tabTo(/^Faire un don$/);
+    await page.keyboard.press('Enter');
+    await waitFor(() => !!document.querySelector('#a11y [role=dialog]'), null, 10000);
+    // the purpose is a real text field in the accessible layer: typed, then Enter
+    await tabTo(/^Finalité du don/);
+    await page.keyboard.type('Plan vélo de La Rochelle', { delay: 5 });
+    await page.keyboard.press('Enter');
+    await waitFor(() => { const d = window.workbench.ui().donation; return d.ready && d.manifest.includes('Plan vélo de La Rochelle'); }, null, 30000);
+    // what would be shared, as a screen reader reads it: every row of the file, in a table
+    const d = (await h.ui()).donation;
+    const rows = await page.evaluate(() => { const t = [...document.querySelectorAll('#a11y [role=dialog] table')].find((x) => /Lignes exactes|exact rows/.test(x.caption.textContent)); return t ? [...t.tBodies[0].rows].map((r) => [...r.cells].map((c) => c.textContent).join(',')) : null; });
+    assert(rows, 'the rows are a table in the dialog');
+    const lines = d.data.trim().split('\n').slice(1);
+    eq(rows.length, lines.length, 'one table row per line of the file');
+    eq(rows.join('\n'), lines.join('\n'), 'the table holds exactly the bytes that would be given');
+    const downloads = [];
+    const onDl = (x) => downloads.push(x.suggestedFilename());
+    page.on('download', onDl);
+    await tabTo(/^Télécharger le fichier du don$/);
+    await page.keyboard.press('Enter');
+    for (let t = 0; downloads.length < 2 && t < 100; t++) await page.waitForTimeout(100);
+    page.off('download', onDl);
+    assert(downloads.some((x) => /\.csv$/.test(x)) && downloads.some((x) => /\.json$/.test(x)), 'data and manifest saved: ' + downloads);
+    await page.focus('#a11y button[data-action="donate.close"]');
+    await page.keyboard.press('Enter');
+    await waitFor(() => !window.workbench.ui().donation.open, null, 5000);
+    log(`  donation by keyboard: ${rows.length} rows read, ${downloads.join(' + ')}`);
   });
 
   test('axe-core: no serious or critical accessibility violation on Home, a dashboard and the donation window', async () => {

@@ -1372,7 +1372,9 @@ bool input_number(const char* label, float* v, int decimals, Lang l) {
     return (c >= '0' && c <= '9') || c == ',' || c == '.' || c == '-' || c == ' ' ? 0 : 1;
   };
   bool changed = false;
-  if (ImGui::InputText(label, f.text, sizeof f.text, ImGuiInputTextFlags_CallbackCharFilter, filter)) {
+  const bool typed = ImGui::InputText(label, f.text, sizeof f.text, ImGuiInputTextFlags_CallbackCharFilter, filter);
+  const bool from_dom = ax_field(std::string("number.") + label, label, f.text, sizeof f.text);   // the accessible twin
+  if (typed || from_dom) {
     std::string s;
     for (const char* p = f.text; *p; p++)
       if (*p == ',') s += '.';

@@ -134,7 +134,15 @@ module.exports = (h) => {
     // the subscription is unchanged: the cost moves by kWh × the price difference
     const moved = after.cost_eur - before.cost_eur, want = after.kwh * (0.3 - before.price_eur_kwh);
     assert(Math.abs(moved - want) < 0.01, `cost moved by ${moved} €, kWh × Δprice = ${want} € (${before.price_eur_kwh} -> 0,3 €/kWh)`);
-    log(`  price field: ${before.price_eur_kwh} -> ${after.price_eur_kwh} €/kWh, cost ${before.cost_eur.toFixed(2)} -> ${after.cost_eur.toFixed(2)} €`);
+    // the same field from the accessible layer: it shows the price the French way, and takes an edit
+    const shown = await page.evaluate(() => { const i = document.querySelector('#a11y input[data-field^="number."]'); return i ? i.value : null; });
+    eq(shown, '0,3000', 'the accessible field shows the price with a decimal comma');
+    await page.focus('#a11y input[data-field^="number."]');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('0,2');
+    await page.keyboard.press('Enter');
+    await waitFor(() => Math.abs(window.workbench.ui().dashboards.energy.price_eur_kwh - 0.2) < 1e-6, null, 10000);
+    log(`  price field: ${before.price_eur_kwh} -> ${after.price_eur_kwh} €/kWh, cost ${before.cost_eur.toFixed(2)} -> ${after.cost_eur.toFixed(2)} €; then 0,2 from the accessible field`);
   });
 
   test('keyboard and screen reader: a donation prepared, read row by row and saved without the mouse', async () => {

@@ -136,7 +136,7 @@ module.exports = (h) => {
     assert(Math.abs(moved - want) < 0.01, `cost moved by ${moved} €, kWh × Δprice = ${want} € (${before.price_eur_kwh} -> 0,3 €/kWh)`);
     // the same field from the accessible layer: it shows the price the French way, and takes an edit
     const shown = await page.evaluate(() => { const i = document.querySelector('#a11y input[data-field^="number."]'); return i ? i.value : null; });
-    eq(shown, '0,3000', 'the accessible field shows the price with a decimal comma');
+    assert(/^0,3(000)?$/.test(shown), 'the accessible field shows the price with a decimal comma: ' + shown);
     await page.focus('#a11y input[data-field^="number."]');
     await page.keyboard.press('Control+A');
     await page.keyboard.type('0,2');

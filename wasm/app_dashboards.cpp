@@ -1041,7 +1041,14 @@ std::string chart_picture(std::string_view id, Lang l) {
 }
 
 void export_bar(const char* id, Lang l) {
-  const std::string stem = std::string(l == Lang::Fr ? "defi_" : "challenge_") + id;
+  // file names in the person's language ("mobilite_chiffres.csv", "mobility_figures.csv")
+  static const std::pair<const char*, const char*> k_fr[] = {{"mobility", "mobilite"}, {"energy", "energie"}, {"food", "alimentation"},
+                                                            {"learning", "apprentissage"}, {"budget", "budget"}, {"footprint", "numerique"}};
+  std::string name = id;
+  if (l == Lang::Fr)
+    for (const auto& [en, fr] : k_fr)
+      if (name == en) name = fr;
+  const std::string stem = name + (l == Lang::Fr ? "_chiffres" : "_figures");
   const bool csv = ImGui::SmallButton(t(l, "dash.export_csv"));
   if (ui::ax("dash.export_csv", t(l, "dash.export_csv")) || csv) {
     const std::string bytes = figures_csv(id, l);
@@ -1050,7 +1057,7 @@ void export_bar(const char* id, Lang l) {
   record("dash.export_csv");
   ImGui::SameLine();
   const bool picture = ImGui::SmallButton(t(l, "dash.export_png"));
-  if (ui::ax("dash.export_png", t(l, "dash.export_png")) || picture) platform::save_svg((stem + ".svg").c_str(), chart_picture(id, l), true);
+  if (ui::ax("dash.export_png", t(l, "dash.export_png")) || picture) platform::save_svg((name + (l == Lang::Fr ? "_graphique.svg" : "_chart.svg")).c_str(), chart_picture(id, l), true);
   record("dash.export_png");
 }
 }  // namespace

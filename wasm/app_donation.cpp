@@ -219,8 +219,9 @@ void draw_preview(Lang l) {
   const bool fr = l == Lang::Fr;
   const int64_t suppressed = d.mobility.suppressed_cells + d.energy.suppressed_cells + d.learning.suppressed_cells;
   ImGui::TextColored(k_accent, "%s", tr(l, "donate.preview"));
-  ImGui::Text("%s %s · %s %s · %s %lld · SHA-256 %s…", tr(l, "donate.rows"), format_count(l, d.rows.size()).c_str(), tr(l, "donate.size"),
-              format_bytes(l, double(d.data.size())).c_str(), tr(l, "donate.suppressed"), (long long)suppressed, d.sha256.substr(0, 16).c_str());
+  ImGui::Text("%s %s · %s %s · %s %lld · %s %s…", tr(l, "donate.rows"), format_count(l, d.rows.size()).c_str(), tr(l, "donate.size"),
+              format_bytes(l, double(d.data.size())).c_str(), tr(l, "donate.suppressed"), (long long)suppressed,
+              fr ? "empreinte du fichier" : "file fingerprint", d.sha256.substr(0, 16).c_str());
   record("donate.stats");
   ImGui::TextWrapped("%s", (fr ? g.summary_fr : g.summary_en).c_str());
   {   // what a screen reader gets of the preview: the figures, the plain-words summary, the rows themselves

@@ -7,6 +7,7 @@
 #include "parsers/arrow_ipc.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstring>
 #include <stdexcept>
 
@@ -223,7 +224,10 @@ std::string literal_of(const Column& c) {
     case ColumnType::Bool: return c.i64[0] ? "TRUE" : "FALSE";
     case ColumnType::Int64: return "CAST(" + std::to_string(c.i64[0]) + " AS BIGINT)";
     case ColumnType::Float64: return double_sql(c.f64[0]);
-    case ColumnType::Date: return "CAST('" + format_date(c.i32[0]) + "' AS DATE)";
+    case ColumnType::Date:
+      // ISO text for 0001..9999; beyond (DuckDB reads neither "-001-…" nor five-digit years), days from the epoch
+      if (c.i32[0] >= -719162 && c.i32[0] <= 2932896) return "CAST('" + format_date(c.i32[0]) + "' AS DATE)";
+      return "CAST(DATE '1970-01-01' + CAST(" + std::to_string(c.i32[0]) + " AS INTEGER) AS DATE)";
     case ColumnType::String: return sql_string_literal(c.string_at(0));
     case ColumnType::Timestamp: break;
   }
@@ -240,7 +244,11 @@ std::string quoted(std::string_view name) {
   return out;
 }
 
-std::string double_sql(double v) { return "CAST('" + format_double(v) + "' AS DOUBLE)"; }
+std::string double_sql(double v) {
+  if (std::isnan(v)) return "CAST('nan' AS DOUBLE)";   // printf's "-nan" is not DuckDB's
+  if (std::isinf(v)) return v > 0 ? "CAST('inf' AS DOUBLE)" : "CAST('-inf' AS DOUBLE)";
+  return "CAST('" + format_double(v) + "' AS DOUBLE)";
+}
 
 // Does `d` hold for every row of x (target) from y (source)? Same validity, values as the formula says.
 bool derivation_holds(const Derived& d, const Column& x, const Column& y, size_t rows) {

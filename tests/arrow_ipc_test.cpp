@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
+#include <limits>
 
 #include "parsers/arrow_ipc.h"
 #include "tests/test_util.h"
@@ -273,6 +274,37 @@ TEST_CASE("arrow ipc: one row or all constants still ships one data column; an e
   all.drop_null = false;
   write_arrow_ipc(t, s, plan, all);
   CHECK(plan[1].kind == ShipKind::Data);
+}
+
+TEST_CASE("arrow ipc: constants DuckDB could not read back as printf writes them travel as exact SQL") {
+  // NaN and infinities (printf: "nan", "-nan", "inf") and dates outside years 1..9999 ("-001-…", "10000-…")
+  Table t;
+  t.columns.reserve(5);
+  auto add = [&](const char* n, ColumnType ty) -> Column& {
+    Column& c = t.columns.emplace_back();
+    c.name = n;
+    c.type = ty;
+    return c;
+  };
+  Column& k = add("k", ColumnType::Int64);
+  Column& nan = add("nan", ColumnType::Float64);
+  Column& inf = add("inf", ColumnType::Float64);
+  Column& old = add("old", ColumnType::Date);
+  Column& day = add("day", ColumnType::Date);
+  for (int i = 0; i < 2; ++i) {
+    k.append_int(i);
+    nan.append_double(-std::numeric_limits<double>::quiet_NaN());
+    inf.append_double(-std::numeric_limits<double>::infinity());
+    old.append_date(-800000);   // 0222-09-04 BC
+    day.append_date(19358);
+  }
+  std::vector<uint8_t> s;
+  std::vector<ShippedColumn> plan;
+  write_arrow_ipc(t, s, plan);
+  CHECK(plan[1].literal_sql == "CAST('nan' AS DOUBLE)");
+  CHECK(plan[2].literal_sql == "CAST('-inf' AS DOUBLE)");
+  CHECK(plan[3].literal_sql == "CAST(DATE '1970-01-01' + CAST(-800000 AS INTEGER) AS DATE)");
+  CHECK(plan[4].literal_sql == "CAST('2023-01-01' AS DATE)");
 }
 
 TEST_CASE("arrow ipc: a derived column travels as its formula only when every row matches it") {

@@ -406,7 +406,10 @@ void draw_trip_list(Lang l) {
     record("mob.corrections.undo");
     if (ui::ax("mob.corrections.undo", undo) || u) { g_mob_corrections.pop_back(); changed = true; }
   }
-  if (changed) board("mobility")->dirty = true;   // every figure computed again with the corrections
+  if (changed) {
+    board("mobility")->dirty = true;   // every figure computed again with the corrections
+    platform::settings_changed(settings_json().dump());   // kept with the encrypted workspace when it is on
+  }
 }
 
 void draw_mobility(Lang l) {
@@ -1215,6 +1218,15 @@ bool take_png_request(PngRequest& out) {
   out = std::move(g_png);
   g_png = {};
   return true;
+}
+
+json settings_json() { return {{"mobility_corrections", challenge::format_corrections(g_mob_corrections)}}; }
+
+void apply_settings(const json& s) {
+  if (s.is_object() && s.contains("mobility_corrections") && s["mobility_corrections"].is_string()) {
+    g_mob_corrections = challenge::parse_corrections(s["mobility_corrections"].get<std::string>());
+    board("mobility")->dirty = true;
+  }
 }
 
 json state_json() {

@@ -29,6 +29,10 @@ struct PngRequest {
   float x0 = 0, y0 = 0, x1 = 0, y1 = 0;
 };
 bool take_png_request(PngRequest& out);
+// The person's decisions that outlive the page when the encrypted workspace is on (trip mode corrections,
+// in the text format `workbench challenge mobility --corrections` reads), and their restoration.
+nlohmann::json settings_json();
+void apply_settings(const nlohmann::json& settings);
 // The figures on screen, for the test API.
 nlohmann::json state_json();
 

@@ -1495,6 +1495,12 @@ EMSCRIPTEN_KEEPALIVE void app_sql_result(int request_id, const char* result_json
 }
 
 // An activation from the accessible layer (web/a11y.js): the control that draws `action` acts on the next frame.
+// The person's settings kept with the encrypted workspace, given back when it is reopened (web/persist_dialog.js).
+EMSCRIPTEN_KEEPALIVE void app_apply_settings(const char* settings_json) {
+  json j = json::parse(settings_json ? settings_json : "", nullptr, false);
+  if (!j.is_discarded()) sdw::dash::apply_settings(j);
+}
+
 // "value:<action>\n<text>": a text field of the accessible layer was edited; else a control was activated.
 EMSCRIPTEN_KEEPALIVE void app_a11y_action(const char* action) {
   if (!action) return;

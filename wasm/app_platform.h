@@ -27,6 +27,8 @@ void save_png(const char* file_name, int x, int y, int w, int h);
 void publish_a11y(const std::string& json);
 // A chart picture made by the app (viz/svg.h) saved as SVG, and as PNG rendered from that SVG by the browser.
 void save_svg(const char* file_name, const std::string& svg, bool also_png);
+// The person's decisions (trip corrections…) changed: the page keeps them with the encrypted workspace.
+void settings_changed(const std::string& json);
 std::string initial_lang();
 double device_pixel_ratio();
 void fit_canvas();                            // resize the canvas backing store to CSS size × pixel ratio

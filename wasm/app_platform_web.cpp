@@ -6,6 +6,9 @@
 #include <cstdlib>
 
 EM_JS(void, js_wb_first_frame, (), { Module.wb.firstFrame(); });
+EM_JS(void, js_wb_settings_changed, (const char* json), {
+  if (globalThis.sdwSettingsChanged) globalThis.sdwSettingsChanged(UTF8ToString(json >>> 0));
+});
 EM_JS(void, js_wb_open_files, (int folder), { Module.wb.openFiles(!!folder); });
 EM_JS(void, js_wb_remove_source, (int id), { Module.wb.removeSource(id); });
 EM_JS(void, js_wb_undo_remove, (), { Module.wb.undoRemove(); });
@@ -67,6 +70,7 @@ void save_png(const char* file_name, int x, int y, int w, int h) { js_wb_save_pn
 double device_pixel_ratio() { return js_wb_dpr(); }
 void fit_canvas() { js_wb_fit_canvas(); }
 void publish_a11y(const std::string& json) { js_wb_publish_a11y(json.c_str()); }
+void settings_changed(const std::string& json) { js_wb_settings_changed(json.c_str()); }
 void save_svg(const char* file_name, const std::string& svg, bool also_png) { js_wb_save_svg(file_name, svg.c_str(), also_png ? 1 : 0); }
 
 }  // namespace sdw::platform

@@ -9,7 +9,8 @@
 //                 chunk size, and a key check = AES-GCM of a constant, so a wrong passphrase is refused
 //                 without reading any data. Nothing else is in clear.
 //   manifest      encrypted JSON: per source its object id, file name, size, type, sample flag, removed flag
-//                 (the list order is the Sources panel's order).
+//                 (the list order is the Sources panel's order); `settings`: what the person decided in the
+//                 app (trip mode corrections…), as the app gave it.
 //   <32 hex>      one object per source (random id): the file's bytes in 4 MiB chunks, each sealed on its
 //                 own (random 12-byte IV, AES-GCM-256, 16-byte tag). The additional data binds each chunk
 //                 to its object, its index and whether it is the last one, so chunks cannot be swapped,
@@ -256,7 +257,7 @@ export class Workspace {
   }
 
   async saveManifest() {
-    const data = enc.encode(JSON.stringify({ version: VERSION, sources: this.manifest.sources }));
+    const data = enc.encode(JSON.stringify({ version: VERSION, sources: this.manifest.sources, settings: this.manifest.settings || null }));
     await this.backend.put('manifest', (async function* (k) { yield seal(k, data, aad('manifest', 0, true)); })(this.key));
   }
 
@@ -342,6 +343,16 @@ export class Workspace {
       await this.saveManifest();
     });
   }
+
+  // The app's settings (the person's corrections…), kept encrypted in the manifest.
+  saveSettings(settings) {
+    return this.run(async () => {
+      if (!this.key || !this.manifest) return;
+      this.manifest.settings = settings;
+      await this.saveManifest();
+    });
+  }
+  get settings() { return this.manifest ? this.manifest.settings || null : null; }
 
   // Gone for good (undo window over): the object and its manifest entry are deleted.
   drop(oid) {

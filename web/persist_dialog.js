@@ -103,9 +103,26 @@ export function setupPersistence(page) {
     for (const s of state.sources) if (s.status === 'ready') await store(s);
   };
 
+  // ---------------------------------------------------------------- the app's settings
+  // The app (wasm/app_platform_web.cpp settings_changed) says when the person's decisions change; they are
+  // kept with the workspace when it is on, and given back to the app when it is reopened.
+  let settings = null;
+  globalThis.sdwSettingsChanged = (json) => {
+    settings = JSON.parse(json);
+    if (ws.enabled) ws.saveSettings(settings).then(publish);
+  };
+  const giveToApp = (value) => {
+    const M = globalThis.Module;
+    if (!value || !M || !M._app_apply_settings) return;
+    const text = JSON.stringify(value), n = M.lengthBytesUTF8(text) + 1, p = M._malloc(n);
+    M.stringToUTF8(text, p, n);
+    try { M._app_apply_settings(p); } finally { M._free(p); }
+  };
+
   async function enable(pass) {
     await ws.enable(pass);
     publish();
+    if (settings) await ws.saveSettings(settings);
     await storeAll();
     await ws.queue;
     publish();
@@ -116,6 +133,7 @@ export function setupPersistence(page) {
   // appear in the Sources panel); sources opened before unlocking are stored too.
   async function unlock(pass) {
     const list = await ws.unlock(pass);
+    giveToApp(ws.settings);
     publish();
     const ids = [];
     for (const x of list) ids.push(...page.addFiles([x.file], x.sample, [{ name: x.name, oid: x.oid }]));

@@ -56,4 +56,50 @@ module.exports = (h) => {
     await page.screenshot({ path: path.join(OUT, 'mobility_trip_list_corrected.png') });
     log(`  trip 1: ${was} -> ${to}; ${fs.readFileSync(saved, 'utf8').trim().split('\n').pop()}`);
   });
+
+  test('mobility: a mode correction is kept with the encrypted workspace and comes back after a reload', async () => {
+    const PASS = 'vélo sous la pluie 2026';
+    const typeInto = async (sel, text) => { await page.click(sel); await page.keyboard.type(text, { delay: 5 }); };
+    const ready = () => waitFor(() => window.workbench && window.workbench.ui() && window.workbench.state().duck.ready, null, 60000);
+    await page.goto(url);
+    await ready();
+    try {
+      await h.dropFiles([{ name: 'Records.json', bytes: fs.readFileSync(path.join(DATA, 'segment/records_workday.json')) }]);
+      await waitFor(() => window.workbench.ui().dashboards.mobility.rebuilt_modes.length > 0, null, 60000);
+      // the workspace turned on through its dialog, then the correction made
+      await h.click('persist.open');
+      await waitFor(() => window.workbench.persist.dialog().open, null, 5000);
+      await typeInto('#persist-pass', PASS);
+      await typeInto('#persist-pass2', PASS);
+      await page.click('#persist-ok');
+      await waitFor(() => !window.workbench.persist.dialog().open, null, 60000);
+      await waitFor(async () => { const x = await window.workbench.persist.status(); return x.enabled && !x.busy && x.sources.length === 1; }, null, 60000);
+      const was = (await h.ui()).dashboards.mobility.rebuilt_modes[0];
+      const to = was === 'train' ? 'bus' : 'train';
+      await page.focus(`#a11y button[data-action="mob.trip.0.${to}"]`);
+      await page.keyboard.press('Enter');
+      await waitFor((to) => window.workbench.ui().dashboards.mobility.rebuilt_modes[0] === to, to, 10000);
+      const km = (await h.ui()).dashboards.mobility.km_by_mode;
+      await waitFor(async () => !(await window.workbench.persist.status()).busy, null, 30000);
+      // nothing of it in clear in the browser's storage
+      const objs = await page.evaluate(async () => (await window.workbench.persist.storedBytes()).map((o) => ({ name: o.name, text: new TextDecoder('latin1').decode(o.bytes) })));
+      assert(objs.length > 0 && objs.every((o) => !o.text.includes(to + '\n') && !o.text.includes('similar ')), 'the corrections are stored encrypted');
+      // reload, reopen: the file and the correction are back, and the figures with them
+      await page.reload();
+      await ready();
+      await waitFor(() => window.workbench.persist.dialog().open, null, 10000);
+      await typeInto('#persist-pass', PASS);
+      await page.keyboard.press('Enter');
+      await waitFor(() => !window.workbench.persist.dialog().open, null, 60000);
+      await waitFor(() => { const s = window.workbench.state().sources; return s.length === 1 && s[0].status === 'ready'; }, null, 60000);
+      await h.openTab('mobility');
+      await waitFor((to) => window.workbench.ui().dashboards.mobility.rebuilt_modes[0] === to, to, 30000);
+      const back = (await h.ui()).dashboards.mobility;
+      eq(back.corrections, 1, 'the correction came back');
+      eq(JSON.stringify(back.km_by_mode), JSON.stringify(km), 'the same km per mode as before the reload');
+      log(`  trip 1 ${was} -> ${to} kept across a reload: ${JSON.stringify(back.km_by_mode)}`);
+    } finally {
+      await page.evaluate(() => window.workbench && window.workbench.persist.forget()).catch(() => {});
+    }
+  });
 };

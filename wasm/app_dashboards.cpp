@@ -80,6 +80,7 @@ Board g_boards[] = {
    "SELECT epoch_us(ts_start)::DOUBLE AS t, distance_m, duration_s, CASE WHEN mode_inferred THEN '' ELSE coalesce(mode, '') END AS mode, "
    "coalesce(mode_raw, '') AS mode_raw FROM trips WHERE ts_start IS NOT NULL ORDER BY ts_start"},
   {"mob_trace", "location_points", "google_timeline", nullptr},   // raw positions to segment (sql: trace_sql())
+  {"mob_tracks", "", "gpx", nullptr},                             // GPX/KML tracks (sql: tracks_sql())
   {"energy", "energy_readings", "enedis",
    "SELECT epoch_us(ts_start)::DOUBLE AS s, epoch_us(ts_end)::DOUBLE AS e, interval_s, kwh FROM energy_readings "
    "WHERE kwh IS NOT NULL AND coalesce(energy, 'electricity') = 'electricity' ORDER BY ts_start"},
@@ -201,13 +202,30 @@ const char* trace_sql(bool with_trips) {
   return with_trips ? except.c_str() : all.c_str();
 }
 
+std::vector<TrackTable> g_track_tables;
+std::string g_tracks_sql;
+// Every track point of the GPX/KML tables, in file order (the CLI's order: one trace per track run).
+const char* tracks_sql() {
+  g_tracks_sql.clear();
+  for (size_t i = 0; i < g_track_tables.size(); i++) {
+    const TrackTable& t = g_track_tables[i];
+    std::string name = t.name;
+    for (size_t p = name.find('"'); p != std::string::npos; p = name.find('"', p + 2)) name.insert(p, 1, '"');
+    g_tracks_sql += std::string(i ? " UNION ALL " : "") + "SELECT " + std::to_string(i) + " AS tbl, rowid AS r, coalesce(" +
+                    (t.kml ? "placemark" : "track") + ", '') AS grp, epoch_us(\"time\")::DOUBLE AS t_us, lat, lon FROM \"" + name +
+                    "\" WHERE kind = 'track'";
+  }
+  g_tracks_sql = "SELECT tbl, grp, t_us, lat, lon FROM (" + g_tracks_sql + ") ORDER BY tbl, r";
+  return g_tracks_sql.c_str();
+}
+
 challenge::SegmentNotes g_mob_notes;
 challenge::SegmentResult g_mob_segments;                    // visits and rebuilt trips (the trip list)
 std::vector<challenge::ModeCorrection> g_mob_corrections;   // the user's (exportable, `workbench challenge mobility --corrections`)
 bool g_mob_similar = true;                                  // a correction applies to the trips with the same ends
 
 // The trips the exports give plus the segmented raw positions, merged by the same rule as the CLI.
-void compute_mobility(const Columns* trips, const Columns* trace) {
+void compute_mobility(const Columns* trips, const Columns* trace, const Columns* tracks) {
   challenge::TripsColumns o;
   if (trips && trips->ok) {
     const std::vector<int64_t> ts = trips->whole<int64_t>(0);
@@ -249,6 +267,30 @@ void compute_mobility(const Columns* trips, const Columns* trace) {
         const double c = cf >= 0 ? trace->num[size_t(cf)][i] : 0;
         p.activity_confidence = static_cast<uint8_t>(c >= 0 && c <= 100 ? c : 0);
       }
+      traces.back().points.push_back(p);
+    }
+  }
+  if (tracks && tracks->ok && tracks->rows && tracks->num.size() >= 5) {   // GPX tracks, then KML placemarks
+    int cur_tbl = -1;
+    std::string cur_grp;
+    for (size_t i = 0; i < tracks->rows; i++) {
+      const int tbl = static_cast<int>(tracks->num[0][i]);
+      const std::string& grp = tracks->text[1][i];
+      if (tbl < 0 || size_t(tbl) >= g_track_tables.size()) continue;
+      if (traces.empty() || tbl != cur_tbl || grp != cur_grp) {
+        cur_tbl = tbl;
+        cur_grp = grp;
+        challenge::PointTrace tr;
+        tr.file = g_track_tables[size_t(tbl)].name;
+        for (const auto& [track, type] : g_track_tables[size_t(tbl)].types)
+          if (track == grp) tr.has_mode = challenge::mode_from_activity_type(type, tr.mode);
+        traces.push_back(std::move(tr));
+      }
+      challenge::TracePoint p;
+      const double us = tracks->num[2][i];
+      p.ts_us = std::isnan(us) ? challenge::k_no_time : static_cast<int64_t>(us);
+      p.lat = tracks->num[3][i];
+      p.lon = tracks->num[4][i];
       traces.back().points.push_back(p);
     }
   }
@@ -1136,9 +1178,16 @@ enum class Prep { Missing, Loading, Error, Ready };
 Prep prepare(Board& b, const std::vector<std::string>& views, const std::string& sig, std::string& error) {
   if (std::string_view(b.id) == "mobility") {
     Board& tr = *board("mob_trace");
-    const bool has_trips = present(b, views), has_points = present(tr, views);
-    if (!has_trips && !has_points) return Prep::Missing;
+    Board& tk = *board("mob_tracks");
+    const bool has_trips = present(b, views), has_points = present(tr, views), has_tracks = !g_track_tables.empty();
+    if (!has_trips && !has_points && !has_tracks) return Prep::Missing;
     tr.sql = trace_sql(has_trips);
+    if (has_tracks) {
+      tk.sql = tracks_sql();
+      fetch(tk, sig + "|tracks:" + tk.sql);
+    } else if (tk.data.has) { tk.data = {}; tk.dirty = true; tk.fetched_for.clear(); }
+    if (has_tracks && !tk.data.has) return Prep::Loading;
+    if (tk.data.has && !tk.data.ok) { error = tk.data.error; return Prep::Error; }
     if (has_trips) fetch(b, sig);
     else if (b.data.has) { b.data = {}; b.dirty = true; b.fetched_for.clear(); }
     if (has_points) fetch(tr, sig);
@@ -1146,9 +1195,9 @@ Prep prepare(Board& b, const std::vector<std::string>& views, const std::string&
     if ((has_trips && !b.data.has) || (has_points && !tr.data.has)) return Prep::Loading;
     for (const Board* x : {&b, &tr})
       if (x->data.has && !x->data.ok) { error = x->data.error; return Prep::Error; }
-    if (b.dirty || tr.dirty) {
-      b.dirty = tr.dirty = false;
-      compute_mobility(has_trips ? &b.data : nullptr, has_points ? &tr.data : nullptr);
+    if (b.dirty || tr.dirty || tk.dirty) {
+      b.dirty = tr.dirty = tk.dirty = false;
+      compute_mobility(has_trips ? &b.data : nullptr, has_points ? &tr.data : nullptr, has_tracks ? &tk.data : nullptr);
     }
     return Prep::Ready;
   }
@@ -1166,6 +1215,16 @@ std::string answer(const char* id, Lang l, const std::vector<std::string>& views
   std::string error;
   if (!b || prepare(*b, views, views_signature(views, rows_total), error) != Prep::Ready) return "";
   return headline_of(id, l).sentence;
+}
+
+void set_track_tables(std::vector<TrackTable> tables) { g_track_tables = std::move(tables); }
+bool has_track_tables() { return !g_track_tables.empty(); }
+bool is_track_table(const std::vector<std::string>& c, bool* kml) {
+  auto has = [&](const char* n) { return std::find(c.begin(), c.end(), n) != c.end(); };
+  const bool gpx = has("kind") && has("track") && has("seq") && has("time") && has("ele_m") && has("lat") && has("lon");
+  const bool k = !gpx && has("placemark") && has("kind") && has("time") && has("alt_m") && has("lat") && has("lon");
+  if (kml) *kml = k;
+  return gpx || k;
 }
 
 bool has_tab(const char* id) { return std::string_view(id) == "reveal" || board(id) != nullptr; }
@@ -1198,7 +1257,7 @@ void draw_tab(const char* id, Lang l, const std::vector<std::string>& views, uin
     fetch(*health, sig);
     if (health->data.ok && health->dirty) { health->dirty = false; compute_health(health->data); }
   }
-  const bool refreshing = b->request || (sid == "mobility" && board("mob_trace")->request);
+  const bool refreshing = b->request || (sid == "mobility" && (board("mob_trace")->request || board("mob_tracks")->request));
   if (prep == Prep::Loading || refreshing) ImGui::TextColored(ui::color_dim(), "%s", t(l, "dash.loading"));
   if (prep == Prep::Loading) return;
   if (prep == Prep::Error) { ImGui::TextColored(ui::color_error(), "%s", error.c_str()); return; }

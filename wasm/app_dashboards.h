@@ -13,6 +13,17 @@ namespace sdw::dash {
 // Draws dashboard `id` ("mobility", "energy", "learning", "food", "budget", "footprint"); fetches its data when the merged views or
 // row counts change. `open_guide` receives a guide id when the user asks how to get a missing export.
 void draw_tab(const char* id, Lang lang, const std::vector<std::string>& views, uint64_t rows_total, std::string& open_guide);
+// GPX and KML track tables of the loaded files (they belong to no domain view): segmented by the mobility
+// dashboard like `workbench challenge mobility` does. `types`: GPX track name -> <type> (from the meta).
+struct TrackTable {
+  std::string name;
+  bool kml = false;
+  std::vector<std::pair<std::string, std::string>> types;
+};
+void set_track_tables(std::vector<TrackTable> tables);
+bool has_track_tables();
+// Whether a table with these columns is a GPX/KML track table (no domain; see challenges/tables.cpp).
+bool is_track_table(const std::vector<std::string>& columns, bool* kml);
 // The stated answer of dashboard `id` (its headline sentence) for Home, fetching and computing its figures
 // like draw_tab; "" while they are not in yet or when `id` has no data.
 std::string answer(const char* id, Lang lang, const std::vector<std::string>& views, uint64_t rows_total);

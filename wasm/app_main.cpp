@@ -17,6 +17,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstring>
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -200,8 +201,13 @@ void apply_state(const json& j) {
     if (sources)
       for (const auto& s : j["sources"])
         if (s.value("drop", int64_t{0}) == drop && s.value("status", "") == "ready" && s.contains("tables") && s["tables"].is_array())
-          for (const auto& t : s["tables"])
+          for (const auto& t : s["tables"]) {
             if (const char* tab = tab_for_view(t.value("domain", ""))) tabs.insert(tab);
+            std::vector<std::string> cols;   // GPX/KML tracks belong to no domain: they answer mobility too
+            if (t.contains("columns") && t["columns"].is_array())
+              for (const auto& c : t["columns"]) cols.push_back(c.is_object() ? c.value("name", "") : "");
+            if (t.value("domain", "").empty() && sdw::dash::is_track_table(cols, nullptr)) tabs.insert("mobility");
+          }
     if (drop != g.auto_batch) { g.auto_batch = drop; g.auto_tabs.clear(); g.user_chose_tab = false; }
     if (j.contains("open_tab") && j["open_tab"].is_string()) g.user_chose_tab = true;
     if (!tabs.empty() && tabs != g.auto_tabs && !g.user_chose_tab) {
@@ -223,6 +229,7 @@ void apply_state(const json& j) {
     if (e.contains("error") && e["error"].is_object()) g.last_export.error = {e["error"].value("fr", ""), e["error"].value("en", "")};
   }
   std::vector<Source> out;
+  std::vector<sdw::dash::TrackTable> tracks;
   for (const auto& s : j["sources"]) {
     Source x;
     x.id = s.value("id", 0);
@@ -245,6 +252,24 @@ void apply_state(const json& j) {
     if (s["tables"].is_array()) for (const auto& t : s["tables"]) {
       SourceTable st{t.value("name", ""), t.value("rows", 0ULL), {}};
       if (t["columns"].is_array()) for (const auto& c : t["columns"]) st.columns.emplace_back(c.value("name", ""), c.value("type", ""));
+      // GPX/KML track tables of ready files, for the mobility dashboard (with each GPX track's <type>)
+      std::vector<std::string> names;
+      for (const auto& [n, ty] : st.columns) names.push_back(n);
+      bool kml = false;
+      if (x.status == "ready" && t.value("domain", "").empty() && sdw::dash::is_track_table(names, &kml)) {
+        sdw::dash::TrackTable tt{st.name, kml, {}};
+        std::map<std::string, std::string> name_of, type_of;   // "track.N" -> name / type
+        if (t.contains("meta") && t["meta"].is_array())
+          for (const auto& m : t["meta"])
+            if (m.is_array() && m.size() == 2 && m[0].is_string() && m[1].is_string()) {
+              const std::string k = m[0].get<std::string>();
+              if (k.size() > 5 && k.compare(k.size() - 5, 5, ".name") == 0) name_of[k.substr(0, k.size() - 5)] = m[1].get<std::string>();
+              if (k.size() > 5 && k.compare(k.size() - 5, 5, ".type") == 0) type_of[k.substr(0, k.size() - 5)] = m[1].get<std::string>();
+            }
+        for (const auto& [stem, type] : type_of)
+          if (name_of.count(stem)) tt.types.emplace_back(name_of[stem], type);
+        tracks.push_back(std::move(tt));
+      }
       x.tables.push_back(std::move(st));
     }
     if (s.contains("entries") && s["entries"].is_array())
@@ -262,6 +287,7 @@ void apply_state(const json& j) {
     out.push_back(std::move(x));
   }
   g.sources = std::move(out);
+  sdw::dash::set_track_tables(std::move(tracks));
   // the live region hears each file's start, end and failure once
   for (const auto& src : g.sources) {
     auto it = std::find_if(g.seen_status.begin(), g.seen_status.end(), [&](const auto& p) { return p.first == src.id; });
@@ -908,6 +934,7 @@ const char* tab_for_view(const std::string& v) {
   return nullptr;
 }
 bool has_view_for(const char* tab) {
+  if (std::strcmp(tab, "mobility") == 0 && sdw::dash::has_track_tables()) return true;   // GPX/KML tracks
   for (const auto& v : g.views)
     if (const char* t = tab_for_view(v); t && std::strcmp(t, tab) == 0) return true;
   return std::strcmp(tab, "reveal") == 0 && !g.views.empty();

@@ -57,6 +57,24 @@ module.exports = (h) => {
     log(`  trip 1: ${was} -> ${to}; ${fs.readFileSync(saved, 'utf8').trim().split('\n').pop()}`);
   });
 
+  test('mobility from a GPX track: segmented in the page with its <type>, figures = the CLI', async () => {
+    await page.goto(url);
+    await waitFor(() => window.workbench && window.workbench.ui() && window.workbench.state().duck.ready, null, 60000);
+    const rel = 'segment/strava_run.gpx';   // a Strava export: a run with its <type>, a ride without one
+    await h.dropFiles([{ name: 'strava_run.gpx', bytes: fs.readFileSync(path.join(DATA, rel)) }]);
+    await waitFor(() => { const s = window.workbench.state().sources; return s.length === 1 && s[0].status === 'ready'; }, null, 60000);
+    await waitFor(() => window.workbench.ui().tab === 'mobility' && window.workbench.ui().dashboards.mobility.trips > 0, null, 30000);
+    await waitFor(() => !!document.querySelector('#a11y #answer'), null, 10000);
+    const want = cli(rel);
+    const m = (await h.ui()).dashboards.mobility;
+    eq(await page.evaluate(() => document.querySelector('#a11y #answer').textContent), want.answer.sentence, 'the answer = the CLI');
+    near(m.km, want.mobility.total_km, 1e-6, 'km = the CLI');
+    for (const b of want.mobility.by_mode) near(m.km_by_mode[b.mode] || 0, b.km, 1e-6, `${b.mode} km = the CLI`);
+    const run = want.mobility.by_mode.find((b) => b.mode === 'run');
+    assert(run && !run.inferred && m.km_by_mode.run > 0, 'the track with <type>running</type> is a run, not a guess');
+    log(`  GPX: ${JSON.stringify(m.km_by_mode)} — "${want.answer.sentence}"`);
+  });
+
   test('mobility: a mode correction is kept with the encrypted workspace and comes back after a reload', async () => {
     const PASS = 'vélo sous la pluie 2026';
     const typeInto = async (sel, text) => { await page.click(sel); await page.keyboard.type(text, { delay: 5 }); };

@@ -10,6 +10,7 @@
 #include <map>
 #include <string_view>
 
+#include "challenges/headline.h"
 #include "challenges/reveal.h"
 #include "imgui.h"
 #include "viz/a11y.h"
@@ -350,7 +351,7 @@ std::string summary_page(Lang l) {
     if (last == k_no_day || s.last_day > last) last = s.last_day;
   }
   p.subtitle = format_count(l, g.result.sources.size()) + (fr ? (g.result.sources.size() > 1 ? " sources" : " source") : (g.result.sources.size() > 1 ? " sources" : " source")) +
-               (first == k_no_day ? "" : ", " + period(l, first, last)) +
+               (first == k_no_day ? "" : ", " + challenge::period_text(challenge::Period{first, last}, fr)) +
                L(l, " — calculé sur cet appareil, rien n’a été envoyé.", " — computed on this device, nothing was sent.");
   svg::PageSection who{L(l, "Qui détient quoi", "Who holds what"), {}};
   svg::PageSection act{L(l, "Pour agir : les réglages de chaque détenteur", "To act: each holder's settings"), {}};

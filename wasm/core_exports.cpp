@@ -1,6 +1,9 @@
 // The parse worker's C ABI (core.wasm): one streaming session at a time, fed from File.stream() by
-// web/parse_worker.js. Owns: the JS-facing functions and the result description (JSON with pointers
-// to the Arrow-ready buffers). Does not own parsing (parsers/) or Arrow building (the worker does that).
+// web/parse_worker.js. Owns: the JS-facing functions and the result description (JSON). Every table or
+// batch leaves as one complete Arrow IPC stream written here (parsers/arrow_ipc.h) in the wasm heap: the
+// description gives its [pointer, length] and how each column travelled (data, SQL literal or formula, or
+// all-null), so the worker copies one slice out and the page restores the rest in SQL. Does not own
+// parsing (parsers/) or the DuckDB side (web/main.js).
 #include <emscripten/emscripten.h>
 #include <emscripten/heap.h>
 
@@ -13,6 +16,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "parsers/arrow_ipc.h"
 #include "parsers/parser.h"
 
 namespace {
@@ -20,7 +24,8 @@ namespace {
 uint64_t g_memory_limit = 0;         // test-only ceiling below MAXIMUM_MEMORY (core_set_memory_limit), 0: none
 
 std::unique_ptr<sdw::Session> g_session;
-std::vector<sdw::Table> g_batches;   // rows moved out by core_drain(), alive until core_release_batches()
+std::vector<std::vector<uint8_t>> g_ipc;   // streams described by core_drain() / core_table(), alive until
+                                          // core_release_batches() / the next core_table() / core_end()
 std::vector<uint8_t> g_staging;
 std::string g_result;
 
@@ -37,22 +42,41 @@ json message_json(const sdw::Message& m) {
   return j;
 }
 
-json column_json(sdw::Column& c) {
-  json j = {{"name", c.name}, {"type", sdw::column_type_name(c.type)}, {"null_count", c.null_count},
-            {"validity", ptr_len(c.validity_bits.data(), c.validity_bits.size())}};
-  switch (c.type) {
-    case sdw::ColumnType::Bool: j["data"] = ptr_len(c.bool_bits.data(), c.bool_bits.size()); break;
-    case sdw::ColumnType::Int64:
-    case sdw::ColumnType::Timestamp: j["data"] = ptr_len(c.i64.data(), c.i64.size() * 8); break;
-    case sdw::ColumnType::Float64: j["data"] = ptr_len(c.f64.data(), c.f64.size() * 8); break;
-    case sdw::ColumnType::Date: j["data"] = ptr_len(c.i32.data(), c.i32.size() * 4); break;
-    case sdw::ColumnType::String:
-      j["data"] = ptr_len(c.chars.data(), c.chars.size());
-      j["offsets"] = ptr_len(c.offsets.data(), c.offsets.size() * 4);
-      break;
+const char* ship_name(sdw::ShipKind k) {
+  switch (k) {
+    case sdw::ShipKind::Literal: return "literal";
+    case sdw::ShipKind::Null: return "null";
+    default: return "data";
   }
-  if (c.type == sdw::ColumnType::Timestamp && c.has_offsets())
-    j["offsets_min"] = ptr_len(c.utc_offset_min.data(), c.utc_offset_min.size() * 2);
+}
+
+// One table or batch as one Arrow IPC stream (kept in g_ipc) and its description: "columns" as the page
+// lists them (name, type, nulls among the rows) and "plan", one entry per column in table order: "ship"
+// data (a field of the stream, followed by "<name>_utc_offset_min" when "offsets"), literal ("sql": a
+// constant or a formula over data columns; "offsets_sql": the SQL of its offsets column, if any) or null
+// (every row null); "fixed": the same for every batch of the table (a lean column). Type names are DuckDB's.
+// The table's own rows are no longer needed afterwards.
+json piece_json(const sdw::Table& t, size_t index) {
+  std::vector<uint8_t>& ipc = g_ipc.emplace_back();
+  std::vector<sdw::ShippedColumn> plan;
+  sdw::write_arrow_ipc(t, ipc, plan);
+  const size_t rows = t.rows();
+  json j = {{"index", index}, {"name", t.name}, {"entry", t.entry}, {"domain", t.domain}, {"rows", rows},
+            {"columns", json::array()}, {"plan", json::array()}, {"ipc", ptr_len(ipc.data(), ipc.size())}};
+  for (size_t ci = 0; ci < t.columns.size(); ++ci) {
+    const sdw::Column& c = t.columns[ci];
+    const sdw::ShippedColumn& p = plan[ci];
+    j["columns"].push_back({{"name", c.name}, {"type", sdw::column_type_name(c.type)}, {"null_count", p.null_count}});
+    json pj = {{"name", c.name}, {"type", sdw::duckdb_type_name(c.type)}, {"ship", ship_name(p.kind)},
+               {"null_count", p.null_count}};
+    if (p.kind == sdw::ShipKind::Literal) pj["sql"] = p.literal_sql;
+    if (!p.offsets_sql.empty()) pj["offsets_sql"] = p.offsets_sql;
+    if (p.offsets) pj["offsets"] = true;
+    // lean column (left empty by the parser): its Table::derived entry holds for every row of the table, in
+    // every batch, so the page may compute it on read instead of storing it
+    if (rows > 0 && c.size() == 0) pj["fixed"] = true;
+    j["plan"].push_back(std::move(pj));
+  }
   return j;
 }
 
@@ -87,14 +111,7 @@ json describe(sdw::Session& s) {
     out["error"] = message_json(d.error);
     return out;
   }
-  size_t index = 0;
-  for (auto& t : s.tables()) {
-    t.finalize();
-    json tj = {{"index", index++}, {"name", t.name}, {"entry", t.entry}, {"domain", t.domain}, {"rows", t.rows()},
-               {"columns", json::array()}, {"meta", t.meta}};
-    for (auto& c : t.columns) tj["columns"].push_back(column_json(c));
-    out["tables"].push_back(std::move(tj));
-  }
+  out["table_count"] = s.tables().size();   // each one's stream and plan: core_table(i)
   return out;
 }
 
@@ -134,12 +151,16 @@ extern "C" {
 EMSCRIPTEN_KEEPALIVE void core_set_memory_limit(double bytes) { g_memory_limit = bytes > 0 ? static_cast<uint64_t>(bytes) : 0; }
 
 // Starts a session for one file. total_bytes is a double: JS numbers carry sizes over 4 GiB exactly.
-EMSCRIPTEN_KEEPALIVE int core_begin(const char* file_name, double total_bytes, const char* time_zone) {
+// flags: 1 = lean tables (ParseOptions::lean_tables: a parser may leave constant, derived and all-null columns
+// empty; the plan of each stream says how the page restores them).
+EMSCRIPTEN_KEEPALIVE int core_begin(const char* file_name, double total_bytes, const char* time_zone, int flags) {
   try {
     sdw::ParseOptions o;
     o.file_name = file_name;
     o.total_bytes = total_bytes > 0 ? static_cast<uint64_t>(total_bytes) : 0;
     o.time_zone = time_zone;
+    o.lean_tables = (flags & 1) != 0;
+    g_ipc.clear();
     g_session = std::make_unique<sdw::Session>(std::move(o));
     return 0;
   } catch (...) {
@@ -171,7 +192,8 @@ EMSCRIPTEN_KEEPALIVE void core_cancel() { if (g_session) g_session->cancel(); }
 
 // Moves out the rows of every table holding at least min_rows (formats that stream rows only), so the
 // worker ships them to DuckDB while parsing goes on and the wasm heap stays flat. Returns
-// {"batches":[{index, name, entry, domain, rows, columns:[…]}]}; buffers live until core_release_batches().
+// {"batches":[piece_json…]}: each batch is one complete Arrow IPC stream, its rows freed once written; the
+// streams live until core_release_batches().
 EMSCRIPTEN_KEEPALIVE const char* core_drain(int min_rows) {
   json out = {{"batches", json::array()}};
   if (!g_session || !g_session->can_take_rows()) return store(out);
@@ -179,24 +201,24 @@ EMSCRIPTEN_KEEPALIVE const char* core_drain(int min_rows) {
     auto& tables = g_session->tables();
     for (size_t i = 0; i < tables.size(); i++) {
       if (tables[i].rows() == 0 || tables[i].rows() < static_cast<size_t>(min_rows)) continue;
-      g_batches.push_back(g_session->take_rows(i));
-      sdw::Table& b = g_batches.back();
-      b.finalize();
-      json bj = {{"index", i}, {"name", b.name}, {"entry", b.entry}, {"domain", b.domain}, {"rows", b.rows()},
-                 {"columns", json::array()}};
-      for (auto& c : b.columns) bj["columns"].push_back(column_json(c));
+      const sdw::Table batch = g_session->take_rows(i);
+      json bj = piece_json(batch, i);
       out["batches"].push_back(std::move(bj));
     }
   } catch (const std::bad_alloc&) {
-    g_batches.clear();
+    g_ipc.clear();
     return internal_error("out of memory while taking a batch");
+  } catch (const std::exception& e) {
+    g_ipc.clear();
+    return internal_error(e.what());
   }
   return store(out);
 }
 
-EMSCRIPTEN_KEEPALIVE void core_release_batches() { g_batches = std::vector<sdw::Table>(); }
+EMSCRIPTEN_KEEPALIVE void core_release_batches() { g_ipc = std::vector<std::vector<uint8_t>>(); }
 
-// Ends the input and describes the result (JSON; pointers stay valid until core_end()).
+// Ends the input and describes the result (JSON): warnings, entries, and "table_count" tables, whose
+// streams core_table() writes one at a time.
 EMSCRIPTEN_KEEPALIVE const char* core_finish() {
   if (!g_session) return internal_error("no session");
   try {
@@ -213,10 +235,33 @@ EMSCRIPTEN_KEEPALIVE const char* core_finish() {
   }
 }
 
+// Table i of the finished session as piece_json (with its "meta"). The stream of the previous call is freed
+// first, and table i's rows once its stream is written, so the heap holds one table's stream at a time.
+EMSCRIPTEN_KEEPALIVE const char* core_table(int i) {
+  g_ipc = std::vector<std::vector<uint8_t>>();
+  if (!g_session || i < 0 || static_cast<size_t>(i) >= g_session->tables().size()) return internal_error("no such table");
+  try {
+    sdw::Table& t = g_session->tables()[static_cast<size_t>(i)];
+    json tj = piece_json(t, static_cast<size_t>(i));
+    tj["meta"] = t.meta;
+    for (auto& c : t.columns) c.take_values();   // frees the rows (the returned copy dies here): they travel in the stream now
+    return store(tj);
+  } catch (const std::bad_alloc&) {
+    g_ipc.clear();
+    return store({{"ok", false},
+                  {"error", {{"code", "core.out_of_memory"},
+                             {"fr", "Mémoire insuffisante pour le résultat de ce fichier (4 Go au plus dans le navigateur)."},
+                             {"en", "Not enough memory for this file's result (the browser allows 4 GB at most)."}}}});
+  } catch (const std::exception& e) {
+    g_ipc.clear();
+    return internal_error(e.what());
+  }
+}
+
 // Frees everything of the session (the JS side has copied the buffers out).
 EMSCRIPTEN_KEEPALIVE void core_end() {
   g_session.reset();
-  g_batches = std::vector<sdw::Table>();
+  g_ipc = std::vector<std::vector<uint8_t>>();
   g_staging = std::vector<uint8_t>();
   g_result = std::string();
 }

@@ -403,30 +403,54 @@ worker.onerror = (e) => {
   current = null; pushState(); pump();
 };
 
-// A table (or a batch of its rows) from the parse worker goes into DuckDB. The first piece of a table
-// creates it; later batches are appended by column name, widening the table first when the parser
-// widened a column (BIGINT -> DOUBLE -> VARCHAR) or found a new one. Pieces of one source are applied
-// in order through s.chain.
+// A table (or a batch of its rows) from the parse worker goes into DuckDB. Each piece is one complete Arrow
+// IPC stream written by C++ (parsers/arrow_ipc.h) holding only the columns that vary; its plan says, column
+// by column in table order, how the others are restored: a SQL literal or a formula over the data columns,
+// or NULL. The stream lands in a part table, then one SQL call makes (first piece) or appends to (later
+// pieces) the source's table with every column in the parser's order and type, and drops the part; a piece
+// whose fields are exactly the table's stored columns is appended natively instead. Columns the parser left
+// out of a lean table ("fixed": Enedis load curves' constants, nulls and formulas) become virtual generated
+// columns, computed on read, never stored. The parser only widens a column (BIGINT -> DOUBLE -> VARCHAR) or
+// adds one: the table follows before the rows go in (types tracked here, no DESCRIBE). Pieces of one source
+// are applied in order through s.chain.
 
-async function evolveSchema(conn, target, incoming, piece) {
-  const cols = async (t) => new Map((await conn.query(`DESCRIBE ${ident(t)}`)).toArray().map((r) => { const o = r.toJSON(); return [o.column_name, o.column_type]; }));
-  const have = await cols(target), come = await cols(incoming);
-  // a column with no value in this piece says nothing about its type (the parser ships it as text until it has one)
-  const empty = new Set(piece.columns.filter((c) => c.null_count === piece.rows).map((c) => c.name));
-  for (const [name, type] of come) {
-    const cur = have.get(name);
-    if (!cur) await conn.query(`ALTER TABLE ${ident(target)} ADD COLUMN ${ident(name)} ${type}`);
-    else if (cur === type || empty.has(name)) continue;
-    else if (cur === 'VARCHAR') {
+const OFFSETS = '_utc_offset_min';   // a timestamp's source-written UTC offsets (minutes), the column after it
+
+// The piece's columns as its table gets them, in order: name, DuckDB type, SQL over the part table, rows
+// with a value, fixed (a lean column, the same formula in every piece), data (a field of the stream, which
+// holds the data columns in this order).
+function pieceColumns(t) {
+  const out = [];
+  for (const p of t.plan) {
+    const sql = p.ship === 'data' ? ident(p.name) : p.ship === 'null' ? 'NULL' : p.sql;
+    const fixed = !!p.fixed && p.ship !== 'data';
+    out.push({ name: p.name, type: p.type, sql, values: t.rows - p.null_count, fixed, data: p.ship === 'data' });
+    if (p.offsets) out.push({ name: p.name + OFFSETS, type: 'SMALLINT', sql: ident(p.name + OFFSETS), values: t.rows, fixed: false, data: true });
+    else if (p.offsets_sql) out.push({ name: p.name + OFFSETS, type: 'SMALLINT', sql: p.offsets_sql, values: t.rows, fixed, data: false });
+  }
+  return out;
+}
+
+// ALTERs that make the table `rec` take the piece's columns (rec.types and rec.values follow them).
+function widenTo(rec, cols) {
+  const sql = [];
+  for (const c of cols) {
+    const cur = rec.types.get(c.name);
+    const alter = (type) => { sql.push(`ALTER TABLE ${ident(rec.name)} ALTER ${ident(c.name)} TYPE ${type}`); rec.types.set(c.name, type); };
+    if (!cur) {
+      sql.push(`ALTER TABLE ${ident(rec.name)} ADD COLUMN ${ident(c.name)} ${c.type}`);
+      rec.types.set(c.name, c.type);
+      rec.values.set(c.name, 0);
+    } else if (cur === c.type || c.values === 0) {
+      // a column with no value in this piece says nothing about its type (the parser ships it as text until it has one)
+    } else if (cur === 'VARCHAR') {
       // text so far only because every earlier value was null: the column takes its first real type
-      const n = (await conn.query(`SELECT count(${ident(name)}) AS n FROM ${ident(target)}`)).toArray()[0].toJSON().n;
-      if (Number(n) === 0) await conn.query(`ALTER TABLE ${ident(target)} ALTER ${ident(name)} TYPE ${type}`);
-    } else if (!(cur === 'DOUBLE' && type === 'BIGINT')) {
-      // the parser only widens: integers to floats, anything to text
-      const wider = cur === 'BIGINT' && type === 'DOUBLE' ? 'DOUBLE' : 'VARCHAR';
-      await conn.query(`ALTER TABLE ${ident(target)} ALTER ${ident(name)} TYPE ${wider}`);
+      if (rec.values.get(c.name) === 0) alter(c.type);
+    } else if (!(cur === 'DOUBLE' && c.type === 'BIGINT')) {
+      alter(cur === 'BIGINT' && c.type === 'DOUBLE' ? 'DOUBLE' : 'VARCHAR');   // the parser only widens
     }
   }
+  return sql;
 }
 
 function tableNameForPiece(s, t) {
@@ -440,32 +464,64 @@ async function appendPiece(s, t, final) {
   s.byIndex = s.byIndex || new Map();
   const key = t.index ?? s.tables.length;
   let rec = s.byIndex.get(key);
+  if (rec && final) { rec.meta = t.meta; rec.columns = t.columns; }
+  if (rec && t.rows === 0) return;
+  const all = pieceColumns(t);
+  const allData = t.plan.every((p) => p.ship === 'data');
+  const part = `_part_${s.id}_${key}`;
+  const cast = (c, type) => `CAST(${c.sql} AS ${type})`;
+  const insert = (cols, types) => `INSERT INTO ${ident(rec.name)} (${cols.map((c) => ident(c.name)).join(', ')}) ` +
+    `SELECT ${cols.map((c) => cast(c, types.get(c.name))).join(', ')} FROM ${ident(part)}`;
   if (!rec) {
     const name = tableNameForPiece(s, t);
     s.created = s.created || [];
     s.created.push(name);
-    await d.conn.insertArrowFromIPCStream(t.ipc, { name, create: true });
-    rec = { name, rows: t.rows, columns: t.columns, meta: t.meta, entry: t.entry || '', domain: t.domain || '' };
+    rec = { name, rows: t.rows, columns: t.columns, meta: t.meta, entry: t.entry || '', domain: t.domain || '',
+            types: new Map(all.map((c) => [c.name, c.type])), values: new Map(all.map((c) => [c.name, c.values])),
+            generated: new Map(all.filter((c) => c.fixed).map((c) => [c.name, c.sql])) };
+    if (allData) await d.conn.insertArrowFromIPCStream(t.ipc, { name, create: true });
+    else {
+      const defs = all.map((c) => `${ident(c.name)} ${c.type}${c.fixed ? ` GENERATED ALWAYS AS (${cast(c, c.type)}) VIRTUAL` : ''}`);
+      const create = `CREATE TABLE ${ident(name)} (${defs.join(', ')})`;
+      // only data and generated columns: the stream's fields are the stored columns, in order
+      if (all.every((c) => c.fixed || c.data)) {
+        await d.conn.query(create);
+        await d.conn.insertArrowFromIPCStream(t.ipc, { name, create: false });
+      } else await viaPart(d.conn, t.ipc, part, `${create};\n${insert(all.filter((c) => !c.fixed), rec.types)}`);
+    }
     s.byIndex.set(key, rec);
     s.tables.push(rec);
     const e = t.entry && (s.entries || []).find((x) => x.path === t.entry);
     if (e) (e.tables = e.tables || []).push(name);
   } else {
-    if (final) { rec.meta = t.meta; rec.columns = t.columns; }
-    if (t.rows > 0) {
-      const tmp = `_lot_${s.id}_${key}`;
-      await d.conn.insertArrowFromIPCStream(t.ipc, { name: tmp, create: true });
-      try {
-        await evolveSchema(d.conn, rec.name, tmp, t);
-        await d.conn.query(`INSERT INTO ${ident(rec.name)} BY NAME SELECT * FROM ${ident(tmp)}`);
-      } finally {
-        await d.conn.query(`DROP TABLE IF EXISTS ${ident(tmp)}`);
-      }
-      rec.rows += t.rows;
-      rec.columns = t.columns;
+    for (const c of all) {
+      // a generated column is the same formula in every piece of a lean table (never stored, so never appended to)
+      if (rec.generated.has(c.name) && !(c.fixed && rec.generated.get(c.name) === c.sql)) throw new Error(`column ${c.name} changed between batches`);
     }
+    const cols = all.filter((c) => !rec.generated.has(c.name));
+    const alters = widenTo(rec, cols);
+    // the stream's fields are exactly the stored columns, in order and type: appended natively (by position)
+    const stored = [...rec.types.keys()].filter((n) => !rec.generated.has(n));
+    const same = !alters.length && stored.length === cols.length &&
+      cols.every((c, i) => c.data && stored[i] === c.name && rec.types.get(c.name) === c.type);
+    if (same) await d.conn.insertArrowFromIPCStream(t.ipc, { name: rec.name, create: false });
+    else await viaPart(d.conn, t.ipc, part, [...alters, insert(cols, rec.types)].join(';\n'));
+    for (const c of cols) rec.values.set(c.name, rec.values.get(c.name) + c.values);
+    rec.rows += t.rows;
+    rec.columns = t.columns;
   }
   s.rows = s.tables.reduce((a, x) => a + x.rows, 0);
+}
+
+// The stream into its own part table, then `sql` over it and the part dropped, in one call.
+async function viaPart(conn, ipc, part, sql) {
+  await conn.insertArrowFromIPCStream(ipc, { name: part, create: true });
+  try {
+    await conn.query(`${sql};\nDROP TABLE ${ident(part)}`);
+  } catch (e) {
+    await conn.query(`DROP TABLE IF EXISTS ${ident(part)}`).catch(() => {});
+    throw e;
+  }
 }
 
 // Queues a piece behind the source's earlier ones; the first failure is kept and stops the rest.

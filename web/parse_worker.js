@@ -1,13 +1,15 @@
-// Parse worker: streams a File through core.wasm (parsers/, no UI) and ships typed columns to the page
-// as Arrow IPC, ready for DuckDB's insertArrowFromIPCStream. The page never parses; the canvas keeps
-// drawing while big files stream here. One file at a time; cancel is checked between chunks.
-import { makeData, RecordBatch, Table, tableToIPC, Bool, Int16, Int64, Float64, DateDay,
-         TimestampMicrosecond, Utf8 } from 'apache-arrow';
+// Parse worker: streams a File through core.wasm (parsers/, no UI) and ships each table, or batch of its
+// rows, to the page as the Arrow IPC stream C++ wrote in the wasm heap (parsers/arrow_ipc.h), ready for
+// DuckDB's insertArrowFromIPCStream: one slice copied out, transferred, nothing rebuilt here. Its "plan" says
+// how the page restores the columns that did not travel (constants and formulas as SQL, all-null columns).
+// The page never parses; the canvas keeps drawing while big files stream here. One file at a time; cancel
+// is checked between chunks.
 
 const STAGING = 1 << 20;               // bytes handed to C++ per call
 const BATCH_ROWS = 1 << 17;            // rows per batch shipped while parsing (formats that stream rows)
 const DRAIN_EVERY = 8 << 20;           // look for a batch after this many bytes
 const FRESH_AFTER = 1 << 30;           // a module whose memory grew past this is dropped after the file
+const LEAN_TABLES = 1;                 // core_begin flag: parsers may leave constant/derived/null columns out
 let corePromise = null;
 let cancelled = new Set();
 let bytesDone = 0;                     // of the file being parsed, for an abort's message
@@ -26,40 +28,13 @@ function withCString(M, s, fn) {
   try { return fn(p); } finally { M._free(p); }
 }
 
-// Copy [ptr, len] out of the wasm heap (the heap is reused for the next file).
+// Copy [ptr, len] out of the wasm heap (the heap is reused for the next batch or file).
 const copyOut = (M, [ptr, len]) => M.HEAPU8.slice(ptr >>> 0, (ptr >>> 0) + len);
 
-function arrowColumn(M, c, rows) {
-  const nullBitmap = c.null_count > 0 ? copyOut(M, c.validity) : undefined;
-  const base = { length: rows, nullCount: c.null_count, nullBitmap };
-  const buf = () => copyOut(M, c.data).buffer;
-  switch (c.type) {
-    case 'bool': return makeData({ ...base, type: new Bool(), data: copyOut(M, c.data) });
-    case 'int64': return makeData({ ...base, type: new Int64(), data: new BigInt64Array(buf()) });
-    case 'float64': return makeData({ ...base, type: new Float64(), data: new Float64Array(buf()) });
-    case 'date': return makeData({ ...base, type: new DateDay(), data: new Int32Array(buf()) });
-    case 'timestamp': return makeData({ ...base, type: new TimestampMicrosecond(), data: new BigInt64Array(buf()) });
-    default: return makeData({ ...base, type: new Utf8(), data: copyOut(M, c.data),
-                               valueOffsets: new Int32Array(copyOut(M, c.offsets).buffer) });
-  }
-}
-
-function tableToArrowIPC(M, t) {
-  const children = {};
-  for (const c of t.columns) {
-    children[c.name] = arrowColumn(M, c, t.rows);
-    if (c.offsets_min) {   // source-written UTC offsets of a timestamp column, kept beside it
-      children[c.name + '_utc_offset_min'] = makeData({ type: new Int16(), length: t.rows, nullCount: 0,
-        data: new Int16Array(copyOut(M, c.offsets_min).buffer) });
-    }
-  }
-  return tableToIPC(new Table(new RecordBatch(children)), 'stream');
-}
-
-// What the page needs of a table or batch besides its Arrow bytes.
+// What the page needs of a table or batch besides its Arrow bytes (piece_json of wasm/core_exports.cpp).
 const describeTable = (t, ipc) => ({
   index: t.index, name: t.name, rows: t.rows, meta: t.meta || [], entry: t.entry || '', domain: t.domain || '',
-  columns: t.columns.map((c) => ({ name: c.name, type: c.type, null_count: c.null_count })), ipc });
+  columns: t.columns, plan: t.plan, ipc });
 
 async function parseFile(id, file, opts) {
   // a test ceiling under what this module already holds would fail at once: start from a fresh module
@@ -67,7 +42,7 @@ async function parseFile(id, file, opts) {
   const M = await loadCore();
   const t0 = performance.now();
   const rc = withCString(M, file.name, (p) => withCString(M, opts.timeZone || 'Europe/Paris',
-    (tz) => M._core_begin(p, file.size, tz)));
+    (tz) => M._core_begin(p, file.size, tz, LEAN_TABLES)));
   if (rc !== 0) throw new Error('core_begin failed');
   M._core_set_memory_limit((opts.memoryLimitMb || 0) * 2 ** 20);   // test-only ceiling, 0: MAXIMUM_MEMORY
   bytesDone = 0;
@@ -77,8 +52,9 @@ async function parseFile(id, file, opts) {
   // Rows moved out of wasm as Arrow IPC batches: the heap holds at most about one batch.
   const drain = (minRows) => {
     const j = JSON.parse(M.UTF8ToString(M._core_drain(minRows)));
+    if (j.error) throw new Error(j.error.en);
     for (const b of j.batches || []) {
-      const ipc = tableToArrowIPC(M, b);
+      const ipc = copyOut(M, b.ipc);
       self.postMessage({ type: 'batch', id, table: describeTable(b, ipc) }, [ipc.buffer]);
     }
     M._core_release_batches();
@@ -113,8 +89,10 @@ async function parseFile(id, file, opts) {
   const transfer = [];
   const tables = [];
   if (result.ok) {
-    for (const t of result.tables) {
-      const ipc = tableToArrowIPC(M, t);
+    for (let i = 0; i < (result.table_count || 0); i++) {
+      const t = JSON.parse(M.UTF8ToString(M._core_table(i)));   // frees the previous table's stream
+      if (t.error) { Object.assign(result, { ok: false, error: t.error }); tables.length = 0; transfer.length = 0; break; }
+      const ipc = copyOut(M, t.ipc);
       transfer.push(ipc.buffer);
       tables.push(describeTable(t, ipc));
     }
@@ -125,6 +103,7 @@ async function parseFile(id, file, opts) {
   if (heapBytes > FRESH_AFTER || (result.error && /out_of_memory/.test(result.error.code))) corePromise = null;
   cancelled.delete(id);
   delete result.tables;
+  delete result.table_count;
   return { msg: { type: 'done', id, result: { ...result, tables, parse_ms: parseMs, bytes: done, heap_bytes: heapBytes } }, transfer };
 }
 

@@ -45,7 +45,7 @@ const stats = (xs) => {
 
 let srv = null;   // killed on any exit
 async function main() {
-  srv = spawn('python3', [path.join(ROOT, 'scripts', 'serve.py'), '--root', path.join(ROOT, 'dist'), '--port', '0', '--quiet'],
+  srv = spawn('python3', [path.join(ROOT, 'scripts', 'serve.py'), '--root', path.resolve(process.env.SDW_DIST || path.join(ROOT, 'dist')), '--port', '0', '--quiet'],
                     { stdio: ['ignore', 'pipe', 'inherit'] });
   const url = await new Promise((res) => srv.stdout.on('data', (d) => { const m = String(d).match(/http:\S+/); if (m) res(m[0]); }));
   const udd = fs.mkdtempSync(path.join(os.tmpdir(), 'sdw-frames-'));

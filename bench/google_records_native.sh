@@ -9,7 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 SIZE_MB="${1:-500}"
 OUT="${2:-/tmp/Records.json}"
-BIN=build/native/workbench
+BIN="${SDW_BUILD:-build}/native/workbench"   # SDW_BUILD: another build folder (absolute or relative to the root)
 [ -x "$BIN" ] || { echo "build first: cmake --build build/native" >&2; exit 2; }
 
 if [ ! -s "$OUT" ]; then

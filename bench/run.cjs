@@ -1,5 +1,6 @@
 // Benchmarks in headless Chromium, one run, same files for every contestant; prints ratios.
 //   node bench/run.cjs [--sizes 10,100] [--kinds records,enedis,bank,gpx,zip] [--records-extra 500] [--out bench/out]
+//                      [--dist dist] [--cli build/native/workbench] [--scale-kinds enedis,records] [--note TEXT]…
 // Contestants per file: raw File.stream() read (the ceiling), ours (parse worker + Arrow + DuckDB insert, the
 // app's real path), and the peer a user would pick: JSON.parse + flatten (Records.json), DuckDB-wasm read_csv
 // (its best options for the file) and PapaParse (streaming, typed columns built like ours) for CSV,
@@ -29,6 +30,7 @@ const zlib = require('zlib');
 const OUT = path.resolve(arg('--out', path.join(ROOT, 'bench', 'out')));
 const DIST = path.resolve(arg('--dist', path.join(ROOT, 'dist')));                               // the site under test
 const CLI = path.resolve(arg('--cli', path.join(ROOT, 'build', 'native', 'workbench')));         // native parser
+const NOTES = process.argv.flatMap((a, i) => (a === '--note' ? [process.argv[i + 1]] : []));   // printed under the machine line
 fs.mkdirSync(OUT, { recursive: true });
 const log = (...a) => console.log('[bench]', ...a);
 
@@ -419,7 +421,7 @@ async function main() {
                 duck_init_ms_median: med(starts.slice(1).map((x) => x.duck_init_ms)),
                 whole_dist: distBytes(JSON.parse(fs.readFileSync(path.join(DIST, 'sw.js'), 'utf8').match(/const FILES = (\[.*\]);/)[1])
                                         .map((f) => new URL(f, url).href)) };
-  const report = { machine, app, results, scaling };
+  const report = { machine, app, results, scaling, notes: NOTES };
   fs.writeFileSync(path.join(OUT, 'results.json'), JSON.stringify(report, null, 1));
   const md = OUT === path.join(ROOT, 'bench', 'out') ? path.join(ROOT, 'BENCHMARKS.md') : path.join(OUT, 'BENCHMARKS.md');
   execFileSync('node', [path.join(__dirname, 'report.cjs'), OUT, md], { stdio: 'inherit' });

@@ -220,6 +220,7 @@ const char* tracks_sql() {
 }
 
 challenge::SegmentNotes g_mob_notes;
+double g_mob_segmented_km = 0;                              // km of the trips rebuilt from raw positions
 challenge::SegmentResult g_mob_segments;                    // visits and rebuilt trips (the trip list)
 std::vector<challenge::ModeCorrection> g_mob_corrections;   // the user's (exportable, `workbench challenge mobility --corrections`)
 bool g_mob_similar = true;                                  // a correction applies to the trips with the same ends
@@ -296,7 +297,10 @@ void compute_mobility(const Columns* trips, const Columns* trace, const Columns*
   }
   o.mode.finish();
   o.mode_raw.finish();
+  const size_t given = o.ts_start_us.size();   // the exports' trips; the rebuilt ones come after
   challenge::add_segmented(o, traces, challenge::SegmentOptions{}, &g_mob_notes, &g_mob_segments, g_mob_corrections);
+  g_mob_segmented_km = 0;
+  for (size_t i = given; i < o.distance_m.size(); i++) g_mob_segmented_km += o.distance_m[i] / 1000;
   g_mob = challenge::mobility_summary(o.view(), g_mob_opts);
 }
 
@@ -1291,7 +1295,7 @@ void apply_settings(const json& s) {
 json state_json() {
   json j;
   j["mobility"] = {{"km", g_mob.total_km}, {"kgco2e", g_mob.total_kgco2e}, {"trips", g_mob.trips.size()},
-                   {"segmented_trips", g_mob_notes.trips}, {"traces", g_mob_notes.traces}, {"points", g_mob_notes.points},
+                   {"segmented_trips", g_mob_notes.trips}, {"segmented_km", g_mob_segmented_km}, {"traces", g_mob_notes.traces}, {"points", g_mob_notes.points},
                    {"corrections", g_mob_corrections.size()}};
   {
     json modes = json::array();

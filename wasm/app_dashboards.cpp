@@ -154,8 +154,6 @@ challenge::HealthResult g_health;
 bool g_health_present = false;
 challenge::FootprintResult g_footprint;
 
-// A PNG of a dashboard asked for this frame (saved by app_main after rendering).
-PngRequest g_png;
 RectRecorder g_record_rect = nullptr;
 void record(const char* name) { if (g_record_rect) g_record_rect(name); }
 
@@ -1235,9 +1233,7 @@ bool has_tab(const char* id) { return std::string_view(id) == "reveal" || board(
 
 void draw_tab(const char* id, Lang l, const std::vector<std::string>& views, uint64_t rows_total, std::string& open_guide) {
   if (std::string_view(id) == "reveal") {   // its own file: wasm/app_reveal.cpp
-    reveal_ui::PngArea p;
-    reveal_ui::draw_reveal(l, views, rows_total, record, p);
-    if (!p.name.empty()) g_png = {p.name, p.x0, p.y0, p.x1, p.y1};
+    reveal_ui::draw_reveal(l, views, rows_total, record);
     return;
   }
   Board* b = board(id);
@@ -1275,13 +1271,6 @@ void draw_tab(const char* id, Lang l, const std::vector<std::string>& views, uin
 }
 
 void set_rect_recorder(RectRecorder f) { g_record_rect = f; }
-
-bool take_png_request(PngRequest& out) {
-  if (g_png.name.empty()) return false;
-  out = std::move(g_png);
-  g_png = {};
-  return true;
-}
 
 json settings_json() { return {{"mobility_corrections", challenge::format_corrections(g_mob_corrections)}}; }
 

@@ -34,12 +34,6 @@ bool has_tab(const char* id);
 // Where widgets are on screen, for the test API (app_main's recorder, set once at start).
 using RectRecorder = void (*)(const std::string& name);
 void set_rect_recorder(RectRecorder f);
-// A dashboard's PNG export asked for this frame: rect in framebuffer pixels (x0, y0, x1, y1).
-struct PngRequest {
-  std::string name;
-  float x0 = 0, y0 = 0, x1 = 0, y1 = 0;
-};
-bool take_png_request(PngRequest& out);
 // The person's decisions that outlive the page when the encrypted workspace is on (trip mode corrections,
 // in the text format `workbench challenge mobility --corrections` reads), and their restoration.
 nlohmann::json settings_json();

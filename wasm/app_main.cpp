@@ -1345,9 +1345,6 @@ void frame() {
   glClearColor(0.09f, 0.10f, 0.12f, 1.0f);
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-  sdw::dash::PngRequest png;
-  if (sdw::dash::take_png_request(png))   // the frame is still in the drawing buffer
-    sdw::platform::save_png(png.name.c_str(), (int)png.x0, (int)png.y0, (int)(png.x1 - png.x0), (int)(png.y1 - png.y0));
   if (++g.frames == 1) sdw::platform::first_frame();
 }
 

@@ -20,9 +20,6 @@ void export_result(const char* format);       // last query's result as a file: 
 void export_table(const char* table, const char* format);
 // Saves bytes as a download (a Blob in the page, never a request); state.last_save tells the tests.
 void save_bytes(const char* file_name, const char* mime, const std::string& bytes);
-// Saves the rectangle (framebuffer pixels, origin top-left) of the frame just drawn as a PNG download.
-// Call after rendering, in the same frame (WebGL keeps the drawing buffer only until the frame ends).
-void save_png(const char* file_name, int x, int y, int w, int h);
 // The accessibility tree (viz/a11y.h) of the frame just drawn, when it changed: web/a11y.js mirrors it as DOM.
 void publish_a11y(const std::string& json);
 // A chart picture made by the app (viz/svg.h) saved as SVG, and as PNG rendered from that SVG by the browser.

@@ -32,9 +32,6 @@ EM_JS(char*, js_wb_initial_lang, (), {
 EM_JS(void, js_wb_save_bytes, (const char* name, const char* mime, const char* data, double n), {
   Module.wb.saveBytes(UTF8ToString(name >>> 0), UTF8ToString(mime >>> 0), HEAPU8.slice(data >>> 0, (data >>> 0) + n));
 });
-EM_JS(void, js_wb_save_png, (const char* name, int x, int y, int w, int h), {
-  Module.wb.savePng(UTF8ToString(name >>> 0), x, y, w, h);
-});
 EM_JS(double, js_wb_dpr, (), { return window.devicePixelRatio || 1; });
 EM_JS(void, js_wb_fit_canvas, (), { Module.wb.fitCanvas(); });
 EM_JS(void, js_wb_publish_a11y, (const char* json), { Module.wb.publishA11y(UTF8ToString(json >>> 0)); });
@@ -66,7 +63,6 @@ std::string initial_lang() {
 void save_bytes(const char* file_name, const char* mime, const std::string& bytes) {
   js_wb_save_bytes(file_name, mime, bytes.data(), static_cast<double>(bytes.size()));
 }
-void save_png(const char* file_name, int x, int y, int w, int h) { js_wb_save_png(file_name, x, y, w, h); }
 double device_pixel_ratio() { return js_wb_dpr(); }
 void fit_canvas() { js_wb_fit_canvas(); }
 void publish_a11y(const std::string& json) { js_wb_publish_a11y(json.c_str()); }

@@ -381,7 +381,7 @@ std::string summary_page(Lang l) {
 
 void set_source_id_of(SourceIdOf f) { g.source_id_of = f; }
 
-void draw_reveal(Lang l, const std::vector<std::string>& views, uint64_t rows_total, Recorder record, PngArea& png) {
+void draw_reveal(Lang l, const std::vector<std::string>& views, uint64_t rows_total, Recorder record) {
   if (!record) record = [](const char*) {};
   std::string sig;
   for (const auto& v : views) sig += v + ",";
@@ -433,7 +433,6 @@ void draw_reveal(Lang l, const std::vector<std::string>& views, uint64_t rows_to
   }
   for (const Fetch& f : g.fetches)
     if (f.has && !f.ok) ImGui::TextColored(ui::color_error(), "%s: %s", f.id, f.error.c_str());
-  (void)png;   // the summary is a page of its own now, not a grab of the panel
   const char* summary = L(l, "Résumé d’une page à imprimer (SVG + PNG)", "One-page summary to print (SVG + PNG)");
   const bool summary_clicked = ImGui::SmallButton(summary);
   record("reveal.png");

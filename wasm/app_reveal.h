@@ -12,15 +12,10 @@
 
 namespace sdw::reveal_ui {
 
-struct PngArea {                 // a PNG of the summary asked for this frame (framebuffer pixels)
-  std::string name;
-  float x0 = 0, y0 = 0, x1 = 0, y1 = 0;
-};
 using Recorder = void (*)(const char* name);   // rectangles for the test API
 
-// Draws the tab; fetches again when the merged views or their row counts change. `png` is set when the
-// user asked for the one-page summary this frame.
-void draw_reveal(Lang l, const std::vector<std::string>& views, uint64_t rows_total, Recorder record, PngArea& png);
+// Draws the tab; fetches again when the merged views or their row counts change.
+void draw_reveal(Lang l, const std::vector<std::string>& views, uint64_t rows_total, Recorder record);
 // The app's id of the source a file name belongs to (-1: none), for "forget this source"; set once at start.
 using SourceIdOf = int (*)(const std::string& file_name);
 void set_source_id_of(SourceIdOf f);

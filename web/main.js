@@ -112,18 +112,6 @@ window.Module = {
       state.saved = (state.saved || []).concat([{ file: name, bytes: blob.size }]).slice(-20);
       pushState();
     },
-    savePng(name, x, y, w, h) {      // copy now (same task as the frame), encode afterwards
-      const c = document.createElement('canvas');
-      c.width = Math.max(1, w); c.height = Math.max(1, h);
-      c.getContext('2d').drawImage(canvas, x, y, w, h, 0, 0, w, h);
-      c.toBlob((blob) => {
-        if (!blob) { state.last_save = { ok: false, file: name }; pushState(); return; }
-        saveBlob(blob, name);
-        state.last_save = { ok: true, file: name, bytes: blob.size, mime: 'image/png', width: w, height: h };
-        state.saved = (state.saved || []).concat([{ file: name, bytes: blob.size }]).slice(-20);
-        pushState();
-      }, 'image/png');
-    },
     publishA11y(text) { a11y.update(text); },
     saveSvg(name, svg, png) {        // a chart picture made by the app: SVG, and PNG rendered from it (2× for sharp slides)
       const blob = new Blob([svg], { type: 'image/svg+xml' });

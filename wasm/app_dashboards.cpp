@@ -80,7 +80,7 @@ Board g_boards[] = {
    "SELECT epoch_us(ts_start)::DOUBLE AS t, distance_m, duration_s, CASE WHEN mode_inferred THEN '' ELSE coalesce(mode, '') END AS mode, "
    "coalesce(mode_raw, '') AS mode_raw FROM trips WHERE ts_start IS NOT NULL ORDER BY ts_start"},
   {"mob_trace", "location_points", "google_timeline", nullptr},   // raw positions to segment (sql: trace_sql())
-  {"mob_tracks", "", "gpx", nullptr},                             // GPX/KML tracks (sql: tracks_sql())
+  {"mob_tracks", "", "gpx", nullptr},                             // GPX/KML tracks (sql: g_tracks_sql)
   {"energy", "energy_readings", "enedis",
    "SELECT epoch_us(ts_start)::DOUBLE AS s, epoch_us(ts_end)::DOUBLE AS e, interval_s, kwh FROM energy_readings "
    "WHERE kwh IS NOT NULL AND coalesce(energy, 'electricity') = 'electricity' ORDER BY ts_start"},
@@ -202,8 +202,9 @@ const char* trace_sql(bool with_trips) {
 
 std::vector<TrackTable> g_track_tables;
 std::string g_tracks_sql;
-// Every track point of the GPX/KML tables, in file order (the CLI's order: one trace per track run).
-const char* tracks_sql() {
+// Every track point of the GPX/KML tables, in file order (the CLI's order: one trace per track run);
+// written once per change of the track tables (set_track_tables), not per frame.
+void build_tracks_sql() {
   g_tracks_sql.clear();
   for (size_t i = 0; i < g_track_tables.size(); i++) {
     const TrackTable& t = g_track_tables[i];
@@ -214,7 +215,6 @@ const char* tracks_sql() {
                     "\" WHERE kind = 'track'";
   }
   g_tracks_sql = "SELECT tbl, grp, t_us, lat, lon FROM (" + g_tracks_sql + ") ORDER BY tbl, r";
-  return g_tracks_sql.c_str();
 }
 
 challenge::SegmentNotes g_mob_notes;
@@ -1185,7 +1185,7 @@ Prep prepare(Board& b, const std::vector<std::string>& views, const std::string&
     if (!has_trips && !has_points && !has_tracks) return Prep::Missing;
     tr.sql = trace_sql(has_trips);
     if (has_tracks) {
-      tk.sql = tracks_sql();
+      tk.sql = g_tracks_sql.c_str();
       fetch(tk, sig + "|tracks:" + tk.sql);
     } else if (tk.data.has) { tk.data = {}; tk.dirty = true; tk.fetched_for.clear(); }
     if (has_tracks && !tk.data.has) return Prep::Loading;
@@ -1219,7 +1219,10 @@ std::string answer(const char* id, Lang l, const std::vector<std::string>& views
   return headline_of(id, l).sentence;
 }
 
-void set_track_tables(std::vector<TrackTable> tables) { g_track_tables = std::move(tables); }
+void set_track_tables(std::vector<TrackTable> tables) {
+  g_track_tables = std::move(tables);
+  build_tracks_sql();
+}
 bool has_track_tables() { return !g_track_tables.empty(); }
 bool is_track_table(const std::vector<std::string>& c, bool* kml) {
   auto has = [&](const char* n) { return std::find(c.begin(), c.end(), n) != c.end(); };

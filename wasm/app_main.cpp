@@ -81,7 +81,7 @@ struct Source {
 };
 
 struct SqlResult {
-  bool ok = false, has = false, truncated = false;
+  bool ok = false, has = false, truncated = false, cancelled = false;
   std::string error;
   std::vector<std::string> names, types;
   std::vector<std::vector<std::string>> cells;   // pre-formatted once, drawn every frame
@@ -112,6 +112,8 @@ struct App {
   struct { bool has = false, ok = false; std::string file; double bytes = 0; Text2 error; } last_export;
   char sql[16 * 1024] = "SELECT 42 AS reponse, 'données locales' AS ou;";
   int sql_request = 0;         // id of the request in flight (0: none)
+  double sql_started = 0;      // ImGui time it was sent
+  bool sql_cancelling = false; // "Annuler la requête" pressed, the answer not back yet
   int sql_last_id = 0;
   SqlResult result;
   std::vector<std::string> history;
@@ -401,7 +403,15 @@ void submit_sql() {
   if (q.find_first_not_of(" \t\r\n") == std::string::npos) return;
   if (g.history.empty() || g.history.back() != q) g.history.push_back(q);
   g.sql_request = ++g.sql_last_id;
+  g.sql_started = ImGui::GetTime();
+  g.sql_cancelling = false;
   sdw::platform::run_sql(g.sql_request, g.sql);
+}
+
+void cancel_sql() {
+  if (!g.sql_request || g.sql_cancelling) return;
+  g.sql_cancelling = true;
+  sdw::platform::cancel_sql();
 }
 
 void draw_menu_bar() {
@@ -813,6 +823,13 @@ void draw_sources(ImVec2 pos, ImVec2 size) {
 void draw_result_grid() {
   const SqlResult& r = g.result;
   if (!r.has) return;
+  if (!r.ok && r.cancelled) {   // the person stopped it: nothing went wrong, nothing changed
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextColored(k_dim, "%s", tr(g.lang, "sql.cancelled"));
+    a11y::text(tr(g.lang, "sql.cancelled"), "status");
+    ImGui::PopTextWrapPos();
+    return;
+  }
   if (!r.ok) {
     // a plain sentence first; DuckDB's own text (English, technical) under it, for those who want it
     const char* plain = r.error.find("does not exist") != std::string::npos ? "sql.error_missing"
@@ -1176,7 +1193,24 @@ void draw_sql_tab() {
   }
   ImGui::SameLine();
   if (!g.duck_ready) ImGui::TextColored(k_dim, "%s", tr(g.lang, g.duck_error.empty() ? "sql.wait_engine" : "status.duck_error"));
-  else if (g.sql_request) ImGui::TextColored(k_dim, "%s", tr(g.lang, "sql.running"));
+  else if (g.sql_request) {
+    // A query that takes more than a moment shows its time and can be stopped (button or Escape); the
+    // page keeps working meanwhile (loading, dashboards), DuckDB runs it in slices.
+    const double secs = ImGui::GetTime() - g.sql_started;
+    std::string running = tr(g.lang, "sql.running");
+    if (secs >= 1) running += " " + sdw::format_count(g.lang, int64_t(secs)) + " s";
+    ImGui::TextColored(k_dim, "%s", running.c_str());
+    if (secs >= 0.3 || g.sql_cancelling) {
+      ImGui::SameLine();
+      ImGui::BeginDisabled(g.sql_cancelling);
+      if (sdw::ui::button(tr(g.lang, g.sql_cancelling ? "sql.cancelling" : "sql.cancel"), "sql.cancel",
+                          tr(g.lang, "sql.cancel")) ||
+          (!g.sql_cancelling && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)))
+        cancel_sql();
+      record_rect("sql.cancel");
+      ImGui::EndDisabled();
+    }
+  }
   ImGui::Separator();
   draw_result_grid();
 }
@@ -1504,7 +1538,17 @@ EMSCRIPTEN_KEEPALIVE void app_sql_result(int request_id, const char* result_json
   json j = json::parse(result_json, nullptr, false);
   if (j.is_discarded()) { r.error = "invalid result"; g.result = std::move(r); return; }
   r.ok = j.value("ok", false);
-  if (!r.ok) { r.error = j.value("error", ""); g.result = std::move(r); return; }
+  const bool was_cancelling = g.sql_cancelling;
+  g.sql_cancelling = false;
+  if (!r.ok) {
+    r.error = j.value("error", "");
+    // cancelled by the person: the page says so; DuckDB's own word for it is an interruption
+    r.cancelled = j.value("cancelled", false) ||
+                  (was_cancelling && (r.error.find("INTERRUPT") != std::string::npos ||
+                                      r.error.find("nterrupt") != std::string::npos || r.error.find("ancel") != std::string::npos));
+    g.result = std::move(r);
+    return;
+  }
   for (const auto& c : j["columns"]) { r.names.push_back(c.value("name", "")); r.types.push_back(c.value("type", "")); }
   for (const auto& row : j["rows"]) {
     std::vector<std::string> cells;
@@ -1565,7 +1609,7 @@ EMSCRIPTEN_KEEPALIVE const char* app_ui_state() {
   }
   if (g.result.has) {
     j["sql"] = {{"ok", g.result.ok}, {"error", g.result.error}, {"columns", g.result.names}, {"types", g.result.types},
-                {"rows_shown", g.result.cells.size()}, {"total", g.result.total}};
+                {"rows_shown", g.result.cells.size()}, {"total", g.result.total}, {"cancelled", g.result.cancelled}};
     if (!g.result.cells.empty()) j["sql"]["first_row"] = g.result.cells[0];
   }
   out = j.dump(-1, ' ', false, json::error_handler_t::replace);

@@ -13,6 +13,7 @@ void end_session();                           // workshop mode: wipe everything,
 void open_persistence();                      // the encrypted-workspace dialog (turn on, reopen, forget)
 void cancel_source(int id);
 void run_sql(int request_id, const char* sql);  // answer arrives through app_sql_result()
+void cancel_sql();                            // stops the query run_sql started (its answer says cancelled)
 void set_lang(const char* code);
 void load_persona(const char* id, const char* tab = nullptr);   // sample data shipped with the app; opens `tab` (else its own)
 void fetch_columns(int request_id, const char* sql);   // answer arrives through app_columns_result()

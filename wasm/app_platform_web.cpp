@@ -16,6 +16,7 @@ EM_JS(void, js_wb_end_session, (), { Module.wb.endSession(); });
 EM_JS(void, js_wb_open_persistence, (), { Module.wb.openPersistence(); });
 EM_JS(void, js_wb_cancel_source, (int id), { Module.wb.cancelSource(id); });
 EM_JS(void, js_wb_run_sql, (int req, const char* sql), { Module.wb.runSql(req, UTF8ToString(sql >>> 0)); });
+EM_JS(void, js_wb_cancel_sql, (), { Module.wb.cancelSql(); });
 EM_JS(void, js_wb_export_result, (const char* f), { Module.wb.exportResult(UTF8ToString(f >>> 0)); });
 EM_JS(void, js_wb_export_table, (const char* t, const char* f), { Module.wb.exportTable(UTF8ToString(t >>> 0), UTF8ToString(f >>> 0)); });
 EM_JS(void, js_wb_fetch_columns, (int req, const char* sql), { Module.wb.fetchColumns(req, UTF8ToString(sql >>> 0)); });
@@ -49,6 +50,7 @@ void undo_remove() { js_wb_undo_remove(); }
 void end_session() { js_wb_end_session(); }
 void open_persistence() { js_wb_open_persistence(); }
 void run_sql(int request_id, const char* sql) { js_wb_run_sql(request_id, sql); }
+void cancel_sql() { js_wb_cancel_sql(); }
 void set_lang(const char* code) { js_wb_set_lang(code); }
 void load_persona(const char* id, const char* tab) { js_wb_load_persona(id, tab); }
 void fetch_columns(int request_id, const char* sql) { js_wb_fetch_columns(request_id, sql); }

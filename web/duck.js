@@ -2,6 +2,7 @@
 // Offline rule: extension autoloading is switched off right after connect(), otherwise DuckDB tries to
 // download json/parquet extensions from the internet (hangs in node, wasm RuntimeError in browsers).
 import * as duckdb from '@duckdb/duckdb-wasm';
+import { Table } from 'apache-arrow';
 
 export async function startDuck(base = './duckdb/') {
   const t0 = performance.now();
@@ -16,7 +17,20 @@ export async function startDuck(base = './duckdb/') {
   await conn.query('SET GLOBAL autoinstall_known_extensions=false');
   await conn.query('SET lock_configuration=true');
   const version = (await conn.query('SELECT version() AS v')).toArray()[0].toJSON().v;
-  return { db, conn, version, initMs: performance.now() - t0 };
+  // The SQL panel's own connection: its queries are sent (run in steps the worker polls, so loading and
+  // the dashboards' queries on `conn` go on between them) and can be cancelled without touching `conn`.
+  const sqlConn = await db.connect();
+  return { db, conn, sqlConn, version, initMs: performance.now() - t0 };
+}
+
+// Runs `text` on `conn` as a pending query (conn.send): the worker executes it in slices, so
+// conn.cancelSent() stops it between two slices. Resolves to the whole result as one Arrow table;
+// rejects with the error DuckDB gives (an interrupted query says "INTERRUPT" / "cancel").
+export async function sendQuery(conn, text) {
+  const reader = await conn.send(text, false);
+  const batches = [];
+  for await (const b of reader) batches.push(b);
+  return batches.length ? new Table(batches) : new Table(reader.schema);
 }
 
 // Arrow type id -> short type name shown in the UI (DuckDB names where they differ).

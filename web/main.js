@@ -1,7 +1,7 @@
 // Page controller: owns the list of sources, the parse worker and DuckDB; the ImGui app (app.wasm)
 // draws it and sends user actions back through Module.wb. Nothing here sends data anywhere: files are
 // read with File.stream() inside the parse worker and land in DuckDB-wasm in this tab.
-import { startDuck, tableToRows } from './duck.js';
+import { sendQuery, startDuck, tableToRows } from './duck.js';
 import { FORMATS, saveBlob, importParquet } from './exports.js';
 import { DOMAINS, ident, refreshViews } from './views.js';
 import { setupPersistence } from './persist_dialog.js';
@@ -96,8 +96,9 @@ window.Module = {
     cancelSource: (id) => cancelSource(id),
     runSql(reqId, text) {
       runSql(text).then((r) => callApp('app_sql_result', JSON.stringify({ ok: true, ...r }), reqId),
-        (e) => callApp('app_sql_result', JSON.stringify({ ok: false, error: String(e && e.message || e) }), reqId));
+        (e) => callApp('app_sql_result', JSON.stringify({ ok: false, cancelled: !!(e && e.cancelled), error: String(e && e.message || e) }), reqId));
     },
+    cancelSql: () => { cancelSql(); },
     loadPersona: (id, tab) => loadPersona(id, tab || null),
     fetchColumns(reqId, sql) {      // a dashboard's data, column by column
       columnsOf(sql).then((r) => callApp('app_columns_result', JSON.stringify({ ok: true, ...r }), reqId),
@@ -225,14 +226,40 @@ function ensureDuck() {
   return duckPromise;
 }
 
+// The SQL panel's query: on its own connection, sent as a pending query so the person can cancel it
+// ("Annuler la requête", cancelSql) while loading and the dashboards go on.
+let sqlRunning = null;           // { cancelled } while a query of the SQL panel runs
 async function runSql(text) {
   const d = await ensureDuck();
   const t0 = performance.now();
-  const res = await d.conn.query(text);
-  const out = tableToRows(res);
+  const run = { cancelled: false };
+  sqlRunning = run;
+  try {
+    const res = await sendQuery(d.sqlConn, text);
+    const out = tableToRows(res);
+    out.ms = performance.now() - t0;
+    state.last_sql = text;
+    return out;
+  } catch (e) {
+    if (run.cancelled) throw Object.assign(new Error('cancelled'), { cancelled: true });
+    throw e;
+  } finally {
+    if (sqlRunning === run) sqlRunning = null;
+  }
+}
+// A query of the page itself (not the SQL panel's), on the main connection: rows as runSql gives them.
+async function queryRows(text) {
+  const d = await ensureDuck();
+  const t0 = performance.now();
+  const out = tableToRows(await d.conn.query(text));
   out.ms = performance.now() - t0;
-  state.last_sql = text;
   return out;
+}
+async function cancelSql() {
+  if (!sqlRunning || !duckPromise) return false;
+  sqlRunning.cancelled = true;
+  const d = await duckPromise;
+  return d.sqlConn.cancelSent();
 }
 
 // Column-major result for the dashboards: numbers as numbers (BIGINT as Number), text as strings.
@@ -705,7 +732,7 @@ window.workbench = {
   remove: (id) => removeSource(id),
   undoRemove: () => undoRemove(),
   cancel: (id) => cancelSource(id),
-  sql: (text) => runSql(text),
+  sql: (text) => queryRows(text),   // on the main connection, as the dashboards' queries
   idle: () => (current || queue.length ? new Promise((r) => idleWaiters.push(r)) : Promise.resolve()),
   duckReady: () => ensureDuck().then(() => true),
   engine: () => ensureDuck(),          // {db, conn}: benchmarks run DuckDB's own readers on the same files

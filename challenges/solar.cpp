@@ -215,12 +215,26 @@ SolarEconomics solar_economics(double kwc, int32_t as_of) {
 SolarResult simulate_solar(const EnergyView& v, const SolarOptions& o) {
   SolarResult r;
   r.kwc = o.pv.kwc;
+  // ---- options out of their physical range (a typed value, a settings file) give no figures, and say which
+  // (fuzz_solar found a negative or infinite power giving rates of -inf)
+  const auto in = [](double x, double lo, double hi) { return std::isfinite(x) && x >= lo && x <= hi; };
+  const char* bad = !in(o.pv.kwc, 0.01, 1000) ? "kWc" : !in(o.pv.tilt_deg, 0, 90) ? "inclinaison/tilt"
+                    : !in(o.pv.azimuth_deg, -180, 180) ? "azimut/azimuth" : !in(o.pv.lat, -90, 90) ? "latitude"
+                    : !in(o.pv.lon, -180, 180) ? "longitude" : !in(o.pv.losses, 0, 0.99) ? "pertes/losses"
+                    : !in(o.pv.albedo, 0, 1) ? "albédo/albedo" : !in(o.battery_kwh, 0, 1000) ? "batterie/battery"
+                    : !in(o.battery_round_trip, 0.01, 1) ? "rendement/efficiency" : nullptr;
+  if (bad) {
+    r.notes.push_back(make_message("solar.bad_option",
+                                   std::string("Valeur hors limites pour « ") + bad + " » : simulation impossible ; corrigez-la.",
+                                   std::string("Out-of-range value for “") + bad + "”: nothing simulated; please correct it."));
+    return r;
+  }
   // ---- consumption into UTC hours, pro rata of time
   std::map<int64_t, double> hours;
   const int64_t hour_us = 3600LL * 1000000;
   for (size_t i = 0; i < v.ts_start_us.size(); ++i) {
     const double kwh = i < v.kwh.size() ? v.kwh[i] : k_nan;
-    if (std::isnan(kwh) || kwh < 0) continue;
+    if (!std::isfinite(kwh) || kwh < 0) continue;
     int64_t s = v.ts_start_us[i], e = 0;
     if (i < v.ts_end_us.size()) e = v.ts_end_us[i];
     else if (i < v.interval_s.size() && v.interval_s[i] > 0) e = s + int64_t(v.interval_s[i] * 1e6);

@@ -11,6 +11,7 @@
 #include <cstring>
 #include <unordered_set>
 
+#include "parsers/encoding.h"
 #include "parsers/zip.h"
 
 namespace sdw {
@@ -215,6 +216,15 @@ class TarParser final : public Parser {
       m_long_name.clear();
       m_pax_path.clear();
       while (name.rfind("./", 0) == 0) name.erase(0, 2);
+      // ustar names carry no encoding (pax path= is UTF-8): a name that is not UTF-8 was written on a
+      // Windows-1252 / Latin-1 system; read it so, byte by byte, as the text parsers do (found by fuzz_container)
+      if (!is_valid_utf8(name)) {
+        std::string utf8;
+        Transcoder tc(Encoding::Windows1252);
+        tc.feed(name, utf8);
+        tc.finish(utf8);
+        name = std::move(utf8);
+      }
       const bool regular = type == '0' || type == 0 || type == '7';
       const bool junk = name.rfind("__MACOSX/", 0) == 0 || name.find("/._") != std::string::npos || name.rfind("._", 0) == 0 ||
                         (name.size() >= 9 && name.compare(name.size() - 9, 9, ".DS_Store") == 0);

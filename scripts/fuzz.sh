@@ -3,6 +3,9 @@
 #   bash scripts/fuzz.sh [SECONDS_PER_TARGET] [TARGET...]     (default 300 s; targets: fuzz_csv, csv, ...)
 #   FUZZ_JOBS=2 bash scripts/fuzz.sh 600                       (two targets at a time)
 #   FUZZ_KEEP_GOING=1 bash scripts/fuzz.sh 600                 (fork mode: go on after a crash, keep them all)
+#   bash scripts/fuzz.sh --long [TARGET...]                    (the long campaign: every target up to
+#        FUZZ_GOAL=1000000 executions in total, resumable slices of FUZZ_SLICE=900 s, FUZZ_JOBS at a time;
+#        ledger tests/fuzz/campaign.tsv, table tests/fuzz/RESULTS.md; see tests/fuzz/campaign.py)
 # Before fuzzing, replays tests/data/fuzz_regressions/<target>/* (every crash found so far) under the
 # sanitizers. Corpora persist in build/fuzz/corpus/<target>/ (seeded from the fixtures by
 # tests/fuzz/seed_corpus.py), crashes go to build/fuzz/crashes/<target>/, logs to build/fuzz/logs/.
@@ -10,7 +13,8 @@
 set -uo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"
-SECS="${1:-300}"; shift || true
+LONG=0
+if [ "${1:-}" = --long ]; then LONG=1; shift; SECS=0; else SECS="${1:-300}"; shift || true; fi
 JOBS="${FUZZ_JOBS:-1}"
 B=build/fuzz
 
@@ -54,6 +58,11 @@ for t in "${TARGETS[@]}"; do
     echo "fuzz: $t fails on a regression input in $reg (see $B/replay_$t.log)"; status=1
   fi
 done
+
+if [ "$LONG" = 1 ]; then
+  [ "$status" = 0 ] || { echo "fuzz: fix the failing regression inputs before a long campaign"; exit 1; }
+  exec python3 tests/fuzz/campaign.py "$B" "${TARGETS[@]}"
+fi
 
 mkdir -p "$B/logs"
 run_one() {   # run_one TARGET

@@ -112,6 +112,30 @@ TEST_CASE("solar: self-consumed never above production nor consumption in any ho
   CHECK(b.self_consumed_kwh <= b.production_kwh);
 }
 
+TEST_CASE("solar: options out of their physical range give no figures and say which (found by fuzz_solar)") {
+  Curve c;
+  for (int64_t t = utc_us(2024, 6, 10, 0, 0); t < utc_us(2024, 6, 11, 0, 0); t += 3600 * 1000000LL) c.add(t, 3600, 0.5);
+  c.add(utc_us(2024, 6, 11, 0, 0), 3600, INFINITY);   // an infinite reading is left out, like a NaN one
+  SolarOptions o;
+  SolarResult ok = simulate_solar(c.view(), o);
+  CHECK(ok.hours == 24);
+  CHECK(ok.consumption_kwh == doctest::Approx(12));
+  for (double kwc : {-3.0, 0.0, double(INFINITY), double(NAN), 5000.0}) {
+    o.pv.kwc = kwc;
+    SolarResult r = simulate_solar(c.view(), o);
+    CHECK(r.hours == 0);
+    CHECK(r.hourly.empty());
+    REQUIRE(r.notes.size() == 1);
+    CHECK(r.notes[0].code == "solar.bad_option");
+    CHECK(r.notes[0].fr.find("kWc") != std::string::npos);
+  }
+  o.pv.kwc = 3;
+  o.pv.tilt_deg = 120;
+  SolarResult r = simulate_solar(c.view(), o);
+  REQUIRE(r.notes.size() == 1);
+  CHECK(r.notes[0].en.find("tilt") != std::string::npos);
+}
+
 TEST_CASE("solar: money side with the sourced OA price and premium, hand-worked") {
   Curve c;
   for (int64_t t = utc_us(2025, 4, 14, 22, 0); t < utc_us(2025, 4, 15, 22, 0); t += 3600 * 1000000LL) c.add(t, 3600, 0.4);

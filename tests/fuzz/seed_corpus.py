@@ -105,6 +105,17 @@ def main():
         if t in ("zip", "session"):
             seeds += [(6, z) for z in zips]
         added = 0
+        if t == "donation":   # raw bytes (no fuzz_input.h header): manifest, NUL, data file
+            received = os.path.join(ROOT, "build", "donations-test", "received")   # made by tests/donations_test.sh
+            if os.path.isdir(received):
+                for m in sorted(f for f in os.listdir(received) if f.endswith(".manifest.json"))[:24]:
+                    csv = os.path.join(received, m.replace(".manifest.json", ".csv"))
+                    if os.path.exists(csv):
+                        with open(os.path.join(received, m), "rb") as a, open(csv, "rb") as b:
+                            added += write(d, a.read() + b"\0" + b.read())
+            seeds = []
+        if t in ("container", "solar"):
+            seeds = []        # structure-aware: the fuzzer's bytes are not a file (regressions below still seed)
         for idx, data in seeds:
             for sizes in CHUNKINGS:
                 added += write(d, bytes([(idx << 3) | len(sizes)]) + sizes + data)

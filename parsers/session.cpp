@@ -76,8 +76,9 @@ void Session::start_parser() {
   }
   if (m_opts.nesting >= 2 && (std::string_view(m_detection.format->id) == "zip" || std::string_view(m_detection.format->id) == "tar")) {
     // an archive inside an archive inside an archive: not opened (the enclosing ZIP lists it as skipped)
-    fail(make_message("zip.too_deep", "Archive dans une archive dans une archive : ignorée",
-                      "Archive inside an archive inside an archive: skipped"));
+    fail(make_message("zip.too_deep",
+                      "Archive dans une archive dans une archive : ignorée. Décompressez-la d’abord sur votre ordinateur, puis déposez ce qu’elle contient",
+                      "Archive inside an archive inside an archive: skipped. Unzip it on your computer first, then drop what it holds"));
     m_head = std::string();
     return;
   }

@@ -668,11 +668,19 @@ void XlsxParser::read_sheet(SheetData& d, const std::string& name) {
   std::stable_sort(d.cells.begin(), d.cells.end(), [](const Cell& a, const Cell& b) {
     return a.row != b.row ? a.row < b.row : a.col < b.col;
   });
-  // used width: like Excel's CSV, from the first to the last used column
+  // used width: like Excel's CSV, from the first to the last column holding a value. A cell that gives no
+  // text (empty, or naming a shared string that does not exist) does not widen it: a stray reference at
+  // XFD1048576 made 16 384 columns of nothing.
   uint32_t min_col = k_max_cols, max_col = 0;
+  uint32_t ignored = 0;
   for (const Cell& c : d.cells) {
+    if (cell_text(d, c, &ignored).empty()) continue;
     min_col = std::min<uint32_t>(min_col, c.col);
     max_col = std::max<uint32_t>(max_col, c.col);
+  }
+  if (min_col > max_col) {
+    note_empty("feuille vide", "empty sheet");
+    return;
   }
   ParseOptions o = m_opts;  // same file name and nesting: provenance columns are the workbook's
   uint32_t missing = 0, errors = 0;

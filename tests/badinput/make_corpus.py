@@ -60,6 +60,68 @@ def zip_bomb(inflated):
     return local + data + central + end
 
 
+def tgz_bomb(inflated):
+    """A .tgz whose one entry is `inflated` zero bytes (tar header, then gzip at ~1000:1), streamed."""
+    import tarfile
+    hdr = tarfile.TarInfo("Takeout/Historique des positions/Records.json")
+    hdr.size = inflated
+    hdr.mtime = 1736155800
+    comp = zlib.compressobj(9, zlib.DEFLATED, 31)
+    parts = [comp.compress(hdr.tobuf(format=tarfile.USTAR_FORMAT))]
+    block = b"\0" * (1 << 20)
+    for _ in range(inflated >> 20):
+        parts.append(comp.compress(block))
+    parts.append(comp.compress(b"\0" * 1024))
+    parts.append(comp.flush())
+    return b"".join(parts)
+
+
+def stored_zip(entries, lie=None):
+    """A stored ZIP written by hand (zipfile refuses some hostile names); lie=(index, size) puts a false
+    uncompressed size in that entry's headers."""
+    out, central = b"", b""
+    for i, (name, data) in enumerate(entries):
+        name = name.encode("utf-8") if isinstance(name, str) else name
+        crc = zlib.crc32(data)
+        usize = lie[1] if lie and lie[0] == i else len(data)
+        off = len(out)
+        out += struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, 0x800, 0, 0x4D3A, 0x5A26, crc, len(data), usize, len(name), 0) + name + data
+        central += struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 20, 20, 0x800, 0, 0x4D3A, 0x5A26, crc, len(data), usize,
+                               len(name), 0, 0, 0, 0, 0, off) + name
+    end = struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, len(entries) & 0xFFFF, len(entries) & 0xFFFF, len(central), len(out), 0)
+    return out + central + end
+
+
+def hostile_xlsx():
+    """An XLSX whose parts announce absurd sizes: two billion shared strings, a sheet of every cell
+    (A1:XFD1048576), a cell at the last column and row, 10^9 number formats; only 3 real rows."""
+    ct = ('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+          '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>')
+    rels = ('<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>')
+    wb = ('<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+          'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Conso" sheetId="1" r:id="rId1"/></sheets></workbook>')
+    wbrels = ('<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+              '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>'
+              '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>'
+              '<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>')
+    sst = ('<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="2000000000" uniqueCount="2000000000">'
+           '<si><t>Date</t></si><si><t>Valeur</t></si></sst>')
+    styles = ('<?xml version="1.0"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+              '<numFmts count="1000000000"><numFmt numFmtId="164" formatCode="dd/mm/yyyy hh:mm"/></numFmts>'
+              '<cellXfs count="1000000000"><xf numFmtId="0"/><xf numFmtId="164" applyNumberFormat="1"/></cellXfs></styleSheet>')
+    sheet = ('<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+             '<dimension ref="A1:XFD1048576"/><sheetData>'
+             '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row>'
+             '<row r="2"><c r="A2" s="1"><v>45658.5</v></c><c r="B2"><v>1.25</v></c></row>'
+             '<row r="3"><c r="A3" s="1"><v>45658.520833333336</v></c><c r="B3"><v>0.75</v></c></row>'
+             '<row r="1048576"><c r="XFD1048576" t="s"><v>1999999999</v></c></row>'
+             '</sheetData></worksheet>')
+    return zip_bytes([("[Content_Types].xml", ct), ("_rels/.rels", rels), ("xl/workbook.xml", wb),
+                      ("xl/_rels/workbook.xml.rels", wbrels), ("xl/sharedStrings.xml", sst), ("xl/styles.xml", styles),
+                      ("xl/worksheets/sheet1.xml", sheet)])
+
+
 def main():
     args = [a for a in sys.argv[1:] if a != "--browser"]
     if len(args) != 1:
@@ -93,6 +155,24 @@ def main():
     # ... and a minified JSON array, which is a normal file (2 100 000 records on one line)
     if not browser:
         write(d, "une_seule_ligne.json", "[" + ",".join(['{"id": 1, "ville": "La Rochelle", "temp": 12.5}'] * 2_100_000) + "]")
+    # ---- hostile containers (issue 22): bounded time and memory, a clear message, nothing else lost
+    # a .tgz bomb: 1 GiB of zeros in one tar entry, ~1 MB of gzip
+    write(d, "bombe.tgz", tgz_bomb(1 << 30))
+    # a ZIP in a ZIP in a ZIP in a ZIP (the bank statement at the bottom)
+    inner = zip_bytes([("niveau3/releve.csv", BANK)])
+    for level in (2, 1, 0):
+        inner = zip_bytes([(f"niveau{level}/archive.zip", inner)])
+    write(d, "imbriquee.zip", inner)
+    # entry names that would escape a folder if someone extracted them (we never extract: read in memory)
+    write(d, "chemins_hostiles.zip", stored_zip([("../../../../etc/releve.csv", BANK.encode()), ("/racine/absolu.csv", BANK.encode()),
+                                                 ("C:\\Windows\\releve.csv", BANK.encode()), ("dossier/../../x.csv", BANK.encode())]))
+    # 20 000 entries (tiny CSVs): counts, time and memory stay bounded, every entry listed
+    if not browser:   # in the browser: tests/e2e/suites/limits.cjs (10 000 entries)
+        write(d, "vingt_mille_entrees.zip", stored_zip([(f"releves/{i:05d}.csv", b"date;montant\n2025-01-02;-1,00\n") for i in range(20000)]))
+    # an entry whose headers claim 4 GiB uncompressed for 200 bytes of data
+    write(d, "taille_mensongere.zip", stored_zip([("Takeout/releve.csv", BANK.encode())], lie=(0, 0xFFFFFFF0)))
+    # an XLSX announcing two billion shared strings, every cell of the sheet, 10^9 formats
+    write(d, "classeur_hostile.xlsx", hostile_xlsx())
     # a format we do not read: a PDF
     write(d, "facture.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n" +
           bytes(rnd.randrange(256) for _ in range(4096)) + b"\n%%EOF\n")

@@ -154,6 +154,7 @@ const Entry k_strings[] = {
   {"sql.run", "Exécuter (Ctrl+Entrée)", "Run (Ctrl+Enter)"},
   {"sql.history", "Requêtes précédentes…", "Previous queries…"},
   {"sql.running", "Requête en cours…", "Running…"},
+  {"dash.mobility.map_lines", "Sur la carte, chaque trajet est une ligne colorée selon son mode", "On the map, each trip is a line coloured by its mode"},
   {"sql.cancel", "Annuler la requête (Échap)", "Cancel the query (Esc)"},
   {"sql.cancelling", "Annulation…", "Cancelling…"},
   {"sql.cancelled", "Requête annulée : rien n’a été modifié. Vous pouvez la relancer ou en écrire une autre.",

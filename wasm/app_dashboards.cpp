@@ -78,7 +78,7 @@ Board g_boards[] = {
   {"mobility", "trips", "google_timeline",
    // a mode the parser itself guessed is guessed again with our thresholds (challenges/tables.cpp collect_trips)
    "SELECT epoch_us(ts_start)::DOUBLE AS t, distance_m, duration_s, CASE WHEN mode_inferred THEN '' ELSE coalesce(mode, '') END AS mode, "
-   "coalesce(mode_raw, '') AS mode_raw FROM trips WHERE ts_start IS NOT NULL ORDER BY ts_start"},
+   "coalesce(mode_raw, '') AS mode_raw, start_lat, start_lon, end_lat, end_lon FROM trips WHERE ts_start IS NOT NULL ORDER BY ts_start"},
   {"mob_trace", "location_points", "google_timeline", nullptr},   // raw positions to segment (sql: trace_sql())
   {"mob_tracks", "", "gpx", nullptr},                             // GPX/KML tracks (sql: g_tracks_sql)
   {"energy", "energy_readings", "enedis",
@@ -220,6 +220,13 @@ void build_tracks_sql() {
 challenge::SegmentNotes g_mob_notes;
 double g_mob_segmented_km = 0;                              // km of the trips rebuilt from raw positions
 challenge::SegmentResult g_mob_segments;                    // visits and rebuilt trips (the trip list)
+// Each trip as a line on the map, coloured by its mode (the mode every figure counts it under): the export's
+// trips as a straight line start → end, the rebuilt ones along their positions.
+struct TripLine {
+  std::vector<double> lon, lat;
+  challenge::Mode mode = challenge::Mode::Other;
+};
+std::vector<TripLine> g_mob_lines;
 std::vector<challenge::ModeCorrection> g_mob_corrections;   // the user's (exportable, `workbench challenge mobility --corrections`)
 bool g_mob_similar = true;                                  // a correction applies to the trips with the same ends
 
@@ -300,6 +307,32 @@ void compute_mobility(const Columns* trips, const Columns* trace, const Columns*
   g_mob_segmented_km = 0;
   for (size_t i = given; i < o.distance_m.size(); i++) g_mob_segmented_km += o.distance_m[i] / 1000;
   g_mob = challenge::mobility_summary(o.view(), g_mob_opts);
+  // ---- the lines of the map
+  g_mob_lines.clear();
+  auto finite = [](double a, double b, double c, double d) { return std::isfinite(a) && std::isfinite(b) && std::isfinite(c) && std::isfinite(d); };
+  for (size_t i = 0; i < given && trips && trips->num.size() >= 9 && i < g_mob.trips.size(); i++) {
+    const double la0 = trips->num[5][i], lo0 = trips->num[6][i], la1 = trips->num[7][i], lo1 = trips->num[8][i];
+    if (!finite(la0, lo0, la1, lo1)) continue;
+    g_mob_lines.push_back({{lo0, lo1}, {la0, la1}, g_mob.trips[i].mode});
+  }
+  for (size_t i = given; i < o.ts_start_us.size() && i < g_mob.trips.size(); i++) {
+    const auto it = std::find_if(g_mob_segments.trips.begin(), g_mob_segments.trips.end(),
+                                 [&](const challenge::SegTrip& x) { return x.start_us == o.ts_start_us[i]; });
+    if (it == g_mob_segments.trips.end()) continue;
+    TripLine line;
+    line.mode = g_mob.trips[i].mode;
+    if (finite(it->start_lat, it->start_lon, 0, 0)) { line.lon.push_back(it->start_lon); line.lat.push_back(it->start_lat); }
+    for (const challenge::PointTrace& tr : traces) {   // the positions of the trace that holds this trip
+      const auto first = std::lower_bound(tr.points.begin(), tr.points.end(), it->start_us,
+                                          [](const challenge::TracePoint& p, int64_t t) { return p.ts_us < t; });
+      if (first == tr.points.end() || first->ts_us > it->end_us) continue;
+      for (auto p = first; p != tr.points.end() && p->ts_us <= it->end_us; ++p)
+        if (finite(p->lat, p->lon, 0, 0)) { line.lon.push_back(p->lon); line.lat.push_back(p->lat); }
+      break;
+    }
+    if (finite(it->end_lat, it->end_lon, 0, 0)) { line.lon.push_back(it->end_lon); line.lat.push_back(it->end_lat); }
+    if (line.lon.size() >= 2) g_mob_lines.push_back(std::move(line));
+  }
 }
 
 // Where the points and visits are, over the offline basemap (coasts and borders, no tiles).
@@ -320,8 +353,9 @@ void draw_mobility_map(Lang l) {
   const Board* pts = board("mob_points");
   const Board* vis = board("mob_visits");
   const bool has_pts = pts->data.ok && pts->data.rows > 0, has_vis = vis->data.ok && vis->data.rows > 0;
-  if (!has_pts && !has_vis) return;
-  const std::string sig = pts->fetched_for + "|" + std::to_string(pts->data.rows) + "|" + std::to_string(vis->data.rows);
+  if (!has_pts && !has_vis && g_mob_lines.empty()) return;
+  const std::string sig = pts->fetched_for + "|" + std::to_string(pts->data.rows) + "|" + std::to_string(vis->data.rows) + "|" +
+                          std::to_string(g_mob_lines.size());
   if (sig != g_mob_map_for) { g_mob_map_for = sig; g_mob_map.fitted = false; }
   const Basemap& bm = shared_basemap();
   const auto base = chart::basemap_lines(bm);
@@ -340,8 +374,34 @@ void draw_mobility_map(Lang l) {
     spec.circle_label = t(l, "dash.mobility.visits");
     spec.circle_unit = "h";
   }
+  // trips coloured by mode: one colour per mode present, in Mode order, named in the legend (and said in words)
+  static std::vector<chart::MapPolyline> lines;
+  static std::vector<std::string> mode_names;
+  static std::vector<const char*> mode_labels;
+  lines.clear();
+  mode_names.clear();
+  mode_labels.clear();
+  std::vector<int> cat_of(size_t(challenge::k_mode_count), -1), count(size_t(challenge::k_mode_count), 0);
+  for (const TripLine& line : g_mob_lines) count[size_t(line.mode)]++;
+  std::string said;
+  for (size_t m = 0; m < size_t(challenge::k_mode_count); m++)
+    if (count[m]) {
+      cat_of[m] = int(mode_names.size());
+      mode_names.push_back(challenge::mode_label(challenge::Mode(m), l == Lang::Fr));
+      said += (said.empty() ? "" : ", ") + mode_names.back() + " (" + format_count(l, count[m]) + ")";
+    }
+  for (const std::string& n : mode_names) mode_labels.push_back(n.c_str());
+  for (const TripLine& line : g_mob_lines) lines.push_back({line.lon, line.lat, cat_of[size_t(line.mode)]});
+  spec.tracks = lines;
+  spec.category_labels = mode_labels;
   ImGui::TextUnformatted(t(l, "dash.mobility.map"));
+  if (!g_mob_lines.empty()) {
+    const std::string legend = std::string(t(l, "dash.mobility.map_lines")) + (l == Lang::Fr ? "\u00A0: " : ": ") + said + ".";
+    ui::text_wrapped(legend);
+    a11y::text(legend, "note");
+  }
   chart::map_view("mob_map", spec, g_mob_map);
+  record("mob.map");
   ImGui::TextColored(ui::color_dim(), "%s", t(l, "viz.hint.map"));
 }
 

@@ -29,7 +29,16 @@ module.exports = (h) => {
     assert(m.segmented_trips === m.trips && m.traces === 1, `every trip rebuilt from the one trace: ${JSON.stringify(m)}`);
     const note = await page.evaluate(() => document.getElementById('a11y').innerText);
     assert(/reconstitués? à partir de [\d  ]+ positions brutes/.test(note), 'the dashboard says the trips were rebuilt from raw positions');
+    // the map draws each trip as a line coloured by its mode, and says which colours are there, counted
+    const legend = () => page.evaluate(() => (document.getElementById('a11y').innerText.match(/chaque trajet est une ligne colorée selon son mode[^\n]*/) || [''])[0]);
+    const perMode = (modes) => Object.entries(modes.reduce((a, x) => ({ ...a, [x]: (a[x] || 0) + 1 }), {}));
+    const lg = await legend();
+    const label = { car: 'voiture', bike: 'vélo', walk: 'marche' };
+    for (const [mode, n] of perMode(m.rebuilt_modes)) assert(lg.includes(`${label[mode] || mode} (${n})`), `map legend names ${mode} (${n}): "${lg}"`);
     await page.screenshot({ path: path.join(OUT, 'mobility_from_records.png') });
+    await h.scrollTo('mob.map', 400);
+    await page.screenshot({ path: path.join(OUT, 'mobility_map_modes.png') });
+    log(`  map: "${lg}"`);
     log(`  ${m.trips} trips, ${m.km.toFixed(1)} km from ${m.points} points — "${answer}"`);
 
     // the person corrects the first trip's mode with the keyboard (its row in the trip list), then saves

@@ -22,6 +22,16 @@ function loadCore() {
   return corePromise;
 }
 
+// An out-of-memory message names the file ("ce fichier" / "this file" in the core's text), so it still says
+// which one when several were dropped together and the Sources panel is out of sight (screen readers too).
+function nameTheFile(error, name) {
+  if (!error || !/out_of_memory/.test(error.code || '') || !name) return error;
+  const fr = String(error.fr || ''), en = String(error.en || '');
+  return { ...error,
+    fr: fr.includes('ce fichier') ? fr.replace('ce fichier', `« ${name} »`) : `${fr} — « ${name} »`,
+    en: en.includes('this file') ? en.replace("this file's", `“${name}”'s`).replace('this file', `“${name}”`) : `${en} — “${name}”` };
+}
+
 function withCString(M, s, fn) {
   const n = M.lengthBytesUTF8(s) + 1, p = M._malloc(n);
   M.stringToUTF8(s, p, n);
@@ -104,6 +114,7 @@ async function parseFile(id, file, opts) {
   cancelled.delete(id);
   delete result.tables;
   delete result.table_count;
+  if (result.error) result.error = nameTheFile(result.error, file.name);
   return { msg: { type: 'done', id, result: { ...result, tables, parse_ms: parseMs, bytes: done, heap_bytes: heapBytes } }, transfer };
 }
 
@@ -120,9 +131,9 @@ self.onmessage = async (e) => {
       const what = String(err && err.message || err);
       const oom = /memory|OOM|allocation failed|Array buffer/i.test(what);
       self.postMessage({ type: 'done', id: m.id, result: { ok: false, tables: [], warnings: [], bytes: bytesDone,
-        error: oom ? { code: 'parse.out_of_memory', offset: bytesDone,
-                       fr: `Mémoire insuffisante pour analyser ce fichier (octet ${bytesDone})`,
-                       en: `Out of memory while parsing this file (byte ${bytesDone})` }
+        error: oom ? nameTheFile({ code: 'parse.out_of_memory', offset: bytesDone,
+                                   fr: `Mémoire insuffisante pour analyser ce fichier (octet ${bytesDone})`,
+                                   en: `Out of memory while parsing this file (byte ${bytesDone})` }, m.file && m.file.name)
                    : { code: 'worker.crash', fr: `Erreur interne pendant l’analyse : ${what}`, en: `Internal error while parsing: ${what}` } } });
     }
   }

@@ -97,6 +97,8 @@ struct App {
   std::string duck_error, duck_version;
   int selected_source = -1;
   bool workshop = false, wiping = false, confirm_end = false;
+  bool classroom = false;      // ?classe: sample data only, the person's own files are never opened
+  std::string notice_fr, notice_en;   // what the page refused and why (state.notice), shown above the tab
   bool persist_on = false, persist_locked = false;   // encrypted workspace (web/persist.js)
   bool has_undo = false;
   std::string undo_name;
@@ -177,6 +179,12 @@ void apply_state(const json& j) {
   g.duck_error = d["error"].is_string() ? d["error"].get<std::string>() : "";
   g.duck_version = d["version"].is_string() ? d["version"].get<std::string>() : "";
   g.workshop = j.value("workshop", false);
+  g.classroom = j.value("classroom", false);
+  g.notice_fr = g.notice_en = "";
+  if (j.contains("notice") && j["notice"].is_object()) {
+    g.notice_fr = j["notice"].value("fr", "");
+    g.notice_en = j["notice"].value("en", "");
+  }
   g.personas.clear();
   if (j.contains("personas") && j["personas"].is_array())
     for (const auto& p : j["personas"])
@@ -446,13 +454,18 @@ void draw_menu_bar() {
     if (wide) ImGui::TextDisabled("— %s", tr(g.lang, "app.tagline"));
     ImGui::Separator();
   }
-  if (sdw::ui::button(tr(g.lang, "menu.open"), "menu.open", tr(g.lang, "menu.open")))
-    sdw::platform::open_files(false);
-  record_rect("menu.open");
+  if (g.classroom) {   // sample data only: no way to open one's own files, and it says so
+    ImGui::TextColored(k_amber, "%s", tr(g.lang, "classroom.badge"));
+    a11y::text(tr(g.lang, "classroom.badge"));
+  } else {
+    if (sdw::ui::button(tr(g.lang, "menu.open"), "menu.open", tr(g.lang, "menu.open")))
+      sdw::platform::open_files(false);
+    record_rect("menu.open");
+  }
   // the bar's order stays the same whatever fits: folder, help, donate
   static const size_t k_order[] = {2, 0, 1};
   for (size_t i : k_order) {
-    if (i >= shown) continue;
+    if (i >= shown || (g.classroom && i == 2)) continue;
     if (sdw::ui::button(tr(g.lang, k_buttons[i].key), k_buttons[i].rect, tr(g.lang, k_buttons[i].key))) k_buttons[i].act();
     record_rect(k_buttons[i].rect);
   }
@@ -460,17 +473,21 @@ void draw_menu_bar() {
   record_rect("menu.more");
   if (more_open) {
     for (size_t i : k_order)
-      if (i >= shown) {
+      if (i >= shown && !(g.classroom && i == 2)) {
         if (ImGui::MenuItem(tr(g.lang, k_buttons[i].key))) k_buttons[i].act();
         record_rect(k_buttons[i].rect);
       }
     if (ImGui::MenuItem(tr(g.lang, "menu.charts_demo"), nullptr, g.show_viz_demo)) g.show_viz_demo = !g.show_viz_demo;
     record_rect("menu.charts_demo");
+    // the encrypted workspace is reachable before any file is open (to import an exported one)
+    if (ImGui::MenuItem(tr(g.lang, "persist.button"))) sdw::platform::open_persistence();
+    record_rect("menu.persist");
     ImGui::EndMenu();
   }
   for (size_t i : k_order)   // the accessible layer offers every action, whether it is on the bar or in "⋯"
-    if (i >= shown && sdw::ui::ax(k_buttons[i].rect, tr(g.lang, k_buttons[i].key))) k_buttons[i].act();
+    if (i >= shown && !(g.classroom && i == 2) && sdw::ui::ax(k_buttons[i].rect, tr(g.lang, k_buttons[i].key))) k_buttons[i].act();
   if (sdw::ui::ax("menu.charts_demo", tr(g.lang, "menu.charts_demo"), "toggle", g.show_viz_demo)) g.show_viz_demo = !g.show_viz_demo;
+  if (sdw::ui::ax("menu.persist", tr(g.lang, "persist.button"))) sdw::platform::open_persistence();
   if (g.workshop) {
     ImGui::Separator();
     if (wide) ImGui::TextColored(k_amber, "%s", tr(g.lang, "workshop.badge"));
@@ -997,6 +1014,10 @@ void draw_home() {
   a11y::heading(1, tr(g.lang, "home.title"));
   ImGui::TextWrapped("%s", tr(g.lang, "home.lead"));
   a11y::text(tr(g.lang, "home.lead"));
+  if (g.classroom) {
+    sdw::ui::text_wrapped(tr(g.lang, "classroom.lead"), &k_amber);
+    a11y::text(tr(g.lang, "classroom.lead"), "note");
+  }
   // The personas by name (the demo's people) first, each one click away whatever is loaded already;
   // the buttons wrap onto more lines when the window is narrow or the text large.
   if (!g.personas.empty()) {
@@ -1059,7 +1080,7 @@ void draw_home() {
                           question + " — " + tr(g.lang, "home.see_answer"), ImVec2(-1, 0)))
         g.tab_request = q.tab;
       record_rect(std::string("home.answer.") + q.tab);
-    } else {
+    } else if (!g.classroom) {
       if (sdw::ui::button(tr(g.lang, "menu.open"), std::string("home.open.") + q.tab, question + " — " + tr(g.lang, "menu.open"),
                           ImVec2(-1, 0)))
         sdw::platform::open_files(false);
@@ -1138,6 +1159,12 @@ void draw_main(ImVec2 pos, ImVec2 size) {
     if (g.active_tab == tab[0]) tab_key = tab[1];
   a11y::push("main", "main", tr(g.lang, tab_key));
   ImGui::BeginChild("tab_content");
+  if (!g.notice_fr.empty()) {   // e.g. classroom mode refused a file: said where the eyes are, and to screen readers
+    const std::string& n = g.lang == sdw::Lang::Fr ? g.notice_fr : g.notice_en;
+    sdw::ui::text_wrapped(n, &k_amber);
+    a11y::text(n, "status");
+    ImGui::Separator();
+  }
   if (g.active_tab == "home") draw_home();
   else if (g.active_tab == "sql") { a11y::heading(1, tr(g.lang, "sql.title")); draw_sql_tab(); }
   else {
@@ -1596,7 +1623,7 @@ EMSCRIPTEN_KEEPALIVE const char* app_ui_state() {
             {"demo_power", {{"t0", sdw::viz_demo_probe().power_t0}, {"t1", sdw::viz_demo_probe().power_t1},
                             {"rect", {sdw::viz_demo_probe().x0 / g.dpr, sdw::viz_demo_probe().y0 / g.dpr,
                                       sdw::viz_demo_probe().x1 / g.dpr, sdw::viz_demo_probe().y1 / g.dpr}}}}, {"guide", g.open_guide}, {"tab", g.active_tab},
-            {"dashboards", sdw::dash::state_json()}, {"donation", sdw::donate::state_json()}, {"workshop", g.workshop}, {"undo", g.has_undo},
+            {"dashboards", sdw::dash::state_json()}, {"donation", sdw::donate::state_json()}, {"workshop", g.workshop}, {"classroom", g.classroom}, {"undo", g.has_undo},
             {"display", {ImGui::GetIO().DisplaySize.x, ImGui::GetIO().DisplaySize.y}},
             {"demo_bench", {{"kind", sdw::viz_demo_probe().bench_kind}, {"n", sdw::viz_demo_probe().bench_n},
                             {"decimate", sdw::viz_demo_probe().bench_decimate}, {"drawn_points", sdw::viz_demo_probe().drawn_points}}}};

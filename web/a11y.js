@@ -60,6 +60,8 @@ export function setupA11y({ root, live, ring, canvas, act }) {
       case 'h': case 'text':
         if (el.textContent !== n.x) el.textContent = n.x;
         el.className = n.t === 'text' ? 'k-' + n.kind : '';
+        // a status the app shows (a refused file, a cancelled query) is a polite live region: read out when it appears
+        if (n.t === 'text' && n.kind === 'status') el.setAttribute('role', 'status'); else el.removeAttribute('role');
         if (n.kind === 'headline') el.id = 'answer';
         break;
       case 'dl': {

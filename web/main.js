@@ -17,6 +17,9 @@ const state = {
   first_frame_ms: null,
   last_error: null,
   workshop: params.has('atelier') || params.has('workshop') || params.get('mode') === 'atelier',
+  // ?classe: for a class in front of a projector, the sample people only; a person's own file is refused
+  classroom: params.has('classe') || params.has('classroom') || params.get('mode') === 'classe',
+  notice: null,                  // { fr, en }: what the page refused and why, shown by the app above the tab
   undo: null,
 };
 let nextId = 1;
@@ -62,7 +65,8 @@ const publicSource = (s) => ({ id: s.id, drop: s.drop, name: s.name, size: s.siz
   error: s.error, warnings: s.warnings, parse_ms: s.parse_ms, load_ms: s.load_ms, heap_bytes: s.heap_bytes, batches: s.batches || 0 });
 function pushState() {
   callApp('app_set_state', JSON.stringify({ lang: state.lang, duck: state.duck, last_export: state.last_export || null,
-                                            workshop: state.workshop, undo: state.undo, wiping: !!state.wiping,
+                                            workshop: state.workshop, classroom: state.classroom, notice: state.notice,
+                                            undo: state.undo, wiping: !!state.wiping,
                                             views: state.views || [], personas: state.personas || [],
                                             open_tab: state.open_tab || null, persist: state.persist || null,
                                             sources: state.sources.map(publicSource) }));
@@ -341,9 +345,21 @@ function tableNameFor(stem) {
 // restored[i] (a source reopened from the encrypted workspace): { name, oid } of files[i] there.
 let dropSeq = 0;   // each drop or file choice is one batch: the app opens its answer (or Home when it has several)
 function addFiles(files, sample = null, restored = null) {
+  if (state.classroom && !sample) {   // classroom mode: nobody's own data on the class screen
+    const n = files.length;
+    state.notice = n ? {
+      fr: `Mode classe\u00a0: ${n > 1 ? `ces ${n} fichiers n’ont pas été ouverts` : `« ${files[0].name} » n’a pas été ouvert`}. Ici, on explore seulement les personnages d’exemple de l’accueil\u00a0; pour vos propres données, ouvrez l’application sans «\u00a0?classe\u00a0» chez vous.`,
+      en: `Classroom mode: ${n > 1 ? `these ${n} files were not opened` : `“${files[0].name}” was not opened`}. Here we explore the sample people on Home only; for your own data, open the app without “?classe” at home.`,
+    } : null;
+    pushState();
+    return [];
+  }
+  state.notice = null;
   const ids = [];
   const drop = ++dropSeq;
   for (const [i, file] of files.entries()) {
+    // an exported encrypted workspace opened like any file goes to the import form (web/persist_dialog.js)
+    if (!restored && /\.sdwcartable$/i.test(file.name)) { persistence.importFile(file); continue; }
     const r = restored && restored[i];
     // `original` keeps the File handle (a reference to the file on disk, not a copy) so that turning
     // persistence on later can still store it; never in workshop mode.

@@ -4,6 +4,8 @@
 // the holders, every inference sentence; sensitive inferences stay hidden until asked and confirmed; the
 // one-page summary is a file of its own; "forget this source" removes the file and what it revealed.
 // Screenshots: build/e2e/reveal_<persona>_<lang>.png.
+// Classroom mode (?classe): the sample people only — a file chosen or dropped is refused, said in words
+// (screen readers too), nothing loaded; a persona still answers.
 'use strict';
 const { execFileSync } = require('child_process');
 const fs = require('fs');
@@ -107,5 +109,36 @@ module.exports = (h) => {
     const tables = await page.evaluate(() => window.workbench.sql("SELECT count(*) FROM transactions").then(() => 'still', () => 'gone'));
     eq(tables, 'gone', 'no transactions left in DuckDB');
     log(`  summary ${text.length} bytes; forgot the bank: ${before.holders.length} -> ${after.holders.length} holders`);
+  });
+
+  test('classroom mode (?classe): sample people only; a chosen or dropped file is refused and said so', async () => {
+    await page.goto(url + '?classe');
+    await waitFor(() => window.workbench && window.workbench.ui() && window.workbench.state().duck.ready, null, 60000);
+    try {
+      const u = await h.ui();
+      eq(u.classroom, true, 'the app knows it is in classroom mode');
+      assert(!u.rects['menu.open'] && !u.rects['home.open.mobility'], 'no button to open one\'s own files');
+      assert(/Mode classe\u00a0: on explore avec les personnages/.test(await a11y()), 'Home says what classroom mode is');
+      // a pupil chooses a file anyway (the input still exists in the page), then drops one
+      await page.setInputFiles('#file-input', path.join(h.FIX, 'releve_compte_2025.csv'));
+      await waitFor(() => /« releve_compte_2025\.csv » n’a pas été ouvert/.test(document.getElementById('a11y').innerText), null, 10000);
+      await h.dropFiles([{ name: 'Records.json', bytes: fs.readFileSync(path.join(ROOT, 'tests', 'data', 'segment', 'records_workday.json')) }]);
+      await waitFor(() => /« Records\.json » n’a pas été ouvert/.test(document.getElementById('a11y').innerText), null, 10000);
+      eq((await h.st()).sources.length, 0, 'nothing was loaded');
+      const notice = await page.evaluate(() => [...document.querySelectorAll('#a11y [role=status]')].map((e) => e.textContent).join(' | '));
+      assert(/n’a pas été ouvert/.test(notice), 'the refusal is a status a screen reader announces: ' + notice);
+      await page.screenshot({ path: path.join(OUT, 'classroom_refused_fr.png') });
+      // the sample people still work, and the refusal is gone once something is shown
+      const p = manifest().personas[0];
+      await h.click('persona.' + p.id);
+      await waitFor((n) => { const s = window.workbench.state().sources; return s.length === n && s.every((x) => x.status === 'ready'); }, p.files.length, 120000);
+      assert((await h.st()).sources.every((x) => x.sample), 'every source is sample data');
+      await openReveal();
+      await page.screenshot({ path: path.join(OUT, 'classroom_persona_reveal_fr.png') });
+      log(`  classroom: 2 files refused, persona ${p.id} loaded (${p.files.length} files)`);
+    } finally {
+      await page.goto(url);   // the next tests use the normal app
+      await waitFor(() => window.workbench && window.workbench.ui() && window.workbench.state().duck.ready, null, 60000);
+    }
   });
 };

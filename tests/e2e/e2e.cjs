@@ -76,6 +76,16 @@ async function main() {
   const ui = () => page.evaluate(() => window.workbench.ui());
   const st = () => page.evaluate(() => window.workbench.state());
   const waitFor = (fn, arg, timeout = 60000) => page.waitForFunction(fn, arg, { timeout, polling: 100 });
+  // For a condition that must await something in the page (an async function): page.waitForFunction takes
+  // the Promise it returns as truthy at once, so poll from here instead.
+  const waitForAsync = async (fn, arg, timeout = 60000) => {
+    const t0 = Date.now();
+    for (;;) {
+      if (await page.evaluate(fn, arg)) return;
+      if (Date.now() - t0 > timeout) throw new Error(`waitForAsync: not true after ${timeout} ms: ${String(fn).slice(0, 160)}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  };
   // Typing: ASCII through real key events; other characters (é, œ…) as the keypress events a French
   // keyboard produces (Playwright would insert them as text, which GLFW does not listen to).
   const typeText = async (text) => {
@@ -600,7 +610,7 @@ with zipfile.ZipFile(src) as z, zipfile.ZipFile(out, 'w', zipfile.ZIP_DEFLATED) 
   // More suites live in tests/e2e/suites/*.cjs, each `module.exports = (h) => { h.test(...) }` with the
   // same helpers; they run after the tests above and before the request check below.
   const suitesDir = path.join(__dirname, 'suites');
-  const helpers = { page, ctx, test, ui, st, waitFor, typeText, rectCenter, click, openTab, scrollTo, openApp, dropFiles, sourceByName,
+  const helpers = { page, ctx, test, ui, st, waitFor, waitForAsync, typeText, rectCenter, click, openTab, scrollTo, openApp, dropFiles, sourceByName,
                     assert, eq, near, log, FIX, OUT, ROOT, url, origin, requests };
   if (fs.existsSync(suitesDir))
     for (const f of fs.readdirSync(suitesDir).filter((n) => n.endsWith('.cjs')).sort())

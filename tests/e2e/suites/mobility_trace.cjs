@@ -100,14 +100,14 @@ module.exports = (h) => {
       await typeInto('#persist-pass2', PASS);
       await page.click('#persist-ok');
       await waitFor(() => !window.workbench.persist.dialog().open, null, 60000);
-      await waitFor(async () => { const x = await window.workbench.persist.status(); return x.enabled && !x.busy && x.sources.length === 1; }, null, 60000);
+      await h.waitForAsync(async () => { const x = await window.workbench.persist.status(); return x.enabled && !x.busy && x.sources.length === 1; }, null, 60000);
       const was = (await h.ui()).dashboards.mobility.rebuilt_modes[0];
       const to = was === 'train' ? 'bus' : 'train';
       await page.focus(`#a11y button[data-action="mob.trip.0.${to}"]`);
       await page.keyboard.press('Enter');
       await waitFor((to) => window.workbench.ui().dashboards.mobility.rebuilt_modes[0] === to, to, 10000);
       const km = (await h.ui()).dashboards.mobility.km_by_mode;
-      await waitFor(async () => !(await window.workbench.persist.status()).busy, null, 30000);
+      await h.waitForAsync(async () => !(await window.workbench.persist.status()).busy, null, 30000);
       // nothing of it in clear in the browser's storage
       const objs = await page.evaluate(async () => (await window.workbench.persist.storedBytes()).map((o) => ({ name: o.name, text: new TextDecoder('latin1').decode(o.bytes) })));
       assert(objs.length > 0 && objs.every((o) => !o.text.includes(to + '\n') && !o.text.includes('similar ')), 'the corrections are stored encrypted');

@@ -146,7 +146,7 @@ module.exports = (h) => {
       await typeInto('#persist-pass2', PASS);
       await page.click('#persist-ok');
       await waitFor(() => !window.workbench.persist.dialog().open, null, 60000);
-      await waitFor(async () => { const x = await window.workbench.persist.status(); return x.enabled && !x.busy && x.sources.length === 3; }, null, 60000);
+      await h.waitForAsync(async () => { const x = await window.workbench.persist.status(); return x.enabled && !x.busy && x.sources.length === 3; }, null, 60000);
       p = await status();
       eq(p.backend, 'opfs', 'OPFS used');
       eq(p.objects, 5, 'header + manifest + one object per source');
@@ -209,11 +209,11 @@ module.exports = (h) => {
       // -- a removed source is flagged, then erased (here: the page closes during the undo window)
       const xid = (await st()).sources.find((s) => s.format === 'xapi').id;
       await page.evaluate((id) => window.workbench.remove(id), xid);
-      await waitFor(async () => (await window.workbench.persist.status()).sources.some((x) => x.removed), null, 10000);
+      await h.waitForAsync(async () => (await window.workbench.persist.status()).sources.some((x) => x.removed), null, 10000);
       await page.evaluate(() => window.workbench.undoRemove());
-      await waitFor(async () => { const x = await window.workbench.persist.status(); return !x.busy && x.sources.every((y) => !y.removed); }, null, 10000);
+      await h.waitForAsync(async () => { const x = await window.workbench.persist.status(); return !x.busy && x.sources.every((y) => !y.removed); }, null, 10000);
       await page.evaluate((id) => window.workbench.remove(id), xid);
-      await waitFor(async () => { const x = await window.workbench.persist.status(); return !x.busy && x.sources.some((y) => y.removed); }, null, 10000);
+      await h.waitForAsync(async () => { const x = await window.workbench.persist.status(); return !x.busy && x.sources.some((y) => y.removed); }, null, 10000);
       await page.reload();
       await appReady();
       await waitFor(() => window.workbench.persist.dialog().open, null, 10000);
@@ -280,7 +280,7 @@ module.exports = (h) => {
         await page.setInputFiles('#file-input', [files[0], big]);
         await allReady(2);
         await page.evaluate((p) => window.workbench.persist.enable(p), PASS);
-        await waitFor(async () => { const x = await window.workbench.persist.status(); return !x.busy && x.objects === 4; }, null, 60000);
+        await h.waitForAsync(async () => { const x = await window.workbench.persist.status(); return !x.busy && x.objects === 4; }, null, 60000);
         eq((await status()).backend, backend, 'backend');
         const objs = await storedBytes();
         noClearText(objs);
@@ -328,7 +328,7 @@ module.exports = (h) => {
           await page.evaluate(() => window.workbench.remove(window.workbench.state().sources[0].id));
           await waitFor(() => window.workbench.state().undo !== null, null, 5000);
           await waitFor(() => window.workbench.state().undo === null, null, 60000);
-          await waitFor(async () => { const x = await window.workbench.persist.status(); return !x.busy && x.objects === 3; }, null, 10000);
+          await h.waitForAsync(async () => { const x = await window.workbench.persist.status(); return !x.busy && x.objects === 3; }, null, 10000);
           eq(JSON.stringify((await status()).sources.map((x) => x.name)), JSON.stringify(['mesures_longues.csv']), 'only the kept source is listed');
         }
         const left = await page.evaluate(() => window.workbench.persist.forget());

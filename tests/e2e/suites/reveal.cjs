@@ -128,6 +128,13 @@ module.exports = (h) => {
       const notice = await page.evaluate(() => [...document.querySelectorAll('#a11y [role=status]')].map((e) => e.textContent).join(' | '));
       assert(/n’a pas été ouvert/.test(notice), 'the refusal is a status a screen reader announces: ' + notice);
       await page.screenshot({ path: path.join(OUT, 'classroom_refused_fr.png') });
+      await setLang('en');
+      await waitFor(() => /Classroom mode: “Records\.json” was not opened/.test(document.getElementById('a11y').innerText), null, 10000);
+      await page.setViewportSize({ width: 800, height: 700 });
+      await page.waitForTimeout(300);
+      await page.screenshot({ path: path.join(OUT, 'classroom_refused_en_800.png') });
+      await page.setViewportSize({ width: 1280, height: 760 });
+      await setLang('fr');
       // the sample people still work, and the refusal is gone once something is shown
       const p = manifest().personas[0];
       await h.click('persona.' + p.id);

@@ -1077,6 +1077,11 @@ bool map_view(const char* id, const MapSpec& spec, MapState& st) {
   for (size_t i = 0; i < spec.tracks.size(); i++)
     st.drawn_points += draw_polyline(dl, ImGui::GetID(spec.tracks[i].lat.data()), spec.tracks[i], v, vp, p0,
                                      okabe_ito(size_t(spec.tracks[i].category)), 2.5f);
+  if (spec.highlight_track >= 0 && size_t(spec.highlight_track) < spec.tracks.size()) {
+    const MapPolyline& hl = spec.tracks[size_t(spec.highlight_track)];
+    draw_polyline(dl, ImGui::GetID(hl.lat.data()), hl, v, vp, p0, grid_col(1.0f), 8.0f);   // outline, then the colour
+    draw_polyline(dl, ImGui::GetID(hl.lat.data()), hl, v, vp, p0, okabe_ito(size_t(hl.category)), 5.0f);
+  }
 
   // circles: area proportional to value
   const size_t nc = std::min({spec.circle_lon.size(), spec.circle_lat.size(), spec.circle_value.size()});

@@ -131,6 +131,7 @@ struct MapSpec {
   std::span<const MapPolyline> basemap;        // coastlines, borders (lon/lat); nothing drawn if empty
   std::span<const MapPolyline> tracks;         // coloured by category
   std::span<const char* const> category_labels;  // legend of track categories
+  int highlight_track = -1;                    // a track drawn last, wider and outlined (the selected trip)
   std::span<const double> circle_lon, circle_lat, circle_value;  // circles, area ∝ value
   std::span<const std::string> circle_names;   // optional: the place's name ("" or "?" when unknown)
   int circle_name_labels = 6;                  // the largest circles in view get their name written beside them

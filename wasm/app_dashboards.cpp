@@ -225,8 +225,10 @@ challenge::SegmentResult g_mob_segments;                    // visits and rebuil
 struct TripLine {
   std::vector<double> lon, lat;
   challenge::Mode mode = challenge::Mode::Other;
+  int64_t start_us = 0;        // the trip's start: links the line to its row of the trip list
 };
 std::vector<TripLine> g_mob_lines;
+int64_t g_mob_selected = -1;   // start of the trip picked in the list (-1: none): drawn wider on the map
 std::vector<challenge::ModeCorrection> g_mob_corrections;   // the user's (exportable, `workbench challenge mobility --corrections`)
 bool g_mob_similar = true;                                  // a correction applies to the trips with the same ends
 
@@ -313,7 +315,7 @@ void compute_mobility(const Columns* trips, const Columns* trace, const Columns*
   for (size_t i = 0; i < given && trips && trips->num.size() >= 9 && i < g_mob.trips.size(); i++) {
     const double la0 = trips->num[5][i], lo0 = trips->num[6][i], la1 = trips->num[7][i], lo1 = trips->num[8][i];
     if (!finite(la0, lo0, la1, lo1)) continue;
-    g_mob_lines.push_back({{lo0, lo1}, {la0, la1}, g_mob.trips[i].mode});
+    g_mob_lines.push_back({{lo0, lo1}, {la0, la1}, g_mob.trips[i].mode, o.ts_start_us[i]});
   }
   for (size_t i = given; i < o.ts_start_us.size() && i < g_mob.trips.size(); i++) {
     const auto it = std::find_if(g_mob_segments.trips.begin(), g_mob_segments.trips.end(),
@@ -321,6 +323,7 @@ void compute_mobility(const Columns* trips, const Columns* trace, const Columns*
     if (it == g_mob_segments.trips.end()) continue;
     TripLine line;
     line.mode = g_mob.trips[i].mode;
+    line.start_us = it->start_us;
     if (finite(it->start_lat, it->start_lon, 0, 0)) { line.lon.push_back(it->start_lon); line.lat.push_back(it->start_lat); }
     for (const challenge::PointTrace& tr : traces) {   // the positions of the trace that holds this trip
       const auto first = std::lower_bound(tr.points.begin(), tr.points.end(), it->start_us,
@@ -391,7 +394,10 @@ void draw_mobility_map(Lang l) {
       said += (said.empty() ? "" : ", ") + mode_names.back() + " (" + format_count(l, count[m]) + ")";
     }
   for (const std::string& n : mode_names) mode_labels.push_back(n.c_str());
-  for (const TripLine& line : g_mob_lines) lines.push_back({line.lon, line.lat, cat_of[size_t(line.mode)]});
+  for (const TripLine& line : g_mob_lines) {
+    if (g_mob_selected >= 0 && line.start_us == g_mob_selected) spec.highlight_track = int(lines.size());
+    lines.push_back({line.lon, line.lat, cat_of[size_t(line.mode)]});
+  }
   spec.tracks = lines;
   spec.category_labels = mode_labels;
   ImGui::TextUnformatted(t(l, "dash.mobility.map"));
@@ -462,6 +468,12 @@ void draw_trip_list(Lang l) {
       ImGui::TableNextRow();
       for (int c = 0; c < 5; c++) {
         ImGui::TableNextColumn();
+        if (c == 0) {   // the date picks the trip: it is drawn wider on the map (click again: none)
+          const bool sel = g_mob_selected == trips[i].start_us;
+          if (ImGui::Selectable(rows[i][0].c_str(), sel)) g_mob_selected = sel ? -1 : trips[i].start_us;
+          record(("mob.trip." + std::to_string(i) + ".show").c_str());
+          continue;
+        }
         if (c != 3) { ImGui::TextUnformatted(rows[i][size_t(c)].c_str()); continue; }
         ImGui::SetNextItemWidth(-1);
         if (ImGui::BeginCombo("##mode", rows[i][3].c_str())) {
@@ -475,7 +487,13 @@ void draw_trip_list(Lang l) {
     }
     ImGui::EndTable();
   }
-  // screen readers and keyboards: one button per other mode, named with the trip
+  // screen readers and keyboards: "show on the map" (pressed: shown), then one button per other mode, named with the trip
+  for (size_t i = 0; i < trips.size(); i++) {
+    const bool sel = g_mob_selected == trips[i].start_us;
+    if (ui::ax("mob.trip." + std::to_string(i) + ".show",
+               std::string(fr ? "Voir sur la carte le trajet du " : "Show on the map the trip of ") + rows[i][0] + ", " + rows[i][1], "toggle", sel))
+      g_mob_selected = sel ? -1 : trips[i].start_us;
+  }
   for (size_t i = 0; i < trips.size(); i++)
     for (int m = 0; m < challenge::k_mode_count; m++)
       if (challenge::Mode(m) != trips[i].mode &&
@@ -1353,6 +1371,11 @@ json state_json() {
     json modes = json::array();
     for (const auto& t : g_mob_segments.trips) modes.push_back(challenge::mode_id(t.mode));
     j["mobility"]["rebuilt_modes"] = modes;
+    int selected = -1;
+    for (size_t i = 0; i < g_mob_segments.trips.size(); i++)
+      if (g_mob_segments.trips[i].start_us == g_mob_selected) selected = int(i);
+    j["mobility"]["selected_trip"] = selected;
+    j["mobility"]["map_lines"] = g_mob_lines.size();
     json by = json::object();
     for (const auto& m : g_mob.by_mode) by[challenge::mode_id(m.mode)] = m.km;
     j["mobility"]["km_by_mode"] = by;

@@ -36,8 +36,19 @@ module.exports = (h) => {
     const label = { car: 'voiture', bike: 'vélo', walk: 'marche' };
     for (const [mode, n] of perMode(m.rebuilt_modes)) assert(lg.includes(`${label[mode] || mode} (${n})`), `map legend names ${mode} (${n}): "${lg}"`);
     await page.screenshot({ path: path.join(OUT, 'mobility_from_records.png') });
+    eq((await h.ui()).dashboards.mobility.map_lines, m.trips, 'one line on the map per trip');
+    // linked selection: the second trip picked in the list (its date, with the mouse) is drawn wider on the map;
+    // a screen reader has the same as a toggle button
+    await h.scrollTo('mob.trip.1.show', 500);
+    await h.click('mob.trip.1.show');
+    await waitFor(() => window.workbench.ui().dashboards.mobility.selected_trip === 1, null, 5000);
+    const pressed = await page.evaluate(() => document.querySelector('#a11y [data-action="mob.trip.1.show"]').getAttribute('aria-pressed'));
+    eq(pressed, 'true', 'the accessible toggle says the trip is shown');
     await h.scrollTo('mob.map', 400);
     await page.screenshot({ path: path.join(OUT, 'mobility_map_modes.png') });
+    await page.focus('#a11y button[data-action="mob.trip.1.show"]');
+    await page.keyboard.press('Enter');
+    await waitFor(() => window.workbench.ui().dashboards.mobility.selected_trip === -1, null, 5000);
     log(`  map: "${lg}"`);
     log(`  ${m.trips} trips, ${m.km.toFixed(1)} km from ${m.points} points — "${answer}"`);
 

@@ -454,7 +454,9 @@ void draw_trip_list(Lang l) {
   int picked = -1;
   size_t picked_trip = 0;
   const ImGuiTableFlags tf = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp;
-  const float h = std::min(12.0f, float(trips.size()) + 1.5f) * ImGui::GetFrameHeightWithSpacing();
+  // as tall as its rows (a header and one combo per row), at most 12 rows then it scrolls
+  const float cell_y = ImGui::GetStyle().CellPadding.y * 2;
+  const float h = ImGui::GetTextLineHeight() + cell_y + std::min(11.0f, float(trips.size())) * (ImGui::GetFrameHeight() + cell_y) + 2;
   if (ImGui::BeginTable("trip_list", 5, tf, ImVec2(0, h))) {
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn(fr ? "Date" : "Date");

@@ -290,6 +290,21 @@ export class Workspace {
     this.held = null;
   }
 
+  // One tab at a time: two tabs writing the same manifest would overwrite each other's sources, and one tab's
+  // sweep at reopening would delete the other's object being written. An exclusive Web Lock, held while the
+  // tab lives, is taken before the workspace is opened or created; another tab is refused (persist.in_use).
+  async claim() {
+    if (this.claimed || !globalThis.navigator || !navigator.locks) { this.claimed = true; return; }
+    const got = await new Promise((resolve) => {
+      navigator.locks.request('sdw-workspace', { ifAvailable: true }, (lock) => {
+        resolve(!!lock);
+        return lock ? new Promise(() => {}) : undefined;   // held until the tab closes
+      });
+    });
+    if (!got) throw Object.assign(new Error('workspace open in another tab'), { code: 'persist.in_use' });
+    this.claimed = true;
+  }
+
   get enabled() { return !!this.key; }
   get locked() { return this.stored && !this.key; }
 
@@ -351,6 +366,7 @@ export class Workspace {
   // without one is deleted on the next load), then every source given ([{ file, name, type, sample }])
   // stored in order. Returns their object ids.
   async enable(pass, sources = []) {
+    await this.claim();
     if (!this.backend) throw Object.assign(new Error('no storage'), { code: 'persist.unavailable' });
     if (this.stored) throw Object.assign(new Error('a workspace is already stored'), { code: 'persist.exists' });
     const salt = crypto.getRandomValues(new Uint8Array(16));
@@ -383,6 +399,7 @@ export class Workspace {
   // the manifest does not name are deleted.
   async unlock(pass) {
     if (!this.stored) return [];
+    await this.claim();
     const h = await this.backend.readHeader();
     if (h.format !== FORMAT || h.version !== VERSION) throw Object.assign(new Error('unknown format'), { code: 'persist.format' });
     const iterations = Math.max(MIN_ITERATIONS, h.kdf.iterations | 0);

@@ -17,6 +17,7 @@ const TEXT = {
     unlock_ok: 'Rouvrir', later: 'Pas maintenant',
     wrong: 'Phrase de passe incorrecte\u00a0: l’espace n’est pas ouvert, rien n’a été effacé. Vous pouvez réessayer.',
     failed: 'L’espace enregistré n’a pas pu être ouvert\u00a0: ',
+    in_use: 'Cet espace est déjà ouvert dans un autre onglet de ce navigateur\u00a0: fermez-le (ou continuez là-bas), puis réessayez. Rien n’a été modifié.',
     damaged: (f) => `L’espace enregistré est endommagé («\u00a0${f}\u00a0» a été modifié ou tronqué)\u00a0: il reste fermé et rien n’a été effacé.`,
     unavailable: 'Ce navigateur ne permet pas d’enregistrer des fichiers (stockage désactivé ou navigation privée).',
     forget: 'Tout oublier…', forget_title: 'Tout oublier sur cet appareil\u202f?',
@@ -65,6 +66,7 @@ const TEXT = {
     unlock_ok: 'Reopen', later: 'Not now',
     wrong: 'Wrong passphrase: the workspace stays closed and nothing was erased. You can try again.',
     failed: 'The saved workspace could not be opened: ',
+    in_use: 'This workspace is already open in another tab of this browser: close it (or carry on there), then try again. Nothing was changed.',
     damaged: (f) => `The saved workspace is damaged (“${f}” was altered or cut short): it stays closed and nothing was erased.`,
     unavailable: 'This browser cannot store files (storage disabled or private browsing).',
     forget: 'Forget everything…', forget_title: 'Forget everything on this device?',
@@ -332,7 +334,7 @@ export function setupPersistence(page) {
       if (pass.value.length < 8) { render('enable', t.short, 'error'); pass.focus(); return; }
       if (pass.value !== pass2.value) { const v = pass.value; render('enable', t.mismatch, 'error'); pass.value = v; pass2.focus(); return; }
       busy(true, t.encrypting);
-      try { await enable(pass.value); busy(false); dlg.close(); } catch (err) { busy(false); render('enable', t.failed + (err.message || err), 'error'); }
+      try { await enable(pass.value); busy(false); dlg.close(); } catch (err) { busy(false); render('enable', err.code === 'persist.in_use' ? t.in_use : t.failed + (err.message || err), 'error'); }
     } else if (mode === 'unlock') {
       busy(true, t.checking);
       try {
@@ -341,7 +343,8 @@ export function setupPersistence(page) {
         if (mode === 'unlock') dlg.close();   // else it says what could not be reopened
       } catch (err) {
         busy(false);
-        render('unlock', err instanceof WrongPassphrase ? t.wrong : err.code === 'persist.damaged' ? t.damaged(err.file) : t.failed + (err.message || err), 'error');
+        render('unlock', err instanceof WrongPassphrase ? t.wrong : err.code === 'persist.damaged' ? t.damaged(err.file)
+          : err.code === 'persist.in_use' ? t.in_use : t.failed + (err.message || err), 'error');
         state.persist_refused = (state.persist_refused || 0) + 1;
         pass.focus();
       }

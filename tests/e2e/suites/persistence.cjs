@@ -206,6 +206,24 @@ module.exports = (h) => {
       eq(JSON.stringify([p.enabled, p.objects]), '[true,5]', 'reopened, nothing stored twice');
       await shot('persist_reopened.png');
 
+      // -- a second tab of the same browser may not open the same workspace (its writes would overwrite this
+      // tab's manifest): refused with what to do, nothing changed here
+      const tab2 = await h.ctx.newPage();
+      try {
+        await tab2.goto(h.url);
+        await tab2.waitForFunction(() => window.workbench && window.workbench.persist && window.workbench.persist.dialog().mode === 'unlock' &&
+                                         window.workbench.persist.dialog().open, null, { timeout: 60000, polling: 100 });
+        await tab2.click('#persist-pass');
+        await tab2.keyboard.type(PASS);
+        await tab2.keyboard.press('Enter');
+        await tab2.waitForFunction(() => /déjà ouvert dans un autre onglet/.test(window.workbench.persist.dialog().message), null, { timeout: 60000, polling: 100 });
+        eq(await tab2.evaluate(() => window.workbench.state().sources.length), 0, 'the second tab reopened nothing');
+      } finally {
+        await tab2.close();
+      }
+      p = await status();
+      eq(JSON.stringify([p.enabled, p.objects]), '[true,5]', 'the first tab keeps its workspace whole');
+
       // -- a removed source is flagged, then erased (here: the page closes during the undo window)
       const xid = (await st()).sources.find((s) => s.format === 'xapi').id;
       await page.evaluate((id) => window.workbench.remove(id), xid);

@@ -1565,14 +1565,10 @@ EMSCRIPTEN_KEEPALIVE void app_sql_result(int request_id, const char* result_json
   json j = json::parse(result_json, nullptr, false);
   if (j.is_discarded()) { r.error = "invalid result"; g.result = std::move(r); return; }
   r.ok = j.value("ok", false);
-  const bool was_cancelling = g.sql_cancelling;
   g.sql_cancelling = false;
   if (!r.ok) {
     r.error = j.value("error", "");
-    // cancelled by the person: the page says so; DuckDB's own word for it is an interruption
-    r.cancelled = j.value("cancelled", false) ||
-                  (was_cancelling && (r.error.find("INTERRUPT") != std::string::npos ||
-                                      r.error.find("nterrupt") != std::string::npos || r.error.find("ancel") != std::string::npos));
+    r.cancelled = j.value("cancelled", false);   // the page knows it stopped the query (web/main.js cancelSql)
     g.result = std::move(r);
     return;
   }

@@ -2,10 +2,8 @@
 // gzip'd file, truncation. Fixtures: tests/data/tgz/make_fixtures.py.
 #include <doctest/doctest.h>
 
-#include <cstdio>
-#include <cstring>
-
 #include "parsers/tar.h"
+#include "tests/ustar.h"
 #include "tests/test_util.h"
 
 using namespace sdw;
@@ -86,20 +84,7 @@ TEST_CASE("tar: a ustar name written on a Latin-1 / Windows-1252 system reaches 
   // found by fuzz_container: "caf\xe9/d\xe9penses.csv" (one byte per é, as GNU tar writes it on such a
   // system) came out as an invalid UTF-8 entry path
   const std::string name = "caf\xe9/d\xe9penses.csv", body = "date;montant\n2025-01-02;-3,50\n";
-  std::string h(512, '\0');
-  h.replace(0, name.size(), name);
-  std::snprintf(&h[100], 8, "%07o", 0644);
-  std::snprintf(&h[108], 8, "%07o", 0);
-  std::snprintf(&h[116], 8, "%07o", 0);
-  std::snprintf(&h[124], 12, "%011o", unsigned(body.size()));
-  std::snprintf(&h[136], 12, "%011o", 0);
-  h[156] = '0';
-  std::memcpy(&h[257], "ustar\0" "00", 8);
-  std::memset(&h[148], ' ', 8);
-  unsigned sum = 0;
-  for (unsigned char c : h) sum += c;
-  std::snprintf(&h[148], 8, "%06o", sum);
-  std::string tar = h + body + std::string(512 - body.size(), '\0') + std::string(1024, '\0');
+  const std::string tar = ustar({{name, body}});
   const Parsed p = parse_session(tar, "archive.tar");
   REQUIRE_MESSAGE(!p.diag.failed, p.dump);
   REQUIRE(p.tables.size() == 1);

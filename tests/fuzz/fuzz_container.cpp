@@ -15,6 +15,7 @@
 #include <zlib.h>
 
 #include "tests/fuzz/fuzz_harness.h"
+#include "tests/ustar.h"
 
 namespace {
 
@@ -63,31 +64,6 @@ std::string make_zip(const std::vector<Entry>& entries, Defect defect, size_t wh
   put16(out, 0); put16(out, 0); put16(out, uint16_t(entries.size())); put16(out, uint16_t(entries.size()));
   put32(out, uint32_t(central.size())); put32(out, cd_offset); put16(out, 0);
   if (defect == Truncated && !out.empty()) out.resize(out.size() - 1 - which % (out.size() > 64 ? 64 : out.size()));
-  return out;
-}
-
-// A ustar tar of the entries (512-byte headers, octal sizes, checksums right).
-std::string make_tar(const std::vector<Entry>& entries) {
-  std::string out;
-  for (const Entry& e : entries) {
-    std::string h(512, '\0');
-    h.replace(0, std::min<size_t>(e.name.size(), 99), e.name.substr(0, 99));
-    std::snprintf(&h[100], 8, "%07o", 0644);
-    std::snprintf(&h[108], 8, "%07o", 0);
-    std::snprintf(&h[116], 8, "%07o", 0);
-    std::snprintf(&h[124], 12, "%011lo", static_cast<unsigned long>(e.data.size()));
-    std::snprintf(&h[136], 12, "%011o", 0);
-    h[156] = '0';
-    std::memcpy(&h[257], "ustar\0" "00", 8);
-    std::memset(&h[148], ' ', 8);
-    unsigned sum = 0;
-    for (unsigned char c : h) sum += c;
-    std::snprintf(&h[148], 8, "%06o", sum);
-    out += h;
-    out += e.data;
-    out.append((512 - e.data.size() % 512) % 512, '\0');
-  }
-  out.append(1024, '\0');
   return out;
 }
 
@@ -210,7 +186,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   switch (kind) {
     case 0: entries = take_entries(fdp, 0); bytes = make_zip(entries, defect, which); break;
     case 1: entries = take_workbook(fdp); bytes = make_zip(entries, defect, which); name = "Enedis_Conso_Heure.xlsx"; break;
-    case 2: entries = take_entries(fdp, 0); bytes = make_tar(entries); name = "takeout.tar"; break;
+    case 2: entries = take_entries(fdp, 0); {
+      std::vector<std::pair<std::string, std::string>> named;
+      for (const Entry& e : entries) named.emplace_back(e.name, e.data);
+      bytes = test::ustar(named);
+    } name = "takeout.tar"; break;
     default: {   // the entries of a Takeout ZIP, then that ZIP inside another one
       entries = take_entries(fdp, 1);
       bytes = make_zip({{"Takeout-1.zip", make_zip(entries, None, 0)}}, defect, which);

@@ -9,7 +9,7 @@
 // parse worker out of its 4 GB. Files go to a temp dir, removed after. Results: bench/out/frame_gaps.json.
 // Not a test: the target (no gap above 100 ms while a 1 GB file loads) is reported, not asserted.
 'use strict';
-const { chromium } = require('playwright-core');
+const { launchPersistent } = require('../tests/e2e/chromium.cjs');
 const { spawn } = require('child_process');
 const fs = require('fs');
 const os = require('os');
@@ -78,12 +78,7 @@ async function main() {
   const srv = spawn('python3', [path.join(ROOT, 'scripts', 'serve.py'), '--root', DIST, '--port', '0', '--quiet'], { stdio: ['ignore', 'pipe', 'ignore'] });
   const url = await new Promise((res) => srv.stdout.on('data', (d) => { const m = String(d).match(/http:\S+/); if (m) res(m[0]); }));
   const udd = fs.mkdtempSync(path.join(os.tmpdir(), 'sdw-frame-gaps-profile-'));
-  const ctx = await chromium.launchPersistentContext(udd, {
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-           '--disable-component-update', '--disable-sync', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'],
-    viewport: { width: 1280, height: 760 },
-  });
+  const ctx = await launchPersistent(udd);
   const page = ctx.pages()[0] || await ctx.newPage();
   const runs = [];
   try {

@@ -5,7 +5,7 @@
 //   node tests/e2e/e2e.cjs [--dist dist] [--out build/e2e] [--only NAME]
 // Prints one line per test and ends with "N passed, N failed".
 'use strict';
-const { chromium } = require('playwright-core');
+const { launchPersistent } = require('./chromium.cjs');
 const { spawn, execFileSync } = require('child_process');
 const fs = require('fs');
 const os = require('os');
@@ -57,13 +57,7 @@ async function main() {
   const { srv, url } = await startServer();
   const origin = new URL(url).origin;
   const udd = fs.mkdtempSync(path.join(os.tmpdir(), 'sdw-e2e-'));
-  const ctx = await chromium.launchPersistentContext(udd, {
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-           '--disable-background-networking', '--disable-component-update', '--disable-sync',
-           '--use-angle=swiftshader', '--enable-unsafe-swiftshader'],
-    viewport: { width: 1280, height: 760 }, locale: 'fr-FR', acceptDownloads: true,
-  });
+  const ctx = await launchPersistent(udd, { locale: 'fr-FR', acceptDownloads: true });
   const requests = [];
   const failed = [];
   ctx.on('request', (r) => requests.push(r.url()));

@@ -4,15 +4,12 @@
 // tests/e2e/e2e.cjs main(); same site (the harness's url). Every request is recorded: the suites check
 // that none left the origin. Not a suite (it lives outside suites/).
 'use strict';
-const { chromium } = require('playwright-core');
 const { execFileSync } = require('child_process');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
 
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-              '--disable-background-networking', '--disable-component-update', '--disable-sync',
-              '--use-angle=swiftshader', '--enable-unsafe-swiftshader'];
+const { launchPersistent } = require('./chromium.cjs');
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 // The processes whose command line names the profile folder (the browser and its helpers).
@@ -34,10 +31,7 @@ class Device {
   }
 
   async launch({ locale = 'fr-FR' } = {}) {
-    this.ctx = await chromium.launchPersistentContext(this.udd, {
-      executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true, args: ARGS,
-      viewport: { width: 1280, height: 760 }, locale, acceptDownloads: true,
-    });
+    this.ctx = await launchPersistent(this.udd, { locale, acceptDownloads: true });
     this.launches++;
     this.ctx.on('request', (r) => this.requests.push(r.url()));
     this.page = this.ctx.pages()[0] || await this.ctx.newPage();

@@ -242,8 +242,8 @@ class AppleHealthParser final : public Parser, public XmlHandler {
     const bool has_end = apple_time(xml_attr(a, "endDate"), m_zone, e);
     const char* type = xml_attr(a, "type");
     const std::string_view raw = type ? std::string_view(type) : std::string_view();
-    m_mw.ts(m_ts_start, s.utc_us, s.offset_min);
-    if (has_end) m_mw.ts(m_ts_end, e.utc_us, e.offset_min);
+    m_mw.ts(m_ts_start, s.utc_us, s.local_offset());
+    if (has_end) m_mw.ts(m_ts_end, e.utc_us, e.local_offset());
     m_mw.str(m_type, short_type(raw));
     const char* value = xml_attr(a, "value");
     double v;
@@ -306,12 +306,12 @@ class AppleHealthParser final : public Parser, public XmlHandler {
     if (apple_time(xml_attr(a, "startDate"), m_zone, dt)) {
       m_workout.has_start = true;
       m_workout.start = dt.utc_us;
-      m_workout.start_off = dt.offset_min;
+      m_workout.start_off = dt.local_offset();
     }
     if (apple_time(xml_attr(a, "endDate"), m_zone, dt)) {
       m_workout.has_end = true;
       m_workout.end = dt.utc_us;
-      m_workout.end_off = dt.offset_min;
+      m_workout.end_off = dt.local_offset();
     }
     double v;
     const char* du = xml_attr(a, "durationUnit");

@@ -566,7 +566,7 @@ class CozyParser final : public Parser, public JsonHandler {
     DateTime dt;
     if (!parse_datetime(*v, m_zone, dt)) return false;
     us = dt.utc_us;
-    off = dt.offset_min;
+    off = dt.local_offset();
     return true;
   }
 

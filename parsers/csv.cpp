@@ -667,7 +667,7 @@ class CsvParser final : public Parser, public RecordSink {
     } else if (dt.kind == LocalKind::Gap) {
       if (s.gaps++ == 0) { s.gap_line = line; s.gap_offset = off; }
     }
-    col.append_timestamp(us, dt.offset_min);
+    col.append_timestamp(us, dt.local_offset());
     s.has_last = true;
     s.last_us = us;
   }

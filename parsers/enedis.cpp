@@ -158,7 +158,7 @@ class EnedisParser final : public CsvDomainParser {
     if (!parse_datetime(trim(f[0]), m_zone, dt, true)) { bad_row(line, off, f[0]); return; }
     Reading r;
     r.us = m_clock.resolve(dt);
-    r.off = dt.offset_min;
+    r.off = dt.local_offset();
     r.date_only = dt.date_only;
     r.record = record;
     double v;

@@ -203,8 +203,8 @@ class Enedis2025Parser final : public CsvDomainParser {
       }
       const int64_t us = m_clock.resolve(dt);
       m_last_interval = interval;
-      m_w.ts(c_ts_start, us, dt.offset_min);
-      m_w.ts(c_ts_end, us + int64_t(interval * 1e6), dt.offset_min);
+      m_w.ts(c_ts_start, us, dt.local_offset());
+      m_w.ts(c_ts_end, us + int64_t(interval * 1e6), dt.local_offset());
       m_w.f64(c_interval, interval);
       if (has_value) {
         const bool energy = m_unit_folded == "kwh" || m_unit_folded == "wh";
@@ -224,7 +224,7 @@ class Enedis2025Parser final : public CsvDomainParser {
       return;
     }
     if (m_kind == Kind::Index) {
-      Reading r{m_clock.resolve(dt), dt.offset_min, v, record};
+      Reading r{m_clock.resolve(dt), dt.local_offset(), v, record};
       if (m_has_prev) emit_index(m_prev, &r);
       m_prev = r;
       m_has_prev = true;
@@ -243,7 +243,7 @@ class Enedis2025Parser final : public CsvDomainParser {
       std::string_view t = cell(f, m_c_time);
       DateTime peak;
       if (!t.empty() && parse_datetime(std::string(start) + " " + std::string(t), m_zone, peak, false))
-        m_w.ts(c_ts_peak, peak.utc_us, peak.offset_min);
+        m_w.ts(c_ts_peak, peak.utc_us, peak.local_offset());
     }
     common(v);
     m_w.end_row(m_prov, record);

@@ -114,7 +114,7 @@ Time time_of(const JsonEvent& e, bool ms, LocalZone zone) {
   DateTime dt;
   if (parse_datetime(trim(e.text), zone, dt, false)) {
     t.us = dt.utc_us;
-    t.off = dt.offset_min;
+    t.off = dt.local_offset();
   }
   return t;
 }
@@ -129,7 +129,7 @@ Time time_with_offset(std::string_view s, std::optional<int64_t> off_min, LocalZ
   const bool has_off = off_min && *off_min > -18 * 60 && *off_min < 18 * 60;
   if (!parse_datetime(trim(s), has_off ? LocalZone::Utc : zone, dt, false)) return t;
   t.us = dt.utc_us;
-  t.off = dt.offset_min;
+  t.off = dt.local_offset();
   if (has_off) {
     if (dt.offset_min == k_unknown_offset) t.us -= *off_min * 60 * int64_t(1000000);
     t.off = int16_t(*off_min);

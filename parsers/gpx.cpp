@@ -305,7 +305,7 @@ class GpxParser final : public Parser, public XmlHandler {
     if (m_pt.has_time) {
       if (parse_datetime(m_pt.time, LocalZone::Utc, dt)) {
         has_time = true;
-        t.columns[4].append_timestamp(dt.utc_us, dt.offset_min);
+        t.columns[4].append_timestamp(dt.utc_us, dt.local_offset());
       } else {
         t.columns[4].append_null();
         diag.warn(make_message("gpx.bad_time",

@@ -433,7 +433,7 @@ struct JsonTableBuilder::Impl {
     } else if (dt.kind == LocalKind::Gap) {
       if (s.gaps++ == 0) { s.gap_line = v.line; s.gap_offset = v.offset; }
     }
-    col.append_timestamp(us, dt.offset_min);
+    col.append_timestamp(us, dt.local_offset());
     s.has_last = true;
     s.last_us = us;
   }

@@ -323,7 +323,7 @@ class KmlParser final : public Parser, public XmlHandler {
   }
 
   static void put_time(Column& c, const When& w) {
-    if (w.ok) c.append_timestamp(w.dt.utc_us, w.dt.offset_min);
+    if (w.ok) c.append_timestamp(w.dt.utc_us, w.dt.local_offset());
     else c.append_null();
   }
 

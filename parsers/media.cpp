@@ -78,7 +78,7 @@ bool utc_time(std::string_view s, int64_t& us, int16_t& offset) {
   if (!parse_datetime(trim(s), LocalZone::Utc, dt, false)) return false;
   if (dt.utc_us < int64_t(631152000) * 1000000 || dt.utc_us >= int64_t(4102444800) * 1000000) return false;
   us = dt.utc_us;
-  offset = dt.offset_min;
+  offset = dt.local_offset();
   return true;
 }
 

@@ -133,9 +133,9 @@ class ReceiptsParser final : public CsvDomainParser {
     const std::string_view time = cell(f, r_time);
     if (!time.empty() && parse_date(date, days)) {
       DateTime t;
-      if (parse_datetime(std::string(date) + " " + std::string(time), m_zone, t, false)) m_w.ts(c_ts, t.utc_us, t.offset_min);
+      if (parse_datetime(std::string(date) + " " + std::string(time), m_zone, t, false)) m_w.ts(c_ts, t.utc_us, t.local_offset());
     } else if (!dt.date_only) {
-      m_w.ts(c_ts, dt.utc_us, dt.offset_min);
+      m_w.ts(c_ts, dt.utc_us, dt.local_offset());
     }
     if (!cell(f, r_store).empty()) text(c_store, cell(f, r_store));
     text(c_product, product);

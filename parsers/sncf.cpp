@@ -236,11 +236,11 @@ class TrainsParser final : public CsvDomainParser {
       std::string both = std::string(date) + " " + std::string(time);
       for (char& c : both)
         if (c == 'h' || c == 'H') c = ':';  // "08h12"
-      if (parse_datetime(both, m_zone, dt, false)) { us = dt.utc_us; off = dt.offset_min; return true; }
+      if (parse_datetime(both, m_zone, dt, false)) { us = dt.utc_us; off = dt.local_offset(); return true; }
     }
     if (!parse_datetime(date, m_zone, dt, true)) return false;
     us = dt.utc_us;
-    off = dt.offset_min;
+    off = dt.local_offset();
     return true;
   }
 

@@ -421,6 +421,7 @@ bool parse_datetime(std::string_view s, LocalZone zone, DateTime& out, bool allo
       if (*p == 'Z' || *p == 'z') {
         if (p + 1 != e) return false;
         out.offset_min = 0;
+        out.utc_designator = true;
         out.utc_us = local_s * 1000000 + frac_us;
         return true;
       }

@@ -47,6 +47,10 @@ struct DateTime {
   LocalKind kind = LocalKind::Normal; // Gap/Overlap only for local times read in Europe/Paris
   int64_t second_utc_us = 0;          // Overlap: the +01:00 candidate (one hour after utc_us)
   bool date_only = false;             // the cell was a plain date (midnight local)
+  bool utc_designator = false;        // written with "Z": the instant in UTC, which says nothing of local time
+  // The offset to store with the value (Column::utc_offset_min): the one written, except "Z", which is a
+  // way of writing the instant (GPX, Records.json, LRS statements), not the local clock of the record.
+  int16_t local_offset() const { return utc_designator ? int16_t(INT16_MIN) : offset_min; }
 };
 // ISO 8601 (T or space, fraction, Z / +01:00 / +0100 / +01) and dd/mm/yyyy HH:MM[:SS].
 // With allow_date_only, a plain date is accepted as local midnight.

@@ -295,7 +295,7 @@ class XapiParser final : public Parser, public JsonHandler {
   bool time(size_t c, const JsonField* f) {
     DateTime dt;
     if (f && f->type == JsonType::String && parse_datetime(trim(f->text), LocalZone::Utc, dt, false)) {
-      m_w.ts(c, dt.utc_us, dt.offset_min);
+      m_w.ts(c, dt.utc_us, dt.local_offset());
       return true;
     }
     return false;

@@ -167,7 +167,7 @@ TEST_CASE("google_records: E7 exact, overflow fixed, timestampMs, offsets, activ
   CHECK(num(t, "lon", 3) == -1.1534567);
   const Column& ts = column(t, "ts");
   CHECK(ts.i64[0] == utc_us(2023, 3, 26, 0, 30));
-  CHECK(ts.utc_offset_min[0] == 0);
+  CHECK(ts.utc_offset_min[0] == k_unknown_offset);  // "Z": the instant in UTC, no local offset
   CHECK(ts.i64[1] == utc_us(2023, 3, 26, 1, 0) + 250000);  // 03:00:00.250+02:00, just after the jump
   CHECK(ts.utc_offset_min[1] == 120);
   CHECK(ts.i64[2] == utc_us(2023, 3, 26, 6, 45));  // timestampMs "1679813100000"

@@ -24,6 +24,27 @@ LocalTime paris_local(int64_t utc_us) {
   return t;
 }
 
+int offset_or_paris(int64_t utc_us, int16_t offset_min) {
+  return offset_known(offset_min) ? offset_min : paris_offset_minutes(floor_div(utc_us, 1000000));
+}
+
+int64_t local_clock_us(int64_t utc_us, int16_t offset_min) {
+  return utc_us + int64_t(offset_or_paris(utc_us, offset_min)) * 60 * 1000000;
+}
+
+LocalTime clock_time(int64_t clock_us) {
+  const int64_t local_s = floor_div(clock_us, 1000000);
+  LocalTime t;
+  t.day = int32_t(floor_div(local_s, 86400));
+  const int64_t sod = local_s - int64_t(t.day) * 86400;
+  t.minute = int(sod / 60);
+  t.hour = t.minute / 60;
+  t.weekday = weekday_of(t.day);
+  return t;
+}
+
+LocalTime local_time(int64_t utc_us, int16_t offset_min) { return clock_time(local_clock_us(utc_us, offset_min)); }
+
 int weekday_of(int32_t day) { return int(((int64_t(day) + 3) % 7 + 7) % 7); }  // 1970-01-01 was a Thursday
 
 std::string day_key(int32_t day) {

@@ -1,5 +1,5 @@
-// Shared helpers of the self-data challenges: Europe/Paris local calendar keys (day, ISO week, month,
-// hour, weekday) from UTC microseconds, French label folding and the editable keyword rules that map
+// Shared helpers of the self-data challenges: local calendar keys (day, ISO week, month, hour, weekday)
+// from UTC microseconds and the offset the record's export wrote (Europe/Paris when it wrote none), French label folding and the editable keyword rules that map
 // bank / receipt labels to categories. Owns: those helpers. Does not own: any challenge's figures.
 #pragma once
 #include <cmath>
@@ -22,6 +22,18 @@ struct LocalTime {
   int weekday = 0;         // 0 = Monday … 6 = Sunday
 };
 LocalTime paris_local(int64_t utc_us);
+
+// ---- a record's own local time: UTC + the offset its export wrote (parsers/table.h utc_offset_min: Google's
+// on-device "-05:00", Apple Health "-0500", xAPI "+09:00"…), else from its position (challenges/tz.h, when the
+// caller looked it up), else Europe/Paris as above. k_no_offset: none known ("Z" is not a local offset).
+inline constexpr int16_t k_no_offset = std::numeric_limits<int16_t>::min();   // = sdw::k_unknown_offset
+inline bool offset_known(int16_t off) { return off > -18 * 60 && off < 18 * 60; }
+inline int16_t offset_at(std::span<const int16_t> offsets, size_t i) { return i < offsets.size() ? offsets[i] : k_no_offset; }
+int offset_or_paris(int64_t utc_us, int16_t offset_min);     // minutes east of UTC
+// The local wall clock as microseconds "as if it were UTC": days and hours of it are the local ones.
+int64_t local_clock_us(int64_t utc_us, int16_t offset_min);
+LocalTime clock_time(int64_t clock_us);                      // day, minute, hour, weekday of a wall clock
+LocalTime local_time(int64_t utc_us, int16_t offset_min);   // = clock_time(local_clock_us(…))
 int weekday_of(int32_t day);                     // 0 = Monday … 6 = Sunday
 std::string day_key(int32_t day);                // "2023-03-26"
 std::string month_key(int32_t day);              // "2023-03"

@@ -130,18 +130,20 @@ struct Obs {
   double lat, lon, x, y, w;
 };
 
-// Seconds of [s, e) inside the local windows of each day. DST switches happen at 02:00/03:00, so a window
-// edge at 22:00, 06:00, 09:00 or 17:00 is an exact number of hours from the next local midnight.
+// Seconds of [s, e) inside the local windows of each day, on the local wall clock (s, e: local_clock_us of
+// the stay's ends, the offset its export wrote, else Europe/Paris). A window across a DST switch counts its
+// wall-clock length (8 h for 22:00-06:00).
 double overlap_s(int64_t s, int64_t e, bool night) {
   if (e <= s) return 0;
   double total = 0;
-  const int32_t d0 = paris_local(s).day - 1, d1 = paris_local(e).day;
+  const int32_t d0 = clock_time(s).day - 1, d1 = clock_time(e).day;
+  constexpr int64_t k_day_us = 24 * k_hour_us;
   for (int32_t d = d0; d <= d1; ++d) {
-    const int64_t next_midnight = paris_midnight_utc_us(d + 1);
+    const int64_t next_midnight = int64_t(d + 1) * k_day_us;
     int64_t ws, we;
     if (night) {
       ws = next_midnight - 2 * k_hour_us;                                // 22:00 of day d
-      we = paris_midnight_utc_us(d + 2) - 18 * k_hour_us;               // 06:00 of day d+1
+      we = next_midnight + 6 * k_hour_us;                                // 06:00 of day d+1
     } else {
       if (weekday_of(d) >= 5) continue;
       ws = next_midnight - 15 * k_hour_us;                               // 09:00
@@ -153,8 +155,8 @@ double overlap_s(int64_t s, int64_t e, bool night) {
   return total;
 }
 
-bool in_window(int64_t ts, bool night) {
-  const LocalTime t = paris_local(ts);
+bool in_window(int64_t ts, int16_t off, bool night) {
+  const LocalTime t = local_time(ts, off);
   return night ? (t.hour >= 22 || t.hour < 6) : (t.weekday < 5 && t.hour >= 9 && t.hour < 17);
 }
 
@@ -198,11 +200,13 @@ std::vector<Obs> observations(const PlacesView& v, bool night) {
     out.push_back(o);
   };
   const size_t nv = std::min({v.visit_start_us.size(), v.visit_end_us.size(), v.visit_lat.size(), v.visit_lon.size()});
-  for (size_t i = 0; i < nv; ++i) add(v.visit_lat[i], v.visit_lon[i], overlap_s(v.visit_start_us[i], v.visit_end_us[i], night));
+  for (size_t i = 0; i < nv; ++i)
+    add(v.visit_lat[i], v.visit_lon[i], overlap_s(local_clock_us(v.visit_start_us[i], offset_at(v.visit_start_off, i)),
+                                                  local_clock_us(v.visit_end_us[i], offset_at(v.visit_end_off, i)), night));
   if (!out.empty()) return out;   // visits say how long; points only when no visit covers the window
   const size_t np = std::min({v.point_ts_us.size(), v.point_lat.size(), v.point_lon.size()});
   for (size_t i = 0; i < np; ++i)
-    if (in_window(v.point_ts_us[i], night)) add(v.point_lat[i], v.point_lon[i], 1);
+    if (in_window(v.point_ts_us[i], offset_at(v.point_off, i), night)) add(v.point_lat[i], v.point_lon[i], 1);
   return out;
 }
 

@@ -43,6 +43,9 @@ struct PlacesView {                              // where the person stays: home
   std::span<const double> visit_lat, visit_lon;
   std::span<const int64_t> point_ts_us;
   std::span<const double> point_lat, point_lon;
+  // local time of each row (challenges/common.h local_time): the offset its export wrote, k_no_offset or
+  // empty spans: Europe/Paris. Night and weekday-daytime windows are read on that clock.
+  std::span<const int16_t> visit_start_off = {}, visit_end_off = {}, point_off = {};
 };
 struct DonationInput {
   DonationTripsView trips;

@@ -21,7 +21,7 @@ FootprintResult footprint_summary(const ActivityView& v, size_t top) {
   FootprintResult r;
   std::map<std::string, int64_t> plat, kind, pk, months;
   for (size_t i = 0; i < v.ts_us.size(); ++i) {
-    const LocalTime lt = paris_local(v.ts_us[i]);
+    const LocalTime lt = local_time(v.ts_us[i], offset_at(v.ts_off, i));   // the offset the export wrote, else Paris
     if (r.events == 0 || lt.day < r.first_day) r.first_day = lt.day;
     if (r.events == 0 || lt.day > r.last_day) r.last_day = lt.day;
     ++r.events;

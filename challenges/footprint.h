@@ -14,6 +14,7 @@ namespace sdw::challenge {
 struct ActivityView {
   std::span<const int64_t> ts_us;                   // UTC µs
   std::span<const std::string_view> platform, kind; // may be empty
+  std::span<const int16_t> ts_off = {};            // may be empty; each event's local offset (common.h local_time)
 };
 struct NameCount {
   std::string name;

@@ -82,14 +82,14 @@ LearningResult learning_summary(const LearningView& v, const LearningOptions& o)
     const bool next_same = k + 1 < idx.size() && v.ts_us[idx[k + 1]] - ts < o.session_gap_s * 1000000;
     const double dur = at(v.duration_s, i);
     const double secs = dur > 0 ? dur : next_same ? double(v.ts_us[idx[k + 1]] - ts) / 1e6 : 0.0;
-    if (new_session) r.sessions.push_back({ts, ts, 0, 0});
+    if (new_session) r.sessions.push_back({ts, ts, 0, 0, offset_at(v.ts_off, i)});
     LearningSession& s = r.sessions.back();
     ++s.statements;
     s.end_us = std::max(s.end_us, ts + int64_t((dur > 0 ? dur : 0) * 1e6));
     s.seconds = double(s.end_us - s.start_us) / 1e6;
     r.total_seconds += secs;
 
-    const int32_t day = paris_local(ts).day;
+    const int32_t day = local_time(ts, offset_at(v.ts_off, i)).day;   // the pupil's day, where the statement was made
     LearningDay& d = days[day];
     d.day = day;
     ++d.statements;

@@ -18,6 +18,7 @@ struct LearningView {                          // columns of learning_statements
   std::span<const std::string_view> actor, verb, verb_id, object_id, object_name, course;
   std::span<const double> duration_s, score_scaled;  // NaN = absent
   std::span<const int8_t> success, completion;       // 1 true, 0 false, -1 absent
+  std::span<const int16_t> ts_off = {};              // may be empty; each statement's local offset (common.h local_time)
 };
 
 struct ActorCount {
@@ -48,6 +49,7 @@ struct LearningSession {
   int64_t start_us = 0, end_us = 0;  // end: the last statement's time + its duration
   int64_t statements = 0;
   double seconds = 0;                // end - start
+  int16_t start_off = k_no_offset;   // local offset of the first statement (common.h local_time)
 };
 struct TimeByName {
   std::string name;              // course or activity name ("(sans nom)" never: "" when absent)

@@ -146,7 +146,7 @@ MobilityResult mobility_summary(const TripsView& v, const MobilityOptions& o) {
     FactorChoice c = choose_factor(t.mode, t.km, hint, o, f);
     t.factor_slug = c.slug;
     t.kgco2e = c.kg_per_km * t.km;
-    t.day = paris_local(v.ts_start_us[i]).day;
+    t.day = local_time(v.ts_start_us[i], offset_at(v.ts_start_off, i)).day;   // the traveller's local day
     if (c.slug.empty()) r.km_without_factor += t.km;
     r.total_km += t.km;
     r.total_kgco2e += t.kgco2e;

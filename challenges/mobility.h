@@ -1,6 +1,6 @@
-// Mobility challenge: trips per mode per ISO week and month (Europe/Paris), mode inferred from speed when
-// missing, kgCO2e with the ADEME factors, "what if" by TER / bus / bike, and the mobility budget from
-// bank transactions matched by editable label rules. Plain arrays in, plain structs out.
+// Mobility challenge: trips per mode per ISO week and month (the trip's local days: common.h local_time),
+// mode inferred from speed when missing, kgCO2e with the ADEME factors, "what if" by TER / bus / bike, and
+// the mobility budget from bank transactions matched by editable label rules. Plain arrays in, plain structs out.
 // Does not own: reading tables (challenges/tables.h), drawing, JSON (challenges/to_json.h).
 #pragma once
 #include <cstdint>
@@ -73,6 +73,7 @@ struct TripsView {
   std::span<const std::string_view> mode_raw;  // may be empty: train type hints
   std::span<const uint8_t> mode_inferred = {}; // may be empty; 1: `mode` is a guess (challenges/segment.h)
   std::span<const double> confidence = {};     // may be empty; the guess's confidence 0-1
+  std::span<const int16_t> ts_start_off = {};  // may be empty; local offset of the start (common.h local_time)
 };
 
 struct TripResult {

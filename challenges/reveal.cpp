@@ -14,6 +14,7 @@
 #include <set>
 
 #include "challenges/budget.h"
+#include "challenges/tz.h"
 #include "viz/locale.h"
 
 namespace sdw::challenge {
@@ -175,13 +176,20 @@ const FieldKind* kind_of(std::string_view id) {
   return nullptr;
 }
 
+// Every hour below is read on the record's local wall clock (common.h local_clock_us: UTC + the offset its
+// export wrote, else Europe/Paris), so a week in New York has its nights at New York's 22:00.
+constexpr int64_t k_day_us = 24 * k_hour_us;
 // Night of an instant: the local day of its evening (before noon belongs to the previous day's night).
 int32_t night_of(const LocalTime& t) { return t.hour < 12 ? t.day - 1 : t.day; }
-// 22:00 of local day d and 06:00 of d + 1 (DST switches at 02:00/03:00: both edges are whole hours from a
-// midnight, the same rule as donation.cpp).
-int64_t night_start_us(int32_t d) { return paris_midnight_utc_us(d + 1) - 2 * k_hour_us; }
-int64_t night_end_us(int32_t d) { return paris_midnight_utc_us(d + 2) - 18 * k_hour_us; }
-int64_t day_start_us(int32_t d, int hour) { return paris_midnight_utc_us(d + 1) - (24 - hour) * k_hour_us; }
+// 22:00 of local day d and 06:00 of d + 1, and an hour of day d, on the local wall clock.
+int64_t night_start_clock(int32_t d) { return int64_t(d + 1) * k_day_us - 2 * k_hour_us; }
+int64_t night_end_clock(int32_t d) { return int64_t(d + 1) * k_day_us + 6 * k_hour_us; }
+int64_t day_clock(int32_t d, int hour) { return int64_t(d) * k_day_us + hour * k_hour_us; }
+std::string zone_words(bool fr, bool any_offset) {
+  if (!any_offset) return fr ? "heure de Paris" : "Paris time";
+  return fr ? "heure locale de chaque position : le décalage écrit dans l'export, sinon le fuseau du lieu"
+            : "each position's local time: the offset the export wrote, else the time zone of the place";
+}
 
 bool valid_pos(double lat, double lon) {
   return std::isfinite(lat) && std::isfinite(lon) && std::abs(lat) <= 90 && std::abs(lon) <= 180 && !(lat == 0 && lon == 0);
@@ -300,7 +308,7 @@ SourceReport inventory(const SourceDesc& s, int32_t index) {
 // [SECTION] home, work and schedule
 //-------------------------------------------------------------------------------------------------------
 
-// A stay (visit) or an instant (point), with the place it is near.
+// A stay (visit) or an instant (point), with the place it is near; s, e on the local wall clock.
 struct Presence {
   int64_t s, e;
   double lat, lon;
@@ -308,18 +316,25 @@ struct Presence {
   int where;       // 0 elsewhere, 1 home, 2 work
 };
 
-std::vector<Presence> presences(const RevealInput& in) {
+std::vector<Presence> presences(const RevealInput& in, bool& any_offset) {
   std::vector<Presence> out;
   const PlacesView& v = in.places.places;
   const size_t nv = std::min({v.visit_start_us.size(), v.visit_end_us.size(), v.visit_lat.size(), v.visit_lon.size()});
-  for (size_t i = 0; i < nv; ++i)
-    if (valid_pos(v.visit_lat[i], v.visit_lon[i]) && v.visit_end_us[i] >= v.visit_start_us[i])
-      out.push_back({v.visit_start_us[i], v.visit_end_us[i], v.visit_lat[i], v.visit_lon[i],
-                     at_or<int32_t>(in.places.visit_source, i, -1), 0});
+  for (size_t i = 0; i < nv; ++i) {
+    if (!valid_pos(v.visit_lat[i], v.visit_lon[i]) || v.visit_end_us[i] < v.visit_start_us[i]) continue;
+    const int16_t os = offset_at(v.visit_start_off, i), oe = offset_at(v.visit_end_off, i);
+    any_offset = any_offset || offset_known(os) || offset_known(oe);
+    const int64_t s = local_clock_us(v.visit_start_us[i], os), e = local_clock_us(v.visit_end_us[i], oe);
+    out.push_back({s, std::max(s, e), v.visit_lat[i], v.visit_lon[i], at_or<int32_t>(in.places.visit_source, i, -1), 0});
+  }
   const size_t np = std::min({v.point_ts_us.size(), v.point_lat.size(), v.point_lon.size()});
-  for (size_t i = 0; i < np; ++i)
-    if (valid_pos(v.point_lat[i], v.point_lon[i]))
-      out.push_back({v.point_ts_us[i], v.point_ts_us[i], v.point_lat[i], v.point_lon[i], at_or<int32_t>(in.places.point_source, i, -1), 0});
+  for (size_t i = 0; i < np; ++i) {
+    if (!valid_pos(v.point_lat[i], v.point_lon[i])) continue;
+    const int16_t o = offset_at(v.point_off, i);
+    any_offset = any_offset || offset_known(o);
+    const int64_t t = local_clock_us(v.point_ts_us[i], o);
+    out.push_back({t, t, v.point_lat[i], v.point_lon[i], at_or<int32_t>(in.places.point_source, i, -1), 0});
+  }
   std::sort(out.begin(), out.end(), [](const Presence& a, const Presence& b) { return a.s != b.s ? a.s < b.s : a.e < b.e; });
   return out;
 }
@@ -327,20 +342,22 @@ std::vector<Presence> presences(const RevealInput& in) {
 // Nights (22:00-06:00) and weekday working hours (09:00-17:00) each presence touches.
 template <class F>
 void each_night(const Presence& p, F&& f) {
-  const int32_t n0 = night_of(paris_local(p.s)), n1 = night_of(paris_local(p.e));
+  const int32_t n0 = night_of(clock_time(p.s)), n1 = night_of(clock_time(p.e));
   for (int32_t n = n0; n <= n1; ++n)
-    if (std::min(p.e, night_end_us(n)) >= std::max(p.s, night_start_us(n))) f(n);
+    if (std::min(p.e, night_end_clock(n)) >= std::max(p.s, night_start_clock(n))) f(n);
 }
 template <class F>
 void each_workday(const Presence& p, F&& f) {
-  const int32_t d0 = paris_local(p.s).day, d1 = paris_local(p.e).day;
+  const int32_t d0 = clock_time(p.s).day, d1 = clock_time(p.e).day;
   for (int32_t d = d0; d <= d1; ++d)
-    if (weekday_of(d) < 5 && std::min(p.e, day_start_us(d, 17)) >= std::max(p.s, day_start_us(d, 9))) f(d);
+    if (weekday_of(d) < 5 && std::min(p.e, day_clock(d, 17)) >= std::max(p.s, day_clock(d, 9))) f(d);
 }
 
 struct Anchors {
   std::set<int32_t> data_nights, home_nights, data_weekdays, work_days;
   std::set<int32_t> home_sources, work_sources;
+  bool any_offset = false;   // some position carried its own offset (the evidence then says "local time")
+  int64_t offsets_written = 0, offsets_from_zone = 0, offsets_paris = 0;   // positions by where their offset came from
 };
 
 void home_and_work(Ctx& c, std::vector<Presence>& pres, Anchors& a) {
@@ -366,10 +383,11 @@ void home_and_work(Ctx& c, std::vector<Presence>& pres, Anchors& a) {
     x.text_fr = "Domicile probable près de " + latlon_text(x.lat, x.lon, true) + " : c'est là que vous passez vos nuits.";
     x.text_en = "Probable home near " + latlon_text(x.lat, x.lon, false) + ": this is where you spend your nights.";
     x.evidence.fr = count_text(n, true) + " nuits sur " + count_text(all, true) +
-                    " avec des positions passées à moins de " + num_text(c.o.near_m, 0, true) + " m de ce point entre 22 h et 6 h (heure de Paris).";
+                    " avec des positions passées à moins de " + num_text(c.o.near_m, 0, true) + " m de ce point entre 22 h et 6 h (" + zone_words(true, a.any_offset) + ").";
     x.evidence.en = count_text(n, false) + " of " + count_text(all, false) + " nights with positions spent within " +
-                    num_text(c.o.near_m, 0, false) + " m of this point between 22:00 and 06:00 (Paris time).";
-    x.evidence.counts = {{"nights_at_home", n}, {"nights_with_positions", all}};
+                    num_text(c.o.near_m, 0, false) + " m of this point between 22:00 and 06:00 (" + zone_words(false, a.any_offset) + ").";
+    x.evidence.counts = {{"nights_at_home", n}, {"nights_with_positions", all}, {"offsets_written", a.offsets_written},
+                         {"offsets_from_time_zone", a.offsets_from_zone}, {"offsets_paris", a.offsets_paris}};
     x.who_could_know = who_from(c, a.home_sources, "à partir des positions enregistrées la nuit", "from the positions recorded at night");
     for (const SourceReport& s : c.src)   // contracts tied to an address
       if (s.format == "enedis" || s.format == "grdf" || s.format == "bank" || s.format == "ofx")
@@ -420,7 +438,7 @@ void schedule(Ctx& c, const std::vector<Presence>& pres, const Anchors& a) {
   // one pass per working day over the presences of that local day
   auto lo = pres.begin();
   for (int32_t d : a.work_days) {
-    const int64_t d0 = paris_midnight_utc_us(d), d1 = paris_midnight_utc_us(d + 1);
+    const int64_t d0 = day_clock(d, 0), d1 = day_clock(d + 1, 0);
     while (lo != pres.end() && lo->e < d0 - 24 * k_hour_us) ++lo;
     int64_t first_work = INT64_MAX, last_work = INT64_MIN;
     for (auto it = lo; it != pres.end() && it->s < d1; ++it)
@@ -432,7 +450,7 @@ void schedule(Ctx& c, const std::vector<Presence>& pres, const Anchors& a) {
       if (it->e <= first_work && it->e >= d0) left_home = std::max(left_home, it->e), srcs.insert(it->source);
       if (it->s >= last_work && it->s < d1) back_home = std::min(back_home, it->s), srcs.insert(it->source);
     }
-    auto minute = [](int64_t us) { return double(paris_local(us).minute); };
+    auto minute = [](int64_t clock) { return double(clock_time(clock).minute); };
     arrive.push_back(minute(first_work));
     quit.push_back(minute(last_work));
     if (left_home != INT64_MIN) leave.push_back(minute(left_home));
@@ -499,7 +517,7 @@ void sleep_from_activity(Ctx& c) {
   std::array<int64_t, 24> by_hour{};
   std::set<int32_t> days, srcs;
   for (size_t i = 0; i < v.ts_us.size(); ++i) {
-    const LocalTime t = paris_local(v.ts_us[i]);
+    const LocalTime t = local_time(v.ts_us[i], offset_at(v.ts_off, i));
     ++by_hour[size_t(t.hour)];
     days.insert(t.day);
     srcs.insert(at_or<int32_t>(c.in.activity_source, i, -1));
@@ -581,8 +599,10 @@ void night_use(Ctx& c, bool pupil) {
   std::set<int32_t> nights_any, nights_late, school_late, school_nights, srcs;
   std::map<std::string, int64_t> platforms;
   int64_t late_events = 0;
+  bool any_offset = false;
   for (size_t i = 0; i < v.ts_us.size(); ++i) {
-    const LocalTime t = paris_local(v.ts_us[i]);
+    any_offset = any_offset || offset_known(offset_at(v.ts_off, i));
+    const LocalTime t = local_time(v.ts_us[i], offset_at(v.ts_off, i));
     const int32_t n = night_of(t);
     nights_any.insert(n);
     const bool school_night = weekday_of(n) <= 3 || weekday_of(n) == 6;   // Sunday to Thursday evenings
@@ -609,8 +629,10 @@ void night_use(Ctx& c, bool pupil) {
   x.text_en = "Activity late at night (after 22:00) on " + count_text(int64_t(nights_late.size()), false) + " of " +
               count_text(int64_t(nights_any.size()), false) + " nights (" + pct_text(share, false) + "), mostly " + join(names, false) + "." +
               (pupil ? " " + count_text(int64_t(school_late.size()), false) + " of them before a school day (Sunday to Thursday evenings)." : "");
-  x.evidence.fr = count_text(late_events, true) + " événements entre 22 h et 5 h (heure de Paris).";
-  x.evidence.en = count_text(late_events, false) + " events between 22:00 and 05:00 (Paris time).";
+  x.evidence.fr = count_text(late_events, true) + " événements entre 22 h et 5 h (" +
+                  (any_offset ? "heure locale de chaque événement : celle de l'export, sinon Paris" : "heure de Paris") + ").";
+  x.evidence.en = count_text(late_events, false) + " events between 22:00 and 05:00 (" +
+                  (any_offset ? "each event's local time: the export's, else Paris" : "Paris time") + ").";
   x.evidence.counts = {{"late_nights", int64_t(nights_late.size())}, {"nights_with_activity", int64_t(nights_any.size())},
                        {"late_school_nights", int64_t(school_late.size())}, {"late_events", late_events}};
   x.who_could_know = who_from(c, srcs, "à partir de l'heure de chaque écoute, vidéo ou publication", "from the time of each play, video or post");
@@ -641,7 +663,7 @@ void regular_places(Ctx& c) {
     const std::string key = !pid.empty() ? "id:" + std::string(pid)
                                          : "cell:" + std::to_string(std::lround(lat * 1000)) + "," + std::to_string(std::lround(lon * 1000));
     Group& g = groups[key];
-    const int32_t day = paris_local(v.visit_start_us[i]).day;
+    const int32_t day = local_time(v.visit_start_us[i], offset_at(v.visit_start_off, i)).day;
     if (g.visits == 0) g.first = g.last = day;
     g.first = std::min(g.first, day), g.last = std::max(g.last, day);
     g.days.insert(day);
@@ -738,21 +760,24 @@ void abroad(Ctx& c) {
   };
   std::map<int32_t, Day> days;
   // a visit counts once, on every local day it covers; a point or a trip end on its day
-  auto add = [&](int64_t s, int64_t e, double lat, double lon, int32_t src) {
+  auto add = [&](int64_t s, int64_t e, double lat, double lon, int32_t src, int16_t os, int16_t oe) {
     if (!valid_pos(lat, lon) || in_france(lat, lon)) return;
-    const int32_t d0 = paris_local(s).day, d1 = std::max(d0, paris_local(std::max(s, e)).day);
+    const int32_t d0 = local_time(s, os).day, d1 = std::max(d0, local_time(std::max(s, e), oe).day);
     for (int32_t d = d0; d <= d1 && d - d0 < 366; ++d) days[d].sources.insert(src);
     Day& d = days[d0];
     ++d.n, d.slat += lat, d.slon += lon;
   };
   const PlacesView& v = c.in.places.places;
   for (size_t i = 0; i < std::min({v.visit_start_us.size(), v.visit_end_us.size(), v.visit_lat.size(), v.visit_lon.size()}); ++i)
-    add(v.visit_start_us[i], v.visit_end_us[i], v.visit_lat[i], v.visit_lon[i], at_or<int32_t>(c.in.places.visit_source, i, -1));
+    add(v.visit_start_us[i], v.visit_end_us[i], v.visit_lat[i], v.visit_lon[i], at_or<int32_t>(c.in.places.visit_source, i, -1),
+        offset_at(v.visit_start_off, i), offset_at(v.visit_end_off, i));
   for (size_t i = 0; i < std::min({v.point_ts_us.size(), v.point_lat.size(), v.point_lon.size()}); ++i)
-    add(v.point_ts_us[i], v.point_ts_us[i], v.point_lat[i], v.point_lon[i], at_or<int32_t>(c.in.places.point_source, i, -1));
+    add(v.point_ts_us[i], v.point_ts_us[i], v.point_lat[i], v.point_lon[i], at_or<int32_t>(c.in.places.point_source, i, -1),
+        offset_at(v.point_off, i), offset_at(v.point_off, i));
   const RevealTrips& t = c.in.trips;
   for (size_t i = 0; i < std::min({t.ts_start_us.size(), t.end_lat.size(), t.end_lon.size()}); ++i)
-    add(t.ts_start_us[i], t.ts_start_us[i], t.end_lat[i], t.end_lon[i], at_or<int32_t>(t.source, i, -1));
+    add(t.ts_start_us[i], t.ts_start_us[i], t.end_lat[i], t.end_lon[i], at_or<int32_t>(t.source, i, -1), offset_at(t.ts_start_off, i),
+        offset_at(t.ts_start_off, i));
   // runs of days abroad; one day without positions in between does not end a run
   auto it = days.begin();
   while (it != days.end()) {
@@ -1016,7 +1041,7 @@ void learning(Ctx& c) {
   std::array<int64_t, 7> by_wd{};
   int64_t late = 0;
   for (const LearningSession& s : r.sessions) {
-    const LocalTime t = paris_local(s.start_us);
+    const LocalTime t = local_time(s.start_us, s.start_off);
     ++by_hour[size_t(t.hour)], ++by_wd[size_t(t.weekday)];
     late += t.hour >= 22 || t.hour < 6;
   }
@@ -1081,26 +1106,57 @@ void widen(std::vector<SourceReport>& src, std::span<const int32_t> source, size
   }
 }
 
-}  // namespace
+
 
 //-------------------------------------------------------------------------------------------------------
 // [SECTION] reveal()
 //-------------------------------------------------------------------------------------------------------
 
-RevealResult reveal(const RevealInput& in, const RevealOptions& o) {
+// Each position's local offset: the one its export wrote, else its place's time zone (challenges/tz.h); the
+// counts say which, for the evidence. Rows without a position keep theirs (Europe/Paris when none).
+struct LocalOffsets {
+  std::vector<int16_t> visit_start, visit_end, point, trip;
+  int64_t written = 0, from_zone = 0, paris = 0;
+  void fill(std::vector<int16_t>& out, std::span<const int16_t> given, std::span<const int64_t> ts, std::span<const double> lat,
+            std::span<const double> lon) {
+    out.resize(ts.size());
+    for (size_t i = 0; i < ts.size(); ++i) {
+      const int16_t w = offset_at(given, i);
+      out[i] = record_offset(w, at_or<double>(lat, i, k_nan), at_or<double>(lon, i, k_nan), ts[i]);
+      (offset_known(w) ? written : offset_known(out[i]) ? from_zone : paris) += 1;
+    }
+  }
+};
+
+}  // namespace
+
+RevealResult reveal(const RevealInput& given, const RevealOptions& o) {
+  RevealInput in = given;
+  LocalOffsets lo;
+  {
+    const PlacesView& v = given.places.places;
+    PlacesView& w = in.places.places;
+    lo.fill(lo.visit_start, v.visit_start_off, v.visit_start_us, v.visit_lat, v.visit_lon);
+    lo.fill(lo.visit_end, v.visit_end_off, v.visit_end_us, v.visit_lat, v.visit_lon);
+    lo.fill(lo.point, v.point_off, v.point_ts_us, v.point_lat, v.point_lon);
+    lo.fill(lo.trip, given.trips.ts_start_off, given.trips.ts_start_us, given.trips.end_lat, given.trips.end_lon);
+    w.visit_start_off = lo.visit_start, w.visit_end_off = lo.visit_end, w.point_off = lo.point;
+    in.trips.ts_start_off = lo.trip;
+  }
   RevealResult r;
   for (size_t i = 0; i < in.sources.size(); ++i) r.sources.push_back(inventory(in.sources[i], int32_t(i)));
   const PlacesView& v = in.places.places;
-  auto day = [](int64_t us) { return paris_local(us).day; };
-  widen(r.sources, in.places.visit_source, v.visit_start_us.size(), [&](size_t i) { return day(v.visit_start_us[i]); });
+  auto day = [](int64_t us, int16_t off) { return local_time(us, off).day; };   // the record's local day
+  widen(r.sources, in.places.visit_source, v.visit_start_us.size(), [&](size_t i) { return day(v.visit_start_us[i], offset_at(v.visit_start_off, i)); });
   widen(r.sources, in.places.visit_source, std::min(v.visit_start_us.size(), v.visit_end_us.size()),
-        [&](size_t i) { return day(std::max(v.visit_start_us[i], v.visit_end_us[i])); });
-  widen(r.sources, in.places.point_source, v.point_ts_us.size(), [&](size_t i) { return day(v.point_ts_us[i]); });
-  widen(r.sources, in.trips.source, in.trips.ts_start_us.size(), [&](size_t i) { return day(in.trips.ts_start_us[i]); });
-  widen(r.sources, in.activity_source, in.activity.ts_us.size(), [&](size_t i) { return day(in.activity.ts_us[i]); });
+        [&](size_t i) { return day(std::max(v.visit_start_us[i], v.visit_end_us[i]), offset_at(v.visit_end_off, i)); });
+  widen(r.sources, in.places.point_source, v.point_ts_us.size(), [&](size_t i) { return day(v.point_ts_us[i], offset_at(v.point_off, i)); });
+  widen(r.sources, in.trips.source, in.trips.ts_start_us.size(),
+        [&](size_t i) { return day(in.trips.ts_start_us[i], offset_at(in.trips.ts_start_off, i)); });
+  widen(r.sources, in.activity_source, in.activity.ts_us.size(), [&](size_t i) { return day(in.activity.ts_us[i], offset_at(in.activity.ts_off, i)); });
   widen(r.sources, in.transaction_source, in.transactions.day.size(), [&](size_t i) { return in.transactions.day[i]; });
-  widen(r.sources, in.electricity_source, in.electricity.ts_start_us.size(), [&](size_t i) { return day(in.electricity.ts_start_us[i]); });
-  widen(r.sources, in.learning_source, in.learning.ts_us.size(), [&](size_t i) { return day(in.learning.ts_us[i]); });
+  widen(r.sources, in.electricity_source, in.electricity.ts_start_us.size(), [&](size_t i) { return day(in.electricity.ts_start_us[i], k_no_offset); });
+  widen(r.sources, in.learning_source, in.learning.ts_us.size(), [&](size_t i) { return day(in.learning.ts_us[i], offset_at(in.learning.ts_off, i)); });
   // the period sentence is rebuilt now that the rows widened it
   std::vector<SourceReport> src;
   for (size_t i = 0; i < in.sources.size(); ++i) {
@@ -1111,8 +1167,9 @@ RevealResult reveal(const RevealInput& in, const RevealOptions& o) {
   r.sources = src;
 
   Ctx c{in, o, r, r.sources};
-  std::vector<Presence> pres = presences(in);
   Anchors a;
+  std::vector<Presence> pres = presences(in, a.any_offset);
+  a.offsets_written = lo.written, a.offsets_from_zone = lo.from_zone, a.offsets_paris = lo.paris;
   home_and_work(c, pres, a);
   schedule(c, pres, a);
   sleep_from_activity(c);

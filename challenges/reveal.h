@@ -83,6 +83,7 @@ struct RevealTrips {                   // trips: only their ends are read (trips
   std::span<const int64_t> ts_start_us;
   std::span<const double> end_lat, end_lon;
   std::span<const int32_t> source;
+  std::span<const int16_t> ts_start_off = {};   // local offsets (common.h local_time); empty: Europe/Paris
 };
 struct RevealInput {
   std::span<const SourceDesc> sources;

@@ -27,6 +27,7 @@ struct TracePoint {
   Mode activity = Mode::Other;        // the export's guess for this point (Records.json activity)
   bool has_activity = false;
   uint8_t activity_confidence = 0;    // 0-100, 0 = not given
+  int16_t offset_min = k_no_offset;   // local offset of the fix (common.h local_time); not read by the segmenter
 };
 
 // Documented defaults. A stay = the points remain within `stay_radius_m` of their running centroid for at

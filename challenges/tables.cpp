@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <climits>
 
+#include "challenges/tz.h"
 #include "parsers/domain_model.h"
 #include "parsers/domains.h"
 
@@ -44,11 +45,16 @@ bool instant(const Column* c, size_t i, int64_t& out) {
   else return false;
   return true;
 }
-// Local day: a date as is, a timestamp in Paris time.
+// The local offset the export wrote for a timestamp (k_no_offset: none, or a date: Paris).
+int16_t offset(const Column* c, size_t i) {
+  if (!c || c->type != ColumnType::Timestamp || i >= c->utc_offset_min.size() || !c->valid[i]) return k_no_offset;
+  return offset_known(c->utc_offset_min[i]) ? c->utc_offset_min[i] : k_no_offset;
+}
+// Local day: a date as is, a timestamp at the offset its export wrote, else in Paris time.
 bool local_day(const Column* c, size_t i, int32_t& out) {
   if (!c || i >= c->size() || !c->valid[i]) return false;
   if (c->type == ColumnType::Date) out = c->i32[i];
-  else if (c->type == ColumnType::Timestamp) out = paris_local(c->i64[i]).day;
+  else if (c->type == ColumnType::Timestamp) out = local_time(c->i64[i], offset(c, i)).day;
   else return false;
   return true;
 }
@@ -90,6 +96,8 @@ TripsColumns collect_trips_ends(std::span<const Table> tables, DonationColumns* 
         ends->end_lon.push_back(num(elon, i));
       }
       o.ts_start_us.push_back(us);
+      // the offset the export wrote, else the time zone of the start (challenges/tz.h), else Paris
+      o.ts_start_off.push_back(record_offset(offset(ts, i), num(slat, i), num(slon, i), us));
       o.distance_m.push_back(num(dist, i));
       o.duration_s.push_back(num(dur, i));
       // a mode the parser itself guessed is guessed again here with our documented thresholds
@@ -184,6 +192,7 @@ TripsColumns collect_trips_segmented(std::span<const Table> tables, const Segmen
       if (!keep[i]) continue;
       TracePoint p;
       if (!instant(ts, i, p.ts_us)) p.ts_us = k_no_time;
+      p.offset_min = offset(ts, i);
       p.lat = num(lat, i);
       p.lon = num(lon, i);
       p.accuracy_m = fnum(acc, i);
@@ -231,6 +240,7 @@ TripsColumns collect_trips_segmented(std::span<const Table> tables, const Segmen
       }
       TracePoint p;
       if (!instant(ts, i, p.ts_us)) p.ts_us = k_no_time;
+      p.offset_min = offset(ts, i);
       p.lat = num(lat, i);
       p.lon = num(lon, i);
       cur.points.push_back(p);
@@ -245,8 +255,21 @@ void add_segmented(TripsColumns& o, std::span<const PointTrace> traces, const Se
                    SegmentResult* segments, std::span<const ModeCorrection> corrections) {
   SegmentNotes n;
   SegmentResult all;
+  // per segmented trip: the offset of the trace's last fix at or before its start (written, else its zone's)
+  std::vector<int16_t> trip_off;
   for (const PointTrace& tr : traces) {
-    append_result(all, run_trace(tr.points, so, tr.has_mode, tr.mode));
+    SegmentResult one = run_trace(tr.points, so, tr.has_mode, tr.mode);
+    std::vector<std::pair<int64_t, size_t>> fixes;
+    for (size_t i = 0; i < tr.points.size(); ++i)
+      if (tr.points[i].ts_us != k_no_time) fixes.emplace_back(tr.points[i].ts_us, i);
+    std::sort(fixes.begin(), fixes.end());
+    for (const SegTrip& s : one.trips) {
+      auto it = std::upper_bound(fixes.begin(), fixes.end(), std::pair<int64_t, size_t>{s.start_us, SIZE_MAX});
+      if (fixes.empty()) { trip_off.push_back(k_no_offset); continue; }
+      const TracePoint& p = tr.points[(it == fixes.begin() ? it : std::prev(it))->second];
+      trip_off.push_back(record_offset(p.offset_min, p.lat, p.lon, s.start_us));
+    }
+    append_result(all, std::move(one));
     if (std::find(n.files.begin(), n.files.end(), tr.file) == n.files.end()) n.files.push_back(tr.file);
     ++n.traces;
   }
@@ -264,13 +287,16 @@ void add_segmented(TripsColumns& o, std::span<const PointTrace> traces, const Se
   o.mode_inferred.resize(o.ts_start_us.size(), 0);
   o.confidence.resize(o.ts_start_us.size(), k_nan);
   o.price_eur.resize(o.ts_start_us.size(), k_nan);
-  for (const SegTrip& s : all.trips) {
+  o.ts_start_off.resize(o.ts_start_us.size(), k_no_offset);
+  for (size_t ti = 0; ti < all.trips.size(); ++ti) {
+    const SegTrip& s = all.trips[ti];
     const size_t k = size_t(std::upper_bound(given.begin(), given.end(), std::pair<int64_t, int64_t>{s.end_us, INT64_MAX}) - given.begin());
     if (k > 0 && max_end[k - 1] > s.start_us && given[k - 1].first < s.end_us) {
       ++n.dropped_overlap;
       continue;
     }
     o.ts_start_us.push_back(s.start_us);
+    o.ts_start_off.push_back(ti < trip_off.size() ? trip_off[ti] : k_no_offset);
     o.distance_m.push_back(s.distance_m);
     o.duration_s.push_back(s.duration_s);
     o.mode.text.push_back(mode_id(s.mode));
@@ -393,6 +419,7 @@ LearningColumns collect_learning(std::span<const Table> tables) {
       int64_t us;
       if (!instant(ts, i, us)) continue;
       o.ts_us.push_back(us);
+      o.ts_off.push_back(offset(ts, i));
       o.actor.text.push_back(str(actor, i));
       o.verb.text.push_back(str(verb, i));
       o.verb_id.text.push_back(str(vid, i));
@@ -418,6 +445,7 @@ ActivityColumns collect_activity(std::span<const Table> tables) {
       int64_t us;
       if (!instant(ts, i, us)) continue;
       o.ts_us.push_back(us);
+      o.ts_off.push_back(offset(ts, i));
       o.platform.text.push_back(str(p, i));
       o.kind.text.push_back(str(k, i));
     }
@@ -491,6 +519,8 @@ RevealColumns collect_reveal(std::span<const Table> tables, std::span<const int3
         if (!instant(e, i, end)) end = start + int64_t(std::max(0.0, std::isfinite(num(dur, i)) ? num(dur, i) : 0.0) * 1e6);
         o.visit_start_us.push_back(start);
         o.visit_end_us.push_back(end);
+        o.visit_start_off.push_back(offset(s, i));
+        o.visit_end_off.push_back(e && e->type == ColumnType::Timestamp && i < e->size() && e->valid[i] ? offset(e, i) : offset(s, i));
         o.visit_lat.push_back(num(lat, i));
         o.visit_lon.push_back(num(lon, i));
         o.visit_name.text.push_back(str(name, i));
@@ -504,6 +534,7 @@ RevealColumns collect_reveal(std::span<const Table> tables, std::span<const int3
         int64_t us;
         if (!instant(ts, i, us)) continue;
         o.point_ts_us.push_back(us);
+        o.point_off.push_back(offset(ts, i));
         o.point_lat.push_back(num(lat, i));
         o.point_lon.push_back(num(lon, i));
         o.point_source.push_back(src);
@@ -514,6 +545,7 @@ RevealColumns collect_reveal(std::span<const Table> tables, std::span<const int3
         int64_t us;
         if (!instant(ts, i, us)) continue;
         o.trip_start_us.push_back(us);
+        o.trip_start_off.push_back(offset(ts, i));
         o.trip_end_lat.push_back(num(lat, i));
         o.trip_end_lon.push_back(num(lon, i));
         o.trip_source.push_back(src);
@@ -521,6 +553,7 @@ RevealColumns collect_reveal(std::span<const Table> tables, std::span<const int3
     } else if (t.domain == domain::k_activity) {
       ActivityColumns a = collect_activity(one);
       o.activity.ts_us.insert(o.activity.ts_us.end(), a.ts_us.begin(), a.ts_us.end());
+      o.activity.ts_off.insert(o.activity.ts_off.end(), a.ts_off.begin(), a.ts_off.end());
       o.activity.platform.text.insert(o.activity.platform.text.end(), a.platform.text.begin(), a.platform.text.end());
       o.activity.kind.text.insert(o.activity.kind.text.end(), a.kind.text.begin(), a.kind.text.end());
       o.activity_source.insert(o.activity_source.end(), a.ts_us.size(), src);
@@ -546,6 +579,7 @@ RevealColumns collect_reveal(std::span<const Table> tables, std::span<const int3
       LearningColumns x = collect_learning(one);
       LearningColumns& d = o.learning;
       d.ts_us.insert(d.ts_us.end(), x.ts_us.begin(), x.ts_us.end());
+      d.ts_off.insert(d.ts_off.end(), x.ts_off.begin(), x.ts_off.end());
       for (auto [to, from] : {std::pair{&d.actor, &x.actor}, {&d.verb, &x.verb}, {&d.verb_id, &x.verb_id}, {&d.object_id, &x.object_id},
                               {&d.object_name, &x.object_name}, {&d.course, &x.course}})
         to->text.insert(to->text.end(), from->text.begin(), from->text.end());
@@ -566,9 +600,9 @@ RevealColumns collect_reveal(std::span<const Table> tables, std::span<const int3
 RevealInput RevealColumns::input(std::span<const SourceDesc> sources) const {
   RevealInput in;
   in.sources = sources;
-  in.places = {{visit_start_us, visit_end_us, visit_lat, visit_lon, point_ts_us, point_lat, point_lon},
+  in.places = {{visit_start_us, visit_end_us, visit_lat, visit_lon, point_ts_us, point_lat, point_lon, visit_start_off, visit_end_off, point_off},
                visit_name.views, visit_semantic.views, visit_place_id.views, visit_source, point_source};
-  in.trips = {trip_start_us, trip_end_lat, trip_end_lon, trip_source};
+  in.trips = {trip_start_us, trip_end_lat, trip_end_lon, trip_source, trip_start_off};
   in.activity = activity.view();
   in.activity_source = activity_source;
   in.transactions = transactions.view();

@@ -36,8 +36,9 @@ struct TripsColumns {
   std::vector<uint8_t> mode_inferred;     // 1: the mode is a guess (segmentation), with its confidence
   std::vector<double> confidence;         // 0-1, NaN when the mode was not guessed here
   std::vector<double> price_eur;          // ticket price (SNCF), NaN when unknown
+  std::vector<int16_t> ts_start_off;      // local offset of the start (parsers' utc_offset_min), k_no_offset: Paris
   TripsView view() const {
-    return {ts_start_us, distance_m, duration_s, mode.views, mode_raw.views, mode_inferred, confidence};
+    return {ts_start_us, distance_m, duration_s, mode.views, mode_raw.views, mode_inferred, confidence, ts_start_off};
   }
 };
 struct EnergyColumns {
@@ -72,16 +73,18 @@ struct LearningColumns {
   StringColumn actor, verb, verb_id, object_id, object_name, course;
   std::vector<double> duration_s, score_scaled;
   std::vector<int8_t> success, completion;
+  std::vector<int16_t> ts_off;            // local offsets, k_no_offset: Paris
   LearningView view() const {
     return {ts_us, actor.views, verb.views, verb_id.views, object_id.views, object_name.views, course.views,
-            duration_s, score_scaled, success, completion};
+            duration_s, score_scaled, success, completion, ts_off};
   }
 };
 struct ActivityColumns {
   size_t duplicates = 0;  // rows the merge rule dropped (parsers/domain_model.h): same key in a better source
   std::vector<int64_t> ts_us;
   StringColumn platform, kind;
-  ActivityView view() const { return {ts_us, platform.views, kind.views}; }
+  std::vector<int16_t> ts_off;            // local offsets, k_no_offset: Paris
+  ActivityView view() const { return {ts_us, platform.views, kind.views, ts_off}; }
 };
 
 // What a donation reads (challenges/donation.h): trips with their ends, visits and location points for
@@ -90,7 +93,7 @@ struct DonationColumns {
   TripsColumns trips;
   std::vector<double> start_lat, start_lon, end_lat, end_lon;
   std::vector<int64_t> visit_start_us, visit_end_us, point_ts_us;
-  std::vector<double> visit_lat, visit_lon, point_lat, point_lon;
+  std::vector<double> visit_lat, visit_lon, point_lat, point_lon;   // read in Paris time, as wasm/app_donation.cpp
   EnergyColumns electricity, gas;
   LearningColumns learning;
   DonationInput input() const;   // views into this object
@@ -138,6 +141,7 @@ DonationColumns collect_donation(std::span<const Table> tables);
 struct RevealColumns {
   std::vector<int64_t> visit_start_us, visit_end_us, point_ts_us, trip_start_us;
   std::vector<double> visit_lat, visit_lon, point_lat, point_lon, trip_end_lat, trip_end_lon;
+  std::vector<int16_t> visit_start_off, visit_end_off, point_off, trip_start_off;   // local offsets (k_no_offset: Paris)
   StringColumn visit_name, visit_semantic, visit_place_id;
   ActivityColumns activity;
   TransactionColumns transactions;

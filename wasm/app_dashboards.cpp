@@ -27,6 +27,7 @@
 #include "challenges/mobility.h"
 #include "challenges/segment.h"
 #include "challenges/tables.h"
+#include "challenges/tz.h"
 #include "imgui.h"
 #include "viz/basemap.h"
 #include "viz/chart_draw.h"
@@ -78,7 +79,11 @@ Board g_boards[] = {
   {"mobility", "trips", "google_timeline",
    // a mode the parser itself guessed is guessed again with our thresholds (challenges/tables.cpp collect_trips)
    "SELECT epoch_us(ts_start)::DOUBLE AS t, distance_m, duration_s, CASE WHEN mode_inferred THEN '' ELSE coalesce(mode, '') END AS mode, "
-   "coalesce(mode_raw, '') AS mode_raw, start_lat, start_lon, end_lat, end_lon FROM trips WHERE ts_start IS NOT NULL ORDER BY ts_start"},
+   "coalesce(mode_raw, '') AS mode_raw, start_lat, start_lon, end_lat, end_lon, "
+   // the offset the export wrote (a view has "<ts>_utc_offset_min" only when some source wrote one: the union adds it)
+   "CASE WHEN ts_start_utc_offset_min BETWEEN -1080 AND 1080 THEN ts_start_utc_offset_min END AS off "
+   "FROM (SELECT * FROM trips UNION ALL BY NAME SELECT NULL::SMALLINT AS ts_start_utc_offset_min WHERE false) "
+   "WHERE ts_start IS NOT NULL ORDER BY ts_start"},
   {"mob_trace", "location_points", "google_timeline", nullptr},   // raw positions to segment (sql: trace_sql())
   {"mob_tracks", "", "gpx", nullptr},                             // GPX/KML tracks (sql: g_tracks_sql)
   {"energy", "energy_readings", "enedis",
@@ -88,8 +93,10 @@ Board g_boards[] = {
    "SELECT epoch_us(ts)::DOUBLE AS t, coalesce(actor, '') AS actor, coalesce(verb, '') AS verb, coalesce(verb_id, '') AS verb_id, "
    "coalesce(object_id, '') AS object_id, coalesce(object_name, '') AS object_name, coalesce(course, '') AS course, "
    "duration_s, score_scaled, CASE WHEN success IS NULL THEN -1 WHEN success THEN 1 ELSE 0 END AS success, "
-   "CASE WHEN completion IS NULL THEN -1 WHEN completion THEN 1 ELSE 0 END AS completion "
-   "FROM learning_statements WHERE ts IS NOT NULL ORDER BY ts"},
+   "CASE WHEN completion IS NULL THEN -1 WHEN completion THEN 1 ELSE 0 END AS completion, "
+   "CASE WHEN ts_utc_offset_min BETWEEN -1080 AND 1080 THEN ts_utc_offset_min END AS off "
+   "FROM (SELECT * FROM learning_statements UNION ALL BY NAME SELECT NULL::SMALLINT AS ts_utc_offset_min WHERE false) "
+   "WHERE ts IS NOT NULL ORDER BY ts"},
   {"food", "purchases", "receipts",
    "SELECT epoch_us(ts)::DOUBLE AS t, (date - DATE '1970-01-01')::DOUBLE AS d, coalesce(product, '') AS product, quantity, "
    "coalesce(unit, '') AS unit, amount FROM purchases ORDER BY coalesce(ts, CAST(date AS TIMESTAMP))"},
@@ -107,7 +114,9 @@ Board g_boards[] = {
   {"health", "health_records", "bank",   // read by the budget tab when present
    "SELECT (date - DATE '1970-01-01')::DOUBLE AS d, amount_paid, amount_reimbursed FROM health_records WHERE date IS NOT NULL ORDER BY date"},
   {"footprint", "activity", "facebook",
-   "SELECT epoch_us(ts)::DOUBLE AS t, coalesce(platform, '') AS platform, coalesce(kind, '') AS kind FROM activity "
+   "SELECT epoch_us(ts)::DOUBLE AS t, coalesce(platform, '') AS platform, coalesce(kind, '') AS kind, "
+   "CASE WHEN ts_utc_offset_min BETWEEN -1080 AND 1080 THEN ts_utc_offset_min END AS off "
+   "FROM (SELECT * FROM activity UNION ALL BY NAME SELECT NULL::SMALLINT AS ts_utc_offset_min WHERE false) "
    "WHERE ts IS NOT NULL ORDER BY ts"},
 };
 int g_next_request = 1 << 20;   // distinct from the SQL panel's ids
@@ -239,6 +248,10 @@ void compute_mobility(const Columns* trips, const Columns* trace, const Columns*
     const std::vector<int64_t> ts = trips->whole<int64_t>(0);
     for (size_t i = 0; i < trips->rows; i++) {
       o.ts_start_us.push_back(ts[i]);
+      // local offset: the export's, else the start's time zone (challenges/tables.cpp collect_trips does the same)
+      const double off = trips->num.size() > 9 ? trips->num[9][i] : std::nan("");
+      o.ts_start_off.push_back(challenge::record_offset(std::isnan(off) ? challenge::k_no_offset : int16_t(off), trips->num[5][i],
+                                                        trips->num[6][i], ts[i]));
       o.distance_m.push_back(trips->num[1][i]);
       o.duration_s.push_back(trips->num[2][i]);
       o.mode.text.push_back(trips->text[3][i]);
@@ -726,7 +739,10 @@ void compute_learning(const Columns& c) {
   }
   g_actors = challenge::learning_actors(v1[0]);
   if (g_actor.empty() && !g_actors.empty()) g_actor = g_actors[0].actor;
-  challenge::LearningView v{ts, v1[0], v2[0], v3[0], v4[0], v5[0], v6[0], c.num[7], c.num[8], succ, comp};
+  std::vector<int16_t> off(c.rows, challenge::k_no_offset);   // the offsets the export wrote (else Paris)
+  for (size_t i = 0; i < c.rows && c.num.size() > 11; i++)
+    if (!std::isnan(c.num[11][i])) off[i] = static_cast<int16_t>(c.num[11][i]);
+  challenge::LearningView v{ts, v1[0], v2[0], v3[0], v4[0], v5[0], v6[0], c.num[7], c.num[8], succ, comp, off};
   challenge::LearningOptions o;
   o.actor = g_actor;
   g_learning = challenge::learning_summary(v, o);
@@ -986,7 +1002,10 @@ void draw_budget(Lang l) {
 void compute_footprint(const Columns& c) {
   const std::vector<int64_t> ts = c.whole<int64_t>(0);
   auto platform = c.views(1), kind = c.views(2);
-  challenge::ActivityView v{ts, platform[0], kind[0]};
+  std::vector<int16_t> off(c.rows, challenge::k_no_offset);   // the offsets the export wrote (else Paris)
+  for (size_t i = 0; i < c.rows && c.num.size() > 3; i++)
+    if (!std::isnan(c.num[3][i])) off[i] = static_cast<int16_t>(c.num[3][i]);
+  challenge::ActivityView v{ts, platform[0], kind[0], off};
   g_footprint = challenge::footprint_summary(v, 3);
 }
 

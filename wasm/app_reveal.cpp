@@ -40,18 +40,35 @@ struct Fetch {
   std::vector<std::vector<std::string>> text;
 };
 
+// A merged view with its timestamps' source offsets ("<ts>_utc_offset_min", parsers/arrow_ipc.h), which it
+// has only when some source wrote offsets: the union BY NAME adds them as NULL (Paris time) otherwise.
+std::string with_offsets(const char* view, std::initializer_list<const char*> ts) {
+  std::string cols;
+  for (const char* t : ts) cols += std::string(cols.empty() ? "" : ", ") + "NULL::SMALLINT AS " + t + "_utc_offset_min";
+  return std::string("(SELECT * FROM ") + view + " UNION ALL BY NAME SELECT " + cols + " WHERE false)";
+}
+// The offset column as the core reads it: NULL (none written) or the parser's "unknown" value stay NULL.
+std::string offset_of(const char* ts) {
+  return std::string("CASE WHEN ") + ts + "_utc_offset_min BETWEEN -1080 AND 1080 THEN " + ts + "_utc_offset_min END AS " + ts + "_off";
+}
+
 std::vector<Fetch> make_fetches() {
   const std::string s = k_src;
   return {
       {"visits", "visits",
        "SELECT epoch_us(ts_start)::DOUBLE AS s, coalesce(epoch_us(ts_end), epoch_us(ts_start) + CAST(coalesce(duration_s, 0) * 1e6 AS BIGINT))::DOUBLE AS e, "
-       "lat, lon, coalesce(name, '') AS name, coalesce(semantic_type, '') AS sem, coalesce(place_id, '') AS pid, " + s +
-       " FROM visits WHERE ts_start IS NOT NULL"},
+       "lat, lon, coalesce(name, '') AS name, coalesce(semantic_type, '') AS sem, coalesce(place_id, '') AS pid, " + s + ", " +
+       offset_of("ts_start") + ", CASE WHEN ts_end IS NOT NULL THEN (CASE WHEN ts_end_utc_offset_min BETWEEN -1080 AND 1080 THEN ts_end_utc_offset_min END) "
+       "WHEN ts_start_utc_offset_min BETWEEN -1080 AND 1080 THEN ts_start_utc_offset_min END AS ts_end_off"   // no end: the start's, as tables.cpp
+       " FROM " + with_offsets("visits", {"ts_start", "ts_end"}) + " WHERE ts_start IS NOT NULL"},
       {"points", "location_points",   // a fixed sample past 300 000 points (Records.json can hold millions)
-       "SELECT epoch_us(ts)::DOUBLE AS t, lat, lon, " + s + " FROM location_points WHERE ts IS NOT NULL USING SAMPLE reservoir(300000 ROWS) REPEATABLE (42)"},
-      {"trips", "trips", "SELECT epoch_us(ts_start)::DOUBLE AS t, end_lat, end_lon, " + s + " FROM trips WHERE ts_start IS NOT NULL"},
+       "SELECT epoch_us(ts)::DOUBLE AS t, lat, lon, " + s + ", " + offset_of("ts") + " FROM " + with_offsets("location_points", {"ts"}) +
+       " WHERE ts IS NOT NULL USING SAMPLE reservoir(300000 ROWS) REPEATABLE (42)"},
+      {"trips", "trips", "SELECT epoch_us(ts_start)::DOUBLE AS t, end_lat, end_lon, " + s + ", " + offset_of("ts_start") + " FROM " +
+       with_offsets("trips", {"ts_start"}) + " WHERE ts_start IS NOT NULL"},
       {"activity", "activity",
-       "SELECT epoch_us(ts)::DOUBLE AS t, coalesce(platform, '') AS platform, coalesce(kind, '') AS kind, " + s + " FROM activity WHERE ts IS NOT NULL"},
+       "SELECT epoch_us(ts)::DOUBLE AS t, coalesce(platform, '') AS platform, coalesce(kind, '') AS kind, " + s + ", " + offset_of("ts") + " FROM " +
+       with_offsets("activity", {"ts"}) + " WHERE ts IS NOT NULL"},
       {"transactions", "transactions",
        "SELECT (date - DATE '1970-01-01')::DOUBLE AS d, coalesce(label, '') AS label, amount, coalesce(category, '') AS category, "
        "coalesce(currency, '') AS currency, " + s + " FROM transactions WHERE date IS NOT NULL AND amount IS NOT NULL"},
@@ -63,8 +80,8 @@ std::vector<Fetch> make_fetches() {
        "SELECT epoch_us(ts)::DOUBLE AS t, coalesce(actor, '') AS actor, coalesce(verb, '') AS verb, coalesce(verb_id, '') AS verb_id, "
        "coalesce(object_id, '') AS object_id, coalesce(object_name, '') AS object_name, coalesce(course, '') AS course, "
        "duration_s, score_scaled, CASE WHEN success IS NULL THEN -1 WHEN success THEN 1 ELSE 0 END AS success, "
-       "CASE WHEN completion IS NULL THEN -1 WHEN completion THEN 1 ELSE 0 END AS completion, " + s +
-       " FROM learning_statements WHERE ts IS NOT NULL"},
+       "CASE WHEN completion IS NULL THEN -1 WHEN completion THEN 1 ELSE 0 END AS completion, " + s + ", " + offset_of("ts") +
+       " FROM " + with_offsets("learning_statements", {"ts"}) + " WHERE ts IS NOT NULL"},
   };
 }
 
@@ -104,6 +121,12 @@ std::vector<int64_t> whole(const Fetch& f, size_t c) {
   std::vector<int64_t> out(f.rows, 0);
   for (size_t i = 0; i < f.rows && c < f.num.size(); ++i)
     if (!std::isnan(f.num[c][i])) out[i] = int64_t(f.num[c][i]);
+  return out;
+}
+std::vector<int16_t> offsets(const Fetch& f, size_t c) {
+  std::vector<int16_t> out(f.rows, k_no_offset);
+  for (size_t i = 0; i < f.rows && c < f.num.size(); ++i)
+    if (std::isfinite(f.num[c][i])) out[i] = int16_t(f.num[c][i]);
   return out;
 }
 std::vector<std::string_view> views_of(const Fetch& f, size_t c) {
@@ -155,25 +178,32 @@ void compute() {
   std::vector<std::string_view> vn, vsem, vpid, ap, ak, tl, tc, tcur, la, lv, lvid, loid, lon_, lc;
   std::vector<int32_t> vsrc, psrc, tsrc, asrc, xsrc, esrc, lsrc, tday;
   std::vector<int8_t> lsucc, lcomp;
+  std::vector<int16_t> vso, veo, po, to, ao, lo;   // local offsets (NULL: k_no_offset, Paris)
   std::vector<double> none;
   if (const Fetch* f = fetched("visits")) {
     vs = whole(*f, 0), ve = whole(*f, 1), vn = views_of(*f, 4), vsem = views_of(*f, 5), vpid = views_of(*f, 6), vsrc = source_index(*f, 7, idx);
     in.places.places.visit_start_us = vs, in.places.places.visit_end_us = ve;
     in.places.places.visit_lat = f->num[2], in.places.places.visit_lon = f->num[3];
     in.places.visit_name = vn, in.places.visit_semantic = vsem, in.places.visit_place_id = vpid, in.places.visit_source = vsrc;
+    vso = offsets(*f, 8), veo = offsets(*f, 9);
+    in.places.places.visit_start_off = vso, in.places.places.visit_end_off = veo;
   }
   if (const Fetch* f = fetched("points")) {
     pt = whole(*f, 0), psrc = source_index(*f, 3, idx);
     in.places.places.point_ts_us = pt, in.places.places.point_lat = f->num[1], in.places.places.point_lon = f->num[2];
     in.places.point_source = psrc;
+    po = offsets(*f, 4);
+    in.places.places.point_off = po;
   }
   if (const Fetch* f = fetched("trips")) {
     tt = whole(*f, 0), tsrc = source_index(*f, 3, idx);
-    in.trips = {tt, f->num[1], f->num[2], tsrc};
+    to = offsets(*f, 4);
+    in.trips = {tt, f->num[1], f->num[2], tsrc, to};
   }
   if (const Fetch* f = fetched("activity")) {
     at = whole(*f, 0), ap = views_of(*f, 1), ak = views_of(*f, 2), asrc = source_index(*f, 3, idx);
-    in.activity = {at, ap, ak};
+    ao = offsets(*f, 4);
+    in.activity = {at, ap, ak, ao};
     in.activity_source = asrc;
   }
   if (const Fetch* f = fetched("transactions")) {
@@ -196,7 +226,8 @@ void compute() {
       lsucc.push_back(int8_t(std::isnan(f->num[9][i]) ? -1 : f->num[9][i]));
       lcomp.push_back(int8_t(std::isnan(f->num[10][i]) ? -1 : f->num[10][i]));
     }
-    in.learning = {lt, la, lv, lvid, loid, lon_, lc, f->num[7], f->num[8], lsucc, lcomp};
+    lo = offsets(*f, 12);
+    in.learning = {lt, la, lv, lvid, loid, lon_, lc, f->num[7], f->num[8], lsucc, lcomp, lo};
     in.learning_source = lsrc;
   }
   g.result = reveal(in);

@@ -1050,7 +1050,8 @@ void learning(Ctx& c) {
   int64_t best = -1;
   for (int h = 0; h < 24; ++h) {
     const int64_t s = by_hour[size_t(h)] + by_hour[size_t((h + 1) % 24)] + by_hour[size_t((h + 2) % 24)];
-    if (s > best) best = s, best_h = h;
+    // ties (the same sessions in several windows): the window that starts at an hour with sessions
+    if (s > best || (s == best && by_hour[size_t(h)] > 0 && by_hour[size_t(best_h)] == 0)) best = s, best_h = h;
   }
   const int64_t sessions = int64_t(r.sessions.size());
   std::vector<std::pair<int64_t, int>> wd;

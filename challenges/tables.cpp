@@ -619,6 +619,10 @@ void describe_table(const Table& t, SourceDesc& s) {
   for (const Column& c : t.columns)
     if (std::find(s.columns.begin(), s.columns.end(), c.name) == s.columns.end()) s.columns.push_back(c.name);
   s.records += int64_t(t.rows());
+  // rows that reveal() reads on their local clock (the export's offset, else their place's zone) widen the
+  // period there, as in the browser; here only the others (dates, Paris time)
+  for (const char* d : {domain::k_visits, domain::k_location_points, domain::k_trips, domain::k_activity, domain::k_learning_statements})
+    if (t.domain == d) return;
   const Column* c = find(t, "ts");
   if (!c) c = find(t, "ts_start");
   if (!c) c = find(t, "date");

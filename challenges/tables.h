@@ -152,7 +152,8 @@ struct RevealColumns {
   RevealInput input(std::span<const SourceDesc> sources) const;   // views into this object
 };
 RevealColumns collect_reveal(std::span<const Table> tables, std::span<const int32_t> source_of_table);
-// Adds a table's domain, column names, rows and first/last local day (its ts/ts_start/date column) to `s`.
+// Adds a table's domain, column names, rows and first/last local day (its ts/ts_start/date column) to `s`;
+// for positions, trips, activity and learning the days are left to reveal() (their local clock, as the browser).
 void describe_table(const Table& t, SourceDesc& s);
 
 }  // namespace sdw::challenge

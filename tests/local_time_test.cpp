@@ -300,6 +300,8 @@ TEST_CASE("local time: a pupil's exchange year in Montréal (xAPI with offsets) 
   auto window_holds = [](const Inference& i, int h) { return (h - count_of(i, "start_hour") + 24) % 24 < 3; };
   CHECK(window_holds(*x, 17));
   CHECK_FALSE(window_holds(*x, 23));
+  CHECK(count_of(*x, "start_hour") == 17);   // "between 17:00 and 20:00", the window starting at the first busy hour
+  CHECK(x->text_en.find("between 17:00 and 20:00") != std::string::npos);
   CHECK(count_of(*x, "late_sessions") == 0);
   CHECK(r.sources[0].first_day == first);
   CHECK(r.sources[0].last_day == last);

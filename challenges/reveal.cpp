@@ -516,7 +516,9 @@ void sleep_from_activity(Ctx& c) {
   if (v.ts_us.size() < 100) return;   // fewer events say too little about the hours
   std::array<int64_t, 24> by_hour{};
   std::set<int32_t> days, srcs;
+  int64_t local = 0;   // events read at a known offset (written, or of the positions at the time)
   for (size_t i = 0; i < v.ts_us.size(); ++i) {
+    local += offset_known(offset_at(v.ts_off, i));
     const LocalTime t = local_time(v.ts_us[i], offset_at(v.ts_off, i));
     ++by_hour[size_t(t.hour)];
     days.insert(t.day);
@@ -546,7 +548,7 @@ void sleep_from_activity(Ctx& c) {
   x.evidence.en = count_text(inside, false) + " of " + count_text(total, false) + " events (" + count_text(int64_t(days.size()), false) +
                   " days) fall in this window; each of those hours holds at most 5% of the busiest hour.";
   x.evidence.counts = {{"events_in_window", inside}, {"events", total}, {"days", int64_t(days.size())},
-                       {"start_hour", a}, {"end_hour", b}};
+                       {"start_hour", a}, {"end_hour", b}, {"events_at_local_offset", local}};
   x.who_could_know = who_from(c, srcs, "à partir des heures de votre activité", "from the times of your activity");
   c.r.inferences.push_back(std::move(x));
 }
@@ -630,9 +632,10 @@ void night_use(Ctx& c, bool pupil) {
               count_text(int64_t(nights_any.size()), false) + " nights (" + pct_text(share, false) + "), mostly " + join(names, false) + "." +
               (pupil ? " " + count_text(int64_t(school_late.size()), false) + " of them before a school day (Sunday to Thursday evenings)." : "");
   x.evidence.fr = count_text(late_events, true) + " événements entre 22 h et 5 h (" +
-                  (any_offset ? "heure locale de chaque événement : celle de l'export, sinon Paris" : "heure de Paris") + ").";
+                  (any_offset ? "heure locale de chaque événement : celle de l'export, sinon celle de vos positions à ce moment, sinon Paris"
+                              : "heure de Paris") + ").";
   x.evidence.en = count_text(late_events, false) + " events between 22:00 and 05:00 (" +
-                  (any_offset ? "each event's local time: the export's, else Paris" : "Paris time") + ").";
+                  (any_offset ? "each event's local time: the export's, else that of your positions at the time, else Paris" : "Paris time") + ").";
   x.evidence.counts = {{"late_nights", int64_t(nights_late.size())}, {"nights_with_activity", int64_t(nights_any.size())},
                        {"late_school_nights", int64_t(school_late.size())}, {"late_events", late_events}};
   x.who_could_know = who_from(c, srcs, "à partir de l'heure de chaque écoute, vidéo ou publication", "from the time of each play, video or post");
@@ -1116,8 +1119,17 @@ void widen(std::vector<SourceReport>& src, std::span<const int32_t> source, size
 // Each position's local offset: the one its export wrote, else its place's time zone (challenges/tz.h); the
 // counts say which, for the evidence. Rows without a position keep theirs (Europe/Paris when none).
 struct LocalOffsets {
-  std::vector<int16_t> visit_start, visit_end, point, trip;
+  std::vector<int16_t> visit_start, visit_end, point, trip, activity, learning;
   int64_t written = 0, from_zone = 0, paris = 0;
+  int64_t borrowed = 0;   // activity and learning rows given the offset of a position near in time
+  std::vector<std::pair<int64_t, int16_t>> known;   // positions' instants and offsets, in time order
+  struct Stay {
+    int64_t s, e;
+    double lat, lon;
+    int16_t os, oe;
+    bool operator<(const Stay& o) const { return s < o.s; }
+  };
+  std::vector<Stay> stays;   // visits, by start: where the person was between two instants
   void fill(std::vector<int16_t>& out, std::span<const int16_t> given, std::span<const int64_t> ts, std::span<const double> lat,
             std::span<const double> lon) {
     out.resize(ts.size());
@@ -1125,6 +1137,45 @@ struct LocalOffsets {
       const int16_t w = offset_at(given, i);
       out[i] = record_offset(w, at_or<double>(lat, i, k_nan), at_or<double>(lon, i, k_nan), ts[i]);
       (offset_known(w) ? written : offset_known(out[i]) ? from_zone : paris) += 1;
+      if (offset_known(out[i])) known.emplace_back(ts[i], out[i]);
+    }
+  }
+  // Rows without a position (plays, posts, xAPI statements): the offset they were written with, else that
+  // of the place of a visit holding them, else of the nearest position within 12 hours, else none (Paris).
+  void add_stays(const PlacesView& v) {
+    const size_t n = std::min({v.visit_start_us.size(), v.visit_end_us.size(), v.visit_lat.size(), v.visit_lon.size()});
+    for (size_t i = 0; i < n; ++i)
+      if (v.visit_end_us[i] >= v.visit_start_us[i] && offset_known(offset_at(v.visit_start_off, i)))
+        stays.push_back({v.visit_start_us[i], v.visit_end_us[i], v.visit_lat[i], v.visit_lon[i], offset_at(v.visit_start_off, i),
+                         offset_at(v.visit_end_off, i)});
+    std::sort(stays.begin(), stays.end());
+  }
+  // Inside a visit: the zone of its place at that instant, else its nearer end's offset.
+  bool in_stay(int64_t t, int16_t& off) const {
+    auto it = std::upper_bound(stays.begin(), stays.end(), Stay{t, t, 0, 0, 0, 0});
+    for (int k = 0; k < 8 && it != stays.begin(); ++k) {   // the last few visits that started before t
+      --it;
+      if (it->e < t) continue;
+      off = position_offset(it->lat, it->lon, t);
+      if (!offset_known(off)) off = t - it->s <= it->e - t || !offset_known(it->oe) ? it->os : it->oe;
+      return true;
+    }
+    return false;
+  }
+  void borrow(std::vector<int16_t>& out, std::span<const int16_t> given, std::span<const int64_t> ts) {
+    constexpr int64_t k_near_us = 12 * k_hour_us;
+    if (!std::is_sorted(known.begin(), known.end())) std::sort(known.begin(), known.end());
+    out.resize(ts.size());
+    for (size_t i = 0; i < ts.size(); ++i) {
+      out[i] = offset_at(given, i);
+      if (offset_known(out[i])) continue;
+      if (in_stay(ts[i], out[i])) { ++borrowed; continue; }
+      if (known.empty()) continue;
+      auto it = std::lower_bound(known.begin(), known.end(), std::pair<int64_t, int16_t>{ts[i], INT16_MIN});
+      const std::pair<int64_t, int16_t>* best = nullptr;
+      if (it != known.end()) best = &*it;
+      if (it != known.begin() && (!best || ts[i] - std::prev(it)->first < best->first - ts[i])) best = &*std::prev(it);
+      if (best && std::abs(best->first - ts[i]) <= k_near_us) out[i] = best->second, ++borrowed;
     }
   }
 };
@@ -1143,6 +1194,11 @@ RevealResult reveal(const RevealInput& given, const RevealOptions& o) {
     lo.fill(lo.trip, given.trips.ts_start_off, given.trips.ts_start_us, given.trips.end_lat, given.trips.end_lon);
     w.visit_start_off = lo.visit_start, w.visit_end_off = lo.visit_end, w.point_off = lo.point;
     in.trips.ts_start_off = lo.trip;
+    lo.add_stays(w);
+    lo.borrow(lo.activity, given.activity.ts_off, given.activity.ts_us);
+    lo.borrow(lo.learning, given.learning.ts_off, given.learning.ts_us);
+    in.activity.ts_off = lo.activity;
+    in.learning.ts_off = lo.learning;
   }
   RevealResult r;
   for (size_t i = 0; i < in.sources.size(); ++i) r.sources.push_back(inventory(in.sources[i], int32_t(i)));

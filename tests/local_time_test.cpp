@@ -369,3 +369,43 @@ TEST_CASE("local time: `workbench reveal --json` on the New York export shows Ne
   CHECK((*s)["evidence"]["counts"]["back_home_min"] == 17 * 60 + 50);
   CHECK((*s)["text_en"].get<std::string>().find("leaves home around 8:10") != std::string::npos);
 }
+
+TEST_CASE("local time: plays written in UTC take the offset of the positions at the time (a New York stay)") {
+  // the New York weeks, and listening every 20 minutes from 07:00 to 21:40 New York time, in UTC ("Z", as
+  // Spotify writes it): the plays get New York's offset from the visits around them, so the quiet hours
+  // (sleep) are 22:00-07:00 there; read in Paris time they would fall in the Paris afternoon and night
+  const std::vector<Stay> weeks = new_york_weeks();
+  Parsed p = parse_session(android_export(weeks), "Timeline.json");
+  RevealColumns c = collect_reveal(p.tables, std::vector<int32_t>(p.tables.size(), 0));
+  for (int32_t d = k_ny_first - 1; d < k_ny_first + 21; ++d)
+    for (int m = 7 * 60; m < 22 * 60; m += 20) {
+      c.activity.ts_us.push_back(at_local(d, m / 60, m % 60, ny_off(d)));
+      c.activity.ts_off.push_back(k_no_offset);   // "Z"
+      c.activity.platform.text.push_back("Spotify");
+      c.activity.kind.text.push_back("listen");
+      c.activity_source.push_back(1);
+    }
+  c.activity.platform.finish();
+  c.activity.kind.finish();
+  std::vector<SourceDesc> sources = {{"Timeline.json", "google_android", {"visits"}, {"ts_start", "lat", "lon"}, 0},
+                                     {"StreamingHistory_music_0.json", "spotify", {"activity"}, {"ts", "platform"}, 0}};
+  const RevealResult r = reveal(c.input(sources));
+  const Inference* s = kind_of(r, "sleep");
+  REQUIRE(s);
+  CHECK(count_of(*s, "start_hour") == 22);
+  CHECK(count_of(*s, "end_hour") == 7);
+  CHECK(count_of(*s, "events_at_local_offset") == count_of(*s, "events"));
+  CHECK(kind_of(r, "night_use") == nullptr);   // nothing after 21:40 New York time
+
+  // the same plays alone (no positions): Paris time, 13:00-03:40 (12:00-02:40 in the weeks the US is on
+  // summer time and France not yet): late-night use, and no 22:00-07:00 sleep
+  RevealColumns alone;
+  alone.activity = c.activity;
+  alone.activity.platform.finish();
+  alone.activity.kind.finish();
+  alone.activity_source = c.activity_source;
+  const RevealResult ra = reveal(alone.input(sources));
+  if (const Inference* sa = kind_of(ra, "sleep")) CHECK(count_of(*sa, "start_hour") != 22);
+  REQUIRE(kind_of(ra, "night_use"));
+  CHECK(count_of(*kind_of(ra, "night_use"), "late_nights") >= 20);
+}

@@ -433,10 +433,11 @@ std::vector<std::string> view_columns(std::span<const SourceRelation> rels) {
 
 std::string domain_view_sql(const DomainSpec& d, std::span<const SourceRelation> rels) {
   if (rels.empty()) return "";
-  if (rels.size() == 1) return "SELECT * FROM " + sql_ident(rels[0].name);
+  const bool parts = std::any_of(rels.begin(), rels.end(), [](const SourceRelation& r) { return !r.order.empty(); });
+  if (rels.size() == 1 && !parts) return "SELECT * FROM " + sql_ident(rels[0].name);
   const std::vector<std::string> cols = view_columns(rels);
   // alternatives whose required columns exist somewhere, with the components the union has
-  std::string alt = "CASE", parts;
+  std::string alt = "CASE", keyparts;
   size_t usable = 0;
   for (size_t a = 0; a < d.key.size(); ++a) {
     std::string cond;
@@ -455,13 +456,16 @@ std::string domain_view_sql(const DomainSpec& d, std::span<const SourceRelation>
     ++usable;
     alt += " WHEN " + (cond.empty() ? std::string("TRUE") : cond) + " THEN " + std::to_string(a);
     for (std::string_view c : comps)
-      parts += ", CASE WHEN __sdw_alt = " + std::to_string(a) + " THEN " + sql_ident(c) + " END";
+      keyparts += ", CASE WHEN __sdw_alt = " + std::to_string(a) + " THEN " + sql_ident(c) + " END";
   }
+  // a relation in parts (`order`): its rows rank after the relations before it, by their part
   std::string uni;
   for (size_t i = 0; i < rels.size(); ++i)
-    uni += std::string(i ? " UNION ALL BY NAME " : "") + "SELECT *, " + std::to_string(i) + " AS __sdw_src FROM " +
-           sql_ident(rels[i].name);
-  if (!usable) return "SELECT * EXCLUDE (__sdw_src) FROM (" + uni + ")";
+    uni += std::string(i ? " UNION ALL BY NAME " : "") + "SELECT *, " + std::to_string(i) + " AS __sdw_src" +
+           (!parts ? "" : rels[i].order.empty() ? ", 0 AS __sdw_part" : ", CAST(enum_code(" + sql_ident(rels[i].order) + ") AS BIGINT) AS __sdw_part") +
+           " FROM " + sql_ident(rels[i].name);
+  const std::string tmp = parts ? "__sdw_src, __sdw_part" : "__sdw_src";
+  if (!usable) return "SELECT * EXCLUDE (" + tmp + ") FROM (" + uni + ")";
   std::string prio = "0";
   if (!d.source_priority.empty() && has(cols, "source")) {
     prio = "CASE \"source\"";
@@ -469,9 +473,9 @@ std::string domain_view_sql(const DomainSpec& d, std::span<const SourceRelation>
       prio += " WHEN " + sql_string(d.source_priority[i]) + " THEN " + std::to_string(i);
     prio += " ELSE " + std::to_string(d.source_priority.size()) + " END";
   }
-  return "SELECT * EXCLUDE (__sdw_src, __sdw_alt) FROM (SELECT *, " + alt + " END AS __sdw_alt FROM (" + uni +
-         ")) QUALIFY __sdw_alt IS NULL OR dense_rank() OVER (PARTITION BY __sdw_alt" + parts + " ORDER BY " + prio +
-         ", __sdw_src) = 1";
+  return "SELECT * EXCLUDE (" + tmp + ", __sdw_alt) FROM (SELECT *, " + alt + " END AS __sdw_alt FROM (" + uni +
+         ")) QUALIFY __sdw_alt IS NULL OR dense_rank() OVER (PARTITION BY __sdw_alt" + keyparts + " ORDER BY " + prio +
+         ", " + tmp + ") = 1";
 }
 
 std::string timeline_part_sql(const DomainSpec& d, std::span<const std::string> view_cols) {
@@ -514,7 +518,7 @@ std::string views_plan(std::string_view tables_json) {
     if (!t.is_object() || !t.contains("name") || !t["name"].is_string()) continue;
     const DomainSpec* d = find_domain(t.value("domain", std::string()));
     if (!d) continue;
-    SourceRelation rel{t["name"].get<std::string>(), {}};
+    SourceRelation rel{t["name"].get<std::string>(), {}, t.contains("order") && t["order"].is_string() ? t["order"].get<std::string>() : ""};
     if (t.contains("columns") && t["columns"].is_array())
       for (const json& c : t["columns"]) {
         if (c.is_string()) rel.columns.push_back(c.get<std::string>());

@@ -82,10 +82,14 @@ size_t merge_dropped(const std::vector<std::vector<uint8_t>>& keep);
 
 // [SECTION] the merge rule as SQL (the browser's views, DuckDB)
 
-// One source relation (a DuckDB table) of a domain and the names of its columns.
+// One source relation (a DuckDB table) of a domain and the names of its columns. `order`, when set, names
+// an ENUM column that splits the relation into parts ranked by the enum's order, each part counting as its
+// own table for the merge rule: an archive's entries gathered in one table (web/main.js), `_entry` listing
+// them in archive order, merge as they would as one table each.
 struct SourceRelation {
   std::string name;
   std::vector<std::string> columns;
+  std::string order = {};
 };
 
 // Quoted SQL identifier: "a""b".
@@ -102,8 +106,8 @@ std::string timeline_part_sql(const DomainSpec& d, std::span<const std::string> 
 std::string places_view_sql(std::span<const std::string> visit_cols);
 
 // Every statement that rebuilds the merged views (one per domain, `places`, `timeline`) for the tables
-// present now, as JSON. In: {"tables":[{"name","domain","columns":["ts",…] or [{"name":…},…]}]} (source
-// order). Out: {"views":["trips",…], "statements":["CREATE OR REPLACE VIEW …" | "DROP VIEW IF EXISTS …"]}
+// present now, as JSON. In: {"tables":[{"name","domain","columns":["ts",…] or [{"name":…},…], "order"?}]}
+// (source order; "order": SourceRelation::order). Out: {"views":["trips",…], "statements":["CREATE OR REPLACE VIEW …" | "DROP VIEW IF EXISTS …"]}
 // or {"error": "…"}.
 std::string views_plan_json(std::string_view tables_json);
 

@@ -209,6 +209,28 @@ TEST_CASE("merge rule as SQL: one relation is a plain select, several get the ru
   CHECK(model::views_plan_json("[1,2").find("\"error\"") != std::string::npos);
 }
 
+TEST_CASE("merge rule as SQL: a relation in parts (an archive's entries in one table) ranks each part as a table") {
+  const model::DomainSpec& trips = *model::find_domain("trips");
+  const model::SourceRelation shared{"trips_takeout", {"ts_start", "trip_key", "_entry"}, "_entry"};
+  const model::SourceRelation plain{"trips_chronologie", {"ts_start", "trip_key", "_entry"}};
+  // one relation in parts still gets the rule: its parts may repeat each other
+  const model::SourceRelation one[] = {shared};
+  const std::string sql = model::domain_view_sql(trips, one);
+  CHECK(sql.find("CAST(enum_code(\"_entry\") AS BIGINT) AS __sdw_part FROM \"trips_takeout\"") != std::string::npos);
+  CHECK(sql.find("ORDER BY 0, __sdw_src, __sdw_part) = 1") != std::string::npos);
+  CHECK(sql.find("EXCLUDE (__sdw_src, __sdw_part, __sdw_alt)") != std::string::npos);
+  // beside a plain relation: that one is one part
+  const model::SourceRelation two[] = {plain, shared};
+  const std::string sql2 = model::domain_view_sql(trips, two);
+  CHECK(sql2.find("0 AS __sdw_src, 0 AS __sdw_part FROM \"trips_chronologie\"") != std::string::npos);
+  // without parts the SQL is what it was
+  const model::SourceRelation none[] = {plain, plain};
+  CHECK(model::domain_view_sql(trips, none).find("__sdw_part") == std::string::npos);
+  const std::string plan = model::views_plan_json(
+      R"({"tables":[{"name":"trips_takeout","domain":"trips","columns":["ts_start","trip_key","_entry"],"order":"_entry"}]})");
+  CHECK(plan.find("__sdw_part") != std::string::npos);
+}
+
 // [SECTION] exporter for tests/views_native_test.cjs (skipped unless asked for)
 //   SDW_VIEWS_EXPORT=DIR [SDW_VIEWS_PERSONAS=DIR] tests -tc='views export*' --no-skip
 // writes, per case, DIR/<case>/load.sql (the parsers' domain tables as CREATE TABLE + INSERT, typed as the

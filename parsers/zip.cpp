@@ -140,6 +140,9 @@ class ZipParser final : public Parser {
 
   uint64_t rows_so_far() const override { return m_rows_done + (m_session ? m_session->rows_so_far() : 0); }
   const std::vector<EntryResult>* entries() const override { return &m_entries; }
+  // an entry's tables join `tables` complete (absorb_entry_session): their rows may leave while later
+  // entries are read, so a 10 000-entry archive never sits whole in memory (wasm/core_exports.cpp core_drain)
+  bool streams_rows() const override { return true; }
 
  private:
   enum class State { Signature, Header, Data, Descriptor, Done };

@@ -190,7 +190,8 @@ EMSCRIPTEN_KEEPALIVE double core_rows() { return g_session ? static_cast<double>
 
 EMSCRIPTEN_KEEPALIVE void core_cancel() { if (g_session) g_session->cancel(); }
 
-// Moves out the rows of every table holding at least min_rows (formats that stream rows only), so the
+// Moves out the rows of every table holding at least min_rows (formats that stream rows only; an archive's
+// finished entries whatever their size), so the
 // worker ships them to DuckDB while parsing goes on and the wasm heap stays flat. Returns
 // {"batches":[piece_json…]}: each batch is one complete Arrow IPC stream, its rows freed once written; the
 // streams live until core_release_batches().
@@ -199,8 +200,10 @@ EMSCRIPTEN_KEEPALIVE const char* core_drain(int min_rows) {
   if (!g_session || !g_session->can_take_rows()) return store(out);
   try {
     auto& tables = g_session->tables();
+    // an archive's tables are its finished entries', complete: each leaves whole, however small
+    const bool archive = !g_session->entries().empty();
     for (size_t i = 0; i < tables.size(); i++) {
-      if (tables[i].rows() == 0 || tables[i].rows() < static_cast<size_t>(min_rows)) continue;
+      if (tables[i].rows() == 0 || (!archive && tables[i].rows() < static_cast<size_t>(min_rows))) continue;
       const sdw::Table batch = g_session->take_rows(i);
       json bj = piece_json(batch, i);
       out["batches"].push_back(std::move(bj));

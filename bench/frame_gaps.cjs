@@ -66,6 +66,11 @@ async function loadOne(page, url, file) {
     const q = await page.evaluate((t) => window.workbench.sql(`SELECT count(*)::DOUBLE FROM "${t}"`), r.table);
     r.first_table_count = q.rows[0][0];
   }
+  // DuckDB's own memory once loaded (its buffer manager: tables, and what queries left cached)
+  const mem = await page.evaluate(() => window.workbench.sql('SELECT sum(memory_usage_bytes)::DOUBLE, current_setting(\'memory_limit\') FROM duckdb_memory()'))
+    .catch((e) => ({ rows: [[null, String(e)]] }));
+  r.duckdb_bytes = mem.rows[0][0];
+  r.duckdb_limit = mem.rows[0][1];
   r.wall_ms = wall;
   r.page_errors = errors;
   page.off('pageerror', onError);
@@ -95,7 +100,8 @@ async function main() {
       const row = { kind, file: path.basename(file), bytes, truth_rows: want, entries_truth: truth.entries ? truth.entries.length : undefined, ...r,
                     mb_s: bytes / 1e6 / (r.wall_ms / 1000), ok: kind === 'oom' ? /out_of_memory/.test(r.error && r.error.code) : r.status === 'ready' && r.rows === want };
       log(`  ${row.ok ? 'as expected' : 'UNEXPECTED'} ${r.status}${r.error ? ' ' + r.error.en : ''}; rows ${r.rows}/${want}, ${r.tables} tables, ` +
-          `${(row.mb_s).toFixed(1)} MB/s file to ready (parse ${r.parse_ms} ms, DuckDB tail ${r.load_ms} ms), heap ${(r.heap_bytes / 2 ** 20).toFixed(0)} MiB; ` +
+          `${(row.mb_s).toFixed(1)} MB/s file to ready (parse ${r.parse_ms} ms, DuckDB tail ${r.load_ms} ms), heap ${(r.heap_bytes / 2 ** 20).toFixed(0)} MiB, ` +
+          `DuckDB memory ${r.duckdb_bytes == null ? '?' : (r.duckdb_bytes / 2 ** 20).toFixed(0)} MiB of ${r.duckdb_limit}; ` +
           `longest frame gap ${r.max_frame_gap_ms} ms, ${r.gaps_over_100ms} gaps > 100 ms, ${r.app_frames} app frames in ${(r.wall_ms / 1000).toFixed(0)} s, ` +
           `${r.long_tasks} long tasks (${r.long_task_ms} ms; longest ${r.longest_tasks_ms.join(', ')})`);
       runs.push(row);

@@ -22,12 +22,54 @@ ARTISTS = [('Angèle', 'Balance ton quoi'), ('Stromae', 'Santé'), ('Christine a
            ('Orelsan', 'La quête'), ('Zaz', 'Je veux'), ('Indochine', "L'aventurier")]
 
 
-def paris_offset(utc):
-    y = utc.year
-    def last_sunday(m):
-        d = datetime(y, m + 1, 1, tzinfo=timezone.utc) - timedelta(days=1) if m < 12 else datetime(y, 12, 31, tzinfo=timezone.utc)
-        return (d - timedelta(days=(d.weekday() + 1) % 7)).replace(hour=1)
-    return 2 if last_sunday(3) <= utc < last_sunday(10) else 1
+# Europe/Paris summer time in UTC epoch seconds, per year: [last Sunday of March 01:00, last Sunday of October 01:00).
+_SUMMER = {}
+
+
+def summer(y):
+    r = _SUMMER.get(y)
+    if r is None:
+        def last_sunday(m):
+            d = datetime(y, m + 1, 1, tzinfo=timezone.utc) - timedelta(days=1)
+            return int((d - timedelta(days=(d.weekday() + 1) % 7)).replace(hour=1).timestamp())
+        r = _SUMMER[y] = (last_sunday(3), last_sunday(10))
+    return r
+
+
+_YEAR = [0, 0, 0]   # [start, end, year] of the year last looked up (epoch seconds)
+
+
+def year_of(t):
+    if not (_YEAR[0] <= t < _YEAR[1]):
+        y = datetime.fromtimestamp(t, timezone.utc).year
+        _YEAR[:] = [int(datetime(y, 1, 1, tzinfo=timezone.utc).timestamp()), int(datetime(y + 1, 1, 1, tzinfo=timezone.utc).timestamp()), y]
+    return _YEAR[2]
+
+
+def paris_offset(t):
+    a, b = summer(year_of(t))
+    return 2 if a <= t < b else 1
+
+
+_DAYS = {}   # day number (epoch days) -> 'YYYY-MM-DD'
+
+
+def day_str(day):
+    s = _DAYS.get(day)
+    if s is None:
+        s = _DAYS[day] = (datetime(1970, 1, 1) + timedelta(days=day)).strftime('%Y-%m-%d')
+    return s
+
+
+HHMM = [f'{m // 60:02d}:{m % 60:02d}' for m in range(1440)]
+_FR_DAYS = {}
+
+
+def fr_date(day):   # dd/mm/YYYY
+    s = _FR_DAYS.get(day)
+    if s is None:
+        s = _FR_DAYS[day] = (datetime(1970, 1, 1) + timedelta(days=day)).strftime('%d/%m/%Y')
+    return s
 
 
 def enedis(i, size, rnd):
@@ -36,12 +78,14 @@ def enedis(i, size, rnd):
             f'{10000000000000 + i};Courbe de charge;01/01/2024;31/12/2024;Energie active;Consommation;Comptage Brut;W;30\n'
             'Horodate;Valeur\n')
     out, n, s, length = [head], 0, 0, len(head)
-    t = datetime(2024, 1, 1, tzinfo=timezone.utc) + timedelta(days=i % 300) - timedelta(hours=1)
+    t = int((datetime(2024, 1, 1, tzinfo=timezone.utc) + timedelta(days=i % 300) - timedelta(hours=1)).timestamp())
+    random = rnd.random
     while length < size:
-        t += timedelta(minutes=30)
+        t += 1800
         off = paris_offset(t)
-        w = 300 + int(2500 * rnd.random() * rnd.random())
-        line = f'{(t + timedelta(hours=off)).strftime("%Y-%m-%dT%H:%M:%S")}+0{off}:00;{w}\n'
+        w = 300 + int(2500 * random() * random())
+        local = t + off * 3600
+        line = f'{day_str(local // 86400)}T{HHMM[(local % 86400) // 60]}:00+0{off}:00;{w}\n'
         out.append(line); n += 1; s += w; length += len(line)
     return ''.join(out), n, s
 
@@ -49,32 +93,44 @@ def enedis(i, size, rnd):
 def bank(i, size, rnd):
     head = f'Compte courant n° {12345 + i} 67890;;;\nPériode du 01/01/2024 au 31/12/2024;;;\nDate;Libellé;Débit euros;Crédit euros\n'
     out, n, s, length = [head], 0, 0, len(head.encode())
-    d = datetime(2024, 1, 1)
+    day = (datetime(2024, 1, 1) - datetime(1970, 1, 1)).days
+    random = rnd.random
+    labels = [(lab, len(lab.encode())) for lab in LABELS]
     while length < size:
-        if rnd.random() < 0.3:
-            d += timedelta(days=1)
+        if random() < 0.3:
+            day += 1
         if n % 40 == 0:
-            line = f'{d:%d/%m/%Y};VIR SALAIRE {n};;2 150,00\n'
+            line = f'{fr_date(day)};VIR SALAIRE {n};;2 150,00\n'
             s += 215000
+            length += len(line)
         else:
-            cents = 100 + int(rnd.random() * 150000)
+            cents = 100 + int(random() * 150000)
             euros = f'{cents // 100:,}'.replace(',', ' ')
-            line = f'{d:%d/%m/%Y};{LABELS[n % len(LABELS)]};-{euros},{cents % 100:02d};\n'
+            lab, lab_bytes = labels[n % len(labels)]
+            line = f'{fr_date(day)};{lab};-{euros},{cents % 100:02d};\n'
             s -= cents
-        out.append(line); n += 1; length += len(line.encode())
+            length += len(line) - len(lab) + lab_bytes
+        out.append(line); n += 1
     return ''.join(out), n, s / 100
+
+
+ARTISTS_JSON = [(json.dumps(a, ensure_ascii=False), json.dumps(t, ensure_ascii=False)) for a, t in ARTISTS]
+ARTISTS_BYTES = [len(a.encode()) + len(t.encode()) - len(a) - len(t) for a, t in ARTISTS_JSON]   # extra UTF-8 bytes
 
 
 def spotify(i, size, rnd):
     recs, n, s, length = [], 0, 0, 2
-    t = datetime(2024, 1, 1) + timedelta(hours=i)
+    m = int((datetime(2024, 1, 1) + timedelta(hours=i) - datetime(1970, 1, 1)).total_seconds()) // 60   # minutes
+    random = rnd.random
     while length < size:
-        t += timedelta(minutes=3 + int(rnd.random() * 40))
-        a, tr = ARTISTS[(i + n) % len(ARTISTS)]
-        ms = 20000 + int(rnd.random() * 200000)
-        r = json.dumps({'endTime': t.strftime('%Y-%m-%d %H:%M'), 'artistName': a, 'trackName': tr, 'msPlayed': ms},
-                       ensure_ascii=False, indent=2)
-        recs.append(r); n += 1; s += ms; length += len(r.encode()) + 3
+        m += 3 + int(random() * 40)
+        k = (i + n) % len(ARTISTS)
+        a, tr = ARTISTS_JSON[k]
+        ms = 20000 + int(random() * 200000)
+        # json.dumps(record, ensure_ascii=False, indent=2), written out
+        r = (f'{{\n  "endTime": "{day_str(m // 1440)} {HHMM[m % 1440]}",\n  "artistName": {a},\n'
+             f'  "trackName": {tr},\n  "msPlayed": {ms}\n}}')
+        recs.append(r); n += 1; s += ms; length += len(r) + ARTISTS_BYTES[k] + 3
     return '[\n' + ',\n'.join(recs) + '\n]\n', n, s
 
 

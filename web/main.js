@@ -60,7 +60,8 @@ function callApp(fn, str, ...rest) {
 }
 const publicSource = (s) => ({ id: s.id, drop: s.drop, name: s.name, size: s.size, status: s.status, progress: s.progress, sample: s.sample || null,
   rows: s.status === 'reading' ? Math.max(s.rows || 0, s.parsed_rows || 0) : s.rows, format: s.format, format_label: s.format_label,
-  encoding: s.encoding, tables: s.tables.map((t) => ({ name: t.name, rows: t.rows, columns: t.columns, meta: t.meta, entry: t.entry, domain: t.domain })),
+  encoding: s.encoding, tables: s.tables.map((t) => ({ name: t.name, rows: t.rows, columns: t.columns, meta: t.meta, entry: t.entry, domain: t.domain,
+                                                      parts: t.parts || 1 })),
   entries: s.entries,
   error: s.error, warnings: s.warnings, parse_ms: s.parse_ms, load_ms: s.load_ms, heap_bytes: s.heap_bytes, batches: s.batches || 0 });
 function pushState() {
@@ -396,7 +397,12 @@ worker.onmessage = async (e) => {
     return;
   }
   if (m.type === 'batch') {        // rows shipped while the file is still being read
-    if (s && !s.removed) { s.batches = (s.batches || 0) + 1; queuePiece(s, m.table).then(pushState); }
+    if (!s || s.removed) return;
+    s.batches = (s.batches || 0) + 1;
+    // a finished archive entry (shipped whole): kept until the archive is read, when the entries of one
+    // shape are known and share a table (loadTables); the parse worker's memory stays flat meanwhile
+    if (m.table.entry) (s.entryPieces = s.entryPieces || []).push(m.table);
+    else queuePiece(s, m.table).then(pushState);
     return;
   }
   if (m.type !== 'done') return;
@@ -421,8 +427,9 @@ worker.onmessage = async (e) => {
     } else {
       s.status = 'loading';
       pushState();
-      await loadTables(s, r.tables);
+      await loadTables(s, withEntryPieces(s, r.tables));
     }
+    delete s.entryPieces;
     delete s.file;                                    // the File handle is not kept once parsed
   }
   current = null;
@@ -562,6 +569,146 @@ function queuePiece(s, t, final = false) {
   return s.chain;
 }
 
+// ------------------------------------------------------------------ an archive's entries of one shape, one table
+// DuckDB-wasm holds ~3 GiB and an in-memory table costs at least one 256 KiB block per column, so one table
+// per archive entry stopped a few hundred entries short of a 10 000-entry Takeout (issue #22). The entries
+// of an archive that share a domain, a format and their columns (names in order; types widen as the
+// pieces of one table do) go into ONE table named after the archive, `_entry` saying which entry each
+// row comes from (the path inside the archive; an ENUM listing the entries in archive order, 1-2 bytes a
+// row). A column that is one and the same formula or constant in every entry stays a virtual generated
+// column (never stored); a text constant that differs between entries (`_entry`, an Enedis meter id) is
+// stored as an ENUM of its values; the others are stored columns of the widened type. The merged views
+// rank `_entry`'s parts as separate tables (SourceRelation::order in parsers/domain_model.h), so they give
+// the rows one table per entry gave. An entry alone of its shape, an entry whose rows were shipped while
+// parsing (its table exists already) and every plain file keep a table of their own, named as before.
+const ENTRY = '_entry';
+const STRING_LITERAL = /^'(?:[^']|'')*'$/;
+const sqlString = (v) => `'${String(v).replace(/'/g, "''")}'`;
+
+// The type a column takes over pieces (widenTo's rule, ahead of time): BIGINT -> DOUBLE -> VARCHAR, a
+// piece without a value says nothing, text with no value yet takes the first real type.
+function widerType(cur, curValues, c) {
+  if (!cur) return c.type;
+  if (c.values === 0 || cur === c.type) return cur;
+  if (cur === 'VARCHAR') return curValues === 0 ? c.type : 'VARCHAR';
+  if ((cur === 'DOUBLE' && c.type === 'BIGINT') || (cur === 'BIGINT' && c.type === 'DOUBLE')) return 'DOUBLE';
+  return 'VARCHAR';
+}
+
+// Groups of at least two final pieces of an archive that share one table: [[piece…]…] in archive order.
+function entryGroups(s, tables) {
+  const formatOf = new Map((s.entries || []).map((e) => [e.path, e.format || '']));
+  const groups = new Map();
+  for (const t of tables) {
+    if (!t.entry || t.index == null || (s.byIndex && s.byIndex.has(t.index))) continue;
+    const key = JSON.stringify([t.domain || '', formatOf.get(t.entry) || '', pieceColumns(t).map((c) => c.name)]);
+    if (!groups.has(key)) groups.set(key, []);
+    groups.get(key).push(t);
+  }
+  // one table per entry in a group (`_entry` tells them apart)
+  return [...groups.values()].filter((g) => g.length >= 2 && new Set(g.map((t) => t.entry)).size === g.length &&
+    // `_entry`, when the parser writes it, is the entry's path as a constant: anything else keeps its own tables
+    g.every((t) => t.rows === 0 || pieceColumns(t).every((c) => c.name !== ENTRY || (!c.data && STRING_LITERAL.test(c.sql)))));
+}
+
+// The shared table's columns: { name, type, kind: 'generated' | 'enum' | 'stored', sql (generated) }.
+function sharedColumns(group) {
+  // an entry without rows (its columns travel as data, empty) only names its columns
+  const full = group.filter((t) => t.rows > 0);
+  const pcs = (full.length ? full : group).map(pieceColumns);
+  const cols = pcs[0].map((c0, k) => {
+    const each = pcs.map((p) => p[k]);
+    let type = null, values = 0;
+    for (const c of each) { type = widerType(type, values, c); values += c.values; }
+    if (each.every((c) => !c.data && c.sql === c0.sql && c.type === c0.type)) return { name: c0.name, type: c0.type, kind: 'generated', sql: c0.sql };
+    if (type === 'VARCHAR' && each.every((c) => !c.data && (c.sql === 'NULL' || STRING_LITERAL.test(c.sql)))) {
+      const vals = [...new Set(each.map((c) => c.sql).filter((x) => x !== 'NULL'))];
+      return { name: c0.name, type: `ENUM(${vals.join(', ')})`, kind: 'enum' };
+    }
+    return { name: c0.name, type, kind: 'stored' };
+  });
+  if (!cols.some((c) => c.name === ENTRY)) {
+    cols.push({ name: ENTRY, type: `ENUM(${[...new Set(group.map((t) => sqlString(t.entry)))].join(', ')})`, kind: 'enum', added: true });
+  }
+  return cols;
+}
+
+// Makes the shared table of `group` (pieces of source `s`) and loads every piece into it, LOAD_AHEAD pieces
+// at a time: their streams into part tables (calls queued together in DuckDB's worker), then one call
+// inserting them all and dropping the parts.
+async function loadShared(s, group) {
+  const d = await ensureDuck();
+  const first = group[0];
+  const stem = s.name.replace(/^.*\//, '').replace(/\.[^.]+$/, '');
+  const firstStem = first.entry.replace(/^.*\//, '').replace(/\.[^.]+$/, '');
+  const name = tableNameFor(first.domain ? `${first.domain}_${stem}` : `${stem}_${first.name || firstStem}`);
+  s.created = s.created || [];
+  s.created.push(name);
+  const cols = sharedColumns(group);
+  const defs = cols.map((c) => `${ident(c.name)} ${c.type}${c.kind === 'generated' ? ` GENERATED ALWAYS AS (CAST(${c.sql} AS ${c.type})) VIRTUAL` : ''}`);
+  await d.conn.query(`CREATE TABLE ${ident(name)} (${defs.join(', ')})`);
+  const kept = cols.filter((c) => c.kind !== 'generated');
+  const into = `INSERT INTO ${ident(name)} (${kept.map((c) => ident(c.name)).join(', ')}) SELECT `;
+  // the merged views rank the entries by `_entry` (an ENUM in archive order)
+  const order = cols.some((c) => c.name === ENTRY && c.kind === 'enum') ? ENTRY : '';
+  const rec = { name, rows: 0, columns: [], meta: [], entry: '', domain: first.domain || '', order, parts: group.length,
+                types: new Map(cols.map((c) => [c.name, c.type])), values: new Map(cols.map((c) => [c.name, 0])),
+                generated: new Map(cols.filter((c) => c.kind === 'generated').map((c) => [c.name, c.sql])) };
+  const nulls = new Map();
+  for (let i = 0; i < group.length; i += LOAD_AHEAD) {
+    const chunk = group.slice(i, i + LOAD_AHEAD);
+    const part = (t) => `_part_${s.id}_${t.index}`;
+    const full = chunk.filter((t) => t.rows > 0);
+    try {
+      await Promise.all(full.map((t) => d.conn.insertArrowFromIPCStream(t.ipc, { name: part(t), create: true })));
+      if (full.length) await d.conn.query(full.map((t) => {
+        const pc = new Map(pieceColumns(t).map((c) => [c.name, c]));
+        const expr = kept.map((c) => (c.added ? sqlString(t.entry) : c.kind === 'enum' ? pc.get(c.name).sql : `CAST(${pc.get(c.name).sql} AS ${c.type})`));
+        return `${into}${expr.join(', ')} FROM ${ident(part(t))};\nDROP TABLE ${ident(part(t))}`;
+      }).join(';\n'));
+    } catch (e) {
+      if (full.length) await d.conn.query(full.map((t) => `DROP TABLE IF EXISTS ${ident(part(t))}`).join(';\n')).catch(() => {});
+      throw e;
+    }
+    for (const t of chunk) {
+      rec.rows += t.rows;
+      for (const c of pieceColumns(t)) rec.values.set(c.name, (rec.values.get(c.name) || 0) + c.values);
+      for (const c of t.columns) nulls.set(c.name, (nulls.get(c.name) || 0) + (c.null_count || 0));
+      // track names and types (GPX/KML) stay paired: each entry's keys are prefixed by its path
+      for (const m of t.meta || []) rec.meta.push([`${t.entry}: ${m[0]}`, m[1]]);
+      t.ipc = null;                       // this piece's stream is in DuckDB: let it go
+    }
+  }
+  // the columns as the page lists them (names and types of the parser, the last entry's types)
+  rec.columns = group[group.length - 1].columns.map((c) => ({ ...c, null_count: nulls.get(c.name) || 0 }));
+  if (cols.some((c) => c.added)) rec.columns.push({ name: ENTRY, type: 'string', null_count: 0 });
+  const entryOf = new Map((s.entries || []).map((e) => [e.path, e]));
+  for (const t of group) {
+    s.byIndex.set(t.index, rec);
+    const e = entryOf.get(t.entry);
+    if (e) (e.tables = e.tables || []).push(name);
+  }
+  s.rows = uniqueTables(s).reduce((a, x) => a + x.rows, 0);
+}
+
+// The final tables of an archive whose entries' rows came earlier (s.entryPieces: each entry's table whole,
+// without its meta): the earlier piece stands for its table, with the final one's meta.
+function withEntryPieces(s, tables) {
+  if (!s.entryPieces || !s.entryPieces.length) return tables;
+  const early = new Map(s.entryPieces.map((t) => [t.index, t]));
+  return tables.flatMap((t) => {
+    const e = early.get(t.index);
+    if (!e) return [t];
+    early.delete(t.index);
+    return t.rows === 0 ? [{ ...e, meta: t.meta }] : [{ ...e, meta: t.meta }, t];   // an entry's rows leave once: t is empty
+  }).concat([...early.values()]);
+}
+
+// The source's tables in the parser's order, each once (a shared table stands for several pieces).
+function uniqueTables(s) {
+  return [...new Set([...s.byIndex].sort((a, b) => a[0] - b[0]).map((e) => e[1]))];
+}
+
 async function dropCreated(s) {
   for (const n of s.created || []) await duck?.conn.query(`DROP TABLE IF EXISTS ${ident(n)}`).catch(() => {});
   s.created = [];
@@ -577,6 +724,16 @@ const LOAD_AHEAD = 64;
 async function loadTables(s, tables) {
   const t0 = performance.now();
   await s.chain;
+  s.byIndex = s.byIndex || new Map();
+  const shared = entryGroups(s, tables);
+  if (shared.length) {
+    const inGroup = new Set(shared.flat());
+    tables = tables.filter((t) => !inGroup.has(t));
+    for (const g of shared) {
+      s.chain = (s.chain || Promise.resolve()).then(() => (s.load_error ? null : loadShared(s, g)))
+        .catch((err) => { s.load_error = s.load_error || err; });
+    }
+  }
   const made = (t) => t.index == null || (s.byIndex && s.byIndex.has(t.index));
   for (let i = 0; i < tables.length;) {
     if (made(tables[i])) { queuePiece(s, tables[i++], true); continue; }
@@ -584,9 +741,13 @@ async function loadTables(s, tables) {
     while (i < tables.length && group.length < LOAD_AHEAD && !made(tables[i]) && !group.some((g) => g.index === tables[i].index)) group.push(tables[i++]);
     s.chain = (s.chain || Promise.resolve()).then(() => (s.load_error ? null : Promise.all(group.map((t) =>
       appendPiece(s, t, true).catch((err) => { s.load_error = s.load_error || err; })))))
-      .then(() => { if (s.byIndex) s.tables = [...s.byIndex].sort((a, b) => a[0] - b[0]).map((e) => e[1]); });   // in the parser's order
+      .then(() => { if (s.byIndex) s.tables = uniqueTables(s); });   // in the parser's order
   }
   await s.chain;
+  if (s.byIndex && s.byIndex.size) {
+    s.tables = uniqueTables(s);
+    s.rows = s.tables.reduce((a, x) => a + x.rows, 0);
+  }
   if (s.load_error) {
     // Never leave half a source behind: drop whatever this source created.
     await dropCreated(s);
@@ -761,7 +922,8 @@ window.addEventListener('drop', async (e) => {
 // ------------------------------------------------------------------ test API (also handy in the console)
 window.workbench = {
   state: () => JSON.parse(JSON.stringify({ ...state, sources: state.sources.map(publicSource),
-    tables: state.sources.flatMap((s) => s.tables.map((t) => ({ name: t.name, rows: t.rows, source: s.id, domain: t.domain, entry: t.entry }))) })),
+    tables: state.sources.flatMap((s) => s.tables.map((t) => ({ name: t.name, rows: t.rows, source: s.id, domain: t.domain, entry: t.entry,
+                                                                parts: t.parts || 1 }))) })),
   ui: () => (window.Module && window.Module.calledRun ? JSON.parse(window.Module.UTF8ToString(window.Module._app_ui_state())) : null),
   load: (files) => addFiles(files),
   remove: (id) => removeSource(id),

@@ -18,8 +18,9 @@ export const ident = (name) => `"${name.replace(/"/g, '""')}"`;
 // exporting app_views_sql (the page's app.wasm; tests may pass core.wasm's core_views_sql as `fn`).
 export function viewsPlan(tables, M = globalThis.Module, fn = '_app_views_sql') {
   if (!M || !M[fn]) throw new Error('the core module is not loaded: merged views not built');
+  // order: a table gathering an archive's entries ranks each entry's rows as its own table (main.js loadShared)
   const req = JSON.stringify({ tables: tables.map((t) => ({ name: t.name, domain: t.domain || '',
-    columns: (t.columns || []).map((c) => (typeof c === 'string' ? c : c.name)) })) });
+    columns: (t.columns || []).map((c) => (typeof c === 'string' ? c : c.name)), ...(t.order ? { order: t.order } : {}) })) });
   const n = M.lengthBytesUTF8(req) + 1, p = M._malloc(n);
   M.stringToUTF8(req, p, n);
   try {

@@ -17,7 +17,7 @@ const BIG = !!process.env.E2E_BIG;
 // Default sizes fit CI (each DuckDB call waits for a turn of a page thread the frames keep busy: on 2 shared
 // cores ~1-2 s per small file and ~30 ms per archive table); E2E_BIG=1 runs the sizes of issue #22.
 const DROP_FILES = Number(process.env.E2E_DROP_FILES || (BIG ? 200 : 80));
-const ZIP_ENTRIES = Number(process.env.E2E_ZIP_ENTRIES || (BIG ? 10000 : 200));   // 10 000: DuckDB-wasm runs out of memory (see README)
+const ZIP_ENTRIES = Number(process.env.E2E_ZIP_ENTRIES || (BIG ? 10000 : 200));   // entries of one shape share a table (README, Real limits)
 
 module.exports = (h) => {
   const { page, test, st, waitFor, assert, eq, near, log, FIX, ROOT } = h;
@@ -142,11 +142,24 @@ module.exports = (h) => {
       const want = (k) => truth.entries.filter((e) => e.kind === k).reduce((a, e) => a + e.rows, 0);
       eq(await countOf('energy_readings'), want('enedis'), 'energy_readings: count(*) of the entries\' tables');
       eq(await countOf('transactions'), want('bank'), 'transactions: count(*)');
+      // every entry's rows are in DuckDB under its own name (`_entry`), whichever table holds them
+      const perEntry = new Map();
+      for (const t of src.tables) {
+        if (t.parts > 1) {
+          const rows = (await page.evaluate((n) => window.workbench.sql(`SELECT _entry::VARCHAR, count(*)::DOUBLE FROM "${n}" GROUP BY ALL`), t.name)).rows;
+          for (const [p, n] of rows) perEntry.set(p, (perEntry.get(p) || 0) + n);
+        } else perEntry.set(t.entry, (perEntry.get(t.entry) || 0) + t.rows);
+      }
+      const missing = truth.entries.filter((e) => (perEntry.get(e.path) || 0) !== e.rows);
+      eq(missing.length, 0, 'count(*) per entry = the generator\'s: ' + missing.slice(0, 3).map((e) => `${e.path} ${perEntry.get(e.path)} want ${e.rows}`).join(' | '));
+      const [[duckBytes, duckLimit]] = (await page.evaluate(() => window.workbench.sql(
+        "SELECT sum(memory_usage_bytes)::DOUBLE, current_setting('memory_limit') FROM duckdb_memory()"))).rows;
       const u = (await h.ui()).sources.find((x) => x.id === src.id);
       eq(u.entries.length, entries, 'the Sources panel lists every entry under its archive');
       eq(u.entries.filter((e) => e.status === 'ok').length, entries, 'all shown ok');
       assert(fr.app_frames > 0, 'the app drew frames while loading');
       log(`  loaded in ${wall} ms (parse ${src.parse_ms} ms, DuckDB tail ${src.load_ms} ms, ${src.tables.length} tables), ` +
+          `DuckDB memory ${(duckBytes / 2 ** 20).toFixed(0)} MiB of ${duckLimit}, ` +
           `${mb(truth.bytes / (wall / 1000))} MB/s of archive, worker heap ${(src.heap_bytes / 2 ** 20).toFixed(0)} MiB; ` +
           `${fr.app_frames} app frames, longest frame gap ${fr.max_gap_ms} ms`);
       await alive('the archive');
@@ -157,6 +170,81 @@ module.exports = (h) => {
   };
   test(`limits: a ZIP of ${ZIP_ENTRIES} real-shaped entries (stored and deflated) loads, every entry listed under it`,
        zipTest(ZIP_ENTRIES, ZIP_ENTRIES * 0.003, 'ZIP'));
+
+  // The entries of an archive that share a shape share one table (web/main.js loadShared); the merged views
+  // must still count an entry repeated in the archive once, as they do for repeated files and as the CLI
+  // does for the same archive (one table per entry there). Removal, undo and an export of a shared table.
+  test('limits: an archive\'s entries of one shape share a table (`_entry` names each row\'s entry), the views and the CLI agree', async () => {
+    await h.openApp();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sdw-limits-shared-'));
+    try {
+      const M = path.join(ROOT, 'tests', 'data', 'merge');
+      const file = path.join(dir, 'deux_exports.zip');
+      // a Semantic month twice (two Takeouts), the phone's Timeline of the same days, Apple Health twice + April
+      execFileSync('python3', ['-c', `
+import sys, zipfile
+m, out = sys.argv[1:3]
+with zipfile.ZipFile(out, 'w', zipfile.ZIP_DEFLATED) as z:
+    z.write(m + '/Semantic Location History/2024/2024_JANUARY.json', 'Takeout/Semantic Location History/2024/2024_JANUARY.json')
+    z.write(m + '/Semantic Location History/2024/2024_JANUARY.json', 'Takeout (1)/Semantic Location History/2024/2024_JANUARY.json')
+    z.write(m + '/Chronologie.json', 'Telephone/Chronologie_2024.json')
+    z.write(m + '/apple_health_mars.xml', 'Sante/export_mars.xml')
+    z.write(m + '/apple_health_mars.xml', "Sante/export_mars (1) l'autre.xml")
+    z.write(m + '/apple_health_avril.xml', 'Sante/export_avril.xml')
+`, M, file]);
+      const cli = JSON.parse(execFileSync(WB, ['challenge', 'mobility', '--json', file], { maxBuffer: 64 << 20 }).toString('utf8')).mobility;
+      near(cli.total_km, 33.8225, 1e-9, 'CLI on the archive: each trip once');
+      const sql = async (q) => (await page.evaluate((t) => window.workbench.sql(t), q)).rows;
+      const figures = async () => {
+        const mine = `_entry IN (${src.entries.map((e) => `'${e.path.replace(/'/g, "''")}'`).join(', ')})`;
+        const [[n, km]] = await sql(`SELECT count(*), sum(distance_m) / 1000 FROM trips WHERE ${mine}`);
+        const [[steps]] = await sql(`SELECT sum(value) FROM health_measures WHERE type = 'steps' AND ${mine}`);
+        const [[visits]] = await sql(`SELECT count(*) FROM visits WHERE ${mine}`);
+        return { trips: Number(n), km: Number(km), steps: Number(steps), visits: Number(visits) };
+      };
+      const n0 = (await st()).sources.length;
+      await page.setInputFiles('#file-input', file);
+      await waitIdle();
+      const src = (await st()).sources[n0];
+      eq(src.status, 'ready', 'the archive loads: ' + JSON.stringify(src.error));
+      const shared = src.tables.filter((t) => t.parts > 1);
+      assert(shared.length >= 3, 'the two Semantic months and the three Health exports share tables: ' +
+             src.tables.map((t) => `${t.name}×${t.parts}`).join(', '));
+      const cliTables = JSON.parse(execFileSync(WB, ['inspect', '--json', file], { maxBuffer: 64 << 20 }))[0].tables;
+      eq(src.tables.reduce((a, t) => a + t.parts, 0), cliTables.length, 'every table of the CLI (one per entry and domain) is in one table here');
+      eq(src.rows, cliTables.reduce((a, t) => a + t.rows, 0), 'rows = the CLI\'s');
+      for (const t of shared) {
+        const [[rows, entries]] = await sql(`SELECT count(*), count(DISTINCT _entry) FROM "${t.name}"`);
+        eq(Number(rows), t.rows, `${t.name}: count(*) = its rows`);
+        assert(Number(entries) >= 2 || t.rows === 0, `${t.name}: rows of ${t.parts} entries told apart by _entry (${entries})`);
+      }
+      const [[names]] = await sql(`SELECT string_agg(DISTINCT _entry::VARCHAR, '|' ORDER BY _entry::VARCHAR) FROM "${shared.find((t) => t.domain === 'health_measures').name}"`);
+      eq(names, "Sante/export_avril.xml|Sante/export_mars (1) l'autre.xml|Sante/export_mars.xml", 'the entries\' paths, quotes kept');
+      const f = await figures();
+      eq(f.trips, 8, 'trips view: 5 Google trips + 3 workouts, the repeated month once');
+      near(f.km, cli.total_km, 1e-9, 'trips view km = CLI on the same archive');
+      eq(f.steps, 2523, 'Apple Health steps counted once (523 + 1200 + 800)');
+      eq(f.visits, 1, 'the home visit seen in both Google shapes, once');
+      // an export of a shared table has its rows and the entries' names
+      const t = shared.find((x) => x.domain === 'trips');
+      const ex = await page.evaluate((n) => window.workbench.exportQuery(`SELECT * FROM "${n}"`, 'csv', n), t.name);
+      eq(ex.ok, true, 'export of a shared table: ' + JSON.stringify(ex));
+      eq(ex.rows, t.rows, 'exported rows');
+      // removal takes its rows out of the views, undo brings them back, figures unchanged
+      const others = (await st()).tables.filter((x) => x.source !== src.id).length;
+      await page.evaluate((id) => window.workbench.remove(id), src.id);
+      const [[left]] = await sql(`SELECT count(*) FROM duckdb_tables() WHERE table_name IN (${src.tables.map((x) => `'${x.name}'`).join(', ')})`);
+      eq(Number(left), 0, 'removed: its tables are out of sight');
+      eq((await st()).tables.length, others, 'and out of the page\'s list');
+      eq(await page.evaluate(() => window.workbench.undoRemove()), true, 'undo');
+      eq(JSON.stringify(await figures()), JSON.stringify(f), 'after undo, the same figures');
+      await page.evaluate((id) => window.workbench.remove(id), src.id);
+      log(`  ${src.entries.length} entries in ${src.tables.length} tables (${shared.map((x) => `${x.name}: ${x.parts} entries`).join(', ')}); ` +
+          `${f.trips} trips, ${f.km} km = CLI`);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
 
   test('limits: a real out-of-memory in the parse worker (4 GB wasm) names the file, the app and the next file live on', async () => {
     await h.openApp();

@@ -30,6 +30,7 @@
 #include "viz/a11y.h"
 #include "viz/basemap.h"
 #include "viz/demo_draw.h"
+#include "viz/frame_pacer.h"
 #include "wasm/app_dashboards.h"
 #include "wasm/app_reveal.h"
 #include "wasm/app_donation.h"
@@ -135,6 +136,8 @@ struct App {
   std::string active_tab = "home";
   std::string open_guide;           // id of the guide shown in its window
   std::vector<std::pair<std::string, ImVec4>> rects;   // named widget rectangles, for the test API
+  sdw::FramePacer pacer;        // draw only when something changed (viz/frame_pacer.h)
+  int fb_w = 0, fb_h = 0;       // framebuffer size of the last drawn frame
 };
 App g;
 
@@ -1385,14 +1388,32 @@ void frame() {
     ImGui_ImplOpenGL3_CreateFontsTexture();
     apply_style(dpr * g.text_scale);
     if (dpr_changed) sdw::platform::fit_canvas();   // a zoom or a move to another screen changed the pixel ratio
+    g.pacer.wake();
   }
+  // Draw only when something changed (input, state or answers from the page, a resize), slowly while a
+  // query runs or a text cursor blinks, otherwise twice a second (viz/frame_pacer.h).
+  const double now = glfwGetTime();
+  int fw, fh;
+  glfwGetFramebufferSize(g.window, &fw, &fh);
+  if (fw != g.fb_w || fh != g.fb_h) g.pacer.input(now);
+  const bool busy = g.sql_request != 0 || ImGui::GetIO().WantTextInput;
+  const bool measuring = sdw::viz_demo_probe().bench_kind != 0;   // bench/frames.cjs times every frame
+  if (!g.pacer.should_draw(now, busy, measuring)) {
+    g.pacer.skipped();
+    return;
+  }
+  g.fb_w = fw;
+  g.fb_h = fh;
   glfwPollEvents();
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplGlfw_NewFrame();
+  // after an idle stretch the step is long; hover and repeat timers should not jump by it
+  ImGui::GetIO().DeltaTime = std::min(ImGui::GetIO().DeltaTime, 0.25f);
   ImGui::NewFrame();
   g.rects.clear();
-  // the accessible tree is built every 6th frame (10 times a second), activations are matched every frame
-  a11y::begin_frame(g.frames % 6 == 0);
+  // the accessible tree is rebuilt at most 10 times a second, activations are matched every frame
+  const bool a11y_build = g.pacer.build_a11y(now);
+  a11y::begin_frame(a11y_build);
   draw_ui();
   std::string a11y_json;
   const char* title_key = g.active_tab == "home" ? "home.tab" : g.active_tab == "sql" ? "sql.title" : nullptr;
@@ -1400,12 +1421,11 @@ void frame() {
                             " — " + tr(g.lang, "app.title");
   if (a11y::end_frame(a11y_json, sdw::lang_code(g.lang), title)) sdw::platform::publish_a11y(a11y_json);
   ImGui::Render();
-  int fw, fh;
-  glfwGetFramebufferSize(g.window, &fw, &fh);
   glViewport(0, 0, fw, fh);
   glClearColor(0.09f, 0.10f, 0.12f, 1.0f);
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  g.pacer.drew(now, a11y_build);
   if (++g.frames == 1) sdw::platform::first_frame();
 }
 
@@ -1533,6 +1553,7 @@ extern "C" {
 
 // Full state snapshot from web/main.js (sources, DuckDB status, language), as JSON.
 EMSCRIPTEN_KEEPALIVE void app_set_state(const char* state_json) {
+  g.pacer.wake();
   json j = json::parse(state_json, nullptr, false);
   if (j.is_discarded() || !j.is_object()) return;
   try { apply_state(j); } catch (const std::exception& e) { std::fprintf(stderr, "app_set_state: %s\n", e.what()); }
@@ -1540,6 +1561,7 @@ EMSCRIPTEN_KEEPALIVE void app_set_state(const char* state_json) {
 
 // The basemap file's bytes (web/main.js fetches basemap.bin once); returns 1 when it was read.
 EMSCRIPTEN_KEEPALIVE int app_set_basemap(const uint8_t* bytes, int n) {
+  g.pacer.wake();
   std::string err;
   sdw::Basemap b;
   if (!sdw::parse_basemap(std::span<const uint8_t>(bytes, size_t(std::max(0, n))), b, err)) {
@@ -1553,11 +1575,13 @@ EMSCRIPTEN_KEEPALIVE int app_set_basemap(const uint8_t* bytes, int n) {
 // Answer to platform::run_sql(request_id): {ok, columns:[{name,type}], rows:[[…]], total, ms} or {ok:false, error}.
 // Answer to platform::fetch_columns(): {ok, columns:[{name,type}], data:[[…column 0…], …], rows}.
 EMSCRIPTEN_KEEPALIVE void app_columns_result(int request_id, const char* result_json) {
+  g.pacer.wake();
   if (sdw::donate::on_columns(request_id, result_json)) return;
   sdw::dash::on_columns(request_id, result_json);
 }
 
 EMSCRIPTEN_KEEPALIVE void app_sql_result(int request_id, const char* result_json) {
+  g.pacer.wake();
   if (request_id != g.sql_request) return;   // a stale answer
   g.sql_request = 0;
   SqlResult r;
@@ -1588,6 +1612,7 @@ EMSCRIPTEN_KEEPALIVE void app_sql_result(int request_id, const char* result_json
 // An activation from the accessible layer (web/a11y.js): the control that draws `action` acts on the next frame.
 // The person's settings kept with the encrypted workspace, given back when it is reopened (web/persist_dialog.js).
 EMSCRIPTEN_KEEPALIVE void app_apply_settings(const char* settings_json) {
+  g.pacer.wake();
   json j = json::parse(settings_json ? settings_json : "", nullptr, false);
   if (!j.is_discarded()) sdw::dash::apply_settings(j);
 }
@@ -1595,6 +1620,7 @@ EMSCRIPTEN_KEEPALIVE void app_apply_settings(const char* settings_json) {
 // "value:<action>\n<text>": a text field of the accessible layer was edited; else a control was activated.
 EMSCRIPTEN_KEEPALIVE void app_a11y_action(const char* action) {
   if (!action) return;
+  g.pacer.input(glfwGetTime());   // a person acted through the accessible layer
   const std::string_view a(action);
   if (a.rfind("value:", 0) == 0) {
     const size_t nl = a.find('\n');
@@ -1607,6 +1633,7 @@ EMSCRIPTEN_KEEPALIVE void app_a11y_action(const char* action) {
 // Bench mode of the charts demo (bench/frames.cjs): kind 0 = off, 1 = timeline of n points, 2 = map density
 // of n points; the demo window opens on it. n comes from JS as a number.
 EMSCRIPTEN_KEEPALIVE void app_demo_bench(int kind, double n, int decimate) {
+  g.pacer.wake();
   sdw::viz_demo_set_bench(kind, static_cast<int64_t>(n), decimate != 0);
   if (kind != 0) g.show_viz_demo = true;
 }
@@ -1669,11 +1696,20 @@ int main() {
   sdw::donate::set_rect_recorder([](const std::string& name) { record_rect(name); });
   load_fonts(g.dpr);
   apply_style(g.dpr);
+  // Input wakes the frame pacer. Set before the backend installs its own callbacks: Dear ImGui 1.86 chains
+  // to the callbacks it finds. Cursor moves and resizes are not the backend's, so no chaining needed there.
+  glfwSetMouseButtonCallback(g.window, [](GLFWwindow*, int, int, int) { g.pacer.input(glfwGetTime()); });
+  glfwSetKeyCallback(g.window, [](GLFWwindow*, int, int, int, int) { g.pacer.input(glfwGetTime()); });
+  glfwSetCharCallback(g.window, [](GLFWwindow*, unsigned int) { g.pacer.input(glfwGetTime()); });
+  glfwSetWindowFocusCallback(g.window, [](GLFWwindow*, int) { g.pacer.input(glfwGetTime()); });
+  glfwSetCursorEnterCallback(g.window, [](GLFWwindow*, int) { g.pacer.input(glfwGetTime()); });
+  glfwSetCursorPosCallback(g.window, [](GLFWwindow*, double, double) { g.pacer.input(glfwGetTime()); });
   ImGui_ImplGlfw_InitForOpenGL(g.window, true);
   // Emscripten's GLFW passes the DOM wheel delta as is (pixels, positive = down); GLFW and Dear ImGui
   // mean one notch = 1, positive = up. web/main.js turns line and page deltas into pixels first.
   glfwSetScrollCallback(g.window, [](GLFWwindow* w, double dx, double dy) {
     ImGui_ImplGlfw_ScrollCallback(w, -dx / 100.0, -dy / 100.0);
+    g.pacer.input(glfwGetTime());
   });
   ImGui_ImplOpenGL3_Init("#version 300 es");
   emscripten_set_main_loop(frame, 0, false);

@@ -8,7 +8,7 @@
 // bench/out/arrow_load.json. Not a test: no threshold.
 //   node bench/arrow_load.cjs [--rows 900000] [--runs 3] [--dist dist]
 'use strict';
-const { chromium } = require('playwright-core');
+const { launch } = require('../tests/e2e/chromium.cjs');
 const { spawn } = require('child_process');
 const fs = require('fs');
 const os = require('os');
@@ -45,8 +45,7 @@ async function main() {
     srv.stdout.on('data', (d) => { b += d; const m = b.match(/http:\/\/127\.0\.0\.1:\d+\//); if (m) res(m[0]); });
     setTimeout(() => rej(new Error('server did not start')), 10000);
   });
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'] });
+  const browser = await launch();
   const runs = [];
   try {
     for (let r = 0; r < RUNS; r++) {

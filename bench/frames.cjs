@@ -10,7 +10,7 @@
 // Writes bench/out/frames.json (bench/report.cjs puts it in BENCHMARKS.md). Not a test: no threshold.
 // Headless Chromium has no GPU here: WebGL2 runs on SwiftShader (software), so drawing costs CPU.
 'use strict';
-const { chromium } = require('playwright-core');
+const { launchPersistent } = require('../tests/e2e/chromium.cjs');
 const { spawn, execFileSync } = require('child_process');
 const fs = require('fs');
 const os = require('os');
@@ -49,12 +49,7 @@ async function main() {
                     { stdio: ['ignore', 'pipe', 'inherit'] });
   const url = await new Promise((res) => srv.stdout.on('data', (d) => { const m = String(d).match(/http:\S+/); if (m) res(m[0]); }));
   const udd = fs.mkdtempSync(path.join(os.tmpdir(), 'sdw-frames-'));
-  const ctx = await chromium.launchPersistentContext(udd, {
-    executablePath: '/usr/bin/chromium', headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-           '--disable-component-update', '--disable-sync', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'],
-    viewport: { width: 1280, height: 760 },
-  });
+  const ctx = await launchPersistent(udd);
   const page = ctx.pages()[0];
   const errors = [];
   page.on('pageerror', (e) => { errors.push(e.message); log('pageerror', e.message); });

@@ -5,7 +5,7 @@
 // file size: chunked encryption must not hold the file twice. bench/out/persist_store.json. No threshold.
 //   node bench/persist_store.cjs [--mb 256] [--dist dist]
 'use strict';
-const { chromium } = require('playwright-core');
+const { launchPersistent } = require('../tests/e2e/chromium.cjs');
 const { spawn } = require('child_process');
 const fs = require('fs');
 const os = require('os');
@@ -33,9 +33,7 @@ async function main() {
   const srv = spawn('python3', [path.join(ROOT, 'scripts', 'serve.py'), '--root', DIST, '--port', '0', '--quiet'], { stdio: ['ignore', 'pipe', 'pipe'] });
   const url = await new Promise((res) => { let b = ''; srv.stdout.on('data', (d) => { b += d; const m = b.match(/http:\/\/127\.0\.0\.1:\d+\//); if (m) res(m[0]); }); });
   const udd = fs.mkdtempSync(path.join(os.tmpdir(), 'sdw-persist-udd-'));
-  const ctx = await chromium.launchPersistentContext(udd, { executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--enable-precise-memory-info', '--js-flags=--expose-gc'],
-    viewport: { width: 1280, height: 760 } });
+  const ctx = await launchPersistent(udd, { extraArgs: ['--enable-precise-memory-info', '--js-flags=--expose-gc'] });
   const page = ctx.pages()[0] || await ctx.newPage();
   const sample = () => page.evaluate(() => {
     gc();

@@ -12,7 +12,7 @@
 // pool (4 files at once with 1, 2 and 4 workers), natively `workbench inspect` on the same files, a plain read
 // of their bytes, and the tight-kernel ceiling (bench/kernels.cjs: the least work per shape, wasm in V8).
 'use strict';
-const { chromium } = require('playwright-core');
+const { launchPersistent } = require('../tests/e2e/chromium.cjs');
 const { spawn, execFileSync } = require('child_process');
 const fs = require('fs');
 const os = require('os');
@@ -127,13 +127,8 @@ async function main() {
                     { stdio: ['ignore', 'pipe', 'inherit'] });
   const url = await new Promise((res) => srv.stdout.on('data', (d) => { const m = String(d).match(/http:\S+/); if (m) res(m[0]); }));
   const udd = fs.mkdtempSync(path.join(os.tmpdir(), 'sdw-bench-'));
-  const ctx = await chromium.launchPersistentContext(udd, {
-    executablePath: '/usr/bin/chromium', headless: true, bypassCSP: true,   // bypassCSP: to inject the peers' scripts
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-           '--disable-component-update', '--disable-sync', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
-           '--js-flags=--max-old-space-size=8192'],
-    viewport: { width: 1280, height: 760 },
-  });
+  const ctx = await launchPersistent(udd, { bypassCSP: true,   // bypassCSP: to inject the peers' scripts
+                                          extraArgs: ['--js-flags=--max-old-space-size=8192'] });
   // App start, from navigation start (coarse: 5 ms polling): first frame drawn, DuckDB-wasm ready.
   await ctx.addInitScript(() => {
     const id = setInterval(() => {

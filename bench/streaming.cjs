@@ -5,7 +5,7 @@
 //   node bench/streaming.cjs [--mb 1000] [--gap-mb 500] [--kinds records,objects,sensors] [--tmp DIR] [--keep]
 // Files go to a temp dir (removed unless --keep); results to bench/out/streaming.json. Not a test: no threshold.
 'use strict';
-const { chromium } = require('playwright-core');
+const { launchPersistent } = require('../tests/e2e/chromium.cjs');
 const { spawn } = require('child_process');
 const fs = require('fs');
 const os = require('os');
@@ -94,12 +94,7 @@ async function main() {
                     { stdio: ['ignore', 'pipe', 'inherit'] });
   const url = await new Promise((res) => srv.stdout.on('data', (d) => { const m = String(d).match(/http:\S+/); if (m) res(m[0]); }));
   const udd = fs.mkdtempSync(path.join(os.tmpdir(), 'sdw-streaming-profile-'));
-  const ctx = await chromium.launchPersistentContext(udd, {
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-           '--disable-component-update', '--disable-sync', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'],
-    viewport: { width: 1280, height: 760 },
-  });
+  const ctx = await launchPersistent(udd);
   const page = ctx.pages()[0] || await ctx.newPage();
   const runs = [];
   const plan = KINDS.map((k) => ({ kind: k, mb: MB }));

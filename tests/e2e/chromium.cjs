@@ -7,12 +7,19 @@ const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '
               '--disable-background-networking', '--disable-component-update', '--disable-sync',
               '--use-angle=swiftshader', '--enable-unsafe-swiftshader'];
 
-// A persistent context on the profile folder `udd`; `options` adds to (or overrides) the defaults.
-function launchPersistent(udd, options = {}) {
+// A persistent context on the profile folder `udd`; `options` adds to (or overrides) the defaults, and
+// `extraArgs` adds command-line flags (e.g. --js-flags=--expose-gc for a memory benchmark).
+function launchPersistent(udd, { extraArgs = [], ...options } = {}) {
   return chromium.launchPersistentContext(udd, {
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true, args: ARGS,
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true, args: [...ARGS, ...extraArgs],
     viewport: { width: 1280, height: 760 }, ...options,
   });
 }
 
-module.exports = { ARGS, launchPersistent };
+// A browser without a persistent profile (each page gets a fresh context), same flags.
+function launch({ extraArgs = [], ...options } = {}) {
+  return chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true,
+                           args: [...ARGS, ...extraArgs], ...options });
+}
+
+module.exports = { ARGS, launch, launchPersistent };

@@ -315,9 +315,11 @@ static Headline learning_words(const LearningResult& r, bool fr) {
   h.comparison = fr ? "En moyenne " + with_unit(fr, r.total_seconds / 60 / weeks, 0, "min") + " par semaine sur la période (comparé à vos propres traces)."
                     : "On average " + with_unit(fr, r.total_seconds / 60 / weeks, 0, "min") + " a week over the period (compared with your own traces).";
   h.method = fr ? "Temps d’une trace : sa durée quand la plateforme la donne, sinon le temps jusqu’à la trace suivante de la même séance "
-                  "(une pause de plus de 30 min commence une nouvelle séance). Heures locales de Paris."
+                  "(une pause de plus de 30 min commence une nouvelle séance). Heure locale de chaque trace : le décalage écrit par "
+                  "la plateforme, sinon l’heure de Paris."
                 : "Time of a trace: its duration when the platform gives it, else the time until the next trace of the same session "
-                  "(a break of over 30 min starts a new session). Paris local time.";
+                  "(a break of over 30 min starts a new session). Each trace at its local time: the offset the platform wrote, "
+                  "else Paris time.";
   return h;
 }
 
@@ -382,9 +384,9 @@ static Headline footprint_words(const FootprintResult& r, bool fr) {
   h.comparison = fr ? "Soit " + num(fr, r.events / days, 1) + " actions par jour en moyenne sur la période (vos propres exports)."
                     : "That is " + num(fr, r.events / days, 1) + " actions a day on average over the period (your own exports).";
   h.method = fr ? "Chaque événement des exports (publication, « j’aime », message envoyé, vidéo regardée, écoute…) compté à son heure "
-                  "locale de Paris. Seul ce que les services ont gardé est compté : ce n’est pas tout votre temps d’écran."
-                : "Every event of the exports (post, like, message sent, video watched, track played…) counted at its Paris local "
-                  "time. Only what the services kept is counted: this is not all your screen time.";
+                  "locale (le décalage écrit par l’export, sinon l’heure de Paris). Seul ce que les services ont gardé est compté : ce n’est pas tout votre temps d’écran."
+                : "Every event of the exports (post, like, message sent, video watched, track played…) counted at its local "
+                  "time (the offset the export wrote, else Paris time). Only what the services kept is counted: this is not all your screen time.";
   return h;
 }
 

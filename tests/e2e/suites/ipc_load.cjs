@@ -13,7 +13,7 @@ const path = require('path');
 // file -> its tables [{ table, rows, hash: sum of hash(rowid, every column) as text, columns: ["name TYPE", …] }],
 // recorded from the former path (the dist of d004755; DuckDB-wasm 1.32.0 = DuckDB 1.4.3). A table name may
 // take a _2 suffix when an earlier test left a source of the same file. Since a70484e a time written with "Z" carries
-// no local offset (it is UTC, not a wall clock): the sensors CSV and the objects JSON lost their all-zero
+// no local offset (it is UTC, not a wall clock): the sensors CSV, the Records.json and the objects JSON lost their all-zero
 // *_utc_offset_min column; their other columns were checked unchanged (the same sum of hash(rowid, every other
 // column) on the dist of ddeba7c and of 49c7401), and the hashes below are that sum.
 const EXPECTED = {
@@ -50,8 +50,8 @@ const EXPECTED = {
       columns: ["horodatage TIMESTAMP", "station VARCHAR", "temperature_c DOUBLE", "humidite_pct BIGINT", "pluie_mm DOUBLE", "remarque VARCHAR"] },
   ],
   "ipc_records_12mb.json": [
-    { table: "location_points_ipc_records_12mb", rows: 69644, hash: "641373797420519184835910",
-      columns: ["ts TIMESTAMP", "ts_utc_offset_min SMALLINT", "lat DOUBLE", "lon DOUBLE", "accuracy_m DOUBLE", "altitude_m DOUBLE", "velocity_m_s DOUBLE", "source VARCHAR", "activity VARCHAR", "activity_confidence BIGINT", "point_key VARCHAR", "point_kind VARCHAR", "activity_raw VARCHAR", "signal VARCHAR", "trip_key VARCHAR", "_file VARCHAR", "_entry VARCHAR", "_record BIGINT"] },
+    { table: "location_points_ipc_records_12mb", rows: 69644, hash: "643628526176076357155528",
+      columns: ["ts TIMESTAMP", "lat DOUBLE", "lon DOUBLE", "accuracy_m DOUBLE", "altitude_m DOUBLE", "velocity_m_s DOUBLE", "source VARCHAR", "activity VARCHAR", "activity_confidence BIGINT", "point_key VARCHAR", "point_kind VARCHAR", "activity_raw VARCHAR", "signal VARCHAR", "trip_key VARCHAR", "_file VARCHAR", "_entry VARCHAR", "_record BIGINT"] },
   ],
   "ipc_objects_10mb.json": [
     { table: "ipc_objects_10mb", rows: 62918, hash: "578901943570723835416768",

@@ -2,7 +2,7 @@
 // fresh page; the page's requestAnimationFrame timestamps give the longest gap between two frames, the app's
 // own frame counter the frames it drew, and a PerformanceObserver the long tasks (> 50 ms) of the page's
 // thread with their total. Also parse and DuckDB times, rows against the generator, the worker's wasm heap.
-//   node bench/frame_gaps.cjs [--kinds enedis,zip,oom] [--mb 1000] [--zip-entries 10000] [--zip-mb 2300]
+//   node bench/frame_gaps.cjs [--kinds enedis,zip,oom,sensors] [--mb 1000] [--zip-entries 10000] [--zip-mb 2300]
 //                             [--dist dist] [--tmp DIR]
 // enedis: an Enedis load curve of --mb MB (bench/big_files.cjs); zip: --zip-entries real-shaped entries,
 // --zip-mb MB inflated (bench/make_zip.py; 2300 gives a ~1 GB archive); oom: the sparse JSON that runs the
@@ -90,6 +90,15 @@ async function main() {
     for (const kind of KINDS) {
       let file, truth, t = Date.now();
       if (kind === 'enedis') { file = path.join(TMP, `courbe_de_charge_${MB}mb.csv`); truth = enedisCurve(file, MB * 1e6); }
+      else if (kind === 'sensors') {   // a generic CSV (weather stations): no dashboard opens on it, only the load is timed
+        file = path.join(TMP, `releves_meteo_${MB}mb.csv`);
+        require('./gen.cjs').generate('sensors', MB, file);
+        let lines = 0;
+        const buf = Buffer.alloc(1 << 22), fd = fs.openSync(file, 'r');
+        for (let n; (n = fs.readSync(fd, buf, 0, buf.length, null)) > 0;) for (let i = 0; i < n; i++) if (buf[i] === 10) lines++;
+        fs.closeSync(fd);
+        truth = { rows: lines - 1 };   // one header line
+      }
       else if (kind === 'zip') { file = path.join(TMP, `export_${ZIP_ENTRIES}_fichiers.zip`); truth = makeZip(file, { entries: ZIP_ENTRIES, mb: ZIP_MB }); }
       else if (kind === 'oom') { file = path.join(TMP, 'enquete_mobilite_reponses.json'); truth = sparseJson(file); }
       else throw new Error('unknown kind ' + kind);

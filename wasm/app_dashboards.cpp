@@ -202,7 +202,7 @@ void missing(Lang l, const Board& b, std::string& open_guide) {
 const char* trace_sql(bool with_trips) {
   static const std::string file = "coalesce(\"_file\", '') || chr(10) || coalesce(\"_entry\", '')";
   static const std::string base =
-      "SELECT epoch_us(ts)::DOUBLE AS t_us, COLUMNS('^(lat|lon|accuracy_m|velocity_m_s|activity|activity_confidence)$'), " + file +
+      "SELECT epoch_us(ts)::DOUBLE AS t_us, COLUMNS('^(lat|lon|accuracy_m|velocity_m_s|activity|activity_confidence|ts_utc_offset_min)$'), " + file +
       " AS trace FROM location_points WHERE lat IS NOT NULL AND lon IS NOT NULL";
   static const std::string all = base + " ORDER BY trace, t_us NULLS LAST";
   static const std::string except = base + " AND " + file + " NOT IN (SELECT DISTINCT " + file + " FROM trips) ORDER BY trace, t_us NULLS LAST";
@@ -219,11 +219,12 @@ void build_tracks_sql() {
     const TrackTable& t = g_track_tables[i];
     std::string name = t.name;
     for (size_t p = name.find('"'); p != std::string::npos; p = name.find('"', p + 2)) name.insert(p, 1, '"');
-    g_tracks_sql += std::string(i ? " UNION ALL " : "") + "SELECT " + std::to_string(i) + " AS tbl, rowid AS r, coalesce(" +
-                    (t.kml ? "placemark" : "track") + ", '') AS grp, epoch_us(\"time\")::DOUBLE AS t_us, lat, lon FROM \"" + name +
-                    "\" WHERE kind = 'track'";
+    g_tracks_sql += std::string(i ? " UNION ALL " : "") + "SELECT " + std::to_string(i) + " AS tbl, r, coalesce(" +
+                    (t.kml ? "placemark" : "track") + ", '') AS grp, epoch_us(\"time\")::DOUBLE AS t_us, lat, lon, time_utc_offset_min AS off "
+                    "FROM (SELECT *, rowid AS r FROM \"" + name + "\" UNION ALL BY NAME SELECT NULL::SMALLINT AS time_utc_offset_min WHERE false) "
+                    "WHERE kind = 'track'";   // the union adds the offset column as NULL when the file wrote none
   }
-  g_tracks_sql = "SELECT tbl, grp, t_us, lat, lon FROM (" + g_tracks_sql + ") ORDER BY tbl, r";
+  g_tracks_sql = "SELECT tbl, grp, t_us, lat, lon, off FROM (" + g_tracks_sql + ") ORDER BY tbl, r";
 }
 
 challenge::SegmentNotes g_mob_notes;
@@ -262,6 +263,10 @@ void compute_mobility(const Columns* trips, const Columns* trace, const Columns*
     }
   }
   std::vector<challenge::PointTrace> traces;
+  // the offset the export wrote for a fix (the CLI's TracePoint::offset_min); without one, the position's zone
+  auto written_offset = [](double v) -> int16_t {
+    return std::isfinite(v) && v > -18 * 60 && v < 18 * 60 ? static_cast<int16_t>(v) : challenge::k_no_offset;
+  };
   if (trace && trace->ok && trace->rows) {
     auto col = [&](const char* n) {
       for (size_t k = 0; k < trace->names.size(); k++)
@@ -269,7 +274,7 @@ void compute_mobility(const Columns* trips, const Columns* trace, const Columns*
       return -1;
     };
     const int t = col("t_us"), la = col("lat"), lo = col("lon"), ac = col("accuracy_m"), ve = col("velocity_m_s"), act = col("activity"),
-              cf = col("activity_confidence"), tr = col("trace");
+              cf = col("activity_confidence"), tr = col("trace"), of = col("ts_utc_offset_min");
     for (size_t i = 0; i < trace->rows && t >= 0 && la >= 0 && lo >= 0 && tr >= 0; i++) {
       const std::string& f = trace->text[size_t(tr)][i];
       if (traces.empty() || traces.back().file != f) {
@@ -283,6 +288,7 @@ void compute_mobility(const Columns* trips, const Columns* trace, const Columns*
       p.lon = trace->num[size_t(lo)][i];
       if (ac >= 0) p.accuracy_m = static_cast<float>(trace->num[size_t(ac)][i]);
       if (ve >= 0) p.velocity_m_s = static_cast<float>(trace->num[size_t(ve)][i]);
+      if (of >= 0) p.offset_min = written_offset(trace->num[size_t(of)][i]);
       if (act >= 0 && !trace->text[size_t(act)][i].empty() && challenge::mode_from_id(trace->text[size_t(act)][i], p.activity)) {
         p.has_activity = true;
         const double c = cf >= 0 ? trace->num[size_t(cf)][i] : 0;
@@ -312,6 +318,7 @@ void compute_mobility(const Columns* trips, const Columns* trace, const Columns*
       p.ts_us = std::isnan(us) ? challenge::k_no_time : static_cast<int64_t>(us);
       p.lat = tracks->num[3][i];
       p.lon = tracks->num[4][i];
+      if (tracks->num.size() >= 6) p.offset_min = written_offset(tracks->num[5][i]);
       traces.back().points.push_back(p);
     }
   }

@@ -12,18 +12,6 @@ namespace {
 int64_t floor_div(int64_t a, int64_t b) { return a / b - ((a % b != 0) && ((a < 0) != (b < 0))); }
 }  // namespace
 
-LocalTime paris_local(int64_t utc_us) {
-  const int64_t utc_s = floor_div(utc_us, 1000000);
-  const int64_t local_s = utc_s + int64_t(paris_offset_minutes(utc_s)) * 60;
-  LocalTime t;
-  t.day = int32_t(floor_div(local_s, 86400));
-  const int64_t sod = local_s - int64_t(t.day) * 86400;
-  t.minute = int(sod / 60);
-  t.hour = t.minute / 60;
-  t.weekday = weekday_of(t.day);
-  return t;
-}
-
 int offset_or_paris(int64_t utc_us, int16_t offset_min) {
   return offset_known(offset_min) ? offset_min : paris_offset_minutes(floor_div(utc_us, 1000000));
 }
@@ -44,6 +32,8 @@ LocalTime clock_time(int64_t clock_us) {
 }
 
 LocalTime local_time(int64_t utc_us, int16_t offset_min) { return clock_time(local_clock_us(utc_us, offset_min)); }
+
+LocalTime paris_local(int64_t utc_us) { return local_time(utc_us, k_no_offset); }
 
 int weekday_of(int32_t day) { return int(((int64_t(day) + 3) % 7 + 7) % 7); }  // 1970-01-01 was a Thursday
 

@@ -349,15 +349,7 @@ TEST_CASE("local time: `workbench reveal --json` on the New York export shows Ne
   fs::create_directories(dir);
   const fs::path file = dir / "Timeline.json";
   std::ofstream(file, std::ios::binary) << android_export(new_york_weeks());
-  const fs::path wb = fs::read_symlink("/proc/self/exe").parent_path() / "workbench";
-  REQUIRE_MESSAGE(fs::exists(wb), "workbench not built next to the tests: " << wb);
-  std::FILE* p = popen(("\"" + wb.string() + "\" reveal --json --lang en \"" + file.string() + "\"").c_str(), "r");
-  REQUIRE(p);
-  std::string out;
-  char buf[65536];
-  size_t n;
-  while ((n = std::fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
-  CHECK(pclose(p) == 0);
+  const std::string out = sdw::test::run_workbench("reveal --json --lang en \"" + file.string() + "\"");
   fs::remove_all(dir);
   const nlohmann::json j = nlohmann::json::parse(out);
   const nlohmann::json* s = nullptr;

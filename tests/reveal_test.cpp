@@ -14,6 +14,7 @@
 #include "challenges/reveal.h"
 #include "challenges/tables.h"
 #include "parsers/parser.h"
+#include "test_util.h"
 
 using namespace sdw;
 using namespace sdw::challenge;
@@ -347,18 +348,9 @@ TEST_CASE("reveal: too little data gives no inference rather than a guess") {
 namespace {
 
 nlohmann::json run_reveal(const fs::path& dir, const std::vector<std::string>& files, const std::string& extra = "") {
-  const fs::path wb = fs::read_symlink("/proc/self/exe").parent_path() / "workbench";
-  REQUIRE_MESSAGE(fs::exists(wb), "workbench not built next to the tests: " << wb);
-  std::string cmd = "\"" + wb.string() + "\" reveal --json " + extra;
-  for (const std::string& f : files) cmd += " \"" + (dir / f).string() + "\"";
-  std::FILE* p = popen(cmd.c_str(), "r");
-  REQUIRE(p);
-  std::string out;
-  char buf[65536];
-  size_t n;
-  while ((n = std::fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
-  CHECK(pclose(p) == 0);
-  return nlohmann::json::parse(out);
+  std::string args = "reveal --json " + extra;
+  for (const std::string& f : files) args += " \"" + (dir / f).string() + "\"";
+  return nlohmann::json::parse(sdw::test::run_workbench(args));
 }
 std::set<std::pair<std::string, std::string>> breaks_of(const nlohmann::json& j) {
   std::set<std::pair<std::string, std::string>> s;

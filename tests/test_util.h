@@ -2,6 +2,7 @@
 // a parser, and a canonical text dump of a parse so two runs can be compared byte for byte.
 #pragma once
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -16,6 +17,21 @@ inline std::string read_fixture(const std::string& rel) {
   std::ostringstream ss;
   ss << f.rdbuf();
   return ss.str();
+}
+
+// Runs the `workbench` CLI built next to the test binary with `args` (already quoted) and returns its standard
+// output; the exit status must be 0.
+inline std::string run_workbench(const std::string& args) {
+  const std::filesystem::path wb = std::filesystem::read_symlink("/proc/self/exe").parent_path() / "workbench";
+  REQUIRE_MESSAGE(std::filesystem::exists(wb), "workbench not built next to the tests: " << wb);
+  std::FILE* p = popen(("\"" + wb.string() + "\" " + args).c_str(), "r");
+  REQUIRE(p);
+  std::string out;
+  char buf[65536];
+  size_t n;
+  while ((n = std::fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
+  CHECK(pclose(p) == 0);
+  return out;
 }
 
 inline std::span<const uint8_t> bytes_of(std::string_view s) {

@@ -67,6 +67,17 @@ function montrealStatements() {
 
 module.exports = (h) => {
   const { page, test, waitFor, assert, eq, log, OUT, ROOT, url } = h;
+
+  // A fresh page, the file chosen through the file input, the reveal tab opened with the mouse and computed.
+  async function openRevealWith(file) {
+    await page.goto(url);
+    await waitFor(() => window.workbench && window.workbench.ui() && window.workbench.state().duck.ready, null, 60000);
+    await page.setInputFiles('#file-input', file);
+    await waitFor(() => { const s = window.workbench.state().sources; return s.length === 1 && ['ready', 'error'].includes(s[0].status); }, null, 120000);
+    await h.click('tab.reveal');
+    await waitFor(() => window.workbench.ui().tab === 'reveal', null, 10000);
+    await waitFor(() => window.workbench.ui().dashboards.reveal.computed, null, 60000);
+  }
   const WB = process.env.SDW_WORKBENCH || path.join(ROOT, 'build', 'native', 'workbench');
 
   for (const zulu of [false, true]) {
@@ -78,13 +89,7 @@ module.exports = (h) => {
       assert(schedule, 'the CLI finds a schedule');
       eq(schedule.evidence.counts.leave_home_min, 8 * 60 + 10, 'the CLI: leaves home at 08:10 New York time');
 
-      await page.goto(url);
-      await waitFor(() => window.workbench && window.workbench.ui() && window.workbench.state().duck.ready, null, 60000);
-      await page.setInputFiles('#file-input', file);
-      await waitFor(() => { const s = window.workbench.state().sources; return s.length === 1 && ['ready', 'error'].includes(s[0].status); }, null, 120000);
-      await h.click('tab.reveal');
-      await waitFor(() => window.workbench.ui().tab === 'reveal', null, 10000);
-      await waitFor(() => window.workbench.ui().dashboards.reveal.computed, null, 60000);
+      await openRevealWith(file);
       await page.waitForTimeout(300);
       const r = (await h.ui()).dashboards.reveal;
       eq(JSON.stringify(r.kinds), JSON.stringify(want.inferences.filter((x) => !x.sensitive).map((x) => x.kind)), 'inferences = the CLI\'s');
@@ -110,13 +115,7 @@ module.exports = (h) => {
     assert(x, 'the CLI finds the hours of work');
     const start = x.evidence.counts.start_hour;
     assert((17 - start + 24) % 24 < 3 && (23 - start + 24) % 24 >= 3, `the CLI: a window holding 17:00, not 23:00 (starts at ${start})`);
-    await page.goto(url);
-    await waitFor(() => window.workbench && window.workbench.ui() && window.workbench.state().duck.ready, null, 60000);
-    await page.setInputFiles('#file-input', file);
-    await waitFor(() => { const s = window.workbench.state().sources; return s.length === 1 && ['ready', 'error'].includes(s[0].status); }, null, 120000);
-    await h.click('tab.reveal');
-    await waitFor(() => window.workbench.ui().tab === 'reveal', null, 10000);
-    await waitFor(() => window.workbench.ui().dashboards.reveal.computed, null, 60000);
+    await openRevealWith(file);
     await h.click('lang.en');
     await waitFor(() => window.workbench.ui().lang === 'en', null, 10000);
     await page.waitForTimeout(300);

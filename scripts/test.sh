@@ -44,6 +44,7 @@ timeout --kill-after=30 "${E2E_TIMEOUT:-1500}" node tests/e2e/e2e.cjs 2>&1 | tee
 [ "${PIPESTATUS[0]}" = 0 ] || status=1
 
 echo "test command finished in $(( $(date +%s) - T0 )) s, status $status"
-# The browser tests' summary line closes the output (the doctest summary is above it).
+# The browser tests' failures (if any) and summary line close the output (the doctest summary is above it).
+grep -E '^\[e2e [0-9.]+s\] FAIL ' build/e2e/e2e.log | cut -c1-400 || true
 grep -E '^e2e: [0-9]+ passed, [0-9]+ failed' build/e2e/e2e.log | tail -1 || echo "e2e: 0 passed, 1 failed"
 exit $status

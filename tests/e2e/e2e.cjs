@@ -620,8 +620,9 @@ with zipfile.ZipFile(src) as z, zipfile.ZipFile(out, 'w', zipfile.ZIP_DEFLATED) 
   });
 
   let passed = 0, failedN = 0;
+  const failures = [];   // repeated at the end: CI keeps only the tail of the output
   for (const t of tests) {
-    if (ONLY && !t.name.includes(ONLY)) continue;
+    if (ONLY && !ONLY.split("|").some((o) => t.name.includes(o))) continue;   // --only "a|b": tests naming a or b
     const t1 = Date.now();
     try {
       // A test that hangs (a promise the page never settles) fails after its budget instead of
@@ -637,12 +638,14 @@ with zipfile.ZipFile(src) as z, zipfile.ZipFile(out, 'w', zipfile.ZIP_DEFLATED) 
     } catch (e) {
       failedN++;
       log(`FAIL ${t.name}: ${e.message}`);
+      failures.push(`FAIL ${t.name}: ${String(e.message).slice(0, 600)}`);
       await page.screenshot({ path: path.join(OUT, `fail_${failedN}.png`) }).catch(() => {});
     }
   }
   await ctx.close();
   fs.rmSync(udd, { recursive: true, force: true });
   srv.kill();
+  for (const f of failures) console.log(f);
   console.log(`e2e: ${passed} passed, ${failedN} failed`);
   process.exit(failedN ? 1 : 0);
 }

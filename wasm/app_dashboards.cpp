@@ -3,6 +3,7 @@
 // functions (challenges/, the same code as `workbench challenge`), and draws the result with viz/.
 // Owns: fetching, caching and layout of the dashboards. Does not own: any figure's computation.
 #include "wasm/app_dashboards.h"
+#include "wasm/app_columns.h"
 #include "wasm/app_energy_save.h"
 #include "wasm/app_food_match.h"
 
@@ -45,24 +46,11 @@ using json = nlohmann::json;
 namespace sdw::dash {
 namespace {
 
-// ---------------------------------------------------------------- fetched columns
-struct Columns {
-  bool ok = false, has = false;
-  std::string error;
-  size_t rows = 0;
-  std::vector<std::string> names;               // per column, as the query named it
-  std::vector<std::vector<double>> num;         // per column (NaN for null / text)
-  std::vector<std::vector<std::string>> text;   // per column (empty string for null)
-  std::vector<std::vector<std::string_view>> views(size_t c) const;
-  // Column c as whole numbers (µs timestamps, days): the JSON brought them as doubles; null -> 0.
-  template <class T>
-  std::vector<T> whole(size_t c) const {
-    std::vector<T> out(rows, 0);
-    for (size_t i = 0; i < rows && c < num.size(); i++)
-      if (!std::isnan(num[c][i])) out[i] = static_cast<T>(num[c][i]);
-    return out;
-  }
-};
+using sdw::Columns;   // wasm/app_columns.h
+
+// energy_readings with the columns only some meters write (gas volume, energy kind) as NULL when no source
+// has them: a view of electricity alone has no m3 (Binder Error before).
+#define k_energy_view "(SELECT * FROM energy_readings UNION ALL BY NAME SELECT NULL::VARCHAR AS energy, NULL::DOUBLE AS m3 WHERE false)"
 
 struct Board {
   const char* id;            // "energy"
@@ -87,7 +75,7 @@ Board g_boards[] = {
   {"mob_trace", "location_points", "google_timeline", nullptr},   // raw positions to segment (sql: trace_sql())
   {"mob_tracks", "", "gpx", nullptr},                             // GPX/KML tracks (sql: g_tracks_sql)
   {"energy", "energy_readings", "enedis",
-   "SELECT epoch_us(ts_start)::DOUBLE AS s, epoch_us(ts_end)::DOUBLE AS e, interval_s, kwh FROM energy_readings "
+   "SELECT epoch_us(ts_start)::DOUBLE AS s, epoch_us(ts_end)::DOUBLE AS e, interval_s, kwh FROM " k_energy_view " "
    "WHERE kwh IS NOT NULL AND coalesce(energy, 'electricity') = 'electricity' ORDER BY ts_start"},
   {"learning", "learning_statements", "lrs",
    "SELECT epoch_us(ts)::DOUBLE AS t, coalesce(actor, '') AS actor, coalesce(verb, '') AS verb, coalesce(verb_id, '') AS verb_id, "
@@ -109,7 +97,7 @@ Board g_boards[] = {
   {"mob_visits", "visits", "google_timeline",
    "SELECT lon, lat, hours, name, visits FROM places WHERE hours > 0 ORDER BY hours DESC"},   // places: visits gathered and named
   {"gas", "energy_readings", "enedis",   // read by the energy tab: GRDF daily gas, when present
-   "SELECT epoch_us(ts_start)::DOUBLE AS s, epoch_us(ts_end)::DOUBLE AS e, interval_s, kwh, m3 FROM energy_readings "
+   "SELECT epoch_us(ts_start)::DOUBLE AS s, epoch_us(ts_end)::DOUBLE AS e, interval_s, kwh, m3 FROM " k_energy_view " "
    "WHERE kwh IS NOT NULL AND energy = 'gas' ORDER BY ts_start"},
   {"health", "health_records", "bank",   // read by the budget tab when present
    "SELECT (date - DATE '1970-01-01')::DOUBLE AS d, amount_paid, amount_reimbursed FROM health_records WHERE date IS NOT NULL ORDER BY date"},
@@ -818,7 +806,7 @@ void compute_food(const Columns& c) {
   challenge::PurchasesView v{day, product[0], c.num[3], unit[0], c.num[5]};
   g_food = challenge::food_summary(v, g_food_opts);
   g_food_days = day;
-  g_food_products = c.text[2];
+  g_food_products = c.text[2].v;
 }
 
 void draw_food(Lang l) {
@@ -904,7 +892,7 @@ void compute_budget(const Columns& c) {
   auto label = c.views(1), cat = c.views(3), cur = c.views(4);
   challenge::TransactionsView v{day, label[0], c.num[2], cat[0], cur[0]};
   g_budget = challenge::budget_summary(v, g_budget_opts);
-  g_budget_labels = c.text[1];
+  g_budget_labels = c.text[1].v;
 }
 
 void compute_health(const Columns& c) {
@@ -1215,48 +1203,15 @@ void export_bar(const char* id, Lang l) {
 }
 }  // namespace
 
-std::vector<std::vector<std::string_view>> Columns::views(size_t c) const {
-  std::vector<std::vector<std::string_view>> out(1);
-  if (c >= text.size()) return out;
-  out[0].reserve(text[c].size());
-  for (const auto& s : text[c]) out[0].push_back(s);
-  return out;
-}
-
-bool on_columns(int request_id, const char* result_json) {
-  if (reveal_ui::on_columns(request_id, result_json)) return true;   // the reveal tab (wasm/app_reveal.cpp)
+bool on_columns(int request_id, Columns& answer) {
+  if (reveal_ui::on_columns(request_id, answer)) return true;   // the reveal tab (wasm/app_reveal.cpp)
   Board* b = nullptr;
   for (auto& x : g_boards)
     if (x.request == request_id) b = &x;
   if (!b) return false;
   b->request = 0;
-  Columns c;
-  c.has = true;
-  json j = json::parse(result_json, nullptr, false);
-  if (j.is_discarded() || !j.value("ok", false)) {
-    c.error = j.is_discarded() ? "invalid" : j.value("error", "");
-    b->data = std::move(c);
-    return true;
-  }
-  c.ok = true;
-  if (j.contains("columns") && j["columns"].is_array())
-    for (const auto& n : j["columns"]) c.names.push_back(n.is_object() ? n.value("name", "") : "");
-  const auto& cols = j["data"];
-  c.rows = j.value("rows", (size_t)0);
-  c.num.resize(cols.size());
-  c.text.resize(cols.size());
-  for (size_t k = 0; k < cols.size(); k++) {
-    c.num[k].assign(c.rows, std::nan(""));
-    c.text[k].assign(c.rows, std::string());
-    for (size_t i = 0; i < c.rows && i < cols[k].size(); i++) {
-      const auto& v = cols[k][i];
-      if (v.is_number()) c.num[k][i] = v.get<double>();
-      else if (v.is_string()) c.text[k][i] = v.get<std::string>();
-      else if (v.is_boolean()) c.num[k][i] = v.get<bool>() ? 1 : 0;
-    }
-  }
-  b->data = std::move(c);
-  b->dirty = true;
+  b->data = std::move(answer);
+  b->dirty = b->data.ok;
   return true;
 }
 

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "viz/locale.h"
+#include "wasm/app_columns.h"
 
 namespace sdw::dash {
 
@@ -28,7 +29,7 @@ bool is_track_table(const std::vector<std::string>& columns, bool* kml);
 // like draw_tab; "" while they are not in yet or when `id` has no data.
 std::string answer(const char* id, Lang lang, const std::vector<std::string>& views, uint64_t rows_total);
 // Answer to platform::fetch_columns(); false when the request is not a dashboard's.
-bool on_columns(int request_id, const char* result_json);
+bool on_columns(int request_id, Columns& answer);   // takes `answer` when it is this one's
 // Whether `id` is a tab this file draws (the dashboards and "reveal").
 bool has_tab(const char* id);
 // Where widgets are on screen, for the test API (app_main's recorder, set once at start).

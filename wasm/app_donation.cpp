@@ -26,13 +26,7 @@ namespace sdw::donate {
 namespace {
 
 // ---------------------------------------------------------------- [SECTION] fetched columns
-struct Cols {
-  bool ok = false;
-  std::string error;
-  size_t rows = 0;
-  std::vector<std::vector<double>> num;
-  std::vector<std::vector<std::string>> text;
-};
+using Cols = Columns;   // wasm/app_columns.h
 
 struct Fetch {
   explicit Fetch(const char* v) : view(v) {}
@@ -95,29 +89,6 @@ void record(const char* name) { if (g_record_rect) g_record_rect(name); }
 const ImVec4 k_dim(0.65f, 0.68f, 0.72f, 1.0f);
 const ImVec4 k_accent(0.55f, 0.78f, 1.0f, 1.0f);
 
-Cols parse_cols(const char* result_json) {
-  Cols c;
-  json j = json::parse(result_json, nullptr, false);
-  if (j.is_discarded() || !j.value("ok", false)) {
-    c.error = j.is_discarded() ? "invalid" : j.value("error", "");
-    return c;
-  }
-  c.ok = true;
-  const auto& cols = j["data"];
-  c.rows = j.value("rows", (size_t)0);
-  c.num.resize(cols.size());
-  c.text.resize(cols.size());
-  for (size_t k = 0; k < cols.size(); k++) {
-    c.num[k].assign(c.rows, std::nan(""));
-    c.text[k].assign(c.rows, std::string());
-    for (size_t i = 0; i < c.rows && i < cols[k].size(); i++) {
-      const auto& v = cols[k][i];
-      if (v.is_number()) c.num[k][i] = v.get<double>();
-      else if (v.is_string()) c.text[k][i] = v.get<std::string>();
-    }
-  }
-  return c;
-}
 
 std::string sql_for(const Wanted& w) {
   const auto& have = g.columns[w.view];
@@ -156,7 +127,7 @@ void build() {
   };
   auto str = [](const Cols* x, size_t col, std::vector<std::string>& own, std::vector<std::string_view>& view) {
     own.clear();
-    if (x) own = x->text[col];
+    if (x) own = x->text[col].v, own.resize(x->rows);   // a column that came as numbers reads as ""
     view.assign(own.begin(), own.end());
   };
   i64(c[0], 0, g.trip_ts), f64(c[0], 1, g.trip_dist), f64(c[0], 2, g.trip_dur), str(c[0], 3, g.trip_mode_s, g.trip_mode),
@@ -337,10 +308,10 @@ void draw_preview(Lang l) {
 void toggle() { g.open = !g.open; }
 void set_rect_recorder(RectRecorder f) { g_record_rect = f; }
 
-bool on_columns(int request_id, const char* result_json) {
+bool on_columns(int request_id, Columns& answer) {
   if (request_id == g.schema_request) {
     g.schema_request = 0;
-    Cols c = parse_cols(result_json);
+    Cols c = std::move(answer);
     if (!c.ok) {
       g.error = c.error;
       return true;
@@ -363,7 +334,7 @@ bool on_columns(int request_id, const char* result_json) {
     if (f.pending && f.request == request_id) {
       f.pending = false;
       f.done = true;
-      f.data = parse_cols(result_json);
+      f.data = std::move(answer);
       if (!f.data.ok) g.error = std::string(f.view) + ": " + f.data.error;
       g.dirty = true;
       return true;

@@ -1572,14 +1572,15 @@ EMSCRIPTEN_KEEPALIVE int app_set_basemap(const uint8_t* bytes, int n) {
   return 1;
 }
 
-// Answer to platform::run_sql(request_id): {ok, columns:[{name,type}], rows:[[…]], total, ms} or {ok:false, error}.
-// Answer to platform::fetch_columns(): {ok, columns:[{name,type}], data:[[…column 0…], …], rows}.
-EMSCRIPTEN_KEEPALIVE void app_columns_result(int request_id, const char* result_json) {
+// Answer to platform::fetch_columns(): one binary frame (wasm/app_columns.h) the page frees after this call.
+EMSCRIPTEN_KEEPALIVE void app_columns_frame(int request_id, const uint8_t* frame, size_t size) {
   g.pacer.wake();
-  if (sdw::donate::on_columns(request_id, result_json)) return;
-  sdw::dash::on_columns(request_id, result_json);
+  sdw::Columns answer = sdw::decode_columns_frame(frame, size);
+  if (sdw::donate::on_columns(request_id, answer)) return;
+  sdw::dash::on_columns(request_id, answer);
 }
 
+// Answer to platform::run_sql(request_id): {ok, columns:[{name,type}], rows:[[…]], total, ms} or {ok:false, error}.
 EMSCRIPTEN_KEEPALIVE void app_sql_result(int request_id, const char* result_json) {
   g.pacer.wake();
   if (request_id != g.sql_request) return;   // a stale answer

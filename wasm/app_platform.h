@@ -16,7 +16,7 @@ void run_sql(int request_id, const char* sql);  // answer arrives through app_sq
 void cancel_sql();                            // stops the query run_sql started (its answer says cancelled)
 void set_lang(const char* code);
 void load_persona(const char* id, const char* tab = nullptr);   // sample data shipped with the app; opens `tab` (else its own)
-void fetch_columns(int request_id, const char* sql);   // answer arrives through app_columns_result()
+void fetch_columns(int request_id, const char* sql);   // answer arrives through app_columns_frame() (wasm/app_columns.h)
 void export_result(const char* format);       // last query's result as a file: csv, csv_fr, parquet, ndjson, geojson
 void export_table(const char* table, const char* format);
 // Saves bytes as a download (a Blob in the page, never a request); state.last_save tells the tests.

@@ -27,17 +27,12 @@ using namespace sdw::challenge;
 // Provenance key of a row: file | ZIP entry | the parser's source id ("android", "bank", "spotify"…).
 constexpr const char* k_src = "coalesce(\"_file\", '') || '|' || coalesce(\"_entry\", '') || '|' || coalesce(source, '') AS src";
 
-struct Fetch {
+struct Fetch : Columns {   // its answer (wasm/app_columns.h)
   Fetch(const char* i, const char* v, std::string q) : id(i), view(v), sql(std::move(q)) {}
   const char* id;       // what it feeds
   const char* view;     // merged view it needs
   std::string sql;
   int request = 0;
-  bool has = false, ok = false;
-  std::string error;
-  size_t rows = 0;
-  std::vector<std::vector<double>> num;
-  std::vector<std::vector<std::string>> text;
 };
 
 // A merged view with its timestamps' source offsets ("<ts>_utc_offset_min", parsers/arrow_ipc.h), which it
@@ -117,23 +112,14 @@ std::vector<int32_t> source_index(const Fetch& f, size_t col, const std::map<std
     if (auto it = idx.find(f.text[col][i]); it != idx.end()) out[i] = it->second;
   return out;
 }
-std::vector<int64_t> whole(const Fetch& f, size_t c) {
-  std::vector<int64_t> out(f.rows, 0);
-  for (size_t i = 0; i < f.rows && c < f.num.size(); ++i)
-    if (!std::isnan(f.num[c][i])) out[i] = int64_t(f.num[c][i]);
-  return out;
-}
+std::vector<int64_t> whole(const Fetch& f, size_t c) { return f.whole<int64_t>(c); }
 std::vector<int16_t> offsets(const Fetch& f, size_t c) {
   std::vector<int16_t> out(f.rows, k_no_offset);
   for (size_t i = 0; i < f.rows && c < f.num.size(); ++i)
     if (std::isfinite(f.num[c][i])) out[i] = int16_t(f.num[c][i]);
   return out;
 }
-std::vector<std::string_view> views_of(const Fetch& f, size_t c) {
-  std::vector<std::string_view> out;
-  if (c < f.text.size()) out.assign(f.text[c].begin(), f.text[c].end());
-  return out;
-}
+std::vector<std::string_view> views_of(const Fetch& f, size_t c) { return std::move(f.views(c)[0]); }
 const Fetch* fetched(const char* id) {
   for (const Fetch& f : g.fetches)
     if (std::string_view(id) == f.id && f.ok) return &f;
@@ -234,31 +220,9 @@ void compute() {
   g.computed = true;
 }
 
-void parse_answer(Fetch& f, const char* result_json) {
+void take_answer(Fetch& f, Columns& answer) {
   f.request = 0;
-  f.has = true;
-  f.ok = false;
-  f.num.clear(), f.text.clear();
-  json j = json::parse(result_json, nullptr, false);
-  if (j.is_discarded() || !j.value("ok", false)) {
-    f.error = j.is_discarded() ? "invalid" : j.value("error", "");
-    return;
-  }
-  f.ok = true;
-  const auto& cols = j["data"];
-  f.rows = j.value("rows", size_t(0));
-  f.num.resize(cols.size());
-  f.text.resize(cols.size());
-  for (size_t k = 0; k < cols.size(); ++k) {
-    f.num[k].assign(f.rows, std::nan(""));
-    f.text[k].assign(f.rows, std::string());
-    for (size_t i = 0; i < f.rows && i < cols[k].size(); ++i) {
-      const auto& v = cols[k][i];
-      if (v.is_number()) f.num[k][i] = v.get<double>();
-      else if (v.is_string()) f.text[k][i] = v.get<std::string>();
-      else if (v.is_boolean()) f.num[k][i] = v.get<bool>() ? 1 : 0;
-    }
-  }
+  static_cast<Columns&>(f) = std::move(answer);
 }
 
 bool all_answered() {
@@ -514,11 +478,11 @@ void draw_reveal(Lang l, const std::vector<std::string>& views, uint64_t rows_to
   ImGui::PopTextWrapPos();
 }
 
-bool on_columns(int request_id, const char* result_json) {
+bool on_columns(int request_id, Columns& answer) {
   if (request_id == 0) return false;
-  if (g.inventory.request == request_id) { parse_answer(g.inventory, result_json); return true; }
+  if (g.inventory.request == request_id) { take_answer(g.inventory, answer); return true; }
   for (Fetch& f : g.fetches)
-    if (f.request == request_id) { parse_answer(f, result_json); return true; }
+    if (f.request == request_id) { take_answer(f, answer); return true; }
   return false;
 }
 

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "viz/locale.h"
+#include "wasm/app_columns.h"
 
 namespace sdw::reveal_ui {
 
@@ -20,7 +21,7 @@ void draw_reveal(Lang l, const std::vector<std::string>& views, uint64_t rows_to
 using SourceIdOf = int (*)(const std::string& file_name);
 void set_source_id_of(SourceIdOf f);
 // Answer to platform::fetch_columns(); false when the request is not this tab's.
-bool on_columns(int request_id, const char* result_json);
+bool on_columns(int request_id, Columns& answer);   // takes `answer` when it is this one's
 // What the tab shows, for the test API (counts, home/work, kinds, how many sensitive are hidden).
 nlohmann::json state_json();
 

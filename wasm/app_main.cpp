@@ -40,6 +40,9 @@
 #include "wasm/app_ui.h"
 #include "parsers/parser.h"
 
+// A long history draws more than 65 536 vertices in one window; WebGL2 cannot offset 16-bit indices.
+static_assert(sizeof(ImDrawIdx) == 4, "build ImGui with ImDrawIdx=unsigned int (CMakeLists.txt)");
+
 using json = nlohmann::json;
 using sdw::tr;
 namespace a11y = sdw::a11y;

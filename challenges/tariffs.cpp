@@ -5,6 +5,7 @@
 #include "challenges/tariffs.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <cmath>
 #include <set>
 
@@ -216,12 +217,18 @@ struct DayPrices {
 struct OptionPricer {
   std::vector<const TariffRow*> rows;  // this option, this power or every power, by valid_from
   std::map<int32_t, DayPrices> cache;
+  int32_t last_day = INT32_MIN;   // readings come in order: one day's minutes ask for the same prices
+  DayPrices* last = nullptr;      // (a std::map keeps its elements in place)
   DayPrices& at(int32_t day) {
+    if (day == last_day) return *last;
     auto it = cache.find(day);
-    if (it != cache.end()) return it->second;
-    DayPrices p;
-    for (int i = 0; i < TariffRow::FieldCount; ++i) p.f[size_t(i)] = resolve(rows, i, day);
-    return cache.emplace(day, p).first->second;
+    if (it == cache.end()) {
+      DayPrices p;
+      for (int i = 0; i < TariffRow::FieldCount; ++i) p.f[size_t(i)] = resolve(rows, i, day);
+      it = cache.emplace(day, p).first;
+    }
+    last_day = day, last = &it->second;
+    return *last;
   }
 };
 
@@ -289,6 +296,8 @@ TariffComparison compare_tariffs(const EnergyView& v, const TariffOptions& o, co
     if (std::find(s.begin(), s.end(), rs.row->source) == s.end()) s.push_back(rs.row->source);
   };
 
+  int32_t tempo_day = INT32_MIN;
+  TempoColour tempo_colour = TempoColour::Unknown;
   // price one slice of `kwh` at local (day, minute); hc_share < 0 means "decide by the clock"
   auto price_slice = [&](int32_t day, int minute, double kwh, double hc_share_hphc, double hc_share_tempo) {
     // Base
@@ -319,8 +328,11 @@ TariffComparison compare_tariffs(const EnergyView& v, const TariffOptions& o, co
     // Tempo: the Tempo day runs 06:00 -> 06:00; HC 22:00 -> 06:00
     {
       const int32_t tday = hc_share_tempo >= 0 ? day : (minute < 360 ? day - 1 : day);
-      TempoColour col = cal.colour(tday);
-      if (col == TempoColour::Unknown) unknown_days.insert(tday);
+      if (tday != tempo_day) {   // the calendar and the unknown days once per Tempo day, not per minute
+        tempo_day = tday, tempo_colour = cal.colour(tday);
+        if (tempo_colour == TempoColour::Unknown) unknown_days.insert(tday);
+      }
+      const TempoColour col = tempo_colour;
       const int ci = int(col);
       const TempoColour priced = col == TempoColour::Unknown ? TempoColour::Blue : col;
       DayPrices& p = pricers[2].at(day);
@@ -341,6 +353,7 @@ TariffComparison compare_tariffs(const EnergyView& v, const TariffOptions& o, co
     }
   };
 
+  int32_t fine_day = INT32_MIN;
   for (size_t i : fine) {
     const int64_t s = v.ts_start_us[i];
     const int64_t dur_us = int64_t(intervals[i] * 1e6);
@@ -349,8 +362,11 @@ TariffComparison compare_tariffs(const EnergyView& v, const TariffOptions& o, co
     for (int64_t t = s; t < s + dur_us; t += 60000000) {
       const int64_t piece = std::min<int64_t>(60000000, s + dur_us - t);
       const LocalTime lt = paris_local(t);
-      days.insert(lt.day);
-      fine_days.insert(lt.day);
+      if (lt.day != fine_day) {   // sets touched once per day, not per minute
+        fine_day = lt.day;
+        days.insert(lt.day);
+        fine_days.insert(lt.day);
+      }
       price_slice(lt.day, lt.minute, kwh * double(piece) / double(dur_us), -1, -1);
     }
   }

@@ -479,12 +479,15 @@ void schedule(Ctx& c, const std::vector<Presence>& pres, const Anchors& a) {
               ", leaves work around " + minute_text(m_quit, false) + ", back home around " + minute_text(m_back, false) +
               ". Working days: " + join(usual_en, false) + "." +
               (rare_en.empty() ? "" : " Rarely at work on " + join(rare_en, false) + " (working from home?).");
+  // where half of the departures fall; one time when they all (the middle half) leave at the same minute
+  const std::string q1_fr = minute_text(quantile(leave, 0.25), true), q3_fr = minute_text(quantile(leave, 0.75), true);
+  const std::string q1_en = minute_text(quantile(leave, 0.25), false), q3_en = minute_text(quantile(leave, 0.75), false);
   x.evidence.fr = "Médianes sur " + count_text(int64_t(leave.size()), true) + " jours de travail (dernière présence au domicile avant la première au travail, "
-                  "première au domicile après la dernière au travail) ; la moitié des départs tombe entre " +
-                  minute_text(quantile(leave, 0.25), true) + " et " + minute_text(quantile(leave, 0.75), true) + ".";
+                  "première au domicile après la dernière au travail) ; " +
+                  (q1_fr == q3_fr ? "la moitié des départs au moins tombe à " + q1_fr : "la moitié des départs tombe entre " + q1_fr + " et " + q3_fr) + ".";
   x.evidence.en = "Medians over " + count_text(int64_t(leave.size()), false) + " working days (last presence at home before the first at work, "
-                  "first at home after the last at work); half of the departures fall between " +
-                  minute_text(quantile(leave, 0.25), false) + " and " + minute_text(quantile(leave, 0.75), false) + ".";
+                  "first at home after the last at work); " +
+                  (q1_en == q3_en ? "at least half of the departures fall at " + q1_en : "half of the departures fall between " + q1_en + " and " + q3_en) + ".";
   x.evidence.counts = {{"working_days", int64_t(leave.size())}, {"leave_home_min", int64_t(std::lround(m_leave))},
                        {"arrive_work_min", int64_t(std::lround(m_arrive))}, {"leave_work_min", int64_t(std::lround(m_quit))},
                        {"back_home_min", int64_t(std::lround(m_back))}};

@@ -208,6 +208,9 @@ TEST_CASE("local time: three weeks in New York across the US DST change give New
   CHECK(count_of(*s, "days_at_work_Monday") == 3);
   CHECK(count_of(*s, "days_at_work_Saturday") == 0);
   CHECK(s->text_en.find("leaves home around 8:10") != std::string::npos);
+  // every departure at 8:10: one time, not "between 8:10 and 8:10"
+  CHECK(s->evidence.en.find("at least half of the departures fall at 8:10.") != std::string::npos);
+  CHECK(s->evidence.fr.find("la moitié des départs au moins tombe à 8 h 10.") != std::string::npos);
 
   // the same file written in UTC ("Z", no offsets): the offsets come from the places' time zone
   // (America/New_York, challenges/tz.h), so the same New York hours

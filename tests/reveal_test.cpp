@@ -254,6 +254,7 @@ TEST_CASE("reveal: generated trace with known home, work, schedule, a week abroa
     CHECK(count_of(*s, "days_at_work_Wednesday") == 0);
     CHECK(count_of(*s, "days_at_work_Friday") == 6);
     CHECK(s->text_fr.find("départ du domicile vers 8 h 00") != std::string::npos);
+    CHECK(s->evidence.fr.find("la moitié des départs au moins tombe à 8 h 00.") != std::string::npos);   // one time, not "entre 8 h 00 et 8 h 00"
     CHECK(s->text_fr.find("Jours de travail : lundi, mardi, jeudi et vendredi.") != std::string::npos);
     CHECK(s->text_en.find("Rarely at work on Wednesday (0/8)") != std::string::npos);
   }

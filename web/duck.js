@@ -45,6 +45,7 @@ function typeName(t) {
   if (/^Utf8|^LargeUtf8/.test(s)) return 'VARCHAR';
   if (/^Bool/.test(s)) return 'BOOLEAN';
   if (/^Decimal/.test(s)) return 'DECIMAL';
+  if (/^Dictionary<.*Utf8>$/.test(s)) return 'ENUM';   // DuckDB's ENUM (an archive's per-entry texts) arrives dictionary-encoded
   return s.toUpperCase();
 }
 

@@ -4,7 +4,8 @@
 // with latitude/longitude columns) and Parquet (parquet-wasm, since DuckDB-wasm's Parquet extension
 // would have to be downloaded).
 import initParquet, { Table as PqTable, readParquet, writeParquet } from 'parquet-wasm';
-import { tableToIPC } from 'apache-arrow';
+import { makeData, tableToIPC } from 'apache-arrow';
+import { VectorAssembler } from 'apache-arrow/visitor/vectorassembler';
 import { decimalString } from './duck.js';
 
 let parquetReady = null;
@@ -103,6 +104,17 @@ export function toGeoJSON(table) {
   parts.push('\n]}\n');
   return new Blob(parts, { type: 'application/geo+json' });
 }
+
+// apache-arrow 17 (the one DuckDB-wasm 1.32 needs) writes a BOOLEAN chunk that is null on every row with an
+// empty value buffer, and parquet-wasm (arrow-rs) refuses the stream ("Need at least 1 bytes for bitmap"):
+// a Parquet export of any result with such a column failed. apache-arrow 21 writes a zero-filled buffer of
+// the right length; so does this (the validity bits, written before, still say null).
+const visitBool = VectorAssembler.prototype.visitBool;
+VectorAssembler.prototype.visitBool = function (data) {
+  if (data.length > 0 && data.nullCount >= data.length)
+    return visitBool.call(this, makeData({ type: data.type, length: data.length, nullCount: 0, data: new Uint8Array((data.length + 7) >> 3) }));
+  return visitBool.call(this, data);
+};
 
 export async function toParquet(table) {
   await ensureParquet();

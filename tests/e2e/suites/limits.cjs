@@ -220,6 +220,9 @@ with zipfile.ZipFile(out, 'w', zipfile.ZIP_DEFLATED) as z:
       }
       const [[names]] = await sql(`SELECT string_agg(DISTINCT _entry::VARCHAR, '|' ORDER BY _entry::VARCHAR) FROM "${shared.find((t) => t.domain === 'health_measures').name}"`);
       eq(names, "Sante/export_avril.xml|Sante/export_mars (1) l'autre.xml|Sante/export_mars.xml", 'the entries\' paths, quotes kept');
+      // the SQL panel names `_entry`'s type as DuckDB does, not as Arrow's dictionary encoding
+      const typed = await page.evaluate((n) => window.workbench.sql(`SELECT _entry FROM "${n}" LIMIT 1`), shared[0].name);
+      eq(typed.columns[0].type, 'ENUM', '_entry is an ENUM (was DICTIONARY<UINT8, UTF8>)');
       const f = await figures();
       eq(f.trips, 8, 'trips view: 5 Google trips + 3 workouts, the repeated month once');
       near(f.km, cli.total_km, 1e-9, 'trips view km = CLI on the same archive');

@@ -58,6 +58,32 @@ TEST_CASE("columns frame: numbers, nulls and UTF-8 texts come back as written") 
   CHECK(c.whole<int64_t>(0) == std::vector<int64_t>{0, 0, -1});
 }
 
+TEST_CASE("columns frame: a header field of the wrong type is an error, not an exception (found by fuzz_columns_frame)") {
+  for (const std::string header : {R"({"ok":1e308,"rows":0,"columns":[]})", R"({"ok":true,"rows":1,"columns":[{"name":7,"kind":"num"}]})",
+                                   R"({"ok":true,"rows":-1,"columns":[]})", R"({"ok":true,"rows":0,"columns":{"kind":"text"}})"}) {
+    Writer w;
+    w.str("SDWC"), w.u32(1), w.u32(uint32_t(header.size())), w.str(header), w.pad8(), w.f64(1);
+    sdw::Columns c;
+    CHECK_NOTHROW(c = sdw::decode_columns_frame(w.b.data(), w.b.size()));
+    INFO(header);
+    CHECK(c.has);
+    const bool said = c.ok || !c.error.empty();   // refused with a message (the last one is 0 columns, fine)
+    CHECK(said);
+  }
+  Writer w;
+  const std::string bad = R"({"ok":1e308,"rows":0,"columns":[]})";
+  w.str("SDWC"), w.u32(1), w.u32(uint32_t(bad.size())), w.str(bad), w.pad8();
+  CHECK(sdw::decode_columns_frame(w.b.data(), w.b.size()).error.find("columns frame: header") == 0);
+}
+
+TEST_CASE("columns frame: whole numbers a type cannot hold read as 0, not undefined behaviour (found by fuzz_columns_frame)") {
+  sdw::Columns c;
+  c.rows = 5;
+  c.num = {{3.8e180, -1e300, 2147483647.0, -2147483648.0, 9.3e18}};
+  CHECK(c.whole<int32_t>(0) == std::vector<int32_t>{0, 0, 2147483647, -2147483647 - 1, 0});
+  CHECK(c.whole<int64_t>(0) == std::vector<int64_t>{0, 0, 2147483647, -2147483648LL, 0});
+}
+
 TEST_CASE("columns frame: an error from the page is the answer's error") {
   Writer w;
   const std::string header = R"({"ok":false,"error":"Binder Error: Referenced column \"m3\" not found"})";

@@ -6,6 +6,8 @@
 #pragma once
 #include <cstddef>
 #include <cstdint>
+#include <limits>
+#include <type_traits>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -37,13 +39,15 @@ struct Columns {
   bool is_text(size_t c) const { return c < text.size() && !text[c].empty(); }
   // Column c's texts as one chunk of views (the core's string columns).
   std::vector<std::vector<std::string_view>> views(size_t c) const;
-  // Column c as whole numbers (µs timestamps, days); null -> 0.
+  // Column c as whole numbers (µs timestamps, days); null, and a value T cannot hold, -> 0.
   template <class T>
   std::vector<T> whole(size_t c) const {
     std::vector<T> out(rows, 0);
+    static_assert(std::is_signed_v<T>);
+    constexpr double lo = double(std::numeric_limits<T>::min());   // -2^31 or -2^63: exact, and -lo is max + 1
     if (c < num.size())
       for (size_t i = 0; i < rows && i < num[c].size(); i++)
-        if (num[c][i] == num[c][i]) out[i] = static_cast<T>(num[c][i]);
+        if (num[c][i] >= lo && num[c][i] < -lo) out[i] = static_cast<T>(num[c][i]);   // NaN fails both
     return out;
   }
 };

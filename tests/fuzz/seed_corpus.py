@@ -74,6 +74,29 @@ def generated_zips():
     return out
 
 
+def columns_frames():
+    """The page's binary answers to fetch_columns (wasm/app_columns.h), as web/duck.js writes them."""
+    import json, struct
+    def frame(header, body=b""):
+        h = json.dumps(header, ensure_ascii=False).encode()
+        b = b"SDWC" + struct.pack("<II", 1, len(h)) + h
+        return b + b"\0" * (-len(b) % 8) + body
+    def text(values):
+        data = b"".join(v.encode() for v in values)
+        offs, at = [0], 0
+        for v in values:
+            at += len(v.encode())
+            offs.append(at)
+        b = struct.pack(f"<{len(offs)}I", *offs) + data
+        return b + b"\0" * (-len(b) % 8)
+    num = struct.pack("<3d", 0.25, float("nan"), -1.5)
+    yield frame({"ok": True, "rows": 3, "columns": [{"name": "kwh", "type": "Float64", "kind": "num"},
+                                                     {"name": "label", "type": "Utf8", "kind": "text"}]},
+                num + text(["Prélèvement EDF", "", "Café"]))
+    yield frame({"ok": False, "error": "Binder Error: Referenced column \"m3\" not found"})
+    yield frame({"ok": True, "rows": 0, "columns": [{"name": "t", "type": "Float64", "kind": "num"}]})
+
+
 def write(dirpath, data):
     data = data[:MAX_LEN]
     name = hashlib.sha1(data).hexdigest()
@@ -114,6 +137,10 @@ def main():
                         with open(os.path.join(received, m), "rb") as a, open(csv, "rb") as b:
                             added += write(d, a.read() + b"\0" + b.read())
             seeds = []
+        if t == "columns_frame":   # not a file: valid frames to mutate
+            seeds = []
+            for f in columns_frames():
+                added += write(d, f)
         if t in ("container", "solar"):
             seeds = []        # structure-aware: the fuzzer's bytes are not a file (regressions below still seed)
         for idx, data in seeds:

@@ -19,7 +19,7 @@
 namespace sdw::challenge {
 
 const DonationColumn k_donation_columns[10] = {
-    {"part", "string", "", "partie : mobility, energy ou learning", "part: mobility, energy or learning"},
+    {"part", "string", "", "partie\u00A0: mobility, energy ou learning", "part: mobility, energy or learning"},
     {"period", "string", "", "semaine ISO (2025-W12) ou mois (2025-03), heure de Paris",
      "ISO week (2025-W12) or month (2025-03), Paris time"},
     {"period_start", "date", "", "premier jour de la période (lundi ISO ou 1er du mois)",
@@ -29,7 +29,7 @@ const DonationColumn k_donation_columns[10] = {
      "1 km EPSG:3035 cell (1kmN…E…), INSEE commune code, declared district, or empty"},
     {"cell_lat", "float64", "degree", "latitude du centre du carreau (vide hors carreau)", "latitude of the cell centre (empty when not a cell)"},
     {"cell_lon", "float64", "degree", "longitude du centre du carreau (vide hors carreau)", "longitude of the cell centre (empty when not a cell)"},
-    {"category", "string", "", "mode de transport, électricité/gaz, vide pour l'apprentissage",
+    {"category", "string", "", "mode de transport, électricité/gaz, vide pour l’apprentissage",
      "transport mode, electricity/gas, empty for learning"},
     {"value", "float64", "unit column", "kilomètres, kWh ou minutes (3 décimales)", "kilometres, kWh or minutes (3 decimals)"},
     {"unit", "string", "", "km, kWh ou min", "km, kWh or min"},
@@ -482,21 +482,21 @@ std::string donation_summary(const Donation& d, bool fr) {
   const DonationOptions& o = d.options;
   std::string s;
   auto n = [](int64_t v) { return std::to_string(v); };
-  s += fr ? "Ce fichier est destiné à : « " + o.purpose + " ».\n" : "This file is for: “" + o.purpose + "”.\n";
-  s += fr ? "Il contient " + n(d.rows.size()) + " lignes de totaux :\n" : "It holds " + n(d.rows.size()) + " rows of totals:\n";
+  s += fr ? "Ce fichier est destiné à\u00A0: «\u00A0" + o.purpose + "\u00A0».\n" : "This file is for: “" + o.purpose + "”.\n";
+  s += fr ? "Il contient " + n(d.rows.size()) + " lignes de totaux\u00A0:\n" : "It holds " + n(d.rows.size()) + " rows of totals:\n";
   const bool trips = d.mobility.records + d.mobility.suppressed_records > 0;
   const std::string per = o.mobility_by_month ? (fr ? "par mois" : "per month") : (fr ? "par semaine" : "per week");
   if (trips) {
     const std::string where = o.area == DonationArea::Grid1km ? (fr ? "par carreau de 1 km" : "per 1 km grid cell")
                                                               : (fr ? "par commune" : "per commune");
     s += fr ? "- les kilomètres parcourus par mode de transport, " + per + " et " + where + " (" + n(d.mobility.rows) + " lignes, " +
-                  n(d.mobility.records) + " trajets) ;\n"
+                  n(d.mobility.records) + " trajets)\u202F;\n"
             : "- kilometres travelled per transport mode, " + per + " and " + where + " (" + n(d.mobility.rows) + " rows, " +
                   n(d.mobility.records) + " trips);\n";
   }
   if (d.energy.records + d.energy.suppressed_records > 0)
     s += fr ? "- l’énergie consommée (kWh) par mois (" + n(d.energy.rows) + " lignes, " + n(d.energy.records) + " relevés)" +
-                  (o.district.empty() ? "" : ", avec le quartier que vous avez indiqué (" + o.district + ")") + " ;\n"
+                  (o.district.empty() ? "" : ", avec le quartier que vous avez indiqué (" + o.district + ")") + "\u202F;\n"
             : "- energy used (kWh) per month (" + n(d.energy.rows) + " rows, " + n(d.energy.records) + " readings)" +
                   (o.district.empty() ? "" : ", with the district you gave (" + o.district + ")") + ";\n";
   if (d.learning.records + d.learning.suppressed_records > 0)
@@ -508,7 +508,7 @@ std::string donation_summary(const Donation& d, bool fr) {
   const int64_t sup_rec = d.mobility.suppressed_records + d.energy.suppressed_records + d.learning.suppressed_records;
   s += fr ? n(sup) + " cases plus petites (" + n(sup_rec) + " enregistrements) ont été retirées.\n"
           : n(sup) + " smaller cells (" + n(sup_rec) + " records) were left out.\n";
-  s += fr ? "Il ne contient pas : votre nom, adresse e-mail, identifiant d’élève, numéro de compte ou de compteur, aucun libellé ni nom de lieu, "
+  s += fr ? "Il ne contient pas\u00A0: votre nom, adresse e-mail, identifiant d’élève, numéro de compte ou de compteur, aucun libellé ni nom de lieu, "
             "aucune position exacte (seulement des centres de carreaux de 1 km), aucun trajet ni horaire individuel.\n"
           : "It does not hold: your name, e-mail address, learner id, account or meter number, any label or place name, any exact "
             "position (only 1 km cell centres), any single trip or time of day.\n";
@@ -527,7 +527,7 @@ std::string donation_summary(const Donation& d, bool fr) {
     s += fr ? n(d.trip_ends_removed) + " extrémités de trajet retirées, " + n(d.trips_unlocated) + " trajets comptés sans lieu.\n"
             : n(d.trip_ends_removed) + " trip ends removed, " + n(d.trips_unlocated) + " trips counted without a place.\n";
   }
-  s += fr ? "L’application n’envoie rien : c’est vous qui remettez ce fichier, si vous le souhaitez.\n"
+  s += fr ? "L’application n’envoie rien\u00A0: c’est vous qui remettez ce fichier, si vous le souhaitez.\n"
           : "The app sends nothing: you hand this file over yourself, if you wish.\n";
   return s;
 }
@@ -607,12 +607,12 @@ std::string row_where(int64_t line) { return std::to_string(line); }
 bool check_row(const std::vector<std::string_view>& f, int64_t k, std::string& fr, std::string& en) {
   const std::string_view part = f[0], period = f[1], area = f[3], lat = f[4], lon = f[5], cat = f[6], value = f[7], unit = f[8], rec = f[9];
   const bool mob = part == "mobility", ene = part == "energy", lea = part == "learning";
-  if (!mob && !ene && !lea) return fr = "partie inconnue « " + std::string(part) + " »", en = "unknown part “" + std::string(part) + "”", false;
+  if (!mob && !ene && !lea) return fr = "partie inconnue «\u00A0" + std::string(part) + "\u00A0»", en = "unknown part “" + std::string(part) + "”", false;
   int32_t start;
   if (!parse_day(f[2], start)) return fr = "period_start n’est pas une date", en = "period_start is not a date", false;
   const bool by_month = ene || (mob && period.size() == 7);   // mobility: ISO weeks or months
   if (by_month ? (month_key(start) != period || day_key(start).substr(8) != "01") : (iso_week_key(start) != period || weekday_of(start) != 0))
-    return fr = "période « " + std::string(period) + " » incohérente avec " + std::string(f[2]),
+    return fr = "période «\u00A0" + std::string(period) + "\u00A0» incohérente avec " + std::string(f[2]),
            en = "period “" + std::string(period) + "” does not match " + std::string(f[2]), false;
   if (!area.empty() && !valid_code(area, 24)) return fr = "zone invalide", en = "invalid area", false;
   const bool is_cell = area.rfind("1kmN", 0) == 0;
@@ -624,7 +624,7 @@ bool check_row(const std::vector<std::string_view>& f, int64_t k, std::string& f
   }
   Mode mode;
   if (mob ? !mode_from_id(cat, mode) || mode_id(mode) != cat : ene ? (cat != "electricity" && cat != "gas") : !cat.empty())
-    return fr = "catégorie « " + std::string(cat) + " » inattendue", en = "unexpected category “" + std::string(cat) + "”", false;
+    return fr = "catégorie «\u00A0" + std::string(cat) + "\u00A0» inattendue", en = "unexpected category “" + std::string(cat) + "”", false;
   if (unit != (mob ? "km" : ene ? "kWh" : "min")) return fr = "unité inattendue", en = "unexpected unit", false;
   if (!decimal(value, 3, false)) return fr = "valeur mal écrite", en = "badly written value", false;
   if (rec.empty() || rec.size() > 15 || !digits(rec, rec.size()) || (rec.size() > 1 && rec[0] == '0'))
@@ -681,7 +681,7 @@ DonationCheck check_manifest(std::string_view text) {
 
 void check_data(DonationCheck& c, std::string_view data) {
   if (sha256_hex(data) != c.sha256) {
-    reject(c, "donation.sha256", "l’empreinte SHA-256 ne correspond pas : fichier modifié ou incomplet",
+    reject(c, "donation.sha256", "l’empreinte SHA-256 ne correspond pas\u00A0: fichier modifié ou incomplet",
            "SHA-256 mismatch: the file was changed or is incomplete");
     return;   // the content is not what the donor approved: nothing else to say about it
   }
@@ -705,7 +705,7 @@ void check_data(DonationCheck& c, std::string_view data) {
       const bool known = std::any_of(std::begin(k_donation_columns), std::end(k_donation_columns), [&](const DonationColumn& col) { return n == col.name; });
       if (!known && forbidden_name(n)) (bad += bad.empty() ? "" : ", ") += std::string(n);
     }
-    if (!bad.empty()) reject(c, "donation.forbidden_column", "colonnes interdites (identifiants) : " + bad, "forbidden columns (identifiers): " + bad);
+    if (!bad.empty()) reject(c, "donation.forbidden_column", "colonnes interdites (identifiants)\u00A0: " + bad, "forbidden columns (identifiers): " + bad);
     else reject(c, "donation.header", "en-tête différent du schéma", "header differs from the schema");
     return;
   }
@@ -718,16 +718,16 @@ void check_data(DonationCheck& c, std::string_view data) {
     const auto f = split(row);
     std::string fr, en;
     if (f.size() != std::size(k_donation_columns)) {
-      reject(c, "donation.row", "ligne " + row_where(line) + " : " + std::to_string(f.size()) + " champs au lieu de 10",
+      reject(c, "donation.row", "ligne " + row_where(line) + "\u00A0: " + std::to_string(f.size()) + " champs au lieu de 10",
              "line " + row_where(line) + ": " + std::to_string(f.size()) + " fields instead of 10");
       return;
     }
     if (!check_row(f, c.k, fr, en)) {
-      reject(c, "donation.row", "ligne " + row_where(line) + " : " + fr, "line " + row_where(line) + ": " + en);
+      reject(c, "donation.row", "ligne " + row_where(line) + "\u00A0: " + fr, "line " + row_where(line) + ": " + en);
       return;
     }
     if (!keys.emplace(std::string(f[0]), std::string(f[1]), std::string(f[3]), std::string(f[6])).second) {
-      reject(c, "donation.duplicate_row", "ligne " + row_where(line) + " : même case deux fois", "line " + row_where(line) + ": the same cell twice");
+      reject(c, "donation.duplicate_row", "ligne " + row_where(line) + "\u00A0: même case deux fois", "line " + row_where(line) + ": the same cell twice");
       return;
     }
     ++rows;

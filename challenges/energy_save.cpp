@@ -82,7 +82,7 @@ EnergyContext energy_context(double kwh, int64_t days, const HouseholdProfile& p
     c.notes.push_back(make_message("context.scaled", "Consommation annuelle extrapolée à partir de " + std::to_string(days) + " jours.",
                                    "Yearly consumption scaled from " + std::to_string(days) + " days."));
   if (p.heating == "unknown")
-    c.notes.push_back(make_message("context.heating", "Mode de chauffage non précisé : comparaison aux moyennes tous logements.",
+    c.notes.push_back(make_message("context.heating", "Mode de chauffage non précisé\u00A0: comparaison aux moyennes tous logements.",
                                    "Heating energy not given: compared with all-homes averages."));
   return c;
 }

@@ -251,7 +251,7 @@ std::vector<ProductRule> import_product_rules_csv(std::string_view csv, std::vec
     const std::string label = f.empty() ? "" : fold_label(f[0]);
     const std::string code = f.size() > 1 ? std::string(trim_view(f[1])) : "";
     if (label.empty() || code.empty()) {
-      if (errors) errors->push_back("line " + std::to_string(n) + ": expected label;code (ligne " + std::to_string(n) + " : libellé;code attendus)");
+      if (errors) errors->push_back("line " + std::to_string(n) + ": expected label;code (ligne " + std::to_string(n) + "\u00A0: libellé;code attendus)");
       return;
     }
     out.push_back({label, code});

@@ -187,7 +187,7 @@ int64_t night_end_clock(int32_t d) { return int64_t(d + 1) * k_day_us + 6 * k_ho
 int64_t day_clock(int32_t d, int hour) { return int64_t(d) * k_day_us + hour * k_hour_us; }
 std::string zone_words(bool fr, bool any_offset) {
   if (!any_offset) return fr ? "heure de Paris" : "Paris time";
-  return fr ? "heure locale de chaque position : le décalage écrit dans l'export, sinon le fuseau du lieu"
+  return fr ? "heure locale de chaque position\u00A0: le décalage écrit dans l’export, sinon le fuseau du lieu"
             : "each position's local time: the offset the export wrote, else the time zone of the place";
 }
 
@@ -295,10 +295,10 @@ SourceReport inventory(const SourceDesc& s, int32_t index) {
     for (const SensitiveFlag& f : r.sensitive) (f.direct ? dir : can).push_back(fr ? f.fr : f.en);
     std::string t = (fr ? r.holder_fr : r.holder_en) + (fr ? " détient " : " holds ") + count_text(r.records, fr) +
                     (fr ? " enregistrements " : " records ") + period_text(r.first_day, r.last_day, fr);
-    if (!what.empty()) t += (fr ? " : " : ": ") + join(what, fr);
+    if (!what.empty()) t += (fr ? "\u00A0: " : ": ") + join(what, fr);
     t += ".";
-    if (!dir.empty()) t += (fr ? " Données sensibles (RGPD art. 9) : " : " Sensitive data (GDPR Art. 9): ") + join(dir, fr) + ".";
-    if (!can.empty()) t += (fr ? " Peut révéler (RGPD art. 9) : " : " Can reveal (GDPR Art. 9): ") + join(can, fr) + ".";
+    if (!dir.empty()) t += (fr ? " Données sensibles (RGPD art. 9)\u00A0: " : " Sensitive data (GDPR Art. 9): ") + join(dir, fr) + ".";
+    if (!can.empty()) t += (fr ? " Peut révéler (RGPD art. 9)\u00A0: " : " Can reveal (GDPR Art. 9): ") + join(can, fr) + ".";
     (fr ? r.text_fr : r.text_en) = t;
   }
   return r;
@@ -380,7 +380,7 @@ void home_and_work(Ctx& c, std::vector<Presence>& pres, Anchors& a) {
     // confidence: the share of nights spent there, scaled down below 14 nights of evidence
     Inference x = make("home", share * std::min(1.0, double(n) / 14), a.home_sources);
     x.lat = pp.home.lat, x.lon = pp.home.lon;
-    x.text_fr = "Domicile probable près de " + latlon_text(x.lat, x.lon, true) + " : c'est là que vous passez vos nuits.";
+    x.text_fr = "Domicile probable près de " + latlon_text(x.lat, x.lon, true) + "\u00A0: c’est là que vous passez vos nuits.";
     x.text_en = "Probable home near " + latlon_text(x.lat, x.lon, false) + ": this is where you spend your nights.";
     x.evidence.fr = count_text(n, true) + " nuits sur " + count_text(all, true) +
                     " avec des positions passées à moins de " + num_text(c.o.near_m, 0, true) + " m de ce point entre 22 h et 6 h (" + zone_words(true, a.any_offset) + ").";
@@ -392,7 +392,7 @@ void home_and_work(Ctx& c, std::vector<Presence>& pres, Anchors& a) {
     for (const SourceReport& s : c.src)   // contracts tied to an address
       if (s.format == "enedis" || s.format == "grdf" || s.format == "bank" || s.format == "ofx")
         if (std::none_of(x.who_could_know.begin(), x.who_could_know.end(), [&](const WhoCould& w) { return w.holder_en == s.holder_en; }))
-          x.who_could_know.push_back({s.holder_fr, s.holder_en, "connaît l'adresse de votre contrat (compteur, compte)",
+          x.who_could_know.push_back({s.holder_fr, s.holder_en, "connaît l’adresse de votre contrat (compteur, compte)",
                                       "knows the address on your contract (meter, account)", s.index});
     c.r.home = {true, x.lat, x.lon, x.evidence, x.confidence};
     c.r.inferences.push_back(std::move(x));
@@ -404,8 +404,8 @@ void home_and_work(Ctx& c, std::vector<Presence>& pres, Anchors& a) {
     Inference x = make("work", std::min(1.0, share / 0.8) * std::min(1.0, double(n) / 20), a.work_sources);
     x.lat = pp.work.lat, x.lon = pp.work.lon;
     const double km = pp.home.found ? haversine_m(pp.home.lat, pp.home.lon, x.lat, x.lon) / 1000 : k_nan;
-    x.text_fr = "Lieu de travail ou d'études probable près de " + latlon_text(x.lat, x.lon, true) +
-                (std::isfinite(km) ? ", à " + num_text(km, 1, true) + " km du domicile (à vol d'oiseau)." : ".");
+    x.text_fr = "Lieu de travail ou d’études probable près de " + latlon_text(x.lat, x.lon, true) +
+                (std::isfinite(km) ? ", à " + num_text(km, 1, true) + " km du domicile (à vol d’oiseau)." : ".");
     x.text_en = "Probable place of work or study near " + latlon_text(x.lat, x.lon, false) +
                 (std::isfinite(km) ? ", " + num_text(km, 1, false) + " km from home (straight line)." : ".");
     x.evidence.fr = count_text(n, true) + " jours de semaine sur " + count_text(all, true) +
@@ -471,10 +471,10 @@ void schedule(Ctx& c, const std::vector<Presence>& pres, const Anchors& a) {
   all.insert(a.work_sources.begin(), a.work_sources.end());
   Inference x = make("schedule", std::min(1.0, double(leave.size()) / 20) * std::clamp(1 - iqr / 120, 0.3, 1.0), all);
   const double m_leave = median(leave), m_back = median(back), m_arrive = median(arrive), m_quit = median(quit);
-  x.text_fr = "Emploi du temps habituel : départ du domicile vers " + minute_text(m_leave, true) + ", arrivée au travail vers " +
+  x.text_fr = "Emploi du temps habituel\u00A0: départ du domicile vers " + minute_text(m_leave, true) + ", arrivée au travail vers " +
               minute_text(m_arrive, true) + ", départ du travail vers " + minute_text(m_quit, true) + ", retour au domicile vers " +
-              minute_text(m_back, true) + ". Jours de travail : " + join(usual_fr, true) + "." +
-              (rare_fr.empty() ? "" : " Rarement au travail le " + join(rare_fr, true) + " (télétravail ?).");
+              minute_text(m_back, true) + ". Jours de travail\u00A0: " + join(usual_fr, true) + "." +
+              (rare_fr.empty() ? "" : " Rarement au travail le " + join(rare_fr, true) + " (télétravail\u202F?).");
   x.text_en = "Usual schedule: leaves home around " + minute_text(m_leave, false) + ", at work around " + minute_text(m_arrive, false) +
               ", leaves work around " + minute_text(m_quit, false) + ", back home around " + minute_text(m_back, false) +
               ". Working days: " + join(usual_en, false) + "." +
@@ -483,7 +483,7 @@ void schedule(Ctx& c, const std::vector<Presence>& pres, const Anchors& a) {
   const std::string q1_fr = minute_text(quantile(leave, 0.25), true), q3_fr = minute_text(quantile(leave, 0.75), true);
   const std::string q1_en = minute_text(quantile(leave, 0.25), false), q3_en = minute_text(quantile(leave, 0.75), false);
   x.evidence.fr = "Médianes sur " + count_text(int64_t(leave.size()), true) + " jours de travail (dernière présence au domicile avant la première au travail, "
-                  "première au domicile après la dernière au travail) ; " +
+                  "première au domicile après la dernière au travail)\u202F; " +
                   (q1_fr == q3_fr ? "la moitié des départs au moins tombe à " + q1_fr : "la moitié des départs tombe entre " + q1_fr + " et " + q3_fr) + ".";
   x.evidence.en = "Medians over " + count_text(int64_t(leave.size()), false) + " working days (last presence at home before the first at work, "
                   "first at home after the last at work); " +
@@ -543,11 +543,11 @@ void sleep_from_activity(Ctx& c) {
   const double conf = (len >= 5 && len <= 11 ? 1.0 : 0.5) * std::min(1.0, double(total) / 500) * std::min(1.0, double(days.size()) / 30);
   Inference x = make("sleep", conf, srcs);
   x.text_fr = "Sommeil probable entre " + minute_text(a * 60, true) + " et " + minute_text(b * 60, true) +
-              " : vos écoutes, vidéos et publications s'arrêtent presque à ces heures-là.";
+              "\u00A0: vos écoutes, vidéos et publications s’arrêtent presque à ces heures-là.";
   x.text_en = "Probable sleep between " + minute_text(a * 60, false) + " and " + minute_text(b * 60, false) +
               ": your listening, videos and posts nearly stop at those hours.";
   x.evidence.fr = count_text(inside, true) + " événements sur " + count_text(total, true) + " (" + count_text(int64_t(days.size()), true) +
-                  " jours) tombent dans ce créneau ; chacune de ces heures compte au plus 5 % de l'heure la plus active.";
+                  " jours) tombent dans ce créneau\u202F; chacune de ces heures compte au plus 5 % de l’heure la plus active.";
   x.evidence.en = count_text(inside, false) + " of " + count_text(total, false) + " events (" + count_text(int64_t(days.size()), false) +
                   " days) fall in this window; each of those hours holds at most 5% of the busiest hour.";
   x.evidence.counts = {{"events_in_window", inside}, {"events", total}, {"days", int64_t(days.size())},
@@ -583,11 +583,11 @@ void sleep_from_energy(Ctx& c) {
   const int len = (b - a + 24) % 24;
   Inference x = make("sleep", (len >= 4 && len <= 11 ? 0.6 : 0.3) * std::min(1.0, double(days.size()) / 60), srcs);
   x.text_fr = "Sommeil probable entre " + minute_text(a * 60, true) + " et " + minute_text(b * 60, true) +
-              " : la consommation d'électricité du logement retombe à son niveau de veille (frigo, box, veilles).";
+              "\u00A0: la consommation d’électricité du logement retombe à son niveau de veille (frigo, box, veilles).";
   x.text_en = "Probable sleep between " + minute_text(a * 60, false) + " and " + minute_text(b * 60, false) +
               ": the home's electricity use falls to its standby level (fridge, router, standby).";
-  x.evidence.fr = "Puissance médiane par heure sur " + count_text(int64_t(days.size()), true) + " jours : " + num_text(lo, 0, true) +
-                  " W au plus bas, " + num_text(hi, 0, true) + " W au plus haut ; ces heures restent sous " + num_text(lo + 0.2 * (hi - lo), 0, true) +
+  x.evidence.fr = "Puissance médiane par heure sur " + count_text(int64_t(days.size()), true) + " jours\u00A0: " + num_text(lo, 0, true) +
+                  " W au plus bas, " + num_text(hi, 0, true) + " W au plus haut\u202F; ces heures restent sous " + num_text(lo + 0.2 * (hi - lo), 0, true) +
                   " W. Un chauffe-eau en heures creuses peut masquer le coucher.";
   x.evidence.en = "Median power per hour over " + count_text(int64_t(days.size()), false) + " days: " + num_text(lo, 0, false) + " W lowest, " +
                   num_text(hi, 0, false) + " W highest; these hours stay under " + num_text(lo + 0.2 * (hi - lo), 0, false) +
@@ -630,18 +630,18 @@ void night_use(Ctx& c, bool pupil) {
   Inference x = make("night_use", std::min(1.0, double(nights_late.size()) / 10), srcs);
   x.text_fr = "Activité tard le soir (après 22 h) " + count_text(int64_t(nights_late.size()), true) + " nuits sur " +
               count_text(int64_t(nights_any.size()), true) + " (" + pct_text(share, true) + "), surtout " + join(names, true) + "." +
-              (pupil ? " Dont " + count_text(int64_t(school_late.size()), true) + " veilles de jour d'école (du dimanche au jeudi soir)." : "");
+              (pupil ? " Dont " + count_text(int64_t(school_late.size()), true) + " veilles de jour d’école (du dimanche au jeudi soir)." : "");
   x.text_en = "Activity late at night (after 22:00) on " + count_text(int64_t(nights_late.size()), false) + " of " +
               count_text(int64_t(nights_any.size()), false) + " nights (" + pct_text(share, false) + "), mostly " + join(names, false) + "." +
               (pupil ? " " + count_text(int64_t(school_late.size()), false) + " of them before a school day (Sunday to Thursday evenings)." : "");
   x.evidence.fr = count_text(late_events, true) + " événements entre 22 h et 5 h (" +
-                  (any_offset ? "heure locale de chaque événement : celle de l'export, sinon celle de vos positions à ce moment, sinon Paris"
+                  (any_offset ? "heure locale de chaque événement\u00A0: celle de l’export, sinon celle de vos positions à ce moment, sinon Paris"
                               : "heure de Paris") + ").";
   x.evidence.en = count_text(late_events, false) + " events between 22:00 and 05:00 (" +
                   (any_offset ? "each event's local time: the export's, else that of your positions at the time, else Paris" : "Paris time") + ").";
   x.evidence.counts = {{"late_nights", int64_t(nights_late.size())}, {"nights_with_activity", int64_t(nights_any.size())},
                        {"late_school_nights", int64_t(school_late.size())}, {"late_events", late_events}};
-  x.who_could_know = who_from(c, srcs, "à partir de l'heure de chaque écoute, vidéo ou publication", "from the time of each play, video or post");
+  x.who_could_know = who_from(c, srcs, "à partir de l’heure de chaque écoute, vidéo ou publication", "from the time of each play, video or post");
   c.r.inferences.push_back(std::move(x));
 }
 
@@ -698,7 +698,7 @@ void regular_places(Ctx& c) {
       if (cat.empty()) cat = sensitive_category(t);
     const bool is_home = c.r.home.found && haversine_m(lat, lon, c.r.home.lat, c.r.home.lon) < c.o.near_m;
     const bool is_work = c.r.work.found && haversine_m(lat, lon, c.r.work.lat, c.r.work.lon) < c.o.near_m;
-    const std::string label_fr = !name.empty() ? "« " + name + " »" : "un lieu sans nom" + (type.empty() || type == "UNKNOWN" ? "" : " (type " + type + ")");
+    const std::string label_fr = !name.empty() ? "«\u00A0" + name + "\u00A0»" : "un lieu sans nom" + (type.empty() || type == "UNKNOWN" ? "" : " (type " + type + ")");
     const std::string label_en = !name.empty() ? "\"" + name + "\"" : "an unnamed place" + (type.empty() || type == "UNKNOWN" ? "" : " (type " + type + ")");
     const int64_t days = int64_t(g.days.size());
     const std::string hours_fr = num_text(g.seconds / 3600, 1, true), hours_en = num_text(g.seconds / 3600, 1, false);
@@ -706,11 +706,11 @@ void regular_places(Ctx& c) {
       const Art9Category* a9 = art9_of(cat);
       Inference x = make("sensitive_place", 0.5 + 0.5 * std::min(1.0, double(days) / 5), g.sources);
       x.sensitive = true, x.art9 = cat, x.lat = lat, x.lon = lon, x.first_day = g.first, x.last_day = g.last;
-      x.text_fr = "Lieu sensible (" + std::string(a9 ? a9->fr : cat) + ") : " + label_fr + " près de " + latlon_text(lat, lon, true) + ", " +
+      x.text_fr = "Lieu sensible (" + std::string(a9 ? a9->fr : cat) + ")\u00A0: " + label_fr + " près de " + latlon_text(lat, lon, true) + ", " +
                   count_text(g.visits, true) + " visite(s) " + period_text(g.first, g.last, true) + ".";
       x.text_en = "Sensitive place (" + std::string(a9 ? a9->en : cat) + "): " + label_en + " near " + latlon_text(lat, lon, false) + ", " +
                   count_text(g.visits, false) + " visit(s) " + period_text(g.first, g.last, false) + ".";
-      x.evidence.fr = "Le nom ou le type du lieu donné par l'export contient un mot de la liste sensible (data/reveal/sensitive_keywords.csv) ; " +
+      x.evidence.fr = "Le nom ou le type du lieu donné par l’export contient un mot de la liste sensible (data/reveal/sensitive_keywords.csv)\u202F; " +
                       hours_fr + " h sur place au total.";
       x.evidence.en = "The place name or type given by the export holds a word of the sensitive list (data/reveal/sensitive_keywords.csv); " +
                       hours_en + " h there in all.";
@@ -722,11 +722,11 @@ void regular_places(Ctx& c) {
     if (is_home || is_work || days < 3) continue;   // regular: visited on at least 3 different days
     Inference x = make("regular_place", std::min(1.0, double(days) / 10), g.sources);
     x.lat = lat, x.lon = lon, x.first_day = g.first, x.last_day = g.last;
-    x.text_fr = "Lieu fréquenté : " + label_fr + " près de " + latlon_text(lat, lon, true) + ", " + count_text(days, true) + " jours différents " +
+    x.text_fr = "Lieu fréquenté\u00A0: " + label_fr + " près de " + latlon_text(lat, lon, true) + ", " + count_text(days, true) + " jours différents " +
                 period_text(g.first, g.last, true) + ".";
     x.text_en = "Regular place: " + label_en + " near " + latlon_text(lat, lon, false) + ", on " + count_text(days, false) + " different days " +
                 period_text(g.first, g.last, false) + ".";
-    x.evidence.fr = count_text(g.visits, true) + " visites, " + hours_fr + " h au total (regroupées par identifiant de lieu, sinon par carré d'environ 110 m).";
+    x.evidence.fr = count_text(g.visits, true) + " visites, " + hours_fr + " h au total (regroupées par identifiant de lieu, sinon par carré d’environ 110 m).";
     x.evidence.en = count_text(g.visits, false) + " visits, " + hours_en + " h in all (grouped by place id, else by a ~110 m square).";
     x.evidence.counts = {{"visits", g.visits}, {"days", days}, {"seconds", int64_t(std::lround(g.seconds))}};
     x.who_could_know = who_from(c, g.sources, "à partir de vos visites", "from your visits");
@@ -800,7 +800,7 @@ void abroad(Ctx& c) {
     x.lat = sum.slat / double(sum.n), x.lon = sum.slon / double(sum.n), x.first_day = first, x.last_day = last;
     x.text_fr = "Séjour hors de France métropolitaine " + period_text(first, last, true) + ", vers " + latlon_text(x.lat, x.lon, true) + ".";
     x.text_en = "Stay outside metropolitan France " + period_text(first, last, false) + ", around " + latlon_text(x.lat, x.lon, false) + ".";
-    x.evidence.fr = count_text(sum.n, true) + " positions ou visites hors d'un contour grossier de la France (une cinquantaine de points ; "
+    x.evidence.fr = count_text(sum.n, true) + " positions ou visites hors d’un contour grossier de la France (une cinquantaine de points\u202F; "
                     "les zones frontalières peuvent être mal classées).";
     x.evidence.en = count_text(sum.n, false) + " positions or visits outside a coarse outline of France (about fifty points; "
                     "border areas can be misclassified).";
@@ -867,10 +867,10 @@ void routine_breaks(Ctx& c, const std::vector<Presence>& pres, const Anchors& a)
       if (k) x.lat = slat / double(k), x.lon = slon / double(k);
       const double km = k ? haversine_m(x.lat, x.lon, c.r.home.lat, c.r.home.lon) / 1000 : k_nan;
       x.text_fr = "Absence du domicile " + period_text(f, l + 1, true) + " (" + count_text(nights, true) + " nuits ailleurs" +
-                  (std::isfinite(km) ? ", à " + num_text(km, 0, true) + " km" : "") + ") : vacances, déplacement ?";
+                  (std::isfinite(km) ? ", à " + num_text(km, 0, true) + " km" : "") + ")\u00A0: vacances, déplacement\u202F?";
       x.text_en = "Away from home " + period_text(f, l + 1, false) + " (" + count_text(nights, false) + " nights elsewhere" +
                   (std::isfinite(km) ? ", " + num_text(km, 0, false) + " km away" : "") + "): holidays, a trip?";
-      x.evidence.fr = count_text(nights, true) + " nuits de suite avec des positions, aucune près du domicile entre 22 h et 6 h (seuil : " +
+      x.evidence.fr = count_text(nights, true) + " nuits de suite avec des positions, aucune près du domicile entre 22 h et 6 h (seuil\u00A0: " +
                       count_text(min_days, true) + " nuits).";
       x.evidence.en = count_text(nights, false) + " nights in a row with positions, none near home between 22:00 and 06:00 (threshold: " +
                       count_text(min_days, false) + " nights).";
@@ -899,7 +899,7 @@ void routine_breaks(Ctx& c, const std::vector<Presence>& pres, const Anchors& a)
       if (std::any_of(away_runs.begin(), away_runs.end(), [&](auto r) { return r.first <= f && l <= r.second + 1; })) continue;
       Inference x = make("routine_break", std::min(1.0, double(n) / 5), a.work_sources);
       x.first_day = f, x.last_day = l;
-      x.text_fr = "Pas au travail " + period_text(f, l, true) + " (" + count_text(n, true) + " jours de travail habituels) : congés, maladie ?";
+      x.text_fr = "Pas au travail " + period_text(f, l, true) + " (" + count_text(n, true) + " jours de travail habituels)\u00A0: congés, maladie\u202F?";
       x.text_en = "Not at work " + period_text(f, l, false) + " (" + count_text(n, false) + " usual working days): leave, illness?";
       x.evidence.fr = count_text(n, true) + " jours habituellement travaillés de suite avec des positions, aucune près du lieu de travail entre 9 h et 17 h.";
       x.evidence.en = count_text(n, false) + " usually worked days in a row with positions, none near the place of work between 09:00 and 17:00.";
@@ -941,9 +941,9 @@ void routine_breaks(Ctx& c, const std::vector<Presence>& pres, const Anchors& a)
       if (n < min_days) continue;
       Inference x = make("routine_break", std::min(1.0, double(n) / 5) * 0.9, srcs);
       x.first_day = f, x.last_day = l;
-      x.text_fr = "Logement apparemment inoccupé " + period_text(f, l, true) + " (" + count_text(n, true) + " jours) : vacances ?";
+      x.text_fr = "Logement apparemment inoccupé " + period_text(f, l, true) + " (" + count_text(n, true) + " jours)\u00A0: vacances\u202F?";
       x.text_en = "Home apparently empty " + period_text(f, l, false) + " (" + count_text(n, false) + " days): holidays?";
-      x.evidence.fr = count_text(n, true) + " jours de suite sans usage le soir : entre 17 h et 22 h, la puissance ne dépasse jamais de 300 W le minimum du jour.";
+      x.evidence.fr = count_text(n, true) + " jours de suite sans usage le soir\u00A0: entre 17 h et 22 h, la puissance ne dépasse jamais de 300 W le minimum du jour.";
       x.evidence.en = count_text(n, false) + " days in a row without evening use: between 17:00 and 22:00, power never exceeds the day's minimum by 300 W.";
       x.evidence.counts = {{"days", n}};
       x.who_could_know = who_from(c, srcs, "à partir de la courbe de charge du compteur communicant", "from the smart meter's load curve");
@@ -979,7 +979,7 @@ void spending(Ctx& c) {
     for (size_t i = 0; i < n; ++i) out += t.amount[i] < 0;
     const double categorised = out ? 1 - double(b.uncategorised) / double(out) : 0;
     Inference x = make("spending", categorised * std::min(1.0, double(out) / 30), srcs);
-    x.text_fr = "Profil de dépenses (" + b.currency + ") : " + join(fr, true) + " des " + num_text(b.spending, 0, true) + " dépensés.";
+    x.text_fr = "Profil de dépenses (" + b.currency + ")\u00A0: " + join(fr, true) + " des " + num_text(b.spending, 0, true) + " dépensés.";
     x.text_en = "Spending profile (" + b.currency + "): " + join(en, false) + " of " + num_text(b.spending, 0, false) + " spent.";
     x.evidence.fr = count_text(out, true) + " opérations de débit, dont " + count_text(b.uncategorised, true) +
                     " sans catégorie (catégorie de la banque, sinon règles de libellés du budget).";
@@ -1014,7 +1014,7 @@ void spending(Ctx& c) {
     Inference x = make("sensitive_spending", std::min(1.0, double(k.n) / 3), k.sources);
     x.sensitive = true, x.art9 = cat, x.first_day = k.first, x.last_day = k.last;
     std::vector<std::string> labels(k.labels.begin(), k.labels.end());
-    x.text_fr = "Dépenses révélant " + std::string(a9 ? a9->fr : cat) + " : " + count_text(k.n, true) + " opération(s), " +
+    x.text_fr = "Dépenses révélant " + std::string(a9 ? a9->fr : cat) + "\u00A0: " + count_text(k.n, true) + " opération(s), " +
                 num_text(k.eur, 2, true) + " " + b.currency + ", " + period_text(k.first, k.last, true) + " (" + join(labels, true) + ").";
     x.text_en = "Spending revealing " + std::string(a9 ? a9->en : cat) + ": " + count_text(k.n, false) + " operation(s), " +
                 num_text(k.eur, 2, false) + " " + b.currency + ", " + period_text(k.first, k.last, false) + " (" + join(labels, false) + ").";
@@ -1074,12 +1074,12 @@ void learning(Ctx& c) {
   x.text_en = actor + " works on the platform mostly between " + minute_text(best_h * 60, false) + " and " + minute_text((best_h + 3) * 60, false) +
               " (" + pct_text(share, false) + " of sessions), most often on " + join(wd_en, false) + "." +
               (late ? " " + count_text(late, false) + " session(s) started after 22:00." : "");
-  x.evidence.fr = count_text(sessions, true) + " séances (" + count_text(r.statements, true) + " traces xAPI ; une pause de 30 min ou plus commence une séance)." +
-                  (others > 0 ? " L'export contient aussi les traces de " + count_text(others, true) + " autre(s) élève(s)." : "");
+  x.evidence.fr = count_text(sessions, true) + " séances (" + count_text(r.statements, true) + " traces xAPI\u202F; une pause de 30 min ou plus commence une séance)." +
+                  (others > 0 ? " L’export contient aussi les traces de " + count_text(others, true) + " autre(s) élève(s)." : "");
   x.evidence.en = count_text(sessions, false) + " sessions (" + count_text(r.statements, false) + " xAPI statements; a gap of 30 min or more starts a session)." +
                   (others > 0 ? " The export also holds the traces of " + count_text(others, false) + " other pupil(s)." : "");
   x.evidence.counts = {{"sessions", sessions}, {"statements", r.statements}, {"late_sessions", late}, {"other_actors", others}, {"start_hour", best_h}};
-  x.who_could_know = who_from(c, srcs, "à partir de l'heure de chaque trace", "from the time of each statement");
+  x.who_could_know = who_from(c, srcs, "à partir de l’heure de chaque trace", "from the time of each statement");
   c.r.inferences.push_back(std::move(x));
   if (!r.by_course.empty() && r.total_seconds > 0) {
     std::vector<std::string> fr, en;
@@ -1090,7 +1090,7 @@ void learning(Ctx& c) {
     }
     if (!fr.empty()) {
       Inference s = make("subjects", std::min(1.0, double(r.statements) / 200), srcs);
-      s.text_fr = "Matières travaillées (part du temps) : " + join(fr, true) + ".";
+      s.text_fr = "Matières travaillées (part du temps)\u00A0: " + join(fr, true) + ".";
       s.text_en = "Subjects worked on (share of time): " + join(en, false) + ".";
       s.evidence.fr = num_text(r.total_seconds / 3600, 1, true) + " h de travail mesurées sur " + count_text(r.statements, true) + " traces.";
       s.evidence.en = num_text(r.total_seconds / 3600, 1, false) + " h of work measured over " + count_text(r.statements, false) + " statements.";

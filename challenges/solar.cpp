@@ -225,7 +225,7 @@ SolarResult simulate_solar(const EnergyView& v, const SolarOptions& o) {
                     : !in(o.battery_round_trip, 0.01, 1) ? "rendement/efficiency" : nullptr;
   if (bad) {
     r.notes.push_back(make_message("solar.bad_option",
-                                   std::string("Valeur hors limites pour « ") + bad + " » : simulation impossible ; corrigez-la.",
+                                   std::string("Valeur hors limites pour «\u00A0") + bad + "\u00A0»\u00A0: simulation impossible\u202F; corrigez-la.",
                                    std::string("Out-of-range value for “") + bad + "”: nothing simulated; please correct it."));
     return r;
   }
@@ -247,7 +247,7 @@ SolarResult simulate_solar(const EnergyView& v, const SolarOptions& o) {
     }
   }
   if (hours.empty()) {
-    r.notes.push_back(make_message("solar.no_curve", "Pas de courbe de charge (pas horaire ou demi-horaire) : simulation impossible.",
+    r.notes.push_back(make_message("solar.no_curve", "Pas de courbe de charge (pas horaire ou demi-horaire)\u00A0: simulation impossible.",
                                    "No load curve (hourly or half-hourly readings): nothing to simulate."));
     return r;
   }
@@ -326,15 +326,15 @@ SolarResult simulate_solar(const EnergyView& v, const SolarOptions& o) {
   if (!o.install_cost_given) {
     std::snprintf(b, sizeof b, "%.0f", o.install_eur_per_kwc);
     r.notes.push_back(make_message("solar.cost_placeholder",
-                                   std::string("Coût d'installation non sourcé : ") + b + " €/kWc par défaut, remplacez-le par votre devis.",
+                                   std::string("Coût d’installation non sourcé\u00A0: ") + b + " €/kWc par défaut, remplacez-le par votre devis.",
                                    std::string("Installation cost not sourced: ") + b + " €/kWc by default, type your quote instead."));
   }
   if (r.economics.carried)
-    r.notes.push_back(make_message("solar.oa_carried", "Tarif d'achat et prime : dernier trimestre sourcé, pas celui de la date.",
+    r.notes.push_back(make_message("solar.oa_carried", "Tarif d’achat et prime\u00A0: dernier trimestre sourcé, pas celui de la date.",
                                    "Purchase price and premium: last sourced quarter, not the one of that date."));
   if (o.battery_kwh > 0) {
     std::snprintf(b, sizeof b, "%.0f", 100 * o.battery_round_trip);
-    r.notes.push_back(make_message("solar.battery", std::string("Batterie simple : rendement aller-retour ") + b + " % (hypothèse), sans limite de puissance.",
+    r.notes.push_back(make_message("solar.battery", std::string("Batterie simple\u00A0: rendement aller-retour ") + b + " % (hypothèse), sans limite de puissance.",
                                    std::string("Simple battery: round-trip efficiency ") + b + " % (assumption), no power limit."));
   }
   return r;

@@ -89,7 +89,7 @@ TariffTable parse_tariff_table(std::string_view csv) {
     };
     auto bad = [&](const std::string& what_fr, const std::string& what_en) {
 
-      t.diag.warn(make_message("tariffs.bad_row", "Ligne de tarif ignorée : " + what_fr + ".",
+      t.diag.warn(make_message("tariffs.bad_row", "Ligne de tarif ignorée\u00A0: " + what_fr + ".",
                                "Tariff row skipped: " + what_en + ".", offset, line_no));
     };
     TariffRow r;
@@ -141,7 +141,7 @@ TempoCalendar parse_tempo_calendar(std::string_view csv) {
     int32_t day = 0;
     if (f.size() < 2 || !to_day(f[0], day)) {
       if (line_no == 1) return;  // header
-      c.diag.warn(make_message("tempo.bad_row", "Ligne du calendrier Tempo ignorée : date illisible.",
+      c.diag.warn(make_message("tempo.bad_row", "Ligne du calendrier Tempo ignorée\u00A0: date illisible.",
                                "Tempo calendar line skipped: unreadable date.", offset, line_no));
       return;
     }
@@ -152,14 +152,14 @@ TempoCalendar parse_tempo_calendar(std::string_view csv) {
     else if (v == "ROUGE" || v == "RED" || v == "3" || v == "TEMPO ROUGE") col = TempoColour::Red;
     else if (v == "0" || v == "INCONNU" || v == "UNKNOWN" || v.empty()) return;  // not decided yet
     else {
-      c.diag.warn(make_message("tempo.bad_colour", "Ligne du calendrier Tempo ignorée : couleur inconnue « " + f[1] + " ».",
+      c.diag.warn(make_message("tempo.bad_colour", "Ligne du calendrier Tempo ignorée\u00A0: couleur inconnue «\u00A0" + f[1] + "\u00A0».",
                                "Tempo calendar line skipped: unknown colour \"" + f[1] + "\".", offset, line_no));
       return;
     }
     c.days[day] = col;
   });
   if (c.days.empty())
-    c.diag.fail(make_message("tempo.empty", "Aucun jour Tempo lisible (attendu : date,couleur).",
+    c.diag.fail(make_message("tempo.empty", "Aucun jour Tempo lisible (attendu\u00A0: date,couleur).",
                              "No readable Tempo day (expected: date,colour)."));
   return c;
 }
@@ -443,24 +443,24 @@ TariffComparison compare_tariffs(const EnergyView& v, const TariffOptions& o, co
   if (r.degraded)
     r.notes.push_back(make_message(
         "tariffs.degraded",
-        "Relevés journaliers sur " + std::to_string(r.coarse_readings) + " relevé(s) : part en heures creuses supposée égale à la part d'heures creuses de la journée (" +
+        "Relevés journaliers sur " + std::to_string(r.coarse_readings) + " relevé(s)\u00A0: part en heures creuses supposée égale à la part d’heures creuses de la journée (" +
             fmt_money(100 * hc_share) + " %, 33,33 % pour Tempo), couleur Tempo du jour civil.",
         "Daily readings on " + std::to_string(r.coarse_readings) + " reading(s): off-peak share assumed equal to the off-peak share of the clock (" +
             fmt_money(100 * hc_share) + " %, 33.33 % for Tempo), Tempo colour of the calendar day."));
   if (r.skipped_coarse > 0)
     r.notes.push_back(make_message("tariffs.coarse_skipped",
-                                   std::to_string(r.skipped_coarse) + " relevé(s) journalier(s) ignoré(s) : la courbe de charge couvre déjà ces jours.",
+                                   std::to_string(r.skipped_coarse) + " relevé(s) journalier(s) ignoré(s)\u00A0: la courbe de charge couvre déjà ces jours.",
                                    std::to_string(r.skipped_coarse) + " daily reading(s) ignored: the load curve already covers those days."));
   if (r.tempo_unknown_days > 0)
     r.notes.push_back(make_message(
         "tariffs.tempo_unknown",
-        std::to_string(r.tempo_unknown_days) + " jour(s) sans couleur Tempo connue (calendrier jusqu'au " + day_key(cal.last_day()) +
-            ") : comptés au prix bleu. Chargez un calendrier plus récent.",
+        std::to_string(r.tempo_unknown_days) + " jour(s) sans couleur Tempo connue (calendrier jusqu’au " + day_key(cal.last_day()) +
+            ")\u00A0: comptés au prix bleu. Chargez un calendrier plus récent.",
         std::to_string(r.tempo_unknown_days) + " day(s) without a known Tempo colour (calendar up to " + day_key(cal.last_day()) +
             "): priced as blue. Load a newer calendar."));
   for (const TariffCost& c : r.tariffs) {
     if (!c.available)
-      r.notes.push_back(make_message("tariffs.unavailable", "Option " + c.id + " : pas de prix d'abonnement sourcé pour " + std::to_string(o.kva) + " kVA.",
+      r.notes.push_back(make_message("tariffs.unavailable", "Option " + c.id + "\u00A0: pas de prix d’abonnement sourcé pour " + std::to_string(o.kva) + " kVA.",
                                      "Option " + c.id + ": no sourced subscription price for " + std::to_string(o.kva) + " kVA."));
     if (!c.carried.empty()) {   // each unsourced price in words: which price, which month, whose figure was used
       static const std::pair<const char*, std::pair<const char*, const char*>> k_fields[] = {
@@ -477,7 +477,7 @@ TariffComparison compare_tariffs(const EnergyView& v, const TariffOptions& o, co
         std::string wf = field, we = field;
         for (const auto& [id, words] : k_fields)
           if (field == id) wf = words.first, we = words.second;
-        fr += (fr.empty() ? "" : " ; ") + wf + " de " + month + " (tarif du " + from + " repris)";
+        fr += (fr.empty() ? "" : "\u202F; ") + wf + " de " + month + " (tarif du " + from + " repris)";
         en += (en.empty() ? "" : "; ") + we + " of " + month + " (the " + from + " tariff used)";
       }
       static const std::pair<const char*, std::pair<const char*, const char*>> k_options[] = {
@@ -486,7 +486,7 @@ TariffComparison compare_tariffs(const EnergyView& v, const TariffOptions& o, co
       for (const auto& [id, words] : k_options)
         if (c.id == id) of = words.first, oe = words.second;
       r.notes.push_back(make_message("tariffs.carried",
-                                     "Option " + of + ", prix sans source publiée pour la période : " + fr + ".",
+                                     "Option " + of + ", prix sans source publiée pour la période\u00A0: " + fr + ".",
                                      "Option " + oe + ", prices with no published source for the period: " + en + "."));
     }
   }

@@ -81,6 +81,6 @@ TEST_CASE("challenge learning: a session split by a 30-minute gap, one actor amo
 TEST_CASE("challenge learning: verbs in words a 12-year-old understands") {
   CHECK(std::string(verb_words("http://adlnet.gov/expapi/verbs/completed").fr) == "a terminé");
   CHECK(std::string(verb_words("answered").en) == "answered");
-  CHECK(std::string(verb_words("https://w3id.org/xapi/adl/verbs/failed").fr) == "n'a pas réussi");
+  CHECK(std::string(verb_words("https://w3id.org/xapi/adl/verbs/failed").fr) == "n’a pas réussi");
   CHECK(verb_words("http://example.org/verbs/jumped").fr == nullptr);
 }

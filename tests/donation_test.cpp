@@ -260,12 +260,12 @@ TEST_CASE("donation: the plain-language summary in French and English") {
   Mixed m;
   const Donation d = build_donation(m.input(), options());
   const std::string fr = donation_summary(d, true), en = donation_summary(d, false);
-  CHECK(fr.find("« Enquête déplacements La Rochelle 2026 »") != std::string::npos);
+  CHECK(fr.find("«\u00A0Enquête déplacements La Rochelle 2026\u00A0»") != std::string::npos);
   CHECK(fr.find("Il contient 3 lignes de totaux") != std::string::npos);
   CHECK(fr.find("par semaine et par carreau de 1 km (1 lignes, 10 trajets)") != std::string::npos);
   CHECK(fr.find("Chaque ligne regroupe au moins 5 enregistrements. 1 cases plus petites (3 enregistrements) ont été retirées.") != std::string::npos);
   CHECK(fr.find("Rien à moins de 500 m de votre domicile et votre travail") != std::string::npos);
-  CHECK(fr.find("Il ne contient pas : votre nom, adresse e-mail") != std::string::npos);
+  CHECK(fr.find("Il ne contient pas\u00A0: votre nom, adresse e-mail") != std::string::npos);
   CHECK(fr.find("L’application n’envoie rien") != std::string::npos);
   CHECK(en.find("It holds 3 rows of totals") != std::string::npos);
   CHECK(en.find("Nothing within 500 m of your home and your work") != std::string::npos);
@@ -290,7 +290,7 @@ TEST_CASE("donation validation: accepted as made; tampered, malformed, forbidden
   CHECK_FALSE(t.ok);
   REQUIRE(t.reasons.size() == 1);
   CHECK(t.reasons[0].code == "donation.sha256");
-  CHECK(t.reasons[0].fr == "l’empreinte SHA-256 ne correspond pas : fichier modifié ou incomplet");
+  CHECK(t.reasons[0].fr == "l’empreinte SHA-256 ne correspond pas\u00A0: fichier modifié ou incomplet");
 
   DonationCheck bad = check_manifest("{\"format\": \"sdw-donation\", ");
   CHECK_FALSE(bad.ok);

@@ -255,7 +255,7 @@ TEST_CASE("reveal: generated trace with known home, work, schedule, a week abroa
     CHECK(count_of(*s, "days_at_work_Friday") == 6);
     CHECK(s->text_fr.find("départ du domicile vers 8 h 00") != std::string::npos);
     CHECK(s->evidence.fr.find("la moitié des départs au moins tombe à 8 h 00.") != std::string::npos);   // one time, not "entre 8 h 00 et 8 h 00"
-    CHECK(s->text_fr.find("Jours de travail : lundi, mardi, jeudi et vendredi.") != std::string::npos);
+    CHECK(s->text_fr.find("Jours de travail\u00A0: lundi, mardi, jeudi et vendredi.") != std::string::npos);
     CHECK(s->text_en.find("Rarely at work on Wednesday (0/8)") != std::string::npos);
   }
   SUBCASE("routine breaks: the stay away, then days off work not explained by it") {
@@ -271,7 +271,7 @@ TEST_CASE("reveal: generated trace with known home, work, schedule, a week abroa
     CHECK(day_key(off->first_day) == "2025-04-15");
     CHECK(day_key(off->last_day) == "2025-04-18");
     CHECK(count_of(*off, "working_days_off") == 3);   // Tue, Thu, Fri: Wednesday is not a working day
-    CHECK(off->text_fr == "Pas au travail du 15/04/2025 au 18/04/2025 (3 jours de travail habituels) : congés, maladie ?");
+    CHECK(off->text_fr == "Pas au travail du 15/04/2025 au 18/04/2025 (3 jours de travail habituels)\u00A0: congés, maladie\u202F?");
   }
   SUBCASE("abroad, across the DST change") {
     const Inference* a = find_kind(r, "abroad");
@@ -304,7 +304,7 @@ TEST_CASE("reveal: generated trace with known home, work, schedule, a week abroa
     REQUIRE(p);
     CHECK(find_kind(r, "regular_place", 1) == nullptr);   // Barcelona: one visit; home and work are left out
     CHECK(count_of(*p, "days") == 6);
-    CHECK(p->text_fr.find("« Marché de la Croix-Rousse »") != std::string::npos);
+    CHECK(p->text_fr.find("«\u00A0Marché de la Croix-Rousse\u00A0»") != std::string::npos);
     std::map<std::string, int64_t> sensitive;
     for (const Inference& x : r.inferences)
       if (x.kind == "sensitive_place") {

@@ -171,7 +171,7 @@ TEST_CASE("tariffs: a period spanning a price change uses both grids; unsourced 
   // said in plain words, which price of which month and whose figure stood in for it
   bool said = false;
   for (const auto& n : r.notes)
-    if (n.code == "tariffs.carried" && n.fr == "Option Base, prix sans source publiée pour la période : abonnement de 2025-02 (tarif du 2024-02-01 repris)." &&
+    if (n.code == "tariffs.carried" && n.fr == "Option Base, prix sans source publiée pour la période\u00A0: abonnement de 2025-02 (tarif du 2024-02-01 repris)." &&
         n.en == "Option Base, prices with no published source for the period: subscription of 2025-02 (the 2024-02-01 tariff used).")
       said = true;
   CHECK(said);

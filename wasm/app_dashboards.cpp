@@ -156,7 +156,7 @@ void record(const char* name) { if (g_record_rect) g_record_rect(name); }
 
 
 const char* t(Lang l, const char* key) { return tr(l, key); }
-const char* colon(Lang l) { return l == Lang::Fr ? " : " : ": "; }   // French puts a space before the colon
+const char* colon(Lang l) { return l == Lang::Fr ? "\u00A0: " : ": "; }   // French puts a space before the colon
 
 // "2024-10" -> "oct. 2024" / "Oct 2024" (axis labels in the UI language).
 // A month only partly covered by the data gets " *" (the headline's note explains the star).
@@ -426,7 +426,7 @@ void draw_trip_list(Lang l) {
   const bool fr = l == Lang::Fr;
   const auto& trips = g_mob_segments.trips;
   if (trips.empty()) return;
-  const char* title = fr ? "Trajets reconstitués : vérifiez les modes" : "Rebuilt trips: check the modes";
+  const char* title = fr ? "Trajets reconstitués\u00A0: vérifiez les modes" : "Rebuilt trips: check the modes";
   ImGui::TextColored(ui::color_accent(), "%s", title);
   a11y::heading(2, title);
   const char* similar = fr ? "Corriger aussi les trajets semblables (mêmes départ et arrivée, à 300 m près)"
@@ -446,7 +446,7 @@ void draw_trip_list(Lang l) {
         const std::string name = place_label(l, vis->data.text[3][i]);
         if (d < best_d && !name.empty()) { best_d = d; best = name; }
       }
-    return best.empty() ? format_number(l, lat, 3) + (fr ? " ; " : ", ") + format_number(l, lon, 3) : best;
+    return best.empty() ? format_number(l, lat, 3) + (fr ? "\u202F; " : ", ") + format_number(l, lon, 3) : best;
   };
   bool changed = false;
   // the words of each row first: the table below may be out of sight (then ImGui skips it), the accessible
@@ -508,7 +508,7 @@ void draw_trip_list(Lang l) {
     for (int m = 0; m < challenge::k_mode_count; m++)
       if (challenge::Mode(m) != trips[i].mode &&
           ui::ax("mob.trip." + std::to_string(i) + "." + challenge::mode_id(challenge::Mode(m)),
-                 std::string(fr ? "Trajet du " : "Trip of ") + rows[i][0] + ", " + rows[i][1] + (fr ? " : " : ": ") +
+                 std::string(fr ? "Trajet du " : "Trip of ") + rows[i][0] + ", " + rows[i][1] + (fr ? "\u00A0: " : ": ") +
                      challenge::mode_label(challenge::Mode(m), fr)))
         picked = m, picked_trip = i;
   if (picked >= 0) {
@@ -555,7 +555,7 @@ void draw_mobility(Lang l) {
     const bool fr = l == Lang::Fr;
     const std::string s = fr ? format_count(l, uint64_t(g_mob_notes.trips)) + " trajet" + (g_mob_notes.trips > 1 ? "s" : "") +
                                    " reconstitué" + (g_mob_notes.trips > 1 ? "s" : "") + " à partir de " + format_count(l, uint64_t(g_mob_notes.points)) +
-                                   " positions brutes (arrêts de 5 min au moins dans un rayon de 150 m = lieux visités ; les modes devinés d’après la vitesse sont des estimations)."
+                                   " positions brutes (arrêts de 5 min au moins dans un rayon de 150 m = lieux visités\u202F; les modes devinés d’après la vitesse sont des estimations)."
                              : format_count(l, uint64_t(g_mob_notes.trips)) + " trip" + (g_mob_notes.trips == 1 ? "" : "s") + " rebuilt from " +
                                    format_count(l, uint64_t(g_mob_notes.points)) +
                                    " raw positions (stops of at least 5 min within 150 m = places visited; modes guessed from speed are estimates).";
@@ -640,9 +640,10 @@ void draw_energy(Lang l) {
   a11y::figure(t(l, "dash.energy.total"), format_number(l, r.total_kwh, 1) + " kWh");
   a11y::figure(t(l, "dash.energy.base_load"), std::isnan(r.base_load_w) ? "–" : format_number(l, r.base_load_w, 0) + " W");
   a11y::figure(t(l, "dash.energy.cost"), format_number(l, r.total_cost_eur, 2) + " €");
-  ImGui::Text("%s kWh · %s %s · %s : %s W · %s : %s €", format_number(l, r.total_kwh, 1).c_str(),
-              format_count(l, r.days.size()).c_str(), t(l, "dash.days"), t(l, "dash.energy.base_load"),
-              std::isnan(r.base_load_w) ? "–" : format_number(l, r.base_load_w, 0).c_str(), t(l, "dash.energy.cost"),
+  const char* sp = l == Lang::Fr ? "\u00A0" : " ";   // the space before the colon: a no-break one in French
+  ImGui::Text("%s kWh · %s %s · %s%s: %s W · %s%s: %s €", format_number(l, r.total_kwh, 1).c_str(),
+              format_count(l, r.days.size()).c_str(), t(l, "dash.days"), t(l, "dash.energy.base_load"), sp,
+              std::isnan(r.base_load_w) ? "–" : format_number(l, r.base_load_w, 0).c_str(), t(l, "dash.energy.cost"), sp,
               format_number(l, r.total_cost_eur, 2).c_str());
   float price = static_cast<float>(g_energy_opts.tariff.base_eur_kwh);
   ImGui::SetNextItemWidth(160);
@@ -698,8 +699,9 @@ void draw_gas(Lang l) {
   ImGui::Separator();
   ImGui::TextColored(ui::color_accent(), "%s", t(l, "dash.gas.title"));
   std::string m3 = std::isnan(r.total_m3) ? "" : " · " + format_number(l, r.total_m3, 0) + " m³";
-  ImGui::Text("%s kWh%s · %s : %s € · %s : %s %%", format_number(l, r.total_kwh, 0).c_str(), m3.c_str(), t(l, "dash.energy.cost"),
-              format_number(l, r.total_cost_eur, 0).c_str(), t(l, "dash.gas.heating"),
+  const char* sp = l == Lang::Fr ? "\u00A0" : " ";   // the space before the colon: a no-break one in French
+  ImGui::Text("%s kWh%s · %s%s: %s € · %s%s: %s %%", format_number(l, r.total_kwh, 0).c_str(), m3.c_str(), t(l, "dash.energy.cost"), sp,
+              format_number(l, r.total_cost_eur, 0).c_str(), t(l, "dash.gas.heating"), sp,
               std::isnan(r.heating_share) ? "–" : format_number(l, r.heating_share * 100, 0).c_str());
   float price = static_cast<float>(g_gas_opts.tariff.base_eur_kwh);
   ImGui::SetNextItemWidth(160);
@@ -1106,7 +1108,7 @@ std::string figures_csv(std::string_view id, Lang l) {
     c.cell(fr ? "opérations" : "transactions", true);
     for (const auto& m : g_budget.by_month) { c.cell(m.month); c.cell(category_name(l, m.category)); c.num(m.eur, 2); c.num(static_cast<double>(m.count), 0, true); }
     for (const auto& m : g_health.months) {
-      c.cell(m.month); c.cell(fr ? "santé : reste à charge" : "health: left to pay"); c.num(m.remaining, 2); c.num(static_cast<double>(m.records), 0, true);
+      c.cell(m.month); c.cell(fr ? "santé\u00A0: reste à charge" : "health: left to pay"); c.num(m.remaining, 2); c.num(static_cast<double>(m.records), 0, true);
     }
   } else if (id == "footprint") {
     c.cell(fr ? "jour" : "weekday");

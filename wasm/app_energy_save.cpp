@@ -164,7 +164,7 @@ void draw_energy_savings(Lang l, std::span<const double> start_us, std::span<con
   ImGui::Combo(L(l, "contrat actuel", "current contract"), &g.current, l == Lang::Fr ? current_fr : current_en, 3);
   ImGui::SetNextItemWidth(220);
   ImGui::InputText(L(l, "heures creuses (plages locales)", "off-peak hours (local ranges)"), g.hc_text, sizeof g.hc_text);
-  if (!g.hc_ok) ImGui::TextColored(ui::color_warn(), "%s", L(l, "Plages illisibles : 22:00-06:00 utilisé (format 22:00-06:00,12:00-14:00).",
+  if (!g.hc_ok) ImGui::TextColored(ui::color_warn(), "%s", L(l, "Plages illisibles\u00A0: 22:00-06:00 utilisé (format 22:00-06:00,12:00-14:00).",
                                                               "Unreadable ranges: 22:00-06:00 used (format 22:00-06:00,12:00-14:00)."));
   if (c.days > 0)
     ImGui::Text("%s %s → %s (%lld %s), %d kVA", L(l, "Tarifs EDF réglementés en vigueur chaque jour,", "EDF regulated tariffs in force each day,"),
@@ -177,7 +177,7 @@ void draw_energy_savings(Lang l, std::span<const double> start_us, std::span<con
     ImGui::TableSetupColumn(L(l, "Par an (€)", "Per year (€)"));
     ImGui::TableSetupColumn("kWh HP");
     ImGui::TableSetupColumn("kWh HC");
-    ImGui::TableSetupColumn(L(l, "Tempo : kWh bleu / blanc / rouge", "Tempo: kWh blue / white / red"));
+    ImGui::TableSetupColumn(L(l, "Tempo\u00A0: kWh bleu / blanc / rouge", "Tempo: kWh blue / white / red"));
     ImGui::TableHeadersRow();
     for (size_t k = 0; k < c.tariffs.size(); ++k) {
       const auto& t = c.tariffs[k];
@@ -202,8 +202,8 @@ void draw_energy_savings(Lang l, std::span<const double> start_us, std::span<con
   }
   ui::record("energy_save.table");
   if (!std::isnan(c.saving_eur_per_year) && c.saving_eur_per_year > 0.5)
-    ImGui::TextColored(ui::color_ok(), "%s %s %s", L(l, "Économie possible :", "Possible saving:"), num(l, c.saving_eur_per_year, 0).c_str(),
-                       L(l, "€ par an en changeant d'option.", "€ a year by switching option."));
+    ImGui::TextColored(ui::color_ok(), "%s %s %s", L(l, "Économie possible\u00A0:", "Possible saving:"), num(l, c.saving_eur_per_year, 0).c_str(),
+                       L(l, "€ par an en changeant d’option.", "€ a year by switching option."));
   else if (!c.best.empty())
     ImGui::TextColored(ui::color_ok(), "%s", L(l, "Votre contrat actuel est déjà le moins cher pour cette courbe.", "Your current contract is already the cheapest for this curve."));
   static std::vector<double> per_year(3);
@@ -221,7 +221,7 @@ void draw_energy_savings(Lang l, std::span<const double> start_us, std::span<con
 
   // ---- solar
   ImGui::Spacing();
-  ImGui::TextColored(ui::color_accent(), "%s", L(l, "Et avec des panneaux solaires ?", "And with solar panels?"));
+  ImGui::TextColored(ui::color_accent(), "%s", L(l, "Et avec des panneaux solaires\u202F?", "And with solar panels?"));
   ImGui::SetNextItemWidth(200);
   ImGui::SliderFloat(L(l, "puissance (kWc)", "peak power (kWc)"), &g.kwc, 0.5f, 9.0f, "%.1f");
   ui::record("energy_save.kwc");
@@ -229,7 +229,7 @@ void draw_energy_savings(Lang l, std::span<const double> start_us, std::span<con
   ImGui::SetNextItemWidth(200);
   ImGui::SliderFloat(L(l, "inclinaison (°)", "tilt (°)"), &g.tilt, 0, 90, "%.0f");
   ImGui::SetNextItemWidth(200);
-  ImGui::SliderFloat(L(l, "orientation (° ; 0 = sud, -90 = est)", "azimuth (°; 0 = south, -90 = east)"), &g.azimuth, -90, 90, "%.0f");
+  ImGui::SliderFloat(L(l, "orientation (°\u202F; 0 = sud, -90 = est)", "azimuth (°; 0 = south, -90 = east)"), &g.azimuth, -90, 90, "%.0f");
   ImGui::SameLine();
   ImGui::SetNextItemWidth(200);
   ImGui::SliderFloat(L(l, "batterie (kWh)", "battery (kWh)"), &g.battery, 0, 15, "%.1f");
@@ -243,11 +243,11 @@ void draw_energy_savings(Lang l, std::span<const double> start_us, std::span<con
   if (ui::input_number(L(l, "coût (€/kWc, votre devis)", "cost (€/kWc, your quote)"), &g.cost, 0, l)) g.cost_given = true;
   const auto& s = g.solar;
   if (s.hours > 0) {
-    ImGui::Text("%s %s kWh · %s %s %% · %s %s %% · %s %s kWh/kWc/%s", L(l, "Production :", "Production:"), num(l, s.production_kwh, 0).c_str(),
+    ImGui::Text("%s %s kWh · %s %s %% · %s %s %% · %s %s kWh/kWc/%s", L(l, "Production\u00A0:", "Production:"), num(l, s.production_kwh, 0).c_str(),
                 L(l, "autoconsommée", "self-consumed"), num(l, 100 * s.self_consumption_rate, 0).c_str(), L(l, "autonomie", "self-sufficiency"),
                 num(l, 100 * s.self_sufficiency_rate, 0).c_str(), L(l, "rendement", "yield"), num(l, s.kwh_per_kwc_per_year, 0).c_str(), L(l, "an", "yr"));
-    ImGui::Text("%s %s €/%s · %s %s €/%s · %s %s € (%s %s €) · %s %s %s", L(l, "Économie :", "Saving:"), num(l, s.savings_eur_per_year, 0).c_str(),
-                L(l, "an", "yr"), L(l, "vente du surplus :", "surplus sold:"), num(l, s.export_income_eur_per_year, 0).c_str(), L(l, "an", "yr"),
+    ImGui::Text("%s %s €/%s · %s %s €/%s · %s %s € (%s %s €) · %s %s %s", L(l, "Économie\u00A0:", "Saving:"), num(l, s.savings_eur_per_year, 0).c_str(),
+                L(l, "an", "yr"), L(l, "vente du surplus\u00A0:", "surplus sold:"), num(l, s.export_income_eur_per_year, 0).c_str(), L(l, "an", "yr"),
                 L(l, "coût net", "net cost"), num(l, s.net_cost_eur, 0).c_str(), L(l, "prime", "premium"), num(l, s.prime_eur, 0).c_str(),
                 L(l, "retour sur investissement", "payback"), num(l, s.payback_years, 1).c_str(), L(l, "ans", "years"));
     ui::record("energy_save.solar_figures");
@@ -260,7 +260,7 @@ void draw_energy_savings(Lang l, std::span<const double> start_us, std::span<con
       cons[size_t(h)] = std::isnan(s.day_consumption_kwh[size_t(h)]) ? 0 : s.day_consumption_kwh[size_t(h)];
       prod[size_t(h)] = std::isnan(s.day_production_kwh[size_t(h)]) ? 0 : s.day_production_kwh[size_t(h)];
     }
-    ImGui::TextUnformatted(L(l, "Journée moyenne : consommation et production solaire (kWh par heure)", "Average day: consumption and solar production (kWh per hour)"));
+    ImGui::TextUnformatted(L(l, "Journée moyenne\u00A0: consommation et production solaire (kWh par heure)", "Average day: consumption and solar production (kWh per hour)"));
     chart::BarSeries two[2] = {{L(l, "consommation", "consumption"), cons, 0xFFE9B456u}, {L(l, "production", "production"), prod, 0xFF00C8F0u}};
     chart::BarChartSpec ps;
     ps.lang = l; ps.unit = "kWh"; ps.height = 190; ps.decimals = 2; ps.value_labels = false;
@@ -276,16 +276,16 @@ void draw_energy_savings(Lang l, std::span<const double> start_us, std::span<con
   ImGui::InputInt(L(l, "personnes", "people"), &g.occupants);
   g.occupants = std::clamp(g.occupants, 0, 20);
   ImGui::SameLine();
-  static const char* heat_fr[] = {"chauffage ?", "électrique", "gaz", "autre"};
+  static const char* heat_fr[] = {"chauffage\u202F?", "électrique", "gaz", "autre"};
   static const char* heat_en[] = {"heating?", "electric", "gas", "other"};
   ImGui::SetNextItemWidth(130);
   ImGui::Combo(L(l, "chauffage", "heating"), &g.heating, l == Lang::Fr ? heat_fr : heat_en, 4);
-  ImGui::Text("%s %s kWh/%s", L(l, "Vous :", "You:"), num(l, g.context.user_kwh_per_year, 0).c_str(), L(l, "an", "yr"));
+  ImGui::Text("%s %s kWh/%s", L(l, "Vous\u00A0:", "You:"), num(l, g.context.user_kwh_per_year, 0).c_str(), L(l, "an", "yr"));
   for (const auto& line : g.context.lines)
     ImGui::BulletText("%s kWh/%s — %s (×%s) [%s]", num(l, line.kwh_per_year, 0).c_str(), L(l, "an", "yr"),
                       (l == Lang::Fr ? line.basis_fr : line.basis_en).c_str(), num(l, line.ratio, 1).c_str(), line.source.c_str());
   for (const auto& m : g.context.notes) ImGui::TextColored(ui::color_dim(), "• %s", (l == Lang::Fr ? m.fr : m.en).c_str());
-  ImGui::TextColored(ui::color_dim(), "%s", L(l, "Sources : data/energy/SOURCES.md (grilles EDF, calendrier Tempo RTE, tarif d'achat EDF OA, moyennes ADEME / RTE / ORE).",
+  ImGui::TextColored(ui::color_dim(), "%s", L(l, "Sources\u00A0: data/energy/SOURCES.md (grilles EDF, calendrier Tempo RTE, tarif d’achat EDF OA, moyennes ADEME / RTE / ORE).",
                                                 "Sources: data/energy/SOURCES.md (EDF grids, RTE Tempo calendar, EDF OA purchase price, ADEME / RTE / ORE averages)."));
   if (ImGui::SmallButton(L(l, "Exporter ces chiffres (CSV)", "Export these figures (CSV)"))) {
     const std::string bytes = csv(l);

@@ -116,7 +116,7 @@ void draw_food_details(Lang l, const challenge::FoodResult& r, const std::vector
   for (size_t i = 0; i < m.lines.size(); ++i)
     if (m.lines[i].not_food.empty() && m.lines[i].match.product >= 0 && m.lines[i].match.confidence < 0.8) push(i);
   if (!check.empty()) {
-    ImGui::TextUnformatted(fr ? "À vérifier (non reconnues ou correspondance incertaine) :" : "To check (unrecognised or uncertain match):");
+    ImGui::TextUnformatted(fr ? "À vérifier (non reconnues ou correspondance incertaine)\u00A0:" : "To check (unrecognised or uncertain match):");
     for (size_t k = 0; k < check.size(); ++k) {
       const size_t i = check[k];
       const challenge::LineMatch& lm = m.lines[i];
@@ -163,7 +163,7 @@ void draw_food_details(Lang l, const challenge::FoodResult& r, const std::vector
         std::string out, in;
         for (const auto& x : s.out_of_season) out += (out.empty() ? "" : ", ") + x;
         for (size_t k = 0; k < s.in_season_swaps.size() && k < 5; ++k) in += (in.empty() ? "" : ", ") + s.in_season_swaps[k];
-        ImGui::BulletText("%s : %s%s%s", s.month.c_str(), out.c_str(), in.empty() ? "" : (fr ? " — de saison : " : " — in season: "), in.c_str());
+        ImGui::BulletText("%s%s: %s%s%s", s.month.c_str(), fr ? "\u00A0" : " ", out.c_str(), in.empty() ? "" : (fr ? " — de saison\u00A0: " : " — in season: "), in.c_str());
       }
   }
   if (m.air_lines > 0)
@@ -171,12 +171,12 @@ void draw_food_details(Lang l, const challenge::FoodResult& r, const std::vector
                        fr ? "lignes de produits importés par avion" : "lines of air-freighted products");
   // the three swaps that save the most
   if (!m.swaps.empty()) {
-    ImGui::TextUnformatted(fr ? "Les trois changements qui comptent le plus (par an, à quantités égales) :"
+    ImGui::TextUnformatted(fr ? "Les trois changements qui comptent le plus (par an, à quantités égales)\u00A0:"
                               : "The three changes that matter most (per year, same quantities):");
     for (const auto& w : m.swaps) {
       std::string eur = std::isnan(w.saved_eur_per_year) ? std::string(fr ? "prix inconnu" : "price unknown")
                                                           : format_number(l, w.saved_eur_per_year, 0) + " €";
-      ImGui::BulletText("%s → %s : %s kg CO₂e, %s", w.from_name.c_str(), w.to_name.c_str(),
+      ImGui::BulletText("%s → %s%s: %s kg CO₂e, %s", w.from_name.c_str(), w.to_name.c_str(), fr ? "\u00A0" : " ",
                         format_number(l, w.saved_kgco2e_per_year, 0).c_str(), eur.c_str());
     }
     ui::record("food.match.swaps");
@@ -187,7 +187,7 @@ void draw_food_details(Lang l, const challenge::FoodResult& r, const std::vector
     }
   }
   ImGui::PushTextWrapPos(0);
-  ImGui::TextColored(ui::color_dim(), "%s", fr ? "Facteurs : AGRIBALYSE 3.2 (ADEME/INRAE, Licence Ouverte Etalab) ; saisons : ADEME Impact CO₂."
+  ImGui::TextColored(ui::color_dim(), "%s", fr ? "Facteurs\u00A0: AGRIBALYSE 3.2 (ADEME/INRAE, Licence Ouverte Etalab)\u202F; saisons\u00A0: ADEME Impact CO₂."
                                                : "Factors: AGRIBALYSE 3.2 (ADEME/INRAE, Licence Ouverte Etalab); seasons: ADEME Impact CO₂.");
   ImGui::PopTextWrapPos();
 }

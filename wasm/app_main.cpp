@@ -408,8 +408,8 @@ std::string where_text(const SourceMsg& m) {
 }
 
 // Typography of the UI language: « x » and "a : b" in French, “x” and "a: b" in English.
-std::string quote_ui(const std::string& x) { return g.lang == sdw::Lang::Fr ? "« " + x + " »" : "“" + x + "”"; }
-const char* colon() { return g.lang == sdw::Lang::Fr ? " : " : ": "; }
+std::string quote_ui(const std::string& x) { return g.lang == sdw::Lang::Fr ? "«\u00A0" + x + "\u00A0»" : "“" + x + "”"; }
+const char* colon() { return g.lang == sdw::Lang::Fr ? "\u00A0: " : ": "; }
 
 void submit_sql() {
   if (!g.duck_ready || g.sql_request) return;
@@ -638,7 +638,7 @@ void draw_source_details(const Source& s) {
   for (const auto& e : s.entries)
     if (e.has_error) {
       SourceMsg m = e.error;
-      m.text.fr = e.path + " : " + m.text.fr;
+      m.text.fr = e.path + "\u00A0: " + m.text.fr;
       m.text.en = e.path + ": " + m.text.en;
       draw_message(m, k_red, "error");
     }
@@ -1187,7 +1187,7 @@ void draw_sql_tab() {
   bool any_table = false;
   for (const auto& s : g.sources)
     for (const auto& t : s.tables) {
-      if (!any_table) { ImGui::TextDisabled("%s :", tr(g.lang, "sql.tables")); any_table = true; }
+      if (!any_table) { ImGui::TextDisabled("%s%s:", tr(g.lang, "sql.tables"), g.lang == sdw::Lang::Fr ? "\u00A0" : " "); any_table = true; }
       ImGui::SameLine();
       if (ImGui::SmallButton(t.name.c_str())) {
         std::snprintf(g.sql, sizeof g.sql, "SELECT * FROM \"%s\" LIMIT 1000;", t.name.c_str());

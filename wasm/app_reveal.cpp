@@ -241,7 +241,7 @@ void draw_inventory(Lang l, Recorder record) {
   const bool fr = l == Lang::Fr;
   ImGui::TextColored(ui::color_accent(), "%s", L(l, "Qui détient quoi", "Who holds what"));
   a11y::heading(2, L(l, "Qui détient quoi", "Who holds what"));
-  const char* fields_label = L(l, "Montrer les noms des champs de l'export", "Show the export's own field names");
+  const char* fields_label = L(l, "Montrer les noms des champs de l’export", "Show the export's own field names");
   ImGui::Checkbox(fields_label, &g.show_fields);
   record("reveal.fields");
   if (ui::ax("reveal.fields", fields_label, "checkbox", g.show_fields)) g.show_fields = !g.show_fields;
@@ -252,7 +252,7 @@ void draw_inventory(Lang l, Recorder record) {
       for (const SourceField& f : s.fields) kinds += (kinds.empty() ? "" : ", ") + (fr ? f.fr : f.en);
       for (const SensitiveFlag& f : s.sensitive) art9 += (art9.empty() ? "" : ", ") + (fr ? f.fr : f.en) + (f.direct ? " (!)" : "");
       rows.push_back({s.name, fr ? s.holder_fr : s.holder_en, period(l, s.first_day, s.last_day), format_count(l, uint64_t(s.records)),
-                      kinds + (art9.empty() ? "" : std::string(fr ? " — art. 9 : " : " — Art. 9: ") + art9),
+                      kinds + (art9.empty() ? "" : std::string(fr ? " — art. 9\u00A0: " : " — Art. 9: ") + art9),
                       fr ? s.settings_fr : s.settings_en});
     }
     a11y::table("reveal.inventory", L(l, "Qui détient quoi", "Who holds what"),
@@ -267,7 +267,7 @@ void draw_inventory(Lang l, Recorder record) {
     ImGui::TableSetupColumn(L(l, "Période", "Period"));
     ImGui::TableSetupColumn(L(l, "Enregistrements", "Records"));
     ImGui::TableSetupColumn(L(l, "Champs · RGPD art. 9", "Fields · GDPR Art. 9"));
-    if (g.show_fields) ImGui::TableSetupColumn(L(l, "Noms dans l'export", "Names in the export"));
+    if (g.show_fields) ImGui::TableSetupColumn(L(l, "Noms dans l’export", "Names in the export"));
     ImGui::TableHeadersRow();
     for (const SourceReport& s : g.result.sources) {
       ImGui::TableNextRow();
@@ -288,7 +288,7 @@ void draw_inventory(Lang l, Recorder record) {
       ImGui::TableNextColumn();
       ImGui::TextWrapped("%s", (fr ? s.holder_fr : s.holder_en).c_str());
       if (ImGui::IsItemHovered() && !(fr ? s.settings_fr : s.settings_en).empty())
-        ImGui::SetTooltip("%s %s", L(l, "Réglages de confidentialité :", "Privacy settings:"), (fr ? s.settings_fr : s.settings_en).c_str());
+        ImGui::SetTooltip("%s %s", L(l, "Réglages de confidentialité\u00A0:", "Privacy settings:"), (fr ? s.settings_fr : s.settings_en).c_str());
       ImGui::TableNextColumn();
       ImGui::TextUnformatted(period(l, s.first_day, s.last_day).c_str());
       ImGui::TableNextColumn();
@@ -298,7 +298,7 @@ void draw_inventory(Lang l, Recorder record) {
       for (const SourceField& f : s.fields) kinds += (kinds.empty() ? "" : ", ") + (fr ? f.fr : f.en);
       for (const SensitiveFlag& f : s.sensitive) art9 += (art9.empty() ? "" : ", ") + (fr ? f.fr : f.en) + (f.direct ? " (!)" : "");
       ImGui::TextWrapped("%s", kinds.c_str());
-      if (!art9.empty()) ImGui::TextColored(ui::color_warn(), "%s %s", L(l, "Art. 9 :", "Art. 9:"), art9.c_str());
+      if (!art9.empty()) ImGui::TextColored(ui::color_warn(), "%s %s", L(l, "Art. 9\u00A0:", "Art. 9:"), art9.c_str());
       if (g.show_fields) {
         ImGui::TableNextColumn();
         for (const SourceField& f : s.fields) ImGui::TextWrapped("%s: %s", f.kind.c_str(), f.export_fields.c_str());
@@ -306,7 +306,7 @@ void draw_inventory(Lang l, Recorder record) {
     }
     ImGui::EndTable();
   }
-  ImGui::TextDisabled("%s", L(l, "(!) : données sensibles par nature ; les autres catégories, ce que la source peut révéler. Survolez un détenteur pour ses réglages.",
+  ImGui::TextDisabled("%s", L(l, "(!)\u00A0: données sensibles par nature\u202F; les autres catégories, ce que la source peut révéler. Survolez un détenteur pour ses réglages.",
                              "(!): sensitive by nature; other categories: what the source can reveal. Hover a holder for its settings."));
 }
 
@@ -319,15 +319,15 @@ void draw_inference(Lang l, const Inference& x, int n) {
   ImGui::TextWrapped("%s", (fr ? x.text_fr : x.text_en).c_str());
   ImGui::Indent();
   ImGui::PushStyleColor(ImGuiCol_Text, ui::color_dim());
-  ImGui::TextWrapped("%s %s", L(l, "Preuve :", "Evidence:"), (fr ? x.evidence.fr : x.evidence.en).c_str());
-  ImGui::TextWrapped("%s %s", L(l, "Confiance :", "Confidence:"), confidence_word(x.confidence, fr));
+  ImGui::TextWrapped("%s %s", L(l, "Preuve\u00A0:", "Evidence:"), (fr ? x.evidence.fr : x.evidence.en).c_str());
+  ImGui::TextWrapped("%s %s", L(l, "Confiance\u00A0:", "Confidence:"), confidence_word(x.confidence, fr));
   std::string who;
   for (const WhoCould& w : x.who_could_know) who += (who.empty() ? "" : " · ") + (fr ? w.holder_fr : w.holder_en) + " (" + (fr ? w.how_fr : w.how_en) + ")";
-  if (!who.empty()) ImGui::TextWrapped("%s %s", L(l, "Qui pourrait le savoir :", "Who could know:"), who.c_str());
+  if (!who.empty()) ImGui::TextWrapped("%s %s", L(l, "Qui pourrait le savoir\u00A0:", "Who could know:"), who.c_str());
   ImGui::PopStyleColor();
   a11y::text(std::string(x.sensitive ? L(l, "[sensible] ", "[sensitive] ") : "") + (fr ? x.text_fr : x.text_en) + " " +
-             L(l, "Preuve :", "Evidence:") + " " + (fr ? x.evidence.fr : x.evidence.en) + " " + L(l, "Confiance :", "Confidence:") + " " +
-             confidence_word(x.confidence, fr) + "." + (who.empty() ? "" : std::string(" ") + L(l, "Qui pourrait le savoir :", "Who could know:") + " " + who));
+             L(l, "Preuve\u00A0:", "Evidence:") + " " + (fr ? x.evidence.fr : x.evidence.en) + " " + L(l, "Confiance\u00A0:", "Confidence:") + " " +
+             confidence_word(x.confidence, fr) + "." + (who.empty() ? "" : std::string(" ") + L(l, "Qui pourrait le savoir\u00A0:", "Who could know:") + " " + who));
   ImGui::Unindent();
   ImGui::PopID();
 }
@@ -349,22 +349,22 @@ std::string summary_page(Lang l) {
                (first == k_no_day ? "" : ", " + challenge::period_text(challenge::Period{first, last}, fr)) +
                L(l, " — calculé sur cet appareil, rien n’a été envoyé.", " — computed on this device, nothing was sent.");
   svg::PageSection who{L(l, "Qui détient quoi", "Who holds what"), {}};
-  svg::PageSection act{L(l, "Pour agir : les réglages de chaque détenteur", "To act: each holder's settings"), {}};
+  svg::PageSection act{L(l, "Pour agir\u00A0: les réglages de chaque détenteur", "To act: each holder's settings"), {}};
   for (const SourceReport& s : g.result.sources) {
     std::string kinds;
     for (const SourceField& f : s.fields) kinds += (kinds.empty() ? "" : ", ") + (fr ? f.fr : f.en);
-    who.paragraphs.push_back((fr ? s.holder_fr : s.holder_en) + " (" + s.name + ")" + (fr ? " : " : ": ") + format_count(l, uint64_t(s.records)) +
+    who.paragraphs.push_back((fr ? s.holder_fr : s.holder_en) + " (" + s.name + ")" + (fr ? "\u00A0: " : ": ") + format_count(l, uint64_t(s.records)) +
                              L(l, " enregistrements, ", " records, ") + period(l, s.first_day, s.last_day) + (kinds.empty() ? "" : " — " + kinds));
     const std::string& set = fr ? s.settings_fr : s.settings_en;
-    if (!set.empty()) act.paragraphs.push_back((fr ? s.holder_fr : s.holder_en) + (fr ? " : " : ": ") + set);
+    if (!set.empty()) act.paragraphs.push_back((fr ? s.holder_fr : s.holder_en) + (fr ? "\u00A0: " : ": ") + set);
   }
   svg::PageSection inf{L(l, "Ce qu’on peut en déduire", "What can be inferred"), {}};
   for (const Inference& x : g.result.inferences)
     if (!x.sensitive || g.show_sensitive)
-      inf.paragraphs.push_back((fr ? x.text_fr : x.text_en) + " (" + L(l, "confiance : ", "confidence: ") + confidence_word(x.confidence, fr) + ")");
+      inf.paragraphs.push_back((fr ? x.text_fr : x.text_en) + " (" + L(l, "confiance\u00A0: ", "confidence: ") + confidence_word(x.confidence, fr) + ")");
   if (g.result.sensitive_count && !g.show_sensitive)
     inf.paragraphs.push_back(format_count(l, uint64_t(g.result.sensitive_count)) +
-                             L(l, " déduction(s) sensible(s) (RGPD art. 9) non imprimée(s) : affichez-les d’abord dans l’application si vous le souhaitez.",
+                             L(l, " déduction(s) sensible(s) (RGPD art. 9) non imprimée(s)\u00A0: affichez-les d’abord dans l’application si vous le souhaitez.",
                                " sensitive inference(s) (GDPR Art. 9) not printed: show them in the app first if you wish."));
   p.sections = {who, inf};
   if (!act.paragraphs.empty()) p.sections.push_back(act);
@@ -407,13 +407,13 @@ void draw_reveal(Lang l, const std::vector<std::string>& views, uint64_t rows_to
     }
   }
   ImGui::PushTextWrapPos(0);
-  const char* intro = L(l, "Ce que vos fichiers permettent de déduire sur vous, calculé sur cet appareil : rien n'est envoyé. Chaque déduction dit sur quoi elle repose et qui d'autre pourrait la faire.",
+  const char* intro = L(l, "Ce que vos fichiers permettent de déduire sur vous, calculé sur cet appareil\u00A0: rien n’est envoyé. Chaque déduction dit sur quoi elle repose et qui d’autre pourrait la faire.",
                         "What your files allow anyone to infer about you, computed on this device: nothing is sent. Each inference says what it rests on and who else could make it.");
   ImGui::TextWrapped("%s", intro);
   a11y::text(intro);
   if (views.empty()) {
-    ImGui::TextDisabled("%s", L(l, "Déposez un export (ou chargez un exemple) pour voir ce qu'il révèle.", "Drop an export (or load a sample) to see what it reveals."));
-    a11y::text(L(l, "Déposez un export (ou chargez un exemple) pour voir ce qu'il révèle.", "Drop an export (or load a sample) to see what it reveals."));
+    ImGui::TextDisabled("%s", L(l, "Déposez un export (ou chargez un exemple) pour voir ce qu’il révèle.", "Drop an export (or load a sample) to see what it reveals."));
+    a11y::text(L(l, "Déposez un export (ou chargez un exemple) pour voir ce qu’il révèle.", "Drop an export (or load a sample) to see what it reveals."));
     ImGui::PopTextWrapPos();
     return;
   }
@@ -436,16 +436,16 @@ void draw_reveal(Lang l, const std::vector<std::string>& views, uint64_t rows_to
   ImGui::Separator();
   draw_inventory(l, record);
   ImGui::Separator();
-  ImGui::TextColored(ui::color_accent(), "%s", L(l, "Ce qu'on peut en déduire", "What can be inferred"));
-  a11y::heading(2, L(l, "Ce qu'on peut en déduire", "What can be inferred"));
+  ImGui::TextColored(ui::color_accent(), "%s", L(l, "Ce qu’on peut en déduire", "What can be inferred"));
+  a11y::heading(2, L(l, "Ce qu’on peut en déduire", "What can be inferred"));
   int n = 0, hidden = 0;
   for (const Inference& x : g.result.inferences) {
     if (x.sensitive) { ++hidden; continue; }
     draw_inference(l, x, n++);
   }
   if (n == 0) {
-    ImGui::TextDisabled("%s", L(l, "Rien de plus : ces fichiers ne suffisent pas.", "Nothing more: these files are not enough."));
-    a11y::text(L(l, "Rien de plus : ces fichiers ne suffisent pas.", "Nothing more: these files are not enough."));
+    ImGui::TextDisabled("%s", L(l, "Rien de plus\u00A0: ces fichiers ne suffisent pas.", "Nothing more: these files are not enough."));
+    a11y::text(L(l, "Rien de plus\u00A0: ces fichiers ne suffisent pas.", "Nothing more: these files are not enough."));
   }
   if (hidden) {
     ImGui::Separator();
@@ -457,11 +457,11 @@ void draw_reveal(Lang l, const std::vector<std::string>& views, uint64_t rows_to
       if (ui::ax("reveal.sensitive", b) || show) g.confirm_sensitive = true;
       if (g.confirm_sensitive) {
         ImGui::TextColored(ui::color_warn(), "%s",
-                           L(l, "Attention : santé, religion, opinions politiques ou syndicales (RGPD art. 9). Elles restent sur cet appareil ; vérifiez que personne ne regarde votre écran.",
+                           L(l, "Attention\u00A0: santé, religion, opinions politiques ou syndicales (RGPD art. 9). Elles restent sur cet appareil\u202F; vérifiez que personne ne regarde votre écran.",
                              "Warning: health, religion, political or union opinions (GDPR Art. 9). They stay on this device; make sure nobody is looking at your screen."));
-        a11y::text(L(l, "Attention : santé, religion, opinions politiques ou syndicales (RGPD art. 9). Elles restent sur cet appareil ; vérifiez que personne ne regarde votre écran.",
+        a11y::text(L(l, "Attention\u00A0: santé, religion, opinions politiques ou syndicales (RGPD art. 9). Elles restent sur cet appareil\u202F; vérifiez que personne ne regarde votre écran.",
                      "Warning: health, religion, political or union opinions (GDPR Art. 9). They stay on this device; make sure nobody is looking at your screen."), "warning");
-        const char* ok = L(l, "J'ai compris, afficher", "I understand, show them");
+        const char* ok = L(l, "J’ai compris, afficher", "I understand, show them");
         const bool yes = ImGui::Button(ok);
         record("reveal.sensitive.confirm");
         if (ui::ax("reveal.sensitive.confirm", ok) || yes) g.show_sensitive = true, g.confirm_sensitive = false;

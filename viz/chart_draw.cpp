@@ -78,13 +78,21 @@ std::vector<uint32_t> g_idx;
 std::vector<ImVec2> g_pts;
 std::vector<uint32_t> g_grid;
 
+// Dear ImGui 1.86's AddPolyline takes 40 bytes a point on the stack (alloca) and emscripten's stack is 5 MB:
+// a polyline past ~130 000 points overflowed it ("memory access out of bounds", the app dead). Long ones are
+// drawn in pieces that share their end points.
+void polyline(ImDrawList* dl, const ImVec2* pts, int n, ImU32 col, float thickness) {
+  constexpr int k_piece = 16384;
+  for (int a = 0; a + 1 < n; a += k_piece - 1) dl->AddPolyline(pts + a, std::min(k_piece, n - a), col, ImDrawFlags_None, thickness);
+}
+
 // Draws pts as polylines broken wherever a point is NaN.
 int stroke_runs(ImDrawList* dl, const ImVec2* pts, int n, ImU32 col, float thickness) {
   int drawn = 0, start = 0;
   for (int i = 0; i <= n; i++) {
     if (i == n || std::isnan(pts[i].y)) {
       const int len = i - start;
-      if (len >= 2) dl->AddPolyline(pts + start, len, col, ImDrawFlags_None, thickness);
+      if (len >= 2) polyline(dl, pts + start, len, col, thickness);
       else if (len == 1) dl->AddCircleFilled(pts[start], thickness * 1.5f, col, 8);
       drawn += len;
       start = i + 1;
@@ -929,7 +937,7 @@ int draw_polyline(ImDrawList* dl, ImGuiID cache_id, const MapPolyline& pl, const
   g_pts.clear();
   int drawn = 0;
   auto flush = [&] {
-    if (g_pts.size() >= 2) dl->AddPolyline(g_pts.data(), int(g_pts.size()), col, ImDrawFlags_None, thickness);
+    if (g_pts.size() >= 2) polyline(dl, g_pts.data(), int(g_pts.size()), col, thickness);
     drawn += int(g_pts.size());
     g_pts.clear();
   };

@@ -486,6 +486,13 @@ with zipfile.ZipFile(src) as z, zipfile.ZipFile(out, 'w', zipfile.ZIP_DEFLATED) 
     await waitFor(() => window.workbench.ui().viz_demo === true);
     await page.waitForTimeout(300);
     await page.screenshot({ path: path.join(OUT, 'charts_demo.png') });
+    // one line of 300 000 points (the timeline undecimated, its benchmark mode): Dear ImGui 1.86 put 40 bytes a
+    // point on the 5 MB wasm stack and the app died ("memory access out of bounds"); now drawn in pieces
+    await page.evaluate(() => window.Module._app_demo_bench(1, 300000, 0));
+    await waitFor(() => { const b = window.workbench.ui().demo_bench; return b.n === 300000 && b.drawn_points === 300000; }, null, 30000);
+    await page.waitForTimeout(500);
+    eq((await ui()).demo_bench.drawn_points, 300000, 'the app still draws after a 300 000-point line');
+    await page.evaluate(() => window.Module._app_demo_bench(0, 0, 1));
     await toggle();
     await waitFor(() => window.workbench.ui().viz_demo === false);
   });

@@ -52,7 +52,7 @@ async function main() {
   const ctx = await launchPersistent(udd);
   const page = ctx.pages()[0];
   const errors = [];
-  page.on('pageerror', (e) => { errors.push(e.message); log('pageerror', e.message); });
+  page.on('pageerror', (e) => { errors.push(e.message); log('pageerror', e.message, String(e.stack || '').split('\n').slice(1, 4).join(' <- ')); });
   await page.goto(url);
   await page.waitForFunction(() => window.workbench && window.workbench.ui() && window.workbench.ui().frames > 5, null, { timeout: 60000 });
   await page.waitForTimeout(1500);   // basemap fetched, DuckDB started

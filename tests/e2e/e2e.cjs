@@ -615,8 +615,13 @@ with zipfile.ZipFile(src) as z, zipfile.ZipFile(out, 'w', zipfile.ZIP_DEFLATED) 
     await page.screenshot({ path: path.join(OUT, 'persona_noah_learning.png') });
     await page.evaluate(() => window.workbench.loadPersona('lea'));
     await waitFor(() => window.workbench.ui().tab === 'mobility' && window.workbench.ui().dashboards.mobility.trips > 100, null, 60000);
-    const m = (await ui()).dashboards.mobility;
+    // Léa's three files land one after the other: the tab first answers on the Timeline alone (493 trips), then
+    // again with her SNCF trips (500). Compare once every file is in and the tab has caught up (CI once read
+    // the dashboard between the two: "expected 500, got 493").
+    await page.evaluate(() => window.workbench.idle());
     const t = await page.evaluate(() => window.workbench.sql('SELECT count(*), sum(distance_m) / 1000 FROM trips WHERE ts_start IS NOT NULL'));
+    await waitFor((n) => window.workbench.ui().dashboards.mobility.trips === n, t.rows[0][0], 30000).catch(() => {});
+    const m = (await ui()).dashboards.mobility;
     eq(m.trips, t.rows[0][0], 'trips');
     near(m.km, t.rows[0][1], 0.01, 'km');
     await page.waitForTimeout(300);

@@ -32,21 +32,7 @@ Columns failed(std::string why) {
   c.error = std::move(why);
   return c;
 }
-}  // namespace
 
-namespace {
-Columns decode(const uint8_t* data, size_t size);
-}
-
-Columns decode_columns_frame(const uint8_t* data, size_t size) {
-  try {
-    return decode(data, size);
-  } catch (const nlohmann::json::exception& e) {   // a header field of the wrong type ("ok": 1e308)
-    return failed(std::string("columns frame: header: ") + e.what());
-  }
-}
-
-namespace {
 Columns decode(const uint8_t* data, size_t size) {
   if (!data || size < 12 || std::memcmp(data, "SDWC", 4) != 0) return failed("columns frame: not a frame");
   if (u32_at(data + 4) != 1) return failed("columns frame: version " + std::to_string(u32_at(data + 4)));
@@ -99,5 +85,13 @@ Columns decode(const uint8_t* data, size_t size) {
   return c;
 }
 }  // namespace
+
+Columns decode_columns_frame(const uint8_t* data, size_t size) {
+  try {
+    return decode(data, size);
+  } catch (const nlohmann::json::exception& e) {   // a header field of the wrong type ("ok": 1e308)
+    return failed(std::string("columns frame: header: ") + e.what());
+  }
+}
 
 }  // namespace sdw

@@ -110,8 +110,8 @@ window.Module = {
         .then((f) => {
           const M = window.Module;
           if (!M || !M.calledRun) return;
-          const p = M._malloc(f.size) >>> 0;
-          if (!p) { const e = columnsFrame(null, 'out of memory for the answer (' + f.size + ' bytes)'), q = M._malloc(e.size) >>> 0; e.write(M.HEAPU8, q); M._app_columns_frame(reqId, q, e.size); M._free(q); return; }
+          let p = M._malloc(f.size) >>> 0;
+          if (!p) { f = columnsFrame(null, 'out of memory for the answer (' + f.size + ' bytes)'); p = M._malloc(f.size) >>> 0; }
           try { f.write(M.HEAPU8, p); M._app_columns_frame(reqId, p, f.size); } finally { M._free(p); }
         });
     },

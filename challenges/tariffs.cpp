@@ -7,8 +7,10 @@
 #include <algorithm>
 #include <cstdint>
 #include <cmath>
+#include <memory>
 #include <set>
 
+#include "parsers/tempo.h"
 #include "parsers/values.h"
 
 namespace sdw::challenge {
@@ -26,6 +28,16 @@ const char* tempo_colour_id(TempoColour c) {
     case TempoColour::Red: return "red";
     default: return "unknown";
   }
+}
+
+TempoColour tempo_colour_of_id(std::string_view v) {
+  return v == "blue" ? TempoColour::Blue : v == "white" ? TempoColour::White : v == "red" ? TempoColour::Red : TempoColour::Unknown;
+}
+
+std::string tempo_file_name(std::string_view file, std::string_view entry) {
+  if (entry.empty()) return std::string(file);
+  if (file.empty()) return std::string(entry);
+  return std::string(file) + "/" + std::string(entry);
 }
 
 namespace {
@@ -134,38 +146,118 @@ TempoColour TempoCalendar::colour(int32_t day) const {
 int32_t TempoCalendar::first_day() const { return days.empty() ? 0 : days.begin()->first; }
 int32_t TempoCalendar::last_day() const { return days.empty() ? 0 : days.rbegin()->first; }
 
-TempoCalendar parse_tempo_calendar(std::string_view csv) {
+int TempoCalendar::part_of(int32_t day) const {
+  if (!days.count(day)) return -1;
+  auto it = origin.find(day);
+  return it == origin.end() ? 0 : int(it->second);
+}
+
+namespace {
+TempoCalendar calendar_of_table(const Table& t, Diagnostics diag) {
   TempoCalendar c;
-  for_lines(csv, [&](uint64_t line_no, uint64_t offset, std::string_view line) {
-    std::vector<std::string> f = split_line(line, line.find(';') != std::string_view::npos ? ';' : ',');
-    int32_t day = 0;
-    if (f.size() < 2 || !to_day(f[0], day)) {
-      if (line_no == 1) return;  // header
-      c.diag.warn(make_message("tempo.bad_row", "Ligne du calendrier Tempo ignorée\u00A0: date illisible.",
-                               "Tempo calendar line skipped: unreadable date.", offset, line_no));
-      return;
-    }
-    const std::string v = fold_label(f[1]);
-    TempoColour col;
-    if (v == "BLEU" || v == "BLUE" || v == "1" || v == "TEMPO BLEU") col = TempoColour::Blue;
-    else if (v == "BLANC" || v == "WHITE" || v == "2" || v == "TEMPO BLANC") col = TempoColour::White;
-    else if (v == "ROUGE" || v == "RED" || v == "3" || v == "TEMPO ROUGE") col = TempoColour::Red;
-    else if (v == "0" || v == "INCONNU" || v == "UNKNOWN" || v.empty()) return;  // not decided yet
-    else {
-      c.diag.warn(make_message("tempo.bad_colour", "Ligne du calendrier Tempo ignorée\u00A0: couleur inconnue «\u00A0" + f[1] + "\u00A0».",
-                               "Tempo calendar line skipped: unknown colour \"" + f[1] + "\".", offset, line_no));
-      return;
-    }
-    c.days[day] = col;
-  });
-  if (c.days.empty())
-    c.diag.fail(make_message("tempo.empty", "Aucun jour Tempo lisible (attendu\u00A0: date,couleur).",
-                             "No readable Tempo day (expected: date,colour)."));
+  c.diag = std::move(diag);
+  const Column *day = nullptr, *colour = nullptr;
+  for (const Column& col : t.columns) {
+    if (col.name == "day" && col.type == ColumnType::Date) day = &col;
+    if (col.name == "colour" && col.type == ColumnType::String) colour = &col;
+  }
+  if (!day || !colour) return c;
+  for (size_t r = 0; r < t.rows(); ++r) {
+    if (!day->valid[r] || !colour->valid[r]) continue;
+    const TempoColour k = tempo_colour_of_id(colour->string_at(r));
+    if (k != TempoColour::Unknown) c.days[day->i32[r]] = k;
+  }
+  return c;
+}
+}  // namespace
+
+TempoCalendar parse_tempo_calendar(std::string_view text, std::string_view file_name) {
+  ParseOptions o;
+  o.file_name = std::string(file_name);
+  o.total_bytes = text.size();
+  std::unique_ptr<Parser> p = tempo_create(o);
+  p->feed(std::span<const uint8_t>(reinterpret_cast<const uint8_t*>(text.data()), text.size()));
+  p->finish();
+  TempoCalendar c = p->tables.empty() ? TempoCalendar{} : calendar_of_table(p->tables[0], p->diag);
+  if (p->tables.empty()) c.diag = p->diag;
   return c;
 }
 
-void merge_tempo_calendar(TempoCalendar& base, const TempoCalendar& newer) {
-  for (const auto& [d, col] : newer.days) base.days[d] = col;
+std::vector<TempoFile> tempo_files_of(const std::vector<const Table*>& tables) {
+  std::vector<TempoFile> out;
+  for (const Table* t : tables) {
+    if (!t || t->domain != "tempo_days") continue;
+    const Column *file = nullptr, *entry = nullptr;
+    for (const Column& col : t->columns) {
+      if (col.name == "_file") file = &col;
+      if (col.name == "_entry") entry = &col;
+    }
+    // one table may hold several entries of an archive: one calendar per (file, entry)
+    std::map<std::string, Table> by_name;
+    std::vector<std::string> order;
+    for (size_t r = 0; r < t->rows(); ++r) {
+      const std::string name = tempo_file_name(file && file->valid[r] ? file->string_at(r) : std::string_view(),
+                                               entry && entry->valid[r] ? entry->string_at(r) : std::string_view());
+      auto [it, fresh] = by_name.try_emplace(name);
+      if (fresh) {
+        order.push_back(name);
+        for (const Column& col : t->columns) {
+          Column c;
+          c.name = col.name;
+          c.type = col.type;
+          it->second.columns.push_back(std::move(c));
+        }
+      }
+      Table& dst = it->second;
+      for (size_t k = 0; k < t->columns.size(); ++k) {
+        const Column& col = t->columns[k];
+        Column& d = dst.columns[k];
+        if (!col.valid[r]) d.append_null();
+        else if (col.type == ColumnType::Date) d.append_date(col.i32[r]);
+        else if (col.type == ColumnType::String) d.append_string(col.string_at(r));
+        else if (col.type == ColumnType::Int64) d.append_int(col.i64[r]);
+        else d.append_null();
+      }
+    }
+    for (const std::string& n : order) out.push_back(TempoFile{n, calendar_of_table(by_name[n], Diagnostics{})});
+  }
+  return out;
+}
+
+TempoCalendar merge_tempo_calendars(const TempoCalendar& shipped, std::vector<TempoFile> files) {
+  TempoCalendar m;
+  m.days = shipped.days;
+  m.diag = shipped.diag;
+  m.parts = shipped.parts;
+  if (m.parts.empty()) {
+    TempoCalendarPart p;
+    p.name = "data/energy/tempo_calendar.csv";
+    p.shipped = true;
+    p.first_day = shipped.first_day(), p.last_day = shipped.last_day(), p.days = int64_t(shipped.days.size());
+    m.parts.push_back(p);
+  }
+  std::stable_sort(files.begin(), files.end(), [](const TempoFile& a, const TempoFile& b) {
+    const int32_t al = a.calendar.last_day(), bl = b.calendar.last_day();
+    if (al != bl) return al < bl;
+    const int32_t af = a.calendar.first_day(), bf = b.calendar.first_day();
+    if (af != bf) return af < bf;
+    return a.name < b.name;
+  });
+  for (const TempoFile& f : files) {
+    if (f.calendar.days.empty()) continue;
+    TempoCalendarPart p;
+    p.name = f.name;
+    p.first_day = f.calendar.first_day(), p.last_day = f.calendar.last_day(), p.days = int64_t(f.calendar.days.size());
+    const uint16_t index = uint16_t(std::min<size_t>(m.parts.size(), 65535));
+    for (const auto& [d, col] : f.calendar.days) {
+      auto it = m.days.find(d);
+      if (it != m.days.end() && it->second != col) ++p.changed;
+      m.days[d] = col;
+      m.origin[d] = index;
+    }
+    m.parts.push_back(p);
+  }
+  return m;
 }
 
 const TariffTable& shipped_tariffs() {
@@ -173,7 +265,15 @@ const TariffTable& shipped_tariffs() {
   return t;
 }
 const TempoCalendar& shipped_tempo_calendar() {
-  static const TempoCalendar c = parse_tempo_calendar(embedded::tempo_csv);
+  static const TempoCalendar c = [] {
+    TempoCalendar t = parse_tempo_calendar(embedded::tempo_csv, "tempo_calendar.csv");
+    TempoCalendarPart p;
+    p.name = "data/energy/tempo_calendar.csv";
+    p.shipped = true;
+    p.first_day = t.first_day(), p.last_day = t.last_day(), p.days = int64_t(t.days.size());
+    t.parts.push_back(p);
+    return t;
+  }();
   return c;
 }
 std::string_view energy_sources_md() { return embedded::energy_sources_md; }
@@ -238,6 +338,44 @@ std::string fmt_money(double v) {
   return b;
 }
 
+// Which calendar gave the colours, in words: the shipped one (its source and last day) and each file (its name,
+// period, and how many of the curve's Tempo days it coloured).
+Message tempo_calendar_note(const TempoCalendar& cal, const TariffComparison& r) {
+  std::string fr, en;
+  auto used = [&](size_t i) { return i < r.tempo_days_by_part.size() ? r.tempo_days_by_part[i] : 0; };
+  bool files = false;
+  for (size_t i = 0; i < cal.parts.size(); ++i) {
+    const TempoCalendarPart& p = cal.parts[i];
+    const std::string n = std::to_string(used(i));
+    if (p.shipped) continue;
+    files = true;
+    const std::string changed_fr = p.changed ? ", " + std::to_string(p.changed) + " couleur(s) différente(s) des calendriers qu’il recouvre" : "";
+    const std::string changed_en = p.changed ? ", " + std::to_string(p.changed) + " colour(s) differing from the calendars under it" : "";
+    fr += (fr.empty() ? "" : "\u202F; ") + std::string("votre fichier «\u00A0") + p.name + "\u00A0» (" + day_key(p.first_day) + " → " + day_key(p.last_day) + ", " +
+          std::to_string(p.days) + " jours" + changed_fr + ") pour " + n + " jour(s) de la courbe";
+    en += (en.empty() ? "" : "; ") + std::string("your file \"") + p.name + "\" (" + day_key(p.first_day) + " → " + day_key(p.last_day) + ", " +
+          std::to_string(p.days) + " days" + changed_en + ") for " + n + " day(s) of the curve";
+  }
+  for (size_t i = 0; i < cal.parts.size(); ++i) {
+    const TempoCalendarPart& p = cal.parts[i];
+    if (!p.shipped) continue;
+    const std::string n = std::to_string(used(i));
+    fr += (fr.empty() ? "" : "\u202F; ") + std::string(files ? "le calendrier livré" : "calendrier livré avec l’application") +
+          " (RTE via tempo.json de GaboFlo, jours connus jusqu’au " + day_key(p.last_day) + ") pour " + n + " jour(s) de la courbe";
+    en += (en.empty() ? "" : "; ") + std::string(files ? "the shipped calendar" : "the calendar shipped with the app") +
+          " (RTE via GaboFlo's tempo.json, days known up to " + day_key(p.last_day) + ") for " + n + " day(s) of the curve";
+  }
+  if (cal.parts.empty()) {   // a calendar made by hand (tests): no provenance
+    fr = "calendrier fourni (" + std::to_string(cal.days.size()) + " jours)";
+    en = "calendar given (" + std::to_string(cal.days.size()) + " days)";
+  }
+  if (r.tempo_unknown_days > 0) {
+    fr += "\u202F; aucune couleur pour " + std::to_string(r.tempo_unknown_days) + " jour(s)";
+    en += "; no colour for " + std::to_string(r.tempo_unknown_days) + " day(s)";
+  }
+  return make_message("tariffs.tempo_calendar", "Couleurs Tempo\u00A0: " + fr + ".", "Tempo colours: " + en + ".");
+}
+
 }  // namespace
 
 TariffComparison compare_tariffs(const EnergyView& v, const TariffOptions& o, const TariffTable& table,
@@ -276,7 +414,7 @@ TariffComparison compare_tariffs(const EnergyView& v, const TariffOptions& o, co
     intervals[i] = interval;
     (interval <= o.fine_max_interval_s ? fine : coarse).push_back(i);
   }
-  std::set<int32_t> days, fine_days, unknown_days;
+  std::set<int32_t> days, fine_days, unknown_days, known_days;
   std::set<std::pair<int, int32_t>> carried_seen;  // (option, valid_from of the day's period) already noted
 
   auto note_carried = [&](int k, DayPrices& p, int32_t day, int field) {
@@ -331,6 +469,7 @@ TariffComparison compare_tariffs(const EnergyView& v, const TariffOptions& o, co
       if (tday != tempo_day) {   // the calendar and the unknown days once per Tempo day, not per minute
         tempo_day = tday, tempo_colour = cal.colour(tday);
         if (tempo_colour == TempoColour::Unknown) unknown_days.insert(tday);
+        else known_days.insert(tday);
       }
       const TempoColour col = tempo_colour;
       const int ci = int(col);
@@ -423,6 +562,12 @@ TariffComparison compare_tariffs(const EnergyView& v, const TariffOptions& o, co
     r.last_day = *days.rbegin();
   }
   r.tempo_unknown_days = int64_t(unknown_days.size());
+  if (!unknown_days.empty()) r.tempo_unknown_first = *unknown_days.begin(), r.tempo_unknown_last = *unknown_days.rbegin();
+  r.tempo_days_by_part.assign(std::max<size_t>(cal.parts.size(), 1), 0);
+  for (int32_t d : known_days) {
+    const int part = cal.part_of(d);
+    if (part >= 0 && size_t(part) < r.tempo_days_by_part.size()) ++r.tempo_days_by_part[size_t(part)];
+  }
   double best = k_nan;
   for (TariffCost& c : r.tariffs) {
     c.cost_eur = c.energy_eur + c.subscription_eur;
@@ -451,13 +596,20 @@ TariffComparison compare_tariffs(const EnergyView& v, const TariffOptions& o, co
     r.notes.push_back(make_message("tariffs.coarse_skipped",
                                    std::to_string(r.skipped_coarse) + " relevé(s) journalier(s) ignoré(s)\u00A0: la courbe de charge couvre déjà ces jours.",
                                    std::to_string(r.skipped_coarse) + " daily reading(s) ignored: the load curve already covers those days."));
-  if (r.tempo_unknown_days > 0)
+  if (r.days > 0) r.notes.push_back(tempo_calendar_note(cal, r));
+  if (r.tempo_unknown_days > 0) {
+    const std::string n = std::to_string(r.tempo_unknown_days);
+    const std::string span = r.tempo_unknown_first == r.tempo_unknown_last ? day_key(r.tempo_unknown_first)
+                                                                             : day_key(r.tempo_unknown_first) + " → " + day_key(r.tempo_unknown_last);
+    // "after the last day known" only when the gap is the calendar's end, not a hole between two files
+    const std::string known = cal.days.empty() || r.tempo_unknown_first <= cal.last_day() ? std::string() : day_key(cal.last_day());
     r.notes.push_back(make_message(
         "tariffs.tempo_unknown",
-        std::to_string(r.tempo_unknown_days) + " jour(s) sans couleur Tempo connue (calendrier jusqu’au " + day_key(cal.last_day()) +
-            ")\u00A0: comptés au prix bleu. Chargez un calendrier plus récent.",
-        std::to_string(r.tempo_unknown_days) + " day(s) without a known Tempo colour (calendar up to " + day_key(cal.last_day()) +
-            "): priced as blue. Load a newer calendar."));
+        n + " jour(s) Tempo de la courbe sans couleur connue (" + span + (known.empty() ? "" : ", après le " + known + ", dernier jour connu") +
+            ")\u00A0: comptés au prix bleu, le moins cher, donc le coût Tempo est un minimum. Déposez un calendrier plus récent (éCO2mix «\u00A0Calendrier Tempo\u00A0», CSV date;couleur, JSON de l’API RTE).",
+        n + " Tempo day(s) of the curve with no known colour (" + span + (known.empty() ? "" : ", after " + known + ", the last day known") +
+            "): priced as blue, the cheapest, so the Tempo cost is a minimum. Drop a newer calendar (éCO2mix \"Calendrier Tempo\", CSV date;colour, RTE API JSON)."));
+  }
   for (const TariffCost& c : r.tariffs) {
     if (!c.available)
       r.notes.push_back(make_message("tariffs.unavailable", "Option " + c.id + "\u00A0: pas de prix d’abonnement sourcé pour " + std::to_string(o.kva) + " kVA.",

@@ -12,12 +12,14 @@
 
 #include "challenges/common.h"
 #include "challenges/energy.h"
+#include "parsers/table.h"
 #include "parsers/diagnostics.h"
 
 namespace sdw::challenge {
 
 enum class TempoColour : uint8_t { Unknown = 0, Blue = 1, White = 2, Red = 3 };
 const char* tempo_colour_id(TempoColour c);  // "unknown", "blue", "white", "red"
+TempoColour tempo_colour_of_id(std::string_view id);  // "blue", "white", "red" -> the colour; anything else Unknown
 
 // One row of edf_tarif_bleu.csv. Empty cells are NaN: "not sourced for that period".
 struct TariffRow {
@@ -37,18 +39,42 @@ struct TariffTable {
 // Parses the price table (the shipped one, or a user's edited copy of the same shape).
 TariffTable parse_tariff_table(std::string_view csv);
 
+// One calendar that went into a merged calendar: the shipped one or a file the person gave.
+struct TempoCalendarPart {
+  std::string name;                     // the file name (archive entries: "archive.zip/entry"); shipped: its path
+  bool shipped = false;
+  int32_t first_day = 0, last_day = 0;  // the days it gives
+  int64_t days = 0;
+  int64_t changed = 0;                  // days where it gave another colour than the calendars under it
+};
 struct TempoCalendar {
   std::map<int32_t, TempoColour> days;  // local day -> colour
+  std::map<int32_t, uint16_t> origin;   // local day -> index in parts of the calendar that gave it (0 if absent)
+  std::vector<TempoCalendarPart> parts; // shipped first, then the files in the order they were laid over it
   Diagnostics diag;
   TempoColour colour(int32_t day) const;  // Unknown outside the file
+  int part_of(int32_t day) const;         // index in parts of the calendar giving `day`, -1 when none does
   int32_t first_day() const;              // 0 when empty
   int32_t last_day() const;
 };
-// "date,couleur" rows: dates yyyy-mm-dd or dd/mm/yyyy, colours BLEU/BLANC/ROUGE, Bleu/Blanc/Rouge, BLUE/WHITE/RED
-// or RTE's codes 1/2/3 (0 = unknown); ',' or ';' separated; a header line is optional.
-TempoCalendar parse_tempo_calendar(std::string_view csv);
-// `newer` overrides `base` on the days it gives (a user's newer file over the shipped one).
-void merge_tempo_calendar(TempoCalendar& base, const TempoCalendar& newer);
+// A calendar file in any layout parsers/tempo.h reads (éCO2mix download, RTE API JSON, api-couleur-tempo JSON,
+// "date;couleur" CSV…), through that parser: bad rows are warnings with their line, the parse goes on.
+TempoCalendar parse_tempo_calendar(std::string_view text, std::string_view file_name = {});
+
+// A calendar the person gave (a dropped file, `--tempo-calendar FILE`, a calendar among the CLI's files).
+struct TempoFile {
+  std::string name;
+  TempoCalendar calendar;
+};
+// The name a calendar goes by in the notes: the file as dropped, "archive.zip/entry" for an archive's entry.
+std::string tempo_file_name(std::string_view file, std::string_view entry);
+// The tempo_days domain tables (parsers/tempo.h) as one calendar per file (or archive entry), in table order.
+std::vector<TempoFile> tempo_files_of(const std::vector<const Table*>& tables);
+// THE MERGE RULE of Tempo calendars (the page and the CLI call this, nothing else): the shipped calendar, then
+// every file over it; a file gives its days over the calendars under it. The files are laid in the order of their
+// last day, then first day, then name, so where two files disagree the newer calendar wins — whatever the order
+// they were dropped or given in. Days no calendar gives stay unknown (compare_tariffs prices them blue, says so).
+TempoCalendar merge_tempo_calendars(const TempoCalendar& shipped, std::vector<TempoFile> files);
 
 const TariffTable& shipped_tariffs();           // data/energy/edf_tarif_bleu.csv, parsed once
 const TempoCalendar& shipped_tempo_calendar();  // data/energy/tempo_calendar.csv, parsed once
@@ -80,10 +106,12 @@ struct TariffComparison {
   int32_t first_day = 0, last_day = -1;
   int64_t days = 0;                  // local days with readings
   int64_t fine_readings = 0, coarse_readings = 0, skipped_coarse = 0, tempo_unknown_days = 0;
+  int32_t tempo_unknown_first = 0, tempo_unknown_last = -1;  // Tempo days of the curve with no colour known
+  std::vector<int64_t> tempo_days_by_part;  // Tempo days of the curve coloured by each part of the calendar
   bool degraded = false;             // some days only had daily (coarse) readings
   double assumed_hc_share = k_nan;   // HC share used on those days
   int kva = 6;
-  std::vector<Message> notes;        // FR/EN: scaling, carried prices, degraded mode, unknown colours
+  std::vector<Message> notes;        // FR/EN: which Tempo calendar, scaling, carried prices, degraded mode, unknown colours
 };
 TariffComparison compare_tariffs(const EnergyView& v, const TariffOptions& o,
                                  const TariffTable& table = shipped_tariffs(),

@@ -146,6 +146,11 @@ const ColumnSpec k_health_measures_cols[] = {
     {"device", CT::String, "", "appareil ou application", "device or app", R},
     {"source", CT::String, "", "export d'origine", "source export", R},
 };
+const ColumnSpec k_tempo_cols[] = {
+    {"day", CT::Date, "", "jour Tempo (06:00 → 06:00, heure de Paris)", "Tempo day (06:00 → 06:00, Paris time)", R},
+    {"colour", CT::String, "", "couleur : blue, white, red", "colour: blue, white, red", R},
+    {"source", CT::String, "", "forme du calendrier : eco2mix, rte_api, api_couleur_tempo, csv, json", "calendar layout: eco2mix, rte_api, api_couleur_tempo, csv, json", R},
+};
 const ColumnSpec k_provenance_cols[] = {
     {"_file", CT::String, "", "nom du fichier déposé", "file name as dropped", R},
     {"_entry", CT::String, "", "chemin dans l'archive (\"\" sinon)", "path inside the archive (\"\" otherwise)", R},
@@ -220,6 +225,11 @@ const DomainSpec k_domains[] = {
     {domain::k_health_measures, "une mesure du corps ou de l'activité", "a body or activity measure",
      k_health_measures_cols, k_measures_key, {}, k_order_why,
      {"'measure'", "{ts_start}", "{ts_end}", "{type}", "{value}", "{unit}", "NULL", "NULL"}},
+    // No dedup key: every calendar's days stay in the view, and challenges/tariffs.h merge_tempo_calendars
+    // decides which file gives a day (the same function in the CLI and the page).
+    {domain::k_tempo_days, "la couleur Tempo d'un jour (calendrier RTE)", "the Tempo colour of a day (RTE calendar)", k_tempo_cols,
+     {}, {}, "calendars are merged by challenges/tariffs.h merge_tempo_calendars: files over the shipped calendar, the newest file last",
+     {nullptr, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr, nullptr}},
 };
 
 // [SECTION] key components

@@ -21,5 +21,6 @@ inline constexpr const char* k_learning_statements = "learning_statements";  // 
 inline constexpr const char* k_activity = "activity";                        // digital-footprint events
 inline constexpr const char* k_health_records = "health_records";            // health reimbursements
 inline constexpr const char* k_health_measures = "health_measures";          // body / activity measures
+inline constexpr const char* k_tempo_days = "tempo_days";                    // the Tempo colour of a day (RTE)
 
 }  // namespace sdw::domain

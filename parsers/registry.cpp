@@ -26,6 +26,7 @@
 #include "parsers/sncf.h"
 #include "parsers/social.h"
 #include "parsers/tar.h"
+#include "parsers/tempo.h"
 #include "parsers/xapi.h"
 #include "parsers/xlsx.h"
 #include "parsers/zip.h"
@@ -66,6 +67,7 @@ const std::vector<FormatInfo>& formats() {
       {"instagram", "Instagram : j'aime, publications, commentaires, messages (JSON)", "Instagram: likes, posts, comments, messages (JSON)", instagram_detect, instagram_create},
       {"spotify", "Spotify : historique d'écoute (JSON)", "Spotify: streaming history (JSON)", spotify_detect, spotify_create},
       {"netflix", "Netflix : historique de visionnage (ViewingActivity.csv)", "Netflix: viewing activity (ViewingActivity.csv)", netflix_detect, netflix_create},
+      {"tempo", "Calendrier Tempo (RTE : éCO2mix, API, CSV date;couleur)", "Tempo calendar (RTE: éCO2mix, API, CSV date;colour)", tempo_detect, tempo_create},
       {"my_activity", "Google Takeout : Mon activité / historique YouTube (JSON)", "Google Takeout: My Activity / YouTube history (JSON)", my_activity_detect, my_activity_create},
   };
   return k_formats;

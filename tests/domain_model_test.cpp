@@ -114,7 +114,7 @@ TEST_CASE("domain model: the table itself is consistent") {
           CHECK_MESSAGE(model::find_column(d, n), d.name << " timeline uses " << n);
         }
   }
-  CHECK(names.size() == 10);
+  CHECK(names.size() == 11);
   CHECK(model::find_domain("frequent_places") == nullptr);   // Android's frequent places stay a plain table
   CHECK(model::find_domain("nope") == nullptr);
 }

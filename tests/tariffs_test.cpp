@@ -189,8 +189,7 @@ TEST_CASE("tariffs: days after the shipped calendar are unknown, priced blue and
   REQUIRE(newer.diag.warnings.size() == 1);
   CHECK(newer.diag.warnings[0].where.line == 4);
   CHECK(newer.diag.warnings[0].code == "tempo.bad_colour");
-  TempoCalendar cal = shipped_tempo_calendar();
-  merge_tempo_calendar(cal, newer);
+  const TempoCalendar cal = merge_tempo_calendars(shipped_tempo_calendar(), {{"newer.csv", newer}});
   r = compare_tariffs(c.view(), TariffOptions{}, shipped_tariffs(), cal);
   CHECK(r.tempo_unknown_days == 0);
   // red HP of the grid of 2026-02-01 (0.7060, gaboflo_test_2026_02)

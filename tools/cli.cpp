@@ -405,7 +405,7 @@ int run_cli(int argc, char** argv) {
       if (!o.json_out) print_energy(r, fr);
       EnergySaveCli save = o.save;
       save.tariff.offpeak_hours = o.energy.tariff.offpeak_hours;  // --hc-hours feeds the comparison too
-      if (energy == "electricity" && !add_energy_savings(item, cols.view(), r.total_kwh, int64_t(r.days.size()), save, fr, o.json_out))
+      if (energy == "electricity" && !add_energy_savings(item, cols.view(), r.total_kwh, int64_t(r.days.size()), save, fr, o.json_out, tables))
         ok = false;
       res.push_back(item);
     }

@@ -1,15 +1,18 @@
 // `workbench challenge energy` options of the "save money" part (tariff comparison, solar simulation, context) and
 // what they add to each electricity item of the JSON / text output. Header-only, included by tools/cli.cpp.
-// Options: --tariffs --kva N --current base|hphc|tempo --hc-hours (shared with the energy tariff) --tempo-calendar FILE
+// Options: --tariffs --kva N --current base|hphc|tempo --hc-hours (shared with the energy tariff) --tempo-calendar FILE (repeatable;
+//   a calendar among the FILEs counts too: both go through challenges/tariffs.h merge_tempo_calendars, as in the page)
 //   --tariff-table FILE --pv-kwc K --pv-tilt D --pv-azimuth D --lat L --lon L --battery-kwh B --pv-cost EUR_PER_KWC
 //   --home-occupants N --home-m2 N --heating electric|gas|other
 #pragma once
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -20,7 +23,8 @@ namespace sdw::challenge {
 struct EnergySaveCli {
   bool tariffs = false, solar = false;
   TariffOptions tariff;
-  std::string tempo_file, table_file;
+  std::vector<std::string> tempo_files;
+  std::string table_file;
   SolarOptions pv;
   HouseholdProfile home;
 };
@@ -44,7 +48,8 @@ inline int parse_energy_save_arg(int& i, int argc, char** argv, EnergySaveCli& o
   }
   if (a == "--tempo-calendar" || a == "--tariff-table") {
     if (i + 1 >= argc) return -1;
-    (a == "--tempo-calendar" ? o.tempo_file : o.table_file) = argv[++i];
+    if (a == "--tempo-calendar") o.tempo_files.push_back(argv[++i]);
+    else o.table_file = argv[++i];
     o.tariffs = true;
     return 1;
   }
@@ -77,7 +82,7 @@ inline bool read_text_file(const std::string& path, std::string& out) {
 // Adds "tariffs", "tariff_summary", "solar" and "context" to one electricity item; prints them unless json_only.
 // Returns false when a file given by the user cannot be read (message on stderr).
 inline bool add_energy_savings(nlohmann::json& item, const EnergyView& v, double total_kwh, int64_t days, EnergySaveCli o,
-                               bool fr, bool json_only) {
+                               bool fr, bool json_only, const std::vector<Table>& tables = {}) {
   if (!o.tariffs && !o.solar) return true;
   TariffTable table;
   const TariffTable* tt = &shipped_tariffs();
@@ -92,18 +97,26 @@ inline bool add_energy_savings(nlohmann::json& item, const EnergyView& v, double
       std::fprintf(stderr, "%s:%llu: %s\n", o.table_file.c_str(), (unsigned long long)m.where.line, (fr ? m.fr : m.en).c_str());
     tt = &table;
   }
-  TempoCalendar cal = shipped_tempo_calendar();
-  if (!o.tempo_file.empty()) {
+  // Tempo calendars: the ones among the files, then each --tempo-calendar FILE (named as the page names a dropped file)
+  std::vector<const Table*> tempo_tables;
+  for (const Table& t : tables)
+    if (t.domain == "tempo_days") tempo_tables.push_back(&t);
+  std::vector<TempoFile> calendars = tempo_files_of(tempo_tables);
+  for (const std::string& path : o.tempo_files) {
     std::string text;
-    if (!read_text_file(o.tempo_file, text)) {
-      std::fprintf(stderr, "%s %s\n", fr ? "Calendrier Tempo illisible :" : "Unreadable Tempo calendar:", o.tempo_file.c_str());
+    if (!read_text_file(path, text)) {
+      std::fprintf(stderr, "%s %s\n", fr ? "Calendrier Tempo illisible :" : "Unreadable Tempo calendar:", path.c_str());
       return false;
     }
-    TempoCalendar newer = parse_tempo_calendar(text);
-    for (const Message& m : newer.diag.warnings)
-      std::fprintf(stderr, "%s:%llu: %s\n", o.tempo_file.c_str(), (unsigned long long)m.where.line, (fr ? m.fr : m.en).c_str());
-    merge_tempo_calendar(cal, newer);
+    const std::string name = std::filesystem::path(path).filename().string();
+    TempoCalendar given = parse_tempo_calendar(text, name);
+    for (const Message& m : given.diag.warnings)
+      std::fprintf(stderr, "%s:%llu: %s\n", path.c_str(), (unsigned long long)m.where.line, (fr ? m.fr : m.en).c_str());
+    if (given.diag.failed)
+      std::fprintf(stderr, "%s: %s\n", path.c_str(), (fr ? given.diag.error.fr : given.diag.error.en).c_str());
+    calendars.push_back(TempoFile{name, std::move(given)});
   }
+  const TempoCalendar cal = merge_tempo_calendars(shipped_tempo_calendar(), std::move(calendars));
   o.tariff.offpeak_hours = o.tariff.offpeak_hours.empty() ? TariffOptions{}.offpeak_hours : o.tariff.offpeak_hours;
   const TariffComparison cmp = compare_tariffs(v, o.tariff, *tt, cal);
   if (o.tariffs) {

@@ -344,6 +344,22 @@ class BankParser final : public CsvDomainParser {
 
   // text cell: spaces collapsed (multi-line labels), double-encoded UTF-8 ("CafÃ©") repaired
   void label(size_t c, std::string_view s) {
+    // most cells have nothing to collapse: no CR, LF or tab, no double space, no space at either end
+    bool plain = !s.empty() && s.front() != ' ' && s.back() != ' ';
+    for (size_t i = 0; plain && i < s.size(); ++i) {
+      const char ch = s[i];
+      plain = ch != '\r' && ch != '\n' && ch != '\t' && !(ch == ' ' && s[i + 1] == ' ');
+    }
+    if (plain) {
+      std::string fixed;
+      if (repair_mojibake(s, fixed)) {
+        ++m_repaired;
+        m_w.str(c, fixed);
+      } else {
+        m_w.str(c, s);
+      }
+      return;
+    }
     std::string out;
     bool space = false;
     for (char ch : s) {

@@ -54,6 +54,34 @@ void CsvRecordReader::feed(std::string_view text, RecordSink& sink) {
         }
         m_rec_offset = m_tc ? m_tc->source_offset(size_t(p - b)) : m_text_base + uint64_t(p - b);
         m_rec_line = m_line;
+        {
+          // Fast path: a record without quotes that ends inside this chunk is handed out as views of the
+          // text, without copying its bytes into m_rec; anything else goes through the state machine below
+          // from the record's first byte (nothing is consumed here then).
+          m_fields.clear();
+          const char* q = p;
+          const char* fs = q;
+          bool whole = false;
+          for (;;) {
+            while (q < e && !m_special[uint8_t(*q)]) ++q;
+            if (q == e || *q == '"') break;
+            m_fields.emplace_back(fs, size_t(q - fs));
+            if (*q == m_delim) {
+              fs = ++q;
+              continue;
+            }
+            whole = true;  // '\n' or '\r'
+            break;
+          }
+          if (whole) {
+            ++m_line;
+            if (*q == '\r') m_skip_lf = true;
+            p = q + 1;
+            if (!(m_fields.size() == 1 && m_fields[0].empty()))  // a blank line is skipped
+              sink.on_record(std::span<const std::string_view>(m_fields.data(), m_fields.size()), m_rec_offset, m_rec_line);
+            continue;
+          }
+        }
         m_state = FieldStart;
         [[fallthrough]];
       case FieldStart:

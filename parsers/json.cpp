@@ -97,6 +97,13 @@ bool repair_mojibake(std::string_view s, std::string& out) {
   size_t i = 0;
   while (i < s.size() && uint8_t(s[i]) < 0x80) ++i;
   if (i == s.size()) return false;
+  // A repair needs a lead byte (U+00C2..U+00F4, written C3 xx) followed by a continuation byte (U+0080..U+00BF,
+  // written C2 xx): without "C3 xx C2" somewhere there is nothing to repair.
+  {
+    size_t k = i;
+    while (k + 2 < s.size() && !(uint8_t(s[k]) == 0xC3 && uint8_t(s[k + 2]) == 0xC2)) ++k;
+    if (k + 2 >= s.size()) return false;
+  }
   // decode as UTF-8; every non-ASCII code point must be U+0080..U+00FF (encoded C2 xx / C3 xx)
   std::string bytes(s.substr(0, i));
   bool multi = false;

@@ -24,38 +24,11 @@ const char* column_type_name(ColumnType t) {
   return "?";
 }
 
-// [SECTION] appends: every append pushes one slot in the storage of the column's type, so that row i
-// is at index i whatever its validity.
+// [SECTION] appends (inline in table.h): every append pushes one slot in the storage of the column's type, so
+// that row i is at index i whatever its validity.
 
-void Column::append_null() {
-  valid.push_back(0);
-  switch (type) {
-    case ColumnType::Bool:
-    case ColumnType::Int64: i64.push_back(0); break;
-    case ColumnType::Timestamp: i64.push_back(0); utc_offset_min.push_back(k_unknown_offset); break;
-    case ColumnType::Float64: f64.push_back(0.0); break;
-    case ColumnType::Date: i32.push_back(0); break;
-    case ColumnType::String: offsets.push_back(offsets.back()); break;
-  }
-}
-
-void Column::append_bool(bool v) { valid.push_back(1); i64.push_back(v ? 1 : 0); }
-void Column::append_int(int64_t v) { valid.push_back(1); i64.push_back(v); }
-void Column::append_double(double v) { valid.push_back(1); f64.push_back(v); }
-void Column::append_date(int32_t days) { valid.push_back(1); i32.push_back(days); }
-
-void Column::append_timestamp(int64_t utc_us, int16_t offset_min) {
-  valid.push_back(1);
-  i64.push_back(utc_us);
-  utc_offset_min.push_back(offset_min);
-}
-
-void Column::append_string(std::string_view v) {
-  if (chars.size() + v.size() > size_t(INT32_MAX))
-    throw std::length_error("string column over 2 GiB (Arrow Utf8 offsets are 32-bit)");
-  valid.push_back(1);
-  chars.append(v.data(), v.size());
-  offsets.push_back(int32_t(chars.size()));
+void Column::string_too_long() {
+  throw std::length_error("string column over 2 GiB (Arrow Utf8 offsets are 32-bit)");
 }
 
 std::string_view Column::string_at(size_t row) const {

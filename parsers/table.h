@@ -41,13 +41,33 @@ struct Column {
   int64_t null_count = 0;
 
   size_t size() const { return valid.size(); }
-  void append_null();
-  void append_bool(bool v);
-  void append_int(int64_t v);
-  void append_double(double v);
-  void append_date(int32_t days);
-  void append_timestamp(int64_t utc_us, int16_t offset_min = k_unknown_offset);
-  void append_string(std::string_view v);
+  // Appends are inline: parsers call them once per cell.
+  void append_null() {
+    valid.push_back(0);
+    switch (type) {
+      case ColumnType::Bool:
+      case ColumnType::Int64: i64.push_back(0); break;
+      case ColumnType::Timestamp: i64.push_back(0); utc_offset_min.push_back(k_unknown_offset); break;
+      case ColumnType::Float64: f64.push_back(0.0); break;
+      case ColumnType::Date: i32.push_back(0); break;
+      case ColumnType::String: offsets.push_back(offsets.back()); break;
+    }
+  }
+  void append_bool(bool v) { valid.push_back(1); i64.push_back(v ? 1 : 0); }
+  void append_int(int64_t v) { valid.push_back(1); i64.push_back(v); }
+  void append_double(double v) { valid.push_back(1); f64.push_back(v); }
+  void append_date(int32_t days) { valid.push_back(1); i32.push_back(days); }
+  void append_timestamp(int64_t utc_us, int16_t offset_min = k_unknown_offset) {
+    valid.push_back(1);
+    i64.push_back(utc_us);
+    utc_offset_min.push_back(offset_min);
+  }
+  void append_string(std::string_view v) {
+    if (chars.size() + v.size() > size_t(INT32_MAX)) string_too_long();
+    valid.push_back(1);
+    chars.append(v.data(), v.size());
+    offsets.push_back(int32_t(chars.size()));
+  }
   std::string_view string_at(size_t row) const;  // String columns only
   std::string value_text(size_t row) const;      // any type, for CLI/tests ("" for null; ISO 8601 for time)
   void finalize();                               // builds validity_bits / bool_bits, counts nulls
@@ -55,6 +75,7 @@ struct Column {
   bool has_offsets() const;                      // some timestamp kept an explicit source offset
   void convert_to_float();                       // Int64 -> Float64 in place (inference met a decimal)
   void convert_to_string();                      // any type -> String, earlier values re-written by value_text()
+  [[noreturn]] static void string_too_long();    // throws std::length_error (Arrow Utf8 offsets are 32-bit)
 };
 
 std::string format_double(double v);        // shortest text that reads back to the same double

@@ -6,6 +6,7 @@
 #include <fast_float/fast_float.h>
 
 #include <cstring>
+#include <initializer_list>
 #include <limits>
 
 namespace sdw {
@@ -216,6 +217,43 @@ bool parse_float(std::string_view s, double& out) {
       return true;
     }
   }
+  // Second fast path: an integer part grouped by spaces (ASCII, U+00A0, U+202F) in groups of three, as bank
+  // statements write amounts ("-1 234,56", "2 150,00"), at most 15 digits, no exponent. It accepts only cells
+  // scan_number reads the same way (one decimal character, no thousands character besides spaces), with the
+  // same division as above; anything else goes to the general path.
+  if (s.size() >= 5 && s.size() <= 40) {
+    const char* p = s.data();
+    const char* const e = p + s.size();
+    const bool neg = *p == '-';
+    if (*p == '-' || *p == '+') ++p;
+    uint64_t m = 0;
+    int nd = 0, group = 0, frac = -1;
+    bool grouped = false, ok = p < e && is_digit(*p) && *p != '0';
+    while (ok && p < e) {
+      const char c = *p;
+      if (is_digit(c)) { m = m * 10 + uint64_t(c - '0'); ++nd; ++group; ++p; continue; }
+      const size_t sl = group_space_len(p, e);
+      if (sl == 0) break;
+      ok = grouped ? group == 3 : group <= 3;
+      grouped = true;
+      group = 0;
+      p += sl;
+    }
+    ok = ok && grouped && group == 3;
+    if (ok && p < e && (*p == ',' || *p == '.')) {
+      ++p;
+      frac = 0;
+      while (p < e && is_digit(*p)) { m = m * 10 + uint64_t(*p - '0'); ++nd; ++frac; ++p; }
+      ok = frac > 0;
+    }
+    if (ok && p == e && nd <= 15) {
+      static const double k_pow10[] = {1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+      double v = double(m);
+      if (frac > 0) v /= k_pow10[frac];
+      out = neg ? -v : v;
+      return true;
+    }
+  }
   NumText n;
   if (!scan_number(s, n)) return false;
   auto r = fast_float::from_chars(n.buf, n.buf + n.len, out);
@@ -311,6 +349,29 @@ bool scan_date(const char*& p, const char* e, int64_t& days) {
 }  // namespace
 
 bool parse_date(std::string_view s, int32_t& days) {
+  // Fixed-width fast path: dd/mm/yyyy (also '-' or '.') and yyyy-mm-dd (also '/'), what scan_date reads the same way
+  if (s.size() == 10) {
+    const char* c = s.data();
+    auto d2 = [&](int i) { return unsigned(c[i] - '0') * 10 + unsigned(c[i + 1] - '0'); };
+    auto digits = [&](std::initializer_list<int> at) {
+      for (int i : at) if (!is_digit(c[i])) return false;
+      return true;
+    };
+    if (c[2] == c[5] && (c[2] == '/' || c[2] == '-' || c[2] == '.') && digits({0, 1, 3, 4, 6, 7, 8, 9})) {
+      const int64_t y = int64_t(d2(6)) * 100 + d2(8);
+      const unsigned m = d2(3), d = d2(0);
+      if (!valid_ymd(y, m, d)) return false;
+      days = int32_t(days_from_civil(y, m, d));
+      return true;
+    }
+    if (c[4] == c[7] && (c[4] == '-' || c[4] == '/') && digits({0, 1, 2, 3, 5, 6, 8, 9})) {
+      const int64_t y = int64_t(d2(0)) * 100 + d2(2);
+      const unsigned m = d2(5), d = d2(8);
+      if (!valid_ymd(y, m, d)) return false;
+      days = int32_t(days_from_civil(y, m, d));
+      return true;
+    }
+  }
   const char* p = s.data();
   const char* e = p + s.size();
   int64_t d;

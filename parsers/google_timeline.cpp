@@ -143,25 +143,46 @@ bool valid_pos(double lat, double lon) {
 
 double e7(int64_t v) { return double(v) / 1e7; }  // correctly rounded: 461234567 -> 46.1234567
 
-// Decimal text of v at o (what %lld writes); returns the end. Keys are built once per point: no snprintf.
+// Decimal text of v at o (what %lld writes); returns the end. Keys are built once per point: no snprintf,
+// two digits per division.
 char* put_decimal(char* o, long long v) {
+  static const char k_pairs[] =
+      "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+      "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+      "8081828384858687888990919293949596979899";
   unsigned long long u = v < 0 ? 0ull - static_cast<unsigned long long>(v) : static_cast<unsigned long long>(v);
   if (v < 0) *o++ = '-';
   char tmp[24];
-  int n = 0;
-  do { tmp[n++] = char('0' + u % 10); u /= 10; } while (u);
-  while (n) *o++ = tmp[--n];
-  return o;
+  int n = 24;
+  while (u >= 100) {
+    const unsigned r = unsigned(u % 100);
+    u /= 100;
+    tmp[--n] = k_pairs[2 * r + 1];
+    tmp[--n] = k_pairs[2 * r];
+  }
+  if (u >= 10) {
+    tmp[--n] = k_pairs[2 * u + 1];
+    tmp[--n] = k_pairs[2 * u];
+  } else {
+    tmp[--n] = char('0' + u);
+  }
+  std::memcpy(o, tmp + n, size_t(24 - n));
+  return o + (24 - n);
 }
 
-std::string round_key(int64_t t, double lat, double lon, double scale) {
-  char buf[80];
+// "t|round(lat*scale)|round(lon*scale)" into buf (80 bytes at least); returns its length.
+size_t round_key_to(char* buf, int64_t t, double lat, double lon, double scale) {
   char* o = put_decimal(buf, static_cast<long long>(t));
   *o++ = '|';
   o = put_decimal(o, static_cast<long long>(std::llround(lat * scale)));
   *o++ = '|';
   o = put_decimal(o, static_cast<long long>(std::llround(lon * scale)));
-  return std::string(buf, size_t(o - buf));
+  return size_t(o - buf);
+}
+
+std::string round_key(int64_t t, double lat, double lon, double scale) {
+  char buf[80];
+  return std::string(buf, round_key_to(buf, t, lat, lon, scale));
 }
 
 uint64_t mix(uint64_t h) {
@@ -362,7 +383,10 @@ class Outputs {
     c[6].append_string(m_source);
     put_s(c[7], r.activity);
     put_i(c[8], r.act_conf);
-    if (r.ts.ok()) c[9].append_string(google_point_key(r.ts.us, r.lat, r.lon));
+    if (r.ts.ok()) {  // google_point_key, without a std::string per point
+      char key[80];
+      c[9].append_string(std::string_view(key, round_key_to(key, floor_div(r.ts.us, 1000000), r.lat, r.lon, 1e5)));
+    }
     else if (r.trip_key && r.waypoint >= 0) c[9].append_string(std::string(*r.trip_key) + "|w" + std::to_string(r.waypoint));
     else c[9].append_null();
     c[10].append_string(r.kind);

@@ -118,7 +118,7 @@ std::string JsonReader::path() const {
     if (m_stack[d].count == 0) break;
     if (m_stack[d].object) {
       if (!s.empty()) s.push_back('.');
-      s += m_keys[d];
+      s += key_at(d);
     } else {
       s.push_back('[');
       s += to_str(m_stack[d].count - 1);
@@ -177,8 +177,14 @@ void JsonReader::begin_container(JsonHandler& h, bool object, uint64_t off) {
   m_ev.text = {};
   emit(h, object ? JsonKind::BeginObject : JsonKind::BeginArray, off, m_line);
   m_stack.push_back(Frame{object, 0, off, m_line});
-  if (m_keys.size() < m_stack.size()) m_keys.emplace_back();
-  else m_keys[m_stack.size() - 1].clear();
+  if (m_keys.size() < m_stack.size()) {
+    m_keys.emplace_back();
+    m_key_view.emplace_back();
+    m_key_in_chunk.push_back(0);
+  } else {
+    m_keys[m_stack.size() - 1].clear();
+    m_key_in_chunk[m_stack.size() - 1] = 0;
+  }
   m_state = object ? State::KeyOrEnd : State::ValueOrEnd;
 }
 
@@ -268,7 +274,14 @@ void JsonReader::finish_string(JsonHandler& h, std::string_view text) {
   m_ev.text = text;
   if (m_tok_key) {
     ++m_stack.back().count;
-    m_keys[m_stack.size() - 1].assign(text.data(), text.size());
+    const size_t d = m_stack.size() - 1;
+    if (m_buffered) {
+      m_keys[d].assign(text.data(), text.size());
+      m_key_in_chunk[d] = 0;
+    } else {
+      m_key_view[d] = text;  // a view of the chunk: copied at the end of feed() if still open
+      m_key_in_chunk[d] = 1;
+    }
     m_state = State::Colon;
     emit(h, JsonKind::Key, m_tok_off, m_tok_line);
   } else {
@@ -280,6 +293,15 @@ void JsonReader::finish_string(JsonHandler& h, std::string_view text) {
 // [SECTION] reader: the byte loop
 
 void JsonReader::feed(std::string_view chunk, JsonHandler& h) {
+  feed_chunk(chunk, h);
+  for (size_t d = 0; d < m_key_in_chunk.size(); ++d)
+    if (m_key_in_chunk[d]) {
+      m_keys[d].assign(m_key_view[d].data(), m_key_view[d].size());
+      m_key_in_chunk[d] = 0;
+    }
+}
+
+void JsonReader::feed_chunk(std::string_view chunk, JsonHandler& h) {
   const uint8_t* const b = reinterpret_cast<const uint8_t*>(chunk.data());
   const uint8_t* p = b;
   const uint8_t* const e = b + chunk.size();

@@ -72,7 +72,9 @@ class JsonReader {
   // by a Begin* event at depth d (0 = root); valid for d < depth().
   uint32_t depth() const { return uint32_t(m_stack.size()); }          // open containers
   bool is_object(uint32_t d) const { return m_stack[d].object; }
-  std::string_view key_at(uint32_t d) const { return m_keys[d]; }      // object at d: the member being read
+  std::string_view key_at(uint32_t d) const {                          // object at d: the member being read
+    return m_key_in_chunk[d] ? m_key_view[d] : std::string_view(m_keys[d]);
+  }
   uint64_t index_at(uint32_t d) const { return m_stack[d].count - 1; } // array at d: the element being read
   std::string path() const;                                            // "features[3].geometry" (for messages)
 
@@ -84,6 +86,7 @@ class JsonReader {
     uint64_t open_off, open_line;  // where it was opened (for the end-of-file message)
   };
 
+  void feed_chunk(std::string_view chunk, JsonHandler& h);
   void fail(const char* code, std::string fr, std::string en, uint64_t offset, uint64_t line);
   void fail_unexpected(uint8_t c, uint64_t offset, const char* expected_fr, const char* expected_en);
   void emit(JsonHandler& h, JsonKind k, uint64_t off, uint64_t line);
@@ -108,6 +111,10 @@ class JsonReader {
 
   std::vector<Frame> m_stack;
   std::vector<std::string> m_keys;  // per depth; capacity reused
+  // A key read whole from the current chunk is not copied: m_key_view[d] points into the chunk until feed()
+  // returns, when the keys still open are copied into m_keys.
+  std::vector<std::string_view> m_key_view;
+  std::vector<uint8_t> m_key_in_chunk;
 
   // token in progress
   uint64_t m_tok_off = 0, m_tok_line = 1;

@@ -158,6 +158,7 @@ const char* layout_name(const std::vector<std::string>& h, const Layout& l) {
 // An amount cell with any thousands separator: apostrophes (11'373.94, 11’373.94) and thin spaces
 // (U+2009) between digits are dropped before parse_amount, which reads spaces, NBSP and U+202F itself.
 bool bank_amount(std::string_view s, double& out) {
+  if (s.empty()) return false;  // what parse_amount says of it
   if (s.find('\'') == std::string_view::npos && s.find("\xE2\x80") == std::string_view::npos) return parse_amount(s, out);
   std::string t;
   t.reserve(s.size());
@@ -346,13 +347,16 @@ class BankParser final : public CsvDomainParser {
   void label(size_t c, std::string_view s) {
     // most cells have nothing to collapse: no CR, LF or tab, no double space, no space at either end
     bool plain = !s.empty() && s.front() != ' ' && s.back() != ' ';
+    uint8_t high = 0;  // some byte >= 0x80: repair_mojibake has nothing to do on ASCII
     for (size_t i = 0; plain && i < s.size(); ++i) {
-      const char ch = s[i];
+      const uint8_t ch = uint8_t(s[i]);
+      high |= ch;
+      if (ch > ' ') continue;
       plain = ch != '\r' && ch != '\n' && ch != '\t' && !(ch == ' ' && s[i + 1] == ' ');
     }
     if (plain) {
       std::string fixed;
-      if (repair_mojibake(s, fixed)) {
+      if ((high & 0x80) && repair_mojibake(s, fixed)) {
         ++m_repaired;
         m_w.str(c, fixed);
       } else {

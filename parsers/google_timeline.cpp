@@ -26,6 +26,7 @@
 
 #include <fast_float/fast_float.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
@@ -493,6 +494,35 @@ class Outputs {
 
 // [SECTION] streaming path tracker
 
+// The key path of the current position ("activity[].activity[].type"): a string whose appends and cuts are
+// inline, since the tracker changes it at every key.
+class PathBuf {
+ public:
+  size_t size() const { return m_n; }
+  void resize(size_t n) {
+    if (n > m_n) {
+      room(n);
+      std::memset(m_b.data() + m_n, 0, n - m_n);
+    }
+    m_n = n;
+  }
+  void append(const char* p, size_t n) {
+    room(m_n + n);
+    std::memcpy(m_b.data() + m_n, p, n);
+    m_n += n;
+  }
+  PathBuf& operator+=(char c) { append(&c, 1); return *this; }
+  PathBuf& operator+=(std::string_view s) { append(s.data(), s.size()); return *this; }
+  operator std::string_view() const { return std::string_view(m_b.data(), m_n); }
+
+ private:
+  void room(size_t n) {
+    if (n > m_b.size()) m_b.resize(std::max(n, 2 * m_b.size()));
+  }
+  std::vector<char> m_b = std::vector<char>(256);
+  size_t m_n = 0;
+};
+
 // Base of the four JSON shapes: JsonReader events -> relative key paths inside one element of a records
 // array ("locations", "timelineObjects", the root array...). A shape sees begin_record, field (scalars),
 // open/close (containers inside the record) and end_record; nothing of the document is kept.
@@ -574,7 +604,7 @@ class GoogleParser : public Parser, public JsonHandler {
           m_array_depth = d;
           m_kind = k;
           m_rec_index = 0;
-          m_array_path = m_path;
+          m_array_path = std::string(std::string_view(m_path));
         }
       }
       return;
@@ -657,7 +687,7 @@ class GoogleParser : public Parser, public JsonHandler {
     diag.warn(std::move(m));
   }
 
-  std::string m_path;
+  PathBuf m_path;
   std::vector<Frame> m_frames;
   size_t m_base = 0;            // start of the record-relative path in m_path
   bool m_in_record = false;

@@ -5,6 +5,7 @@
 
 #include <fast_float/fast_float.h>
 
+#include <bit>
 #include <cstring>
 
 #include "parsers/encoding.h"
@@ -244,7 +245,13 @@ bool JsonReader::finish_number(JsonHandler& h, std::string_view text) {
   m_ev.integral = integral;
   m_ev.is_int = false;
   m_ev.i64 = 0;
-  if (integral) {
+  if (integral && int_end - (neg ? s + 1 : s) <= 18) {  // 18 digits always fit: no overflow test per digit
+    uint64_t acc = 0;
+    for (const char* d = neg ? s + 1 : s; d < int_end; ++d) acc = acc * 10 + uint64_t(*d - '0');
+    m_ev.is_int = true;
+    m_ev.i64 = neg ? int64_t(0 - acc) : int64_t(acc);
+    m_ev.f64 = double(m_ev.i64);
+  } else if (integral) {
     uint64_t acc = 0;
     bool fits = true;
     const uint64_t limit = neg ? uint64_t(INT64_MAX) + 1 : uint64_t(INT64_MAX);
@@ -433,7 +440,20 @@ void JsonReader::feed_chunk(std::string_view chunk, JsonHandler& h) {
             seg = p;
             continue;
           }
-          // hot loop: plain bytes
+          // hot loop: plain bytes, eight at a time (first byte that is not plain: '"', '\\', < 0x20 or >= 0x80)
+          while (e - p >= 8) {
+            uint64_t x;
+            std::memcpy(&x, p, 8);
+            if constexpr (std::endian::native != std::endian::little) break;
+            const uint64_t hi = 0x8080808080808080ull, ones = 0x0101010101010101ull;
+            const uint64_t q = x ^ (ones * '"'), bs = x ^ (ones * '\\');
+            const uint64_t stop = (x & hi) | ((x - ones * 0x20) & ~x & hi) | ((q - ones) & ~q & hi) | ((bs - ones) & ~bs & hi);
+            if (stop) {
+              p += std::countr_zero(stop) >> 3;
+              break;
+            }
+            p += 8;
+          }
           while (p < e && k_tab.plain[*p]) ++p;
           if (p == e) break;
           const uint8_t c = *p;

@@ -6,7 +6,6 @@
 #include <fast_float/fast_float.h>
 
 #include <cstring>
-#include <initializer_list>
 #include <limits>
 
 namespace sdw {
@@ -37,7 +36,7 @@ bool iequals(std::string_view a, const char* b) {
 
 }  // namespace
 
-std::string_view trim(std::string_view s) {
+std::string_view trim_ends(std::string_view s) {
   const char* b = s.data();
   const char* e = b + s.size();
   for (;;) {
@@ -353,18 +352,15 @@ bool parse_date(std::string_view s, int32_t& days) {
   if (s.size() == 10) {
     const char* c = s.data();
     auto d2 = [&](int i) { return unsigned(c[i] - '0') * 10 + unsigned(c[i + 1] - '0'); };
-    auto digits = [&](std::initializer_list<int> at) {
-      for (int i : at) if (!is_digit(c[i])) return false;
-      return true;
-    };
-    if (c[2] == c[5] && (c[2] == '/' || c[2] == '-' || c[2] == '.') && digits({0, 1, 3, 4, 6, 7, 8, 9})) {
+    auto dd = [&](int i) { return unsigned(c[i] - '0') < 10 && unsigned(c[i + 1] - '0') < 10; };
+    if (c[2] == c[5] && (c[2] == '/' || c[2] == '-' || c[2] == '.') && dd(0) && dd(3) && dd(6) && dd(8)) {
       const int64_t y = int64_t(d2(6)) * 100 + d2(8);
       const unsigned m = d2(3), d = d2(0);
       if (!valid_ymd(y, m, d)) return false;
       days = int32_t(days_from_civil(y, m, d));
       return true;
     }
-    if (c[4] == c[7] && (c[4] == '-' || c[4] == '/') && digits({0, 1, 2, 3, 5, 6, 8, 9})) {
+    if (c[4] == c[7] && (c[4] == '-' || c[4] == '/') && dd(0) && dd(2) && dd(5) && dd(8)) {
       const int64_t y = int64_t(d2(0)) * 100 + d2(2);
       const unsigned m = d2(5), d = d2(8);
       if (!valid_ymd(y, m, d)) return false;

@@ -9,7 +9,14 @@
 namespace sdw {
 
 // ---- text helpers
-std::string_view trim(std::string_view s);       // strips ASCII spaces/tabs and U+00A0 at both ends
+std::string_view trim_ends(std::string_view s);  // trim() past its inline test
+// Strips ASCII spaces/tabs and U+00A0 at both ends. Inline: most cells have nothing to strip.
+inline std::string_view trim(std::string_view s) {
+  if (s.empty()) return s;
+  const char f = s.front(), l = s.back();
+  if (f != ' ' && f != '\t' && f != '\xC2' && l != ' ' && l != '\t' && l != '\xA0') return s;
+  return trim_ends(s);
+}
 bool is_null_token(std::string_view s);          // "", null, NULL, NA, N/A, n/a, - (s already trimmed)
 
 // ---- scalars (input already trimmed; return false when the cell is not of that type)

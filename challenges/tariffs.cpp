@@ -352,18 +352,18 @@ Message tempo_calendar_note(const TempoCalendar& cal, const TariffComparison& r)
     const std::string changed_fr = p.changed ? ", " + std::to_string(p.changed) + " couleur(s) différente(s) des calendriers qu’il recouvre" : "";
     const std::string changed_en = p.changed ? ", " + std::to_string(p.changed) + " colour(s) differing from the calendars under it" : "";
     fr += (fr.empty() ? "" : "\u202F; ") + std::string("votre fichier «\u00A0") + p.name + "\u00A0» (" + day_key(p.first_day) + " → " + day_key(p.last_day) + ", " +
-          std::to_string(p.days) + " jours" + changed_fr + ") pour " + n + " jour(s) de la courbe";
+          std::to_string(p.days) + " jours" + changed_fr + ") pour " + n + " jour(s) Tempo de la courbe";
     en += (en.empty() ? "" : "; ") + std::string("your file \"") + p.name + "\" (" + day_key(p.first_day) + " → " + day_key(p.last_day) + ", " +
-          std::to_string(p.days) + " days" + changed_en + ") for " + n + " day(s) of the curve";
+          std::to_string(p.days) + " days" + changed_en + ") for " + n + " Tempo day(s) of the curve";
   }
   for (size_t i = 0; i < cal.parts.size(); ++i) {
     const TempoCalendarPart& p = cal.parts[i];
     if (!p.shipped) continue;
     const std::string n = std::to_string(used(i));
     fr += (fr.empty() ? "" : "\u202F; ") + std::string(files ? "le calendrier livré" : "calendrier livré avec l’application") +
-          " (RTE via tempo.json de GaboFlo, jours connus jusqu’au " + day_key(p.last_day) + ") pour " + n + " jour(s) de la courbe";
+          " (RTE via tempo.json de GaboFlo, jours connus jusqu’au " + day_key(p.last_day) + ") pour " + n + " jour(s) Tempo de la courbe";
     en += (en.empty() ? "" : "; ") + std::string(files ? "the shipped calendar" : "the calendar shipped with the app") +
-          " (RTE via GaboFlo's tempo.json, days known up to " + day_key(p.last_day) + ") for " + n + " day(s) of the curve";
+          " (RTE via GaboFlo's tempo.json, days known up to " + day_key(p.last_day) + ") for " + n + " Tempo day(s) of the curve";
   }
   if (cal.parts.empty()) {   // a calendar made by hand (tests): no provenance
     fr = "calendrier fourni (" + std::to_string(cal.days.size()) + " jours)";

@@ -53,7 +53,7 @@ Role header_role(const std::string& n) {   // n folded (lower case, no accents)
       k == "type jour tempo" || k == "libcouleur" || k == "lib couleur" || k == "couleur du jour" || k == "tempo color" ||
       k == "tempo colour" || k == "jour tempo couleur" || k == "value" || k == "valeur couleur")
     return Role::Colour;
-  if (k == "codejour" || k == "code jour" || k == "code couleur" || k == "code") return Role::Code;
+  if (k == "codejour" || k == "code jour" || k == "code couleur" || k == "code tempo") return Role::Code;
   return Role::None;
 }
 
@@ -112,7 +112,7 @@ struct DayCollector {
     uint64_t line, record;
   };
   std::map<int32_t, Day> days;
-  uint64_t undecided = 0, undecided_line = 0, notices = 0, notice_line_no = 0, conflicts = 0;
+  uint64_t undecided = 0, undecided_line = 0, undecided_offset = 0, notices = 0, notice_line_no = 0, notice_offset = 0, conflicts = 0;
 
   void add(Diagnostics& diag, int32_t day, int colour, uint64_t line, uint64_t offset, uint64_t record) {
     auto [it, fresh] = days.try_emplace(day, Day{colour, line, record});
@@ -161,13 +161,14 @@ struct DayCollector {
     if (undecided) {
       Message m = make_message("tempo.undecided",
                                num_str(undecided) + " jour(s) sans couleur publiée (0, INCONNU…) laissé(s) de côté, premier ligne " + num_str(undecided_line),
-                               num_str(undecided) + " day(s) with no published colour yet (0, UNKNOWN…) left out, first on line " + num_str(undecided_line));
+                               num_str(undecided) + " day(s) with no published colour yet (0, UNKNOWN…) left out, first on line " + num_str(undecided_line),
+                               undecided_offset, undecided_line);
       m.info = true;
       diag.warn(std::move(m));
     }
     if (notices) {
       Message m = make_message("tempo.notice", "Mention de RTE en fin de fichier ignorée (ligne " + num_str(notice_line_no) + ").",
-                               "RTE's notice at the end of the file skipped (line " + num_str(notice_line_no) + ").");
+                               "RTE's notice at the end of the file skipped (line " + num_str(notice_line_no) + ").", notice_offset, notice_line_no);
       m.info = true;
       diag.warn(std::move(m));
     }
@@ -217,7 +218,7 @@ class TempoCsvParser final : public CsvDomainParser {
       std::string joined;
       for (std::string_view s : f) joined += std::string(s) + ' ';
       if (notice_line(joined)) {
-        if (m_days.notices++ == 0) m_days.notice_line_no = line;
+        if (m_days.notices++ == 0) m_days.notice_line_no = line, m_days.notice_offset = off;
         return;
       }
       m_days.bad_date(diag, d.empty() ? std::string_view(joined).substr(0, 40) : d, line, off);
@@ -234,7 +235,7 @@ class TempoCsvParser final : public CsvDomainParser {
       return;
     }
     if (colour == 0) {
-      if (m_days.undecided++ == 0) m_days.undecided_line = line;
+      if (m_days.undecided++ == 0) m_days.undecided_line = line, m_days.undecided_offset = off;
       return;
     }
     m_days.add(diag, day, colour, line, off, record);
@@ -364,7 +365,7 @@ class TempoJsonParser {
         continue;
       }
       if (colour == 0) {
-        if (m_days.undecided++ == 0) m_days.undecided_line = line;
+        if (m_days.undecided++ == 0) m_days.undecided_line = line, m_days.undecided_offset = offset;
         continue;
       }
       m_days.add(m_diag, day, colour, line, offset, record);
@@ -493,12 +494,13 @@ int tempo_detect(std::string_view head, std::string_view file_name) {
     for (size_t k = 0; k < lines.size(); ++k) {
       const Layout l = header_layout(lines[k]);
       if (!l.ok()) continue;
-      // a header: sure when a data line follows with a Tempo colour (or no data line is in the head yet)
+      // a header: sure when a data line follows with a Tempo colour word (RTE's codes 1/2/3 only under a code
+      // header such as codeJour: "date,value" with small numbers is not a calendar), or no data line yet
       for (size_t j = k + 1; j < lines.size() && j < k + 6; ++j) {
         const auto& f = lines[j];
-        const int c = l.colour >= 0 && size_t(l.colour) < f.size() ? tempo_colour_code(f[size_t(l.colour)], true)
-                      : l.code >= 0 && size_t(l.code) < f.size() ? tempo_colour_code(f[size_t(l.code)], true) : -1;
-        if (c >= 0) return 95;
+        const int by_word = l.colour >= 0 && size_t(l.colour) < f.size() ? tempo_colour_code(f[size_t(l.colour)], false) : -1;
+        const int by_code = l.code >= 0 && size_t(l.code) < f.size() ? tempo_colour_code(f[size_t(l.code)], true) : -1;
+        if (by_word > 0 || by_code > 0) return 95;
       }
       if (k + 1 >= lines.size()) return 70;
       break;

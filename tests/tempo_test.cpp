@@ -173,6 +173,10 @@ TEST_CASE("tempo: files that are not calendars are left to their own formats") {
   CHECK(test::parse_session("Horodate;Valeur\n2024-01-01T00:30:00+01:00;512\n", "conso.csv").format != "tempo");
   CHECK(test::parse_session("date;libelle;montant\n01/02/2025;CB CARREFOUR;-12,50\n", "releve.csv").format != "tempo");
   CHECK(test::parse_session("date,temperature\n2025-01-01,3.5\n2025-01-02,4.0\n", "meteo.csv").format != "tempo");
+  CHECK(test::parse_session("date,value\n2025-01-01,1\n2025-01-02,3\n2025-01-03,2\n", "mesures.csv").format != "tempo");
+  CHECK(test::parse_session("Date;Code\n01/01/2025;1\n02/01/2025;2\n", "codes.csv").format != "tempo");
+  // RTE's codes are a calendar under a code header
+  CHECK(test::parse_session("dateJour;codeJour\n2026-02-09;2\n2026-02-10;3\n", "jours.csv").format == "tempo");
   CHECK(test::parse_session("[{\"date\":\"2025-01-01\",\"steps\":1200}]", "steps.json").format != "tempo");
   // a load curve with a Tempo colour column stays a load curve (not a calendar)
   CHECK(test::parse_session("Date;Couleur;Consommation (kWh)\n2025-01-01;BLEU;12,5\n", "conso_tempo.csv").format != "tempo");
@@ -223,7 +227,7 @@ TEST_CASE("tempo: the comparison says which calendar gave the colours, and price
   bool said = false;
   for (const Message& m : alone.notes) {
     if (m.code == "tariffs.tempo_calendar") {
-      CHECK(m.en == "Tempo colours: the calendar shipped with the app (RTE via GaboFlo's tempo.json, days known up to 2026-01-15) for 1 day(s) of the curve; no colour for 2 day(s).");
+      CHECK(m.en == "Tempo colours: the calendar shipped with the app (RTE via GaboFlo's tempo.json, days known up to 2026-01-15) for 1 Tempo day(s) of the curve; no colour for 2 day(s).");
       said = true;
     }
     if (m.code == "tariffs.tempo_unknown")
@@ -238,9 +242,9 @@ TEST_CASE("tempo: the comparison says which calendar gave the colours, and price
   for (const Message& m : r.notes) {
     CHECK(m.code != "tariffs.tempo_unknown");
     if (m.code == "tariffs.tempo_calendar") {
-      CHECK(m.en == "Tempo colours: your file \"tempo_2025-2026.csv\" (2026-02-09 → 2026-02-10, 2 days) for 2 day(s) of the curve; "
-                    "the shipped calendar (RTE via GaboFlo's tempo.json, days known up to 2026-01-15) for 1 day(s) of the curve.");
-      CHECK(m.fr.rfind("Couleurs Tempo\u00A0: votre fichier «\u00A0tempo_2025-2026.csv\u00A0» (2026-02-09 → 2026-02-10, 2 jours) pour 2 jour(s) de la courbe", 0) == 0);
+      CHECK(m.en == "Tempo colours: your file \"tempo_2025-2026.csv\" (2026-02-09 → 2026-02-10, 2 days) for 2 Tempo day(s) of the curve; "
+                    "the shipped calendar (RTE via GaboFlo's tempo.json, days known up to 2026-01-15) for 1 Tempo day(s) of the curve.");
+      CHECK(m.fr.rfind("Couleurs Tempo\u00A0: votre fichier «\u00A0tempo_2025-2026.csv\u00A0» (2026-02-09 → 2026-02-10, 2 jours) pour 2 jour(s) Tempo de la courbe", 0) == 0);
       said = true;
     }
   }

@@ -11,10 +11,11 @@
 #include <vector>
 
 #include "challenges/energy_save.h"
+#include "challenges/tariffs.h"
 #include "imgui.h"
+#include "viz/a11y.h"
 #include "viz/chart_draw.h"
 #include "wasm/app_platform.h"
-#include "wasm/app_ui.h"
 #include "wasm/app_ui.h"
 
 namespace sdw::dash {
@@ -38,6 +39,12 @@ struct State {
   challenge::SolarResult solar;
   challenge::EnergyContext context;
   bool hc_ok = true;
+  // Tempo calendars dropped by the person (the view tempo_days), laid over the shipped one
+  std::string tempo_fetched_for;
+  int tempo_request = 0;
+  std::string tempo_error;
+  int tempo_version = 0;                 // bumped when the calendar changes: the figures are computed again
+  challenge::TempoCalendar calendar = challenge::shipped_tempo_calendar();
 };
 State g;
 
@@ -69,7 +76,7 @@ void recompute(double total_kwh, int64_t days) {
   std::vector<challenge::HourRange> hc;
   g.hc_ok = parse_hc(g.hc_text, hc);
   if (g.hc_ok) o.offpeak_hours = hc;
-  g.cmp = challenge::compare_tariffs(v, o);
+  g.cmp = challenge::compare_tariffs(v, o, challenge::shipped_tariffs(), g.calendar);
   challenge::SolarOptions so;
   so.pv.kwc = g.kwc, so.pv.tilt_deg = g.tilt, so.pv.azimuth_deg = g.azimuth, so.pv.lat = g.lat, so.pv.lon = g.lon;
   so.battery_kwh = g.battery;
@@ -131,8 +138,9 @@ void draw_energy_savings(Lang l, std::span<const double> start_us, std::span<con
   double sum = 0;
   for (size_t i = 0; i < n; ++i) sum += std::isnan(kwh[i]) ? 0 : kwh[i];
   char sig[512];
-  std::snprintf(sig, sizeof sig, "%zu|%.0f|%.0f|%.6f|%d|%d|%s|%g|%g|%g|%g|%g|%g|%g|%d|%d|%d", n, start_us[0], start_us[n - 1], sum, g.kva,
-                g.current, g.hc_text, g.kwc, g.tilt, g.azimuth, g.battery, g.lat, g.lon, g.cost, g.cost_given, g.occupants, g.heating);
+  std::snprintf(sig, sizeof sig, "%zu|%.0f|%.0f|%.6f|%d|%d|%s|%g|%g|%g|%g|%g|%g|%g|%d|%d|%d|%d", n, start_us[0], start_us[n - 1], sum, g.kva,
+                g.current, g.hc_text, g.kwc, g.tilt, g.azimuth, g.battery, g.lat, g.lon, g.cost, g.cost_given, g.occupants, g.heating,
+                g.tempo_version);
   if (g.signature != sig) {
     g.signature = sig;
     g.s.resize(n), g.e.resize(n), g.kwh.assign(kwh.begin(), kwh.begin() + long(n));
@@ -201,11 +209,31 @@ void draw_energy_savings(Lang l, std::span<const double> start_us, std::span<con
     ImGui::EndTable();
   }
   ui::record("energy_save.table");
-  if (!std::isnan(c.saving_eur_per_year) && c.saving_eur_per_year > 0.5)
-    ImGui::TextColored(ui::color_ok(), "%s %s %s", L(l, "Économie possible\u00A0:", "Possible saving:"), num(l, c.saving_eur_per_year, 0).c_str(),
-                       L(l, "€ par an en changeant d’option.", "€ a year by switching option."));
-  else if (!c.best.empty())
-    ImGui::TextColored(ui::color_ok(), "%s", L(l, "Votre contrat actuel est déjà le moins cher pour cette courbe.", "Your current contract is already the cheapest for this curve."));
+  {   // the same table for screen readers and tests: figures to the cent, kWh to the hundredth
+    a11y::heading(3, L(l, "Économiser\u00A0: quel tarif pour votre courbe", "Save money: which tariff fits your curve"));
+    std::vector<std::vector<std::string>> rows;
+    for (size_t k = 0; k < c.tariffs.size(); ++k) {
+      const auto& t = c.tariffs[k];
+      auto col = [&](int i) { return t.kwh_by_colour[size_t(i)][0] + t.kwh_by_colour[size_t(i)][1]; };
+      rows.push_back({t.id, t.available ? num(l, t.cost_eur, 2) : L(l, "indisponible", "not available"), t.available ? num(l, t.cost_eur_per_year, 2) : "–",
+                      num(l, t.kwh_hp, 2), num(l, t.kwh_hc, 2),
+                      t.id == "tempo" ? num(l, col(1), 2) + " / " + num(l, col(2), 2) + " / " + num(l, col(3), 2) + " / " + num(l, col(0), 2) : ""});
+    }
+    a11y::table("energy_save.tariffs", L(l, "Coût de chaque option sur la période de la courbe", "Cost of each option over the curve's period"),
+                {L(l, "option", "option"), L(l, "coût période (€)", "period cost (€)"), L(l, "par an (€)", "per year (€)"), "kWh HP", "kWh HC",
+                 L(l, "Tempo\u00A0: kWh bleu / blanc / rouge / sans couleur", "Tempo: kWh blue / white / red / no colour")},
+                rows);
+  }
+  if (!std::isnan(c.saving_eur_per_year) && c.saving_eur_per_year > 0.5) {
+    const std::string t = std::string(L(l, "Économie possible\u00A0: ", "Possible saving: ")) + num(l, c.saving_eur_per_year, 0) +
+                          L(l, " € par an en changeant d’option.", " € a year by switching option.");
+    ImGui::TextColored(ui::color_ok(), "%s", t.c_str());
+    a11y::text(t);
+  } else if (!c.best.empty()) {
+    const char* t = L(l, "Votre contrat actuel est déjà le moins cher pour cette courbe.", "Your current contract is already the cheapest for this curve.");
+    ImGui::TextColored(ui::color_ok(), "%s", t);
+    a11y::text(t);
+  }
   static std::vector<double> per_year(3);
   const char* cats[3];
   for (size_t k = 0; k < 3 && k < c.tariffs.size(); ++k) {
@@ -217,7 +245,17 @@ void draw_energy_savings(Lang l, std::span<const double> start_us, std::span<con
   chart::BarSeries bs{L(l, "coût par an", "cost per year"), per_year, 0xFF3C8CE6u};
   chart::bar_chart("energy_save_bars", std::span<const char* const>(cats, 3), std::span<const chart::BarSeries>(&bs, 1), spec);
   ui::record("energy_save.bars");
-  for (const auto& m : c.notes) ImGui::TextColored(ui::color_dim(), "• %s", (l == Lang::Fr ? m.fr : m.en).c_str());
+  if (!g.tempo_error.empty()) {
+    const std::string e = std::string(L(l, "Calendrier Tempo déposé illisible\u00A0: ", "Dropped Tempo calendar unreadable: ")) + g.tempo_error;
+    ImGui::TextColored(ui::color_warn(), "%s", e.c_str());
+    a11y::text(e, "warning");
+  }
+  for (const auto& m : c.notes) {
+    const std::string& text = l == Lang::Fr ? m.fr : m.en;
+    ImGui::TextColored(m.code == "tariffs.tempo_unknown" ? ui::color_warn() : ui::color_dim(), "• %s", text.c_str());
+    a11y::text(text, "note");
+  }
+  ui::record("energy_save.notes");
 
   // ---- solar
   ImGui::Spacing();
@@ -293,6 +331,50 @@ void draw_energy_savings(Lang l, std::span<const double> start_us, std::span<con
   }
   ui::record("energy_save.export_csv");
   ImGui::PopTextWrapPos();
+}
+
+void energy_save_views(const std::vector<std::string>& views, uint64_t rows_total) {
+  const bool present = std::find(views.begin(), views.end(), "tempo_days") != views.end();
+  std::string sig;
+  if (present) {
+    for (const auto& v : views) sig += v + ",";
+    sig += std::to_string(rows_total);
+  }
+  if (sig == g.tempo_fetched_for || g.tempo_request) return;
+  g.tempo_fetched_for = sig;
+  if (!present) {   // no calendar dropped (or the last one removed): the shipped one alone
+    if (!g.calendar.origin.empty() || !g.tempo_error.empty()) {
+      g.calendar = challenge::shipped_tempo_calendar();
+      g.tempo_error.clear();
+      ++g.tempo_version;
+    }
+    return;
+  }
+  static int next = 1 << 24;   // distinct from the dashboards' and the SQL panel's request ids
+  g.tempo_request = next++;
+  platform::fetch_columns(g.tempo_request,
+                          "SELECT (\"day\" - DATE '1970-01-01')::DOUBLE AS d, coalesce(colour, '') AS colour, coalesce(\"_file\", '') AS f, "
+                          "coalesce(\"_entry\", '') AS e FROM tempo_days WHERE \"day\" IS NOT NULL ORDER BY f, e, d");
+}
+
+bool energy_save_on_columns(int request_id, Columns& answer) {
+  if (request_id == 0 || request_id != g.tempo_request) return false;
+  g.tempo_request = 0;
+  g.tempo_error.clear();
+  std::vector<challenge::TempoFile> files;
+  if (!answer.ok) g.tempo_error = answer.error;
+  else if (answer.num.size() >= 4 && answer.text.size() >= 4) {
+    const std::vector<int32_t> day = answer.whole<int32_t>(0);
+    for (size_t r = 0; r < answer.rows; ++r) {
+      const std::string name = challenge::tempo_file_name(answer.text[2][r], answer.text[3][r]);
+      if (files.empty() || files.back().name != name) files.push_back(challenge::TempoFile{name, {}});
+      const challenge::TempoColour c = challenge::tempo_colour_of_id(answer.text[1][r]);
+      if (c != challenge::TempoColour::Unknown) files.back().calendar.days[day[r]] = c;
+    }
+  }
+  g.calendar = challenge::merge_tempo_calendars(challenge::shipped_tempo_calendar(), std::move(files));
+  ++g.tempo_version;
+  return true;
 }
 
 }  // namespace sdw::dash

@@ -341,6 +341,29 @@ void JsonReader::feed_chunk(std::string_view chunk, JsonHandler& h) {
     if (!m_stack.empty() && !m_stack.back().object) ++m_stack.back().count;
     m_after_comma = false;
   };
+  // After a key or a scalar value: the whitespace and the ':' or ',' that follow are read here, without a
+  // round through the dispatch below (the same steps it takes; anything else is left to it).
+  auto skip_ws = [&]() {
+    while (p < e && k_tab.ws[*p]) {
+      if (*p == '\n') ++m_line;
+      ++p;
+    }
+  };
+  auto punctuation = [&]() {
+    if (m_failed || m_stopped) return;
+    skip_ws();
+    if (p == e) return;
+    if (m_state == State::Colon && *p == ':') {
+      m_state = State::Value;
+    } else if (m_state == State::AfterValue && *p == ',') {
+      m_state = m_stack.back().object ? State::Key : State::Value;
+      m_after_comma = true;
+    } else {
+      return;
+    }
+    ++p;
+    skip_ws();
+  };
 
   while (p < e && !m_failed && !m_stopped) {
     switch (m_state) {
@@ -467,6 +490,7 @@ void JsonReader::feed_chunk(std::string_view chunk, JsonHandler& h) {
             }
             ++p;
             finish_string(h, text);
+            punctuation();
             break;
           }
           if (c == '\\') {
@@ -550,6 +574,7 @@ void JsonReader::feed_chunk(std::string_view chunk, JsonHandler& h) {
           text = std::string_view(reinterpret_cast<const char*>(seg), size_t(p - seg));
         }
         finish_number(h, text);
+        punctuation();
         continue;
       }
       case State::Lit: {

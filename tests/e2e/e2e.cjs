@@ -69,7 +69,11 @@ async function main() {
 
   const ui = () => page.evaluate(() => window.workbench.ui());
   const st = () => page.evaluate(() => window.workbench.state());
-  const waitFor = (fn, arg, timeout = 60000) => page.waitForFunction(fn, arg, { timeout, polling: 100 });
+  // On a timeout the error names the condition waited for (a bare 'Timeout 10000ms exceeded' does not say which).
+  const waitFor = (fn, arg, timeout = 60000) => page.waitForFunction(fn, arg, { timeout, polling: 100 }).catch((e) => {
+    if (/Timeout/.test(e.message)) e.message += ` — waiting for: ${String(fn).replace(/\s+/g, ' ').slice(0, 160)}`;
+    throw e;
+  });
   // For a condition that must await something in the page (an async function): page.waitForFunction takes
   // the Promise it returns as truthy at once, so poll from here instead.
   const waitForAsync = async (fn, arg, timeout = 60000) => {

@@ -134,6 +134,7 @@ module.exports = (h) => {
       await page.waitForTimeout(300);
       await page.screenshot({ path: path.join(OUT, 'classroom_refused_en_800.png') });
       await page.setViewportSize({ width: 1280, height: 760 });
+      await page.waitForTimeout(300);   // the widgets' rectangles of the 800 px frame are stale until the next frames
       await setLang('fr');
       // the sample people still work, and the refusal is gone once something is shown
       const p = manifest().personas[0];

@@ -200,13 +200,17 @@ FoodResult food_summary(const PurchasesView& v, const FoodOptions& o) {
   for (const FoodRule& fr : o.rules) rules.push_back({fr.slug, fr.keywords});
   std::map<std::string, FoodMonth> months;
   std::map<std::string, FoodContributor> contrib;
+  int64_t barcodes = 0, by_barcode = 0;
   for (size_t i = 0; i < v.day.size(); ++i) {
     FoodLine line;
     const std::string_view product = i < v.product.size() ? v.product[i] : std::string_view{};
     const double qty = i < v.quantity.size() ? v.quantity[i] : k_nan;
     const std::string_view unit = i < v.unit.size() ? v.unit[i] : std::string_view{};
+    const std::string gtin = i < v.ean.size() ? normalize_gtin(v.ean[i]) : std::string();
+    if (!gtin.empty()) ++barcodes;
     LineMatch lm;
-    if (o.match_products) lm = match_line(ref, product, o.product_rules, o.min_confidence);
+    if (o.match_products) lm = match_line(ref, product, o.product_rules, o.min_confidence, gtin);
+    if (lm.by_barcode) ++by_barcode;
     const int rule = lm.not_food.empty() ? match_rule(rules, fold_label(product)) : -1;
     if (!lm.not_food.empty()) {
       line.status = FoodStatus::NotFood;
@@ -283,6 +287,8 @@ FoodResult food_summary(const PurchasesView& v, const FoodOptions& o) {
   std::stable_sort(r.swaps.begin(), r.swaps.end(), [](const FoodSwapResult& a, const FoodSwapResult& b) { return a.saved_kgco2e > b.saved_kgco2e; });
   if (r.top.size() > o.top) r.top.resize(o.top);
   if (o.match_products) summarize_food_matches(ref, r.match, v.day, v.amount);
+  r.match.lines_with_barcode = barcodes;
+  r.match.lines_by_barcode = by_barcode;
   return r;
 }
 

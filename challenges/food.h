@@ -34,6 +34,7 @@ struct PurchasesView {                 // columns of purchases
   std::span<const double> quantity;    // NaN = absent (1 piece)
   std::span<const std::string_view> unit;   // "kg", "g", "l", "pièce"… may be empty
   std::span<const double> amount;      // EUR; may be empty
+  std::span<const std::string_view> ean;   // barcode printed on the line (normalize_gtin); may be empty
 };
 
 // Weight in kg of one receipt line: kg/g/l/cl/ml units read the quantity; pieces multiply the quantity by

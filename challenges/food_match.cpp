@@ -391,8 +391,40 @@ ProductMatch match_product(const FoodReference& ref, std::string_view label, std
   return best;
 }
 
+std::string normalize_gtin(std::string_view code) {
+  std::string d;
+  for (char c : code) {
+    if (c >= '0' && c <= '9') d += c;
+    else if (c != ' ' && c != '-') return "";
+  }
+  if (d.size() == 12) d = "0" + d;                           // UPC-A is an EAN-13 with a leading 0
+  if (d.size() == 14 && d[0] == '0') d.erase(0, 1);           // GTIN-14 of a single item
+  if (d.size() != 13 && d.size() != 8) return "";
+  if (d.find_first_not_of('0') == std::string::npos) return "";
+  // Restricted circulation numbers are the store's own (weighed items with their price or weight inside,
+  // coupons): the same code is a different thing elsewhere, so they key nothing. EAN-13 prefixes 02, 04,
+  // 20–29 (and 05 coupons, 98–99); EAN-8 prefixes 0 and 2 (GS1 General Specifications, 1.4.3).
+  if (d.size() == 13 && (d.compare(0, 2, "02") == 0 || d.compare(0, 2, "04") == 0 || d.compare(0, 2, "05") == 0 ||
+                         d[0] == '2' || d.compare(0, 2, "98") == 0 || d.compare(0, 2, "99") == 0))
+    return "";
+  if (d.size() == 8 && (d[0] == '0' || d[0] == '2')) return "";
+  int sum = 0;                                                // weights 3,1,3… from the right, check digit excluded
+  for (size_t i = 0; i + 1 < d.size(); ++i) sum += (d[d.size() - 2 - i] - '0') * (i % 2 == 0 ? 3 : 1);
+  return (10 - sum % 10) % 10 == d.back() - '0' ? d : "";
+}
+
+std::string gtin_rule_label(std::string_view gtin) { return "EAN " + std::string(gtin); }
+
 LineMatch match_line(const FoodReference& ref, std::string_view label, std::span<const ProductRule> rules,
-                     double min_confidence) {
+                     double min_confidence, std::string_view gtin) {
+  if (!gtin.empty()) {
+    const std::string key = gtin_rule_label(gtin);
+    if (std::any_of(rules.begin(), rules.end(), [&](const ProductRule& r) { return r.label == key; })) {
+      LineMatch l = match_line(ref, key, rules, min_confidence);
+      l.by_barcode = true;
+      return l;
+    }
+  }
   LineMatch l;
   const std::string folded = fold_label(label);
   for (const ProductRule& r : rules)

@@ -69,6 +69,13 @@ std::vector<std::string> receipt_words(const FoodReference& ref, std::string_vie
 // A user assignment, applied before any matching: a receipt label (folded, whole label) -> an Agribalyse
 // code, or "not_food". Exported and imported as CSV "label;code".
 struct ProductRule { std::string label; std::string code; };
+// A receipt's barcode (EAN-13, EAN-8, UPC-A or GTIN-14, spaces allowed) as 13 digits (8 for EAN-8) when its
+// check digit is right and it names a product everywhere (not a store's own weighed-item or coupon code),
+// else "". No barcode -> product table is shipped (Open Food Facts' is gigabytes), so a
+// barcode only keys the person's own assignments: an assignment made on a line with a barcode is the rule
+// "EAN <digits>" and applies to every line with that barcode, whatever its label (stores print it differently).
+std::string normalize_gtin(std::string_view code);
+std::string gtin_rule_label(std::string_view gtin);   // "EAN 3017620422003"
 std::string export_product_rules_csv(std::span<const ProductRule> rules);
 // Rows it could not read are skipped and named in `errors` ("line 3: …").
 std::vector<ProductRule> import_product_rules_csv(std::string_view csv, std::vector<std::string>* errors = nullptr);
@@ -89,8 +96,9 @@ ProductMatch match_product(const FoodReference& ref, std::string_view label,
 // One receipt line: user rules first ("not_food" or a code), then the not-food keywords, then
 // match_product. The weight and factor are added by the caller (food_summary).
 struct LineMatch;
+// `gtin` (normalize_gtin) first: a rule for the line's barcode wins over one for its label.
 LineMatch match_line(const FoodReference& ref, std::string_view label, std::span<const ProductRule> rules = {},
-                     double min_confidence = 0.5);
+                     double min_confidence = 0.5, std::string_view gtin = {});
 // Weight of one piece for a label with no weight (portions.csv: keyword first, then the matched
 // product's sub-group); NaN when none applies.
 double typical_portion_kg(const FoodReference& ref, std::string_view label, int product);
@@ -102,6 +110,7 @@ struct LineMatch {
   std::string not_food;                // not-food category, "" for a food line
   ProductMatch match;
   bool recognised = false;             // counted with a factor and a weight
+  bool by_barcode = false;             // a rule for the line's barcode decided
   double kg = 0, kgco2e = 0;           // when recognised
 };
 struct SeasonMonth {
@@ -121,6 +130,7 @@ struct ProductSwap {
 struct FoodMatchSummary {
   std::vector<LineMatch> lines;        // input order
   int64_t lines_total = 0, lines_not_food = 0, lines_food = 0, lines_recognised = 0;
+  int64_t lines_with_barcode = 0, lines_by_barcode = 0;   // valid barcodes read; lines a barcode rule decided
   double spend_food = 0, spend_recognised = 0, spend_recognised_share = 0;
   std::vector<size_t> not_food;        // line indices
   std::vector<std::pair<std::string, int64_t>> not_food_by_category;

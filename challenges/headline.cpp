@@ -265,12 +265,18 @@ static Headline food_words(const FoodResult& r, std::span<const int32_t> line_da
   }
   const std::string when = period_text(h.period, fr);
   const int64_t food_lines = lines - r.not_food;
+  // Coverage is part of the answer: the share of food spending counted, when the receipts carry amounts.
+  const FoodMatchSummary& m = r.match;
+  const bool spend = !m.lines.empty() && m.spend_food > 0;
+  const std::string share = spend ? num(fr, 100 * m.spend_recognised_share, 0) + (fr ? "\u00A0%" : "%") : "";
   if (fr)
-    h.sentence = cap(when) + ", vos achats alimentaires reconnus (" + count(fr, r.mapped) + " lignes sur " +
-                 count(fr, food_lines) + ") représentent " + co2(fr, r.total_kgco2e) + " pour " + with_unit(fr, r.total_kg, 1, "kg") + ".";
+    h.sentence = cap(when) + ", vos achats alimentaires reconnus (" + count(fr, r.mapped) + " lignes sur " + count(fr, food_lines) +
+                 (spend ? ", " + share + " des dépenses alimentaires" : std::string()) + ") représentent " + co2(fr, r.total_kgco2e) +
+                 " pour " + with_unit(fr, r.total_kg, 1, "kg") + ".";
   else
-    h.sentence = cap(when) + ", the food purchases recognised (" + count(fr, r.mapped) + " of " + count(fr, food_lines) +
-                 " lines) amount to " + co2(fr, r.total_kgco2e) + " for " + with_unit(fr, r.total_kg, 1, "kg") + ".";
+    h.sentence = cap(when) + ", the food purchases recognised (" + count(fr, r.mapped) + " of " + count(fr, food_lines) + " lines" +
+                 (spend ? ", " + share + " of food spending" : std::string()) + ") amount to " + co2(fr, r.total_kgco2e) + " for " +
+                 with_unit(fr, r.total_kg, 1, "kg") + ".";
   if (partial_year(h.period))
     h.yearly = fr ? "Sur un an au même rythme : environ " + co2(fr, per_year(h.period, r.total_kgco2e)) + "."
                   : "Over a year at the same pace: about " + co2(fr, per_year(h.period, r.total_kgco2e)) + ".";

@@ -390,7 +390,7 @@ PurchaseColumns collect_purchases(std::span<const Table> tables) {
   PurchaseColumns o;
   o.duplicates = each_table(tables, domain::k_purchases, [&](const Table& t, const std::vector<uint8_t>& keep) {
     const Column *ts = find(t, "ts"), *d = find(t, "date"), *p = find(t, "product"), *q = find(t, "quantity"),
-                 *u = find(t, "unit"), *a = find(t, "amount");
+                 *u = find(t, "unit"), *a = find(t, "amount"), *e = find(t, "ean");
     for (size_t i = 0; i < t.rows(); ++i) {
       if (!keep[i]) continue;
       int32_t day;
@@ -400,10 +400,12 @@ PurchaseColumns collect_purchases(std::span<const Table> tables) {
       o.quantity.push_back(num(q, i));
       o.unit.text.push_back(str(u, i));
       o.amount.push_back(num(a, i));
+      o.ean.text.push_back(str(e, i));
     }
   });
   o.product.finish();
   o.unit.finish();
+  o.ean.finish();
   return o;
 }
 

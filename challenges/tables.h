@@ -63,9 +63,9 @@ struct HealthColumns {
 struct PurchaseColumns {
   size_t duplicates = 0;  // rows the merge rule dropped (parsers/domain_model.h): same key in a better source
   std::vector<int32_t> day;
-  StringColumn product, unit;
+  StringColumn product, unit, ean;
   std::vector<double> quantity, amount;
-  PurchasesView view() const { return {day, product.views, quantity, unit.views, amount}; }
+  PurchasesView view() const { return {day, product.views, quantity, unit.views, amount, ean.views}; }
 };
 struct LearningColumns {
   size_t duplicates = 0;  // rows the merge rule dropped (parsers/domain_model.h): same key in a better source

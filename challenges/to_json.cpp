@@ -259,7 +259,8 @@ json to_json(const FoodResult& r, std::span<const std::string_view> product, boo
     j["coverage"] = {{"lines", m.lines_total}, {"lines_food", m.lines_food}, {"lines_recognised", m.lines_recognised},
                      {"lines_not_food", m.lines_not_food}, {"spend_food_eur", m.spend_food},
                      {"spend_recognised_eur", m.spend_recognised}, {"spend_recognised_share", m.spend_recognised_share},
-                     {"lines_recognised_share", m.lines_food ? double(m.lines_recognised) / double(m.lines_food) : 0.0}};
+                     {"lines_recognised_share", m.lines_food ? double(m.lines_recognised) / double(m.lines_food) : 0.0},
+                     {"lines_with_barcode", m.lines_with_barcode}, {"lines_by_barcode", m.lines_by_barcode}};
     json nf = json::array(), cats = json::object(), unrec = json::array();
     for (size_t i : m.not_food) nf.push_back({{"index", i}, {"product", text(i)}, {"category", m.lines[i].not_food}});
     for (const auto& [c, n] : m.not_food_by_category) cats[c] = n;
@@ -273,7 +274,7 @@ json to_json(const FoodResult& r, std::span<const std::string_view> product, boo
       matches.push_back({{"index", i}, {"product", text(i)}, {"match", p >= 0 ? ref.products[size_t(p)].name : ""},
                          {"code", p >= 0 ? ref.products[size_t(p)].code : ""}, {"slug", i < r.lines.size() ? r.lines[i].slug : ""},
                          {"confidence", l.match.confidence}, {"method", match_method_id(l.match.method)},
-                         {"not_food", l.not_food}, {"kg", l.kg}, {"kgco2e", l.kgco2e},
+                         {"not_food", l.not_food}, {"by_barcode", l.by_barcode}, {"kg", l.kg}, {"kgco2e", l.kgco2e},
                          {"kgco2e_per_kg", p >= 0 ? ref.products[size_t(p)].kgco2e_per_kg : 0.0}});
     }
     j["matches"] = matches;

@@ -13,6 +13,7 @@
 
 #include "challenges/food.h"
 #include "challenges/food_match.h"
+#include "challenges/headline.h"
 #include "challenges/tables.h"
 #include "parsers/values.h"
 #include "tests/test_util.h"
@@ -230,6 +231,11 @@ TEST_CASE("food match: the Martin persona, unrecognised lines before and after")
   CHECK(b.match.lines_food == 232);
   CHECK(food_not_counted(b) <= 5);
   CHECK(b.match.spend_recognised_share > 0.95);
+  // coverage is part of the stated answer: lines and share of food spending, in both languages
+  const std::string pct = std::to_string(int(std::lround(100 * b.match.spend_recognised_share)));
+  const Headline hf = food_headline(b, pc.day, true), he = food_headline(b, pc.day, false);
+  CHECK_MESSAGE(hf.sentence.find(" lignes sur 232, " + pct + "\u00A0% des dépenses alimentaires)") != std::string::npos, hf.sentence);
+  CHECK_MESSAGE(he.sentence.find(" of 232 lines, " + pct + "% of food spending)") != std::string::npos, he.sentence);
   REQUIRE(!b.match.swaps.empty());
   CHECK(b.match.swaps.size() <= 3);
   CHECK(b.match.swaps[0].saved_kgco2e_per_year > 0);
@@ -262,4 +268,58 @@ TEST_CASE("food match: a ~300-line supermarket basket, unrecognised before and a
                                                    : ref.products[size_t(l.match.product)].name)
                          << " " << l.match.confidence);
     }
+}
+
+TEST_CASE("food match: barcodes (EAN-13, EAN-8, UPC-A, GTIN-14) keyed to the person's own assignments") {
+  // check digits hand-computed (weights 3,1,3… from the right); real products' codes
+  CHECK(normalize_gtin("3017620422003") == "3017620422003");
+  CHECK(normalize_gtin("3 017620 422003") == "3017620422003");      // printed in groups
+  CHECK(normalize_gtin("96385074") == "96385074");                  // EAN-8
+  CHECK(normalize_gtin("036000291452") == "0036000291452");         // UPC-A -> EAN-13
+  CHECK(normalize_gtin("03017620422003") == "3017620422003");       // GTIN-14 of one item
+  CHECK(normalize_gtin("3017620422004") == "");                     // wrong check digit
+  CHECK(normalize_gtin("0000000000000") == "");
+  CHECK(normalize_gtin("12345") == "");
+  CHECK(normalize_gtin("0219870000007") == "");   // a store's weighed item (price inside): keys nothing
+  CHECK(normalize_gtin("2012345000001") == "");   // restricted circulation 20–29
+  CHECK(normalize_gtin("20123451") == "");        // EAN-8 restricted (prefix 2)
+  CHECK(normalize_gtin("3017620A22003") == "");
+
+  // A loyalty-card export with a barcode column, as parsers/receipts.cpp reads it (header roles, decimal
+  // commas, a BOM): the same spread under two labels (two stores print it differently) and one unknown label.
+  const std::string csv =
+      "\xEF\xBB\xBF" "Date;Magasin;Libellé produit;Quantité;Prix;Code EAN\r\n"
+      "04/11/2024;HYPER NANTES;PATE A TART NOISET 400G;1;3,49;3017620422003\r\n"
+      "11/11/2024;PROXI REZE;NUTEL 400G;1;3,79;3017620422003\r\n"
+      "11/11/2024;PROXI REZE;ZORBLAX CROUSTI;1;2,10;3560070048786\r\n"
+      "11/11/2024;PROXI REZE;CAROTTES 1KG;1;1,29;\r\n";
+  const Parsed p = parse_session(csv, "achats.csv");
+  PurchaseColumns pc = collect_purchases(p.tables);
+  REQUIRE(pc.day.size() == 4);
+  CHECK(pc.ean.views[0] == "3017620422003");
+  const FoodResult before = food_summary(pc.view());
+  CHECK(before.match.lines_with_barcode == 3);
+  CHECK(before.match.lines_by_barcode == 0);
+
+  // The person assigns the spread once, by its barcode (what the food dashboard does for a line with one):
+  // both lines, whatever their label, get the product; the label-only line is untouched.
+  const FoodReference& ref = food_reference();
+  FoodOptions o;
+  const int spread = ref.product_by_code("31032");   // "Pâte à tartiner chocolat et noisette" in Agribalyse 3.2
+  REQUIRE(spread >= 0);
+  o.product_rules = {{gtin_rule_label("3017620422003"), "31032"}, {gtin_rule_label("3560070048786"), "not_food"}};
+  const FoodResult after = food_summary(pc.view(), o);
+  CHECK(after.match.lines_by_barcode == 3);
+  CHECK(after.match.lines[0].match.product == spread);
+  CHECK(after.match.lines[1].match.product == spread);
+  CHECK(after.match.lines[0].match.method == MatchMethod::Rule);
+  CHECK(after.match.lines[2].not_food == "user");
+  CHECK(!after.match.lines[3].by_barcode);
+  // the rules file round-trips the barcode key (what `workbench challenge food --food-rules` reads)
+  const std::vector<ProductRule> back = import_product_rules_csv(export_product_rules_csv(o.product_rules));
+  REQUIRE(back.size() == 2);
+  CHECK(back[0].label == "EAN 3017620422003");
+  // a label rule never shadows a barcode rule: the barcode decides first
+  o.product_rules.push_back({fold_label("NUTEL 400G"), "not_food"});
+  CHECK(food_summary(pc.view(), o).match.lines[1].match.product == spread);
 }

@@ -41,6 +41,7 @@ struct CliOptions {
   LearningOptions learning;
   EnergySaveCli save;  // --tariffs, --pv-kwc… (tools/cli_energy.h)
   MobilityCli mob;     // --carpool-method, --compare, --district, --corrections (tools/cli_mobility.h)
+  std::string food_rules;   // --food-rules FILE: the assignments the browser saves ("label;code" CSV)
   std::vector<std::string> files;
 };
 
@@ -50,10 +51,11 @@ int usage() {
                "          [--actor NOM] [--details] [--construction] [--occupants N] [--electric] [--ebike]\n"
                "          [--tariff base|hphc] [--price EUR] [--hp EUR] [--hc EUR] [--subscription EUR]\n"
                "          [--hc-hours 22:00-06:00[,…]] [--gas-price EUR] [--gas-subscription EUR] [--gap-min N]\n"
-               "          [--tariffs] [--kva N] [--current base|hphc|tempo] [--tempo-calendar FICHIER] [--tariff-table FICHIER]\n"
+               "          [--tariffs] [--kva N] [--current base|hphc|tempo] [--tempo-calendar FICHIER]… [--tariff-table FICHIER]\n"
                "          [--pv-kwc K --pv-tilt D --pv-azimuth D --lat L --lon L] [--battery-kwh B] [--pv-cost EUR/kWc]\n"
                "          [--home-occupants N] [--home-m2 N] [--heating electric|gas|other]\n"
-               "          [--carpool-method occupants|alternative] [--compare AGREGAT] [--district CODE] [--corrections FICHIER] FICHIER…\n");
+               "          [--carpool-method occupants|alternative] [--compare AGREGAT] [--district CODE] [--corrections FICHIER]\n"
+               "          [--food-rules FICHIER] FICHIER…\n");
   return 2;
 }
 
@@ -295,6 +297,10 @@ int run_cli(int argc, char** argv) {
       const char* l = need(i);
       if (!l || (std::strcmp(l, "fr") && std::strcmp(l, "en"))) return usage();
       o.fr = std::strcmp(l, "fr") == 0;
+    } else if (a == "--food-rules") {
+      const char* s = need(i);
+      if (!s) return usage();
+      o.food_rules = s;
     } else if (a == "--actor") {
       const char* s = need(i);
       if (!s) return usage();
@@ -446,7 +452,18 @@ int run_cli(int argc, char** argv) {
     if (!o.json_out) print_footprint(f, fr);
   } else if (o.name == "food") {
     PurchaseColumns pc = collect_purchases(tables);
-    FoodResult r = food_summary(pc.view());
+    FoodOptions fo;
+    if (!o.food_rules.empty()) {   // the same assignments, applied first, as in the browser
+      std::string text;
+      if (!read_text_file(o.food_rules, text)) {
+        std::fprintf(stderr, "%s %s\n", o.fr ? "Fichier de règles illisible :" : "Unreadable rules file:", o.food_rules.c_str());
+        return 1;
+      }
+      std::vector<std::string> errors;
+      fo.product_rules = import_product_rules_csv(text, &errors);
+      for (const std::string& e : errors) std::fprintf(stderr, "%s: %s\n", o.food_rules.c_str(), e.c_str());
+    }
+    FoodResult r = food_summary(pc.view(), fo);
     has_data = !pc.day.empty();
     out["food"] = to_json(r, pc.product.views, o.details);
     const Headline h = food_headline(r, pc.day, fr);

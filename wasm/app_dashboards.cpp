@@ -87,7 +87,9 @@ Board g_boards[] = {
    "WHERE ts IS NOT NULL ORDER BY ts"},
   {"food", "purchases", "receipts",
    "SELECT epoch_us(ts)::DOUBLE AS t, (date - DATE '1970-01-01')::DOUBLE AS d, coalesce(product, '') AS product, quantity, "
-   "coalesce(unit, '') AS unit, amount FROM purchases ORDER BY coalesce(ts, CAST(date AS TIMESTAMP))"},
+   "coalesce(unit, '') AS unit, amount, coalesce(ean, '') AS ean "
+   "FROM (SELECT * FROM purchases UNION ALL BY NAME SELECT NULL::VARCHAR AS ean WHERE false) "
+   "ORDER BY coalesce(ts, CAST(date AS TIMESTAMP))"},
   {"budget", "transactions", "bank",
    "SELECT (date - DATE '1970-01-01')::DOUBLE AS d, coalesce(label, '') AS label, amount, coalesce(category, '') AS category, "
    "coalesce(currency, '') AS currency FROM transactions WHERE date IS NOT NULL AND amount IS NOT NULL ORDER BY date"},
@@ -144,6 +146,7 @@ challenge::FoodOptions g_food_opts;
 challenge::FoodResult g_food;
 std::vector<std::string> g_food_products;   // per line, for the unmapped list
 std::vector<int32_t> g_food_days;           // per line, local day (the headline's period)
+std::vector<std::string> g_food_gtins;      // per line, its barcode (challenge::normalize_gtin), "" when none
 challenge::BudgetOptions g_budget_opts;
 challenge::BudgetResult g_budget;
 std::vector<std::string> g_budget_labels;   // per transaction
@@ -798,17 +801,23 @@ const char* food_name(Lang l, const std::string& slug) {
   return has_translation(key) ? t(l, key.c_str()) : slug.c_str();
 }
 
+// A contributor of the food total: an Agribalyse product by its name (French only in Agribalyse 3.2), an
+// ADEME slug in the UI language — never the "agb:31032" code.
+const char* contributor_name(Lang l, const challenge::FoodContributor& c) { return c.name.empty() ? food_name(l, c.slug) : c.name.c_str(); }
+
 void compute_food(const Columns& c) {
   std::vector<int32_t> day(c.rows);
   for (size_t i = 0; i < c.rows; i++) {
     if (!std::isnan(c.num[0][i])) day[i] = challenge::paris_local(static_cast<int64_t>(c.num[0][i])).day;
     else day[i] = std::isnan(c.num[1][i]) ? 0 : static_cast<int32_t>(c.num[1][i]);
   }
-  auto product = c.views(2), unit = c.views(4);
-  challenge::PurchasesView v{day, product[0], c.num[3], unit[0], c.num[5]};
+  auto product = c.views(2), unit = c.views(4), ean = c.views(6);
+  challenge::PurchasesView v{day, product[0], c.num[3], unit[0], c.num[5], ean[0]};
   g_food = challenge::food_summary(v, g_food_opts);
   g_food_days = day;
   g_food_products = c.text[2].v;
+  g_food_gtins.assign(c.rows, std::string());
+  for (size_t i = 0; i < c.rows && i < ean[0].size(); i++) g_food_gtins[i] = challenge::normalize_gtin(ean[0][i]);
 }
 
 void draw_food(Lang l) {
@@ -827,17 +836,18 @@ void draw_food(Lang l) {
   ImGui::TextUnformatted(t(l, "dash.food.per_month"));
   chart::BarSeries sm{"kg CO₂e", month_co2, 0xFF5FB36Eu};
   chart::BarChartSpec spec;
-  spec.lang = l; spec.unit = "kg CO₂e"; spec.height = 220; spec.decimals = 0;
+  spec.lang = l; spec.unit = "kg CO₂e"; spec.height = 220; spec.decimals = r.total_kgco2e < 100 ? 1 : 0;
   chart::bar_chart("food_month_bars", months, std::span<const chart::BarSeries>(&sm, 1), spec);
   ImGui::TextUnformatted(t(l, "dash.food.top"));
   static std::vector<const char*> top_names;
   static std::vector<double> top_co2;
   top_names.clear(); top_co2.clear();
   double rest = r.total_kgco2e;
-  for (const auto& c : r.top) { top_names.push_back(food_name(l, c.slug)); top_co2.push_back(c.kgco2e); rest -= c.kgco2e; }
+  for (const auto& c : r.top) { top_names.push_back(contributor_name(l, c)); top_co2.push_back(c.kgco2e); rest -= c.kgco2e; }
   if (rest > 0.05) { top_names.push_back(t(l, "viz.other")); top_co2.push_back(rest); }   // the donut adds up to the total
   chart::DonutSpec ds;
   ds.lang = l; ds.unit = "kg CO₂e"; ds.size = 170;
+  ds.decimals = r.total_kgco2e < 100 ? 1 : 0;   // a few receipts: "0,4 kg", not "0 kg"
   chart::donut("food_top_donut", top_names, top_co2, ds);
   if (!r.swaps.empty()) {
     ImGui::TextUnformatted(t(l, "dash.food.swaps"));
@@ -877,7 +887,8 @@ void draw_food(Lang l) {
     }
   }
   if (r.no_weight > 0) ImGui::TextColored(ui::color_dim(), "%s %s", format_count(l, r.no_weight).c_str(), t(l, "dash.food.no_weight"));
-  draw_food_details(l, r, g_food_products, g_food_opts, board("food")->dirty);   // wasm/app_food_match.cpp
+  if (draw_food_details(l, r, g_food_products, g_food_gtins, g_food_opts, board("food")->dirty))   // wasm/app_food_match.cpp
+    platform::settings_changed(settings_json().dump());   // the assignments are kept with the encrypted workspace
   ImGui::PushTextWrapPos(0);
   ImGui::TextColored(ui::color_dim(), "%s", t(l, "dash.food.source"));
   ImGui::PopTextWrapPos();
@@ -1101,7 +1112,7 @@ std::string figures_csv(std::string_view id, Lang l) {
     c.cell(fr ? "mois" : "month"); c.cell("kg"); c.cell("kg CO₂e"); c.cell(fr ? "lignes" : "lines", true);
     for (const auto& m : g_food.months) { c.cell(m.month); c.num(m.kg, 3); c.num(m.kgco2e, 3); c.num(static_cast<double>(m.lines), 0, true); }
     c.cell(fr ? "aliment" : "food"); c.cell("kg"); c.cell("kg CO₂e"); c.cell(fr ? "lignes" : "lines", true);
-    for (const auto& x : g_food.top) { c.cell(food_name(l, x.slug)); c.num(x.kg, 3); c.num(x.kgco2e, 3); c.num(static_cast<double>(x.lines), 0, true); }
+    for (const auto& x : g_food.top) { c.cell(contributor_name(l, x)); c.num(x.kg, 3); c.num(x.kgco2e, 3); c.num(static_cast<double>(x.lines), 0, true); }
   } else if (id == "budget") {
     const std::string cur = g_budget.currency.empty() ? "EUR" : g_budget.currency;  // main currency's figures only
     c.cell(fr ? "mois" : "month"); c.cell(fr ? "catégorie" : "category"); c.cell((fr ? "dépenses (" : "spending (") + cur + ")");
@@ -1162,7 +1173,7 @@ std::string chart_picture(std::string_view id, Lang l) {
     p.source = fr ? "Traces xAPI de votre établissement (durées déclarées ou écarts entre activités)"
                   : "Your school’s xAPI traces (stated durations or gaps between activities)";
   } else if (id == "food") {
-    for (const auto& x : g_food.top) { cats.push_back(food_name(l, x.slug)); vals.push_back(x.kgco2e); }
+    for (const auto& x : g_food.top) { cats.push_back(contributor_name(l, x)); vals.push_back(x.kgco2e); }
     what = fr ? "Les aliments qui pèsent le plus" : "The foods that weigh most";
     p.unit = "kg CO₂e";
     p.decimals = 1;
@@ -1207,6 +1218,7 @@ void export_bar(const char* id, Lang l) {
 
 bool on_columns(int request_id, Columns& answer) {
   if (reveal_ui::on_columns(request_id, answer)) return true;   // the reveal tab (wasm/app_reveal.cpp)
+  if (energy_save_on_columns(request_id, answer)) return true;   // a dropped Tempo calendar (wasm/app_energy_save.cpp)
   Board* b = nullptr;
   for (auto& x : g_boards)
     if (x.request == request_id) b = &x;
@@ -1313,6 +1325,7 @@ void draw_tab(const char* id, Lang l, const std::vector<std::string>& views, uin
     for (const char* extra : {"mob_points", "mob_visits"})
       if (Board* x = board(extra); present(*x, views)) fetch(*x, sig);
   if (sid == "energy") {
+    energy_save_views(views, rows_total);   // a dropped Tempo calendar (wasm/app_energy_save.cpp)
     Board* gas = board("gas");
     fetch(*gas, sig);
     if (gas->data.ok && gas->dirty) { gas->dirty = false; compute_gas(gas->data); }
@@ -1338,12 +1351,19 @@ void draw_tab(const char* id, Lang l, const std::vector<std::string>& views, uin
 
 void set_rect_recorder(RectRecorder f) { g_record_rect = f; }
 
-json settings_json() { return {{"mobility_corrections", challenge::format_corrections(g_mob_corrections)}}; }
+json settings_json() {
+  return {{"mobility_corrections", challenge::format_corrections(g_mob_corrections)},
+          {"food_rules", challenge::export_product_rules_csv(g_food_opts.product_rules)}};
+}
 
 void apply_settings(const json& s) {
   if (s.is_object() && s.contains("mobility_corrections") && s["mobility_corrections"].is_string()) {
     g_mob_corrections = challenge::parse_corrections(s["mobility_corrections"].get<std::string>());
     board("mobility")->dirty = true;
+  }
+  if (s.is_object() && s.contains("food_rules") && s["food_rules"].is_string()) {
+    g_food_opts.product_rules = challenge::import_product_rules_csv(s["food_rules"].get<std::string>());
+    board("food")->dirty = true;
   }
 }
 
@@ -1371,7 +1391,9 @@ json state_json() {
                  {"cost_eur", g_energy.total_cost_eur}, {"price_eur_kwh", g_energy_opts.tariff.base_eur_kwh}};
   j["learning"] = {{"actor", g_actor}, {"statements", g_learning.statements}, {"seconds", g_learning.total_seconds}};
   j["food"] = {{"lines", g_food.lines.size()}, {"mapped", g_food.mapped}, {"kg", g_food.total_kg}, {"kgco2e", g_food.total_kgco2e},
-               {"unmapped", g_food.unmapped.size()}, {"rules", g_food_opts.rules.size()}, {"top", g_food.top.size()}};
+               {"unmapped", g_food.unmapped.size()}, {"rules", g_food_opts.rules.size()}, {"top", g_food.top.size()},
+                 {"product_rules", g_food_opts.product_rules.size()}, {"lines_with_barcode", g_food.match.lines_with_barcode},
+                 {"lines_by_barcode", g_food.match.lines_by_barcode}};
   j["budget"] = {{"income", g_budget.income}, {"spending", g_budget.spending}, {"months", g_budget.months.size()},
                  {"uncategorised", g_budget.uncategorised}, {"health_paid", g_health.paid}, {"health_reimbursed", g_health.reimbursed}};
   j["reveal"] = reveal_ui::state_json();

@@ -17,6 +17,7 @@
 #include "imgui.h"
 #include "viz/chart_draw.h"
 #include "viz/locale.h"
+#include "wasm/app_platform.h"
 #include "wasm/app_ui.h"
 
 namespace sdw::dash {
@@ -28,7 +29,8 @@ const char* category_label(bool fr, const std::string& c) {
                              {"bag", "sacs", "bags"},                    {"hygiene", "hygiène", "hygiene"},
                              {"cleaning", "entretien", "cleaning"},      {"fuel", "carburant", "fuel"},
                              {"service", "services", "services"},        {"household", "maison", "household"},
-                             {"pet", "animaux", "pets"},                 {"empty", "lignes vides", "empty lines"}};
+                             {"pet", "animaux", "pets"},                 {"empty", "lignes vides", "empty lines"},
+                             {"user", "selon vos attributions", "by your assignments"}};
   for (const Row& r : rows)
     if (c == r.id) return fr ? r.fr : r.en;
   return c.c_str();
@@ -36,7 +38,7 @@ const char* category_label(bool fr, const std::string& c) {
 
 // A combo to assign one receipt label: a filter box, then "not food" and the Agribalyse products whose
 // name contains the filter (at most 60 shown). Returns true when a rule was added.
-bool assign_combo(Lang l, const std::string& label, size_t n, challenge::FoodOptions& opts) {
+bool assign_combo(Lang l, const std::string& label, const std::string& gtin, size_t n, challenge::FoodOptions& opts) {
   const bool fr = l == Lang::Fr;
   const challenge::FoodReference& ref = challenge::food_reference();
   static char filter[64] = "";
@@ -47,7 +49,7 @@ bool assign_combo(Lang l, const std::string& label, size_t n, challenge::FoodOpt
     ImGui::SetNextItemWidth(220);
     ImGui::InputTextWithHint("##filter", fr ? "chercher un produit" : "search a product", filter, sizeof filter);
     auto add = [&](const std::string& code) {
-      const std::string folded = challenge::fold_label(label);
+      const std::string folded = gtin.empty() ? challenge::fold_label(label) : challenge::gtin_rule_label(gtin);
       opts.product_rules.erase(std::remove_if(opts.product_rules.begin(), opts.product_rules.end(),
                                               [&](const challenge::ProductRule& r) { return r.label == folded; }),
                                opts.product_rules.end());
@@ -56,6 +58,7 @@ bool assign_combo(Lang l, const std::string& label, size_t n, challenge::FoodOpt
       filter[0] = 0;
     };
     if (ImGui::Selectable(fr ? "Non alimentaire" : "Not food")) add("not_food");
+    ui::record("food.match.assign." + std::to_string(n) + ".not_food");
     const std::string f = challenge::fold_label(filter);
     int shown = 0;
     for (const challenge::AgbProduct& p : ref.products) {
@@ -76,13 +79,15 @@ bool assign_combo(Lang l, const std::string& label, size_t n, challenge::FoodOpt
 
 }  // namespace
 
-void draw_food_details(Lang l, const challenge::FoodResult& r, const std::vector<std::string>& products,
-                       challenge::FoodOptions& opts, bool& dirty) {
+bool draw_food_details(Lang l, const challenge::FoodResult& r, const std::vector<std::string>& products,
+                       const std::vector<std::string>& gtins, challenge::FoodOptions& opts, bool& dirty) {
   const challenge::FoodMatchSummary& m = r.match;
-  if (m.lines.empty()) return;   // matching off or no lines
+  if (m.lines.empty()) return false;   // matching off or no lines
   const bool fr = l == Lang::Fr;
   const challenge::FoodReference& ref = challenge::food_reference();
   auto label_of = [&](size_t i) { return i < products.size() ? products[i] : std::string(); };
+  auto gtin_of = [&](size_t i) { return i < gtins.size() ? gtins[i] : std::string(); };
+  const std::string rules_before = challenge::export_product_rules_csv(opts.product_rules);
 
   ImGui::Spacing();
   ImGui::TextColored(ui::color_accent(), "%s", fr ? "Ce que les tickets disent" : "What the receipts say");
@@ -103,11 +108,25 @@ void draw_food_details(Lang l, const challenge::FoodResult& r, const std::vector
     ImGui::TextColored(ui::color_dim(), "%s %s (%s)", format_count(l, uint64_t(m.lines_not_food)).c_str(),
                        fr ? "lignes non alimentaires mises à part" : "not-food lines set apart", cats.c_str());
   }
+  // barcodes: read, and only ever used for the person's own assignments (no offline barcode table)
+  if (m.lines_with_barcode > 0) {
+    char bc[400];
+    std::snprintf(bc, sizeof bc,
+                  fr ? "%s lignes portent un code-barres ; aucune table code-barres → produit n’est embarquée, un code-barres sert à vos "
+                       "attributions (%s lignes décidées ainsi)."
+                     : "%s lines carry a barcode; no barcode → product table is shipped, a barcode keys your own assignments (%s lines "
+                       "decided so).",
+                  format_count(l, uint64_t(m.lines_with_barcode)).c_str(), format_count(l, uint64_t(m.lines_by_barcode)).c_str());
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextColored(ui::color_dim(), "%s", bc);
+    ImGui::PopTextWrapPos();
+    ui::ax("food.match.barcodes", bc, "text");
+  }
   // lines to check: unrecognised, then low-confidence matches (distinct labels, at most 10)
   std::vector<size_t> check;
   std::vector<std::string> seen;
   auto push = [&](size_t i) {
-    const std::string s = label_of(i);
+    const std::string s = gtin_of(i).empty() ? label_of(i) : challenge::gtin_rule_label(gtin_of(i));
     if (s.empty() || std::find(seen.begin(), seen.end(), s) != seen.end() || check.size() >= 10) return;
     seen.push_back(s);
     check.push_back(i);
@@ -120,21 +139,33 @@ void draw_food_details(Lang l, const challenge::FoodResult& r, const std::vector
     for (size_t k = 0; k < check.size(); ++k) {
       const size_t i = check[k];
       const challenge::LineMatch& lm = m.lines[i];
-      if (assign_combo(l, label_of(i), k, opts)) dirty = true;
+      if (assign_combo(l, label_of(i), gtin_of(i), k, opts)) dirty = true;
       ImGui::SameLine();
+      const std::string shown = gtin_of(i).empty() ? label_of(i) : label_of(i) + (fr ? " [code-barres " : " [barcode ") + gtin_of(i) + "]";
       if (lm.match.product >= 0)
-        ImGui::Text("%s → %s (%s %%)", label_of(i).c_str(), ref.products[size_t(lm.match.product)].name.c_str(),
+        ImGui::Text("%s → %s (%s %%)", shown.c_str(), ref.products[size_t(lm.match.product)].name.c_str(),
                     format_number(l, 100 * lm.match.confidence, 0).c_str());
       else
-        ImGui::Text("%s → %s", label_of(i).c_str(), fr ? "non reconnue" : "unrecognised");
+        ImGui::Text("%s → %s", shown.c_str(), fr ? "non reconnue" : "unrecognised");
     }
   }
   if (!opts.product_rules.empty()) {
-    ImGui::TextColored(ui::color_dim(), "%s %s", format_count(l, opts.product_rules.size()).c_str(),
-                       fr ? "attributions à vous (appliquées avant la reconnaissance)" : "assignments of yours (applied before matching)");
-    ImGui::SameLine();
+    ImGui::TextColored(ui::color_dim(), fr ? "Vos attributions : %s (appliquées avant la reconnaissance)" : "Your assignments: %s (applied before matching)",
+                       format_count(l, opts.product_rules.size()).c_str());
     if (ui::button(fr ? "Copier en CSV" : "Copy as CSV", "food.match.rules_csv", fr ? "Copier les attributions en CSV" : "Copy the assignments as CSV"))
       ImGui::SetClipboardText(challenge::export_product_rules_csv(opts.product_rules).c_str());
+    ImGui::SameLine();
+    // the same file `workbench challenge food --food-rules FILE` reads
+    if (ui::button(fr ? "Enregistrer les règles" : "Save the rules", "food.match.rules_save",
+                   fr ? "Enregistrer les attributions (fichier CSV)" : "Save the assignments (CSV file)"))
+      platform::save_bytes(fr ? "regles_alimentation.csv" : "food_rules.csv", "text/csv;charset=utf-8",
+                           challenge::export_product_rules_csv(opts.product_rules));
+    ImGui::SameLine();
+    if (ui::button(fr ? "Annuler la dernière" : "Undo the last one", "food.match.rules_undo",
+                   fr ? "Annuler la dernière attribution" : "Undo the last assignment")) {
+      opts.product_rules.erase(opts.product_rules.begin());   // the newest is first
+      dirty = true;
+    }
     ImGui::SameLine();
     if (ui::button(fr ? "Tout annuler" : "Undo all", "food.match.rules_clear", fr ? "Annuler les attributions" : "Undo the assignments")) {
       opts.product_rules.clear();
@@ -190,6 +221,7 @@ void draw_food_details(Lang l, const challenge::FoodResult& r, const std::vector
   ImGui::TextColored(ui::color_dim(), "%s", fr ? "Facteurs\u00A0: AGRIBALYSE 3.2 (ADEME/INRAE, Licence Ouverte Etalab)\u202F; saisons\u00A0: ADEME Impact CO₂."
                                                : "Factors: AGRIBALYSE 3.2 (ADEME/INRAE, Licence Ouverte Etalab); seasons: ADEME Impact CO₂.");
   ImGui::PopTextWrapPos();
+  return challenge::export_product_rules_csv(opts.product_rules) != rules_before;
 }
 
 }  // namespace sdw::dash

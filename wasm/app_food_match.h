@@ -9,7 +9,8 @@
 
 namespace sdw::dash {
 // Draws below draw_food's charts. An assignment adds a rule to opts.product_rules and sets dirty (the
-// dashboard recomputes with it).
-void draw_food_details(Lang l, const challenge::FoodResult& r, const std::vector<std::string>& products,
-                       challenge::FoodOptions& opts, bool& dirty);
+// dashboard recomputes with it); a line with a valid barcode (`gtins`, challenge::normalize_gtin, "" when
+// none) is assigned by its barcode. Returns true when the person's rules changed (to be kept).
+bool draw_food_details(Lang l, const challenge::FoodResult& r, const std::vector<std::string>& products,
+                       const std::vector<std::string>& gtins, challenge::FoodOptions& opts, bool& dirty);
 }  // namespace sdw::dash

@@ -53,14 +53,89 @@ module.exports = (h) => {
     if (await h.scrollTo('food.match.assign.0')) {
       await h.click('food.match.assign.0');
       await page.waitForTimeout(300);
-      const a = (await ui()).rects['food.match.assign.0'];
       await page.screenshot({ path: path.join(OUT, 'food_match_assign_open.png') });
       // the combo's popup: a filter box first, then "Not food"
-      const row = a[3] - a[1];
-      await page.mouse.click(a[0] + 40, a[3] + 1.5 * row + 12, { delay: 60 });
+      await h.click('food.match.assign.0.not_food');
       await waitFor((b) => window.workbench.ui().dashboards.food.mapped === b - 1, before, 15000);
       await page.screenshot({ path: path.join(OUT, 'food_match_assigned.png') });
       eq((await ui()).dashboards.food.mapped, before - 1, 'one line fewer counted after "not food"');
     } else log('  no line to check on this persona: assignment not exercised');
+    const d = (await ui()).dashboards.food;
+    assert(d.product_rules >= 1 || before === d.mapped, 'the assignment is a rule of the person\'s');
+    eq(d.lines_with_barcode, cli.coverage.lines_with_barcode, 'lines with a product barcode = the CLI');
+
+    // the rules saved as a file (keyboard, through the accessible button) give the CLI the same answer
+    if (d.product_rules >= 1) {
+      await page.focus('#a11y button[data-action="food.match.rules_save"]');
+      const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 15000 }), page.keyboard.press('Enter')]);
+      const saved = path.join(OUT, 'food_rules_saved.csv');
+      await dl.saveAs(saved);
+      const text = fs.readFileSync(saved, 'utf8');
+      assert(/^label;code\r\n.+;not_food\r\n/.test(text), 'a label;code file with the assignment: ' + JSON.stringify(text.slice(0, 120)));
+      const withRules = JSON.parse(execFileSync(WB, ['challenge', 'food', '--json', '--lang', 'en', '--food-rules', saved, local], { maxBuffer: 64 << 20 }).toString('utf8'));
+      eq(d.mapped, withRules.food.coverage.lines_recognised, 'lines counted = the CLI with the saved rules');
+      const answer = await page.evaluate(() => document.querySelector('#a11y #answer').textContent);
+      eq(answer, withRules.answer.sentence, 'the answer = the CLI with the saved rules');
+      assert(/of food spending\)/.test(answer), 'the answer states the share of food spending recognised: ' + answer);
+      log(`  rules file: ${text.trim().split('\r\n').length - 1} rule(s); "${answer}"`);
+    }
+  });
+
+  test('food: an assignment is kept with the encrypted workspace and comes back after a reload', async () => {
+    const PASS = 'carottes de Nantes 2026';
+    const typeInto = async (sel, text) => { await page.click(sel); await page.keyboard.type(text, { delay: 5 }); };
+    const ready = () => waitFor(() => window.workbench && window.workbench.ui() && window.workbench.state().duck.ready, null, 60000);
+    // a receipt export with a barcode column: the assignment of a line with a barcode is kept by barcode
+    const csv = '\ufeffDate;Magasin;Libellé produit;Quantité;Prix;Code EAN\r\n' +
+      '04/11/2024;HYPER NANTES;PATE A TART NOISET 400G;1;3,49;3017620422003\r\n' +
+      '11/11/2024;PROXI REZE;ZORBLAX CROUSTI;1;2,10;3560070048786\r\n' +
+      '12/11/2024;PROXI REZE;ZORBLAX CROUSTI;1;2,10;3560070048786\r\n' +
+      '12/11/2024;PROXI REZE;CAROTTES 1KG;1;1,29;\r\n';
+    await page.goto(h.url);
+    await ready();
+    try {
+      await h.dropFiles([{ name: 'achats_magasin.csv', bytes: Buffer.from(csv, 'utf8') }]);
+      await waitFor(() => { const s = window.workbench.state().sources; return s.length === 1 && s[0].status === 'ready'; }, null, 60000);
+      await h.openTab('food');
+      await waitFor(() => { const d = window.workbench.ui().dashboards.food; return d && d.lines === 4; }, null, 30000);
+      const d0 = (await ui()).dashboards.food;
+      eq(d0.lines_with_barcode, 3, 'three lines with a product barcode');
+      await h.click('persist.open');
+      await waitFor(() => window.workbench.persist.dialog().open, null, 5000);
+      await typeInto('#persist-pass', PASS);
+      await typeInto('#persist-pass2', PASS);
+      await page.click('#persist-ok');
+      await waitFor(() => !window.workbench.persist.dialog().open, null, 60000);
+      await h.waitForAsync(async () => { const x = await window.workbench.persist.status(); return x.enabled && !x.busy && x.sources.length === 1; }, null, 60000);
+      // the unknown product (two lines, one barcode) assigned "not food" with the mouse
+      assert(await h.scrollTo('food.match.assign.0'), 'a line to check');
+      await h.click('food.match.assign.0');
+      await page.waitForTimeout(300);
+      await page.screenshot({ path: path.join(OUT, 'food_match_barcode_combo.png') });
+      await h.click('food.match.assign.0.not_food');   // the popup opens up or down, wherever there is room
+      await waitFor(() => window.workbench.ui().dashboards.food.lines_by_barcode === 2, null, 15000)
+        .catch(async (e) => { await page.screenshot({ path: path.join(OUT, 'food_match_barcode_fail.png') }); log('  ' + JSON.stringify((await ui()).dashboards.food)); throw e; });
+      const d1 = (await ui()).dashboards.food;
+      eq(d1.product_rules, 1, 'one assignment');
+      await page.screenshot({ path: path.join(OUT, 'food_match_barcode_assigned.png') });
+      await h.waitForAsync(async () => !(await window.workbench.persist.status()).busy, null, 30000);
+      const objs = await page.evaluate(async () => (await window.workbench.persist.storedBytes()).map((o) => new TextDecoder('latin1').decode(o.bytes)));
+      assert(objs.length > 0 && objs.every((t) => !t.includes('EAN 3560070048786')), 'the assignment is stored encrypted');
+      await page.reload();
+      await ready();
+      await waitFor(() => window.workbench.persist.dialog().open, null, 10000);
+      await typeInto('#persist-pass', PASS);
+      await page.keyboard.press('Enter');
+      await waitFor(() => !window.workbench.persist.dialog().open, null, 60000);
+      await waitFor(() => { const s = window.workbench.state().sources; return s.length === 1 && s[0].status === 'ready'; }, null, 60000);
+      await h.openTab('food');
+      await waitFor(() => { const d = window.workbench.ui().dashboards.food; return d && d.lines === 4 && d.product_rules === 1; }, null, 30000);
+      const back = (await ui()).dashboards.food;
+      eq(back.lines_by_barcode, 2, 'both lines with that barcode decided by the kept assignment');
+      eq(back.mapped, d1.mapped, 'the same lines counted as before the reload');
+      log(`  barcode assignment kept across a reload: ${back.mapped}/${back.lines} counted, ${back.lines_by_barcode} by barcode`);
+    } finally {
+      await page.evaluate(() => window.workbench && window.workbench.persist.forget()).catch(() => {});
+    }
   });
 };

@@ -8,7 +8,7 @@
 // The domain names of parsers/domain_model.cpp (the merged views' names; tests/views_native_test.cjs
 // checks that this list and the model agree).
 export const DOMAINS = ['location_points', 'visits', 'trips', 'energy_readings', 'transactions', 'purchases',
-  'learning_statements', 'activity', 'health_records', 'health_measures'];
+  'learning_statements', 'activity', 'health_records', 'health_measures', 'tempo_days'];
 
 // A quoted SQL identifier.
 export const ident = (name) => `"${name.replace(/"/g, '""')}"`;

@@ -297,6 +297,7 @@ bool time_series(const char* id, std::span<const double> t, std::span<const Seri
   const float left = y_label_width(yt, l) + 12;
   const ImRect plot(ImVec2(p0.x + left, p0.y + top), ImVec2(p0.x + width - 8, p0.y + height - bottom));
   const float plot_w = plot.GetWidth();
+  view.plot_x0 = plot.Min.x; view.plot_y0 = plot.Min.y; view.plot_x1 = plot.Max.x; view.plot_y1 = plot.Max.y;
   LinearScale xs{view.t0, view.t1, plot.Min.x, plot.Max.x};
   const LinearScale ys{y_lo, y_hi, plot.Max.y, plot.Min.y};
 
@@ -374,6 +375,14 @@ bool time_series(const char* id, std::span<const double> t, std::span<const Seri
     dl->AddRectFilled(ImVec2(a, plot.Min.y), ImVec2(b, plot.Max.y), ImGui::GetColorU32(ImGuiCol_TextSelectedBg));
     dl->AddLine(ImVec2(a, plot.Min.y), ImVec2(a, plot.Max.y), ImGui::GetColorU32(ImGuiCol_PlotHistogram));
     dl->AddLine(ImVec2(b, plot.Min.y), ImVec2(b, plot.Max.y), ImGui::GetColorU32(ImGuiCol_PlotHistogram));
+  }
+  // ---- highlighted interval (the item selected elsewhere): at least 3 px wide, so a short one shows
+  if (std::isfinite(spec.mark_t0)) {
+    const float a = float(xs.map(spec.mark_t0));
+    const float b = std::max(a + 3.0f, float(xs.map(std::isfinite(spec.mark_t1) ? spec.mark_t1 : spec.mark_t0)));
+    const ImU32 ink = ImGui::GetColorU32(ImGuiCol_PlotLinesHovered);
+    dl->AddRectFilled(ImVec2(a, plot.Min.y), ImVec2(b, plot.Max.y), with_alpha(ink, 70));
+    dl->AddRect(ImVec2(a, plot.Min.y), ImVec2(b, plot.Max.y), ink, 0, 0, 1.5f);
   }
 
   // ---- series
@@ -1171,7 +1180,8 @@ bool map_view(const char* id, const MapSpec& spec, MapState& st) {
       dl->AddText(ImVec2(x + lh + 6, y), text_col(), label);
       y += lh + 4;
     };
-    for (size_t c = 0; c < spec.category_labels.size(); c++) plate_line(okabe_ito(c), spec.category_labels[c], false);
+    for (size_t c = 0; c < spec.category_labels.size(); c++)   // an empty label: a colour not drawn this time
+      if (spec.category_labels[c] && *spec.category_labels[c]) plate_line(okabe_ito(c), spec.category_labels[c], false);
     if (nc && spec.circle_label && *spec.circle_label) plate_line(with_alpha(okabe_ito(5), 200), spec.circle_label, true);
     if (nd && dmax > 0) plate_line(viridis(0.7), tr(l, "viz.demo.density"), true);
   }

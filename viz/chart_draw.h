@@ -37,6 +37,7 @@ struct TimeSeriesSpec {
   int tooltip_decimals = -1;             // -1: one more than the y tick labels
   double min_span_seconds = 60;          // zoom-in limit
   float line_thickness = 1.5f;
+  double mark_t0 = NAN, mark_t1 = NAN;   // an interval to highlight (a selected item), UTC seconds; NaN: none
 };
 
 struct TimeView {
@@ -45,6 +46,7 @@ struct TimeView {
   double sel_t0 = 0, sel_t1 = 0;
   uint32_t hidden = 0;                   // bit i set: series i hidden (click its legend entry)
   double hover_t = NAN;                  // data instant under the mouse this frame, NaN if none
+  float plot_x0 = 0, plot_y0 = 0, plot_x1 = 0, plot_y1 = 0;   // last frame's plot area, screen pixels
   int drawn_points = 0;                  // points sent to the draw list last frame (all series)
   // interaction state, owned by time_series()
   bool brushing = false;

@@ -29,6 +29,7 @@
 #include "challenges/segment.h"
 #include "challenges/tables.h"
 #include "challenges/tz.h"
+#include "parsers/values.h"
 #include "imgui.h"
 #include "viz/basemap.h"
 #include "viz/chart_draw.h"
@@ -233,6 +234,24 @@ int64_t g_mob_selected = -1;   // start of the trip picked in the list (-1: none
 std::vector<challenge::ModeCorrection> g_mob_corrections;   // the user's (exportable, `workbench challenge mobility --corrections`)
 bool g_mob_similar = true;                                  // a correction applies to the trips with the same ends
 
+// The timeline of the mobility tab: every trip (exports' and rebuilt) by start, km cumulated per mode. A range
+// brushed on it (or a month picked with the buttons) filters the trip list and the trips drawn on the map.
+struct TimelineTrip {
+  int64_t start_us = 0, end_us = 0;
+  challenge::Mode mode = challenge::Mode::Other;
+  double km = 0;
+};
+std::vector<TimelineTrip> g_mob_tl_trips;          // sorted by start
+std::vector<double> g_mob_tl_t;                    // two points per trip, both at its start (a step), UTC seconds
+std::vector<std::vector<double>> g_mob_tl_cum;     // per mode present (Mode order): km cumulated at each start
+std::vector<challenge::Mode> g_mob_tl_modes;
+chart::TimeView g_mob_tl;
+bool in_period(int64_t start_us) {
+  if (!g_mob_tl.has_selection) return true;
+  const double s = double(start_us) / 1e6;
+  return s >= g_mob_tl.sel_t0 && s <= g_mob_tl.sel_t1;
+}
+
 // The trips the exports give plus the segmented raw positions, merged by the same rule as the CLI.
 void compute_mobility(const Columns* trips, const Columns* trace, const Columns* tracks) {
   challenge::TripsColumns o;
@@ -320,6 +339,35 @@ void compute_mobility(const Columns* trips, const Columns* trace, const Columns*
   g_mob_segmented_km = 0;
   for (size_t i = given; i < o.distance_m.size(); i++) g_mob_segmented_km += o.distance_m[i] / 1000;
   g_mob = challenge::mobility_summary(o.view(), g_mob_opts);
+  // ---- the timeline: trips by start, km cumulated per mode
+  {
+    const size_t before = g_mob_tl_trips.size();
+    g_mob_tl_trips.clear();
+    for (size_t i = 0; i < o.ts_start_us.size() && i < g_mob.trips.size(); i++) {
+      if (o.ts_start_us[i] == challenge::k_no_time) continue;
+      const double d = o.duration_s[i];
+      g_mob_tl_trips.push_back({o.ts_start_us[i], o.ts_start_us[i] + (std::isfinite(d) && d > 0 ? int64_t(d * 1e6) : 0), g_mob.trips[i].mode,
+                                g_mob.trips[i].km});
+    }
+    std::stable_sort(g_mob_tl_trips.begin(), g_mob_tl_trips.end(), [](const TimelineTrip& a, const TimelineTrip& b) { return a.start_us < b.start_us; });
+    g_mob_tl_t.clear();
+    g_mob_tl_modes.clear();
+    g_mob_tl_cum.clear();
+    std::vector<int> slot(size_t(challenge::k_mode_count), -1);
+    for (const TimelineTrip& t : g_mob_tl_trips) slot[size_t(t.mode)] = 0;
+    for (size_t m = 0; m < slot.size(); m++)
+      if (slot[m] == 0) { slot[m] = int(g_mob_tl_modes.size()); g_mob_tl_modes.push_back(challenge::Mode(m)); }
+    g_mob_tl_cum.assign(g_mob_tl_modes.size(), {});
+    std::vector<double> run(g_mob_tl_modes.size(), 0);
+    for (const TimelineTrip& t : g_mob_tl_trips) {   // a step at each start: the level before, then after
+      for (int after = 0; after < 2; after++) {
+        if (after) run[size_t(slot[size_t(t.mode)])] += t.km;
+        g_mob_tl_t.push_back(double(t.start_us) / 1e6);
+        for (size_t k = 0; k < run.size(); k++) g_mob_tl_cum[k].push_back(run[k]);
+      }
+    }
+    if (g_mob_tl_trips.size() != before) g_mob_tl.fit();   // other files: show them whole (a correction keeps the view)
+  }
   // ---- the lines of the map
   g_mob_lines.clear();
   auto finite = [](double a, double b, double c, double d) { return std::isfinite(a) && std::isfinite(b) && std::isfinite(c) && std::isfinite(d); };
@@ -396,23 +444,35 @@ void draw_mobility_map(Lang l) {
   mode_names.clear();
   mode_labels.clear();
   std::vector<int> cat_of(size_t(challenge::k_mode_count), -1), count(size_t(challenge::k_mode_count), 0);
-  for (const TripLine& line : g_mob_lines) count[size_t(line.mode)]++;
+  for (const TripLine& line : g_mob_lines)
+    if (in_period(line.start_us)) count[size_t(line.mode)]++;
   std::string said;
+  // a mode's colour is its slot among the timeline's modes (every trip's), so it is the same on both charts;
+  // the legend names only the modes drawn
+  std::vector<int> slot(size_t(challenge::k_mode_count), -1);
+  for (size_t k = 0; k < g_mob_tl_modes.size(); k++) slot[size_t(g_mob_tl_modes[k])] = int(k);
+  int next = int(g_mob_tl_modes.size());
   for (size_t m = 0; m < size_t(challenge::k_mode_count); m++)
     if (count[m]) {
-      cat_of[m] = int(mode_names.size());
-      mode_names.push_back(challenge::mode_label(challenge::Mode(m), l == Lang::Fr));
-      said += (said.empty() ? "" : ", ") + mode_names.back() + " (" + format_count(l, count[m]) + ")";
+      if (slot[m] < 0) slot[m] = next++;
+      cat_of[m] = slot[m];
+      said += (said.empty() ? "" : ", ") + std::string(challenge::mode_label(challenge::Mode(m), l == Lang::Fr)) + " (" + format_count(l, count[m]) + ")";
     }
+  int cats = 0;
+  for (size_t m = 0; m < size_t(challenge::k_mode_count); m++) cats = std::max(cats, cat_of[m] + 1);
+  mode_names.assign(size_t(cats), std::string());
+  for (size_t m = 0; m < size_t(challenge::k_mode_count); m++)
+    if (cat_of[m] >= 0) mode_names[size_t(cat_of[m])] = challenge::mode_label(challenge::Mode(m), l == Lang::Fr);
   for (const std::string& n : mode_names) mode_labels.push_back(n.c_str());
   for (const TripLine& line : g_mob_lines) {
+    if (!in_period(line.start_us)) continue;   // a period brushed on the timeline
     if (g_mob_selected >= 0 && line.start_us == g_mob_selected) spec.highlight_track = int(lines.size());
     lines.push_back({line.lon, line.lat, cat_of[size_t(line.mode)]});
   }
   spec.tracks = lines;
   spec.category_labels = mode_labels;
   ImGui::TextUnformatted(t(l, "dash.mobility.map"));
-  if (!g_mob_lines.empty()) {
+  if (!said.empty()) {
     const std::string legend = std::string(t(l, "dash.mobility.map_lines")) + (l == Lang::Fr ? "\u00A0: " : ": ") + said + ".";
     ui::text_wrapped(legend);
     a11y::text(legend, "note");
@@ -420,6 +480,90 @@ void draw_mobility_map(Lang l) {
   chart::map_view("mob_map", spec, g_mob_map);
   record("mob.map");
   ImGui::TextColored(ui::color_dim(), "%s", t(l, "viz.hint.map"));
+}
+
+// Local civil day (Europe/Paris, the timeline's axis) of an instant, and the UTC second its month starts.
+int64_t paris_day(double utc_s) {
+  const sdw::LocalTime lt = sdw::paris_local_time(utc_s);
+  return days_from_civil(lt.year, lt.month, lt.day);
+}
+double month_start(int64_t year, int month) {   // month may run past 12 or below 1
+  while (month > 12) { month -= 12; year++; }
+  while (month < 1) { month += 12; year--; }
+  return double(sdw::paris_midnight_utc(days_from_civil(year, unsigned(month), 1)));
+}
+
+// Every trip on a time axis, km cumulated per mode; the trip picked in the list is marked on it. Shift+drag
+// (or the month buttons, for a keyboard, a finger or a screen reader) chooses the period the list and the
+// map's trips show.
+void draw_mobility_timeline(Lang l) {
+  if (g_mob_tl_trips.size() < 2) return;
+  const bool fr = l == Lang::Fr;
+  const char* title = fr ? "Kilomètres cumulés par mode, trajet après trajet (km)" : "Kilometres cumulated per mode, trip after trip (km)";
+  ImGui::TextUnformatted(title);
+  static std::vector<std::string> names;
+  static std::vector<chart::SeriesY> series;
+  names.clear();
+  series.clear();
+  std::string said;
+  for (size_t k = 0; k < g_mob_tl_modes.size(); k++) {
+    names.push_back(challenge::mode_label(g_mob_tl_modes[k], fr));
+    said += (said.empty() ? "" : ", ") + names.back() + " " + format_number(l, g_mob_tl_cum[k].back(), 1) + " km";
+  }
+  for (size_t k = 0; k < names.size(); k++) series.push_back({names[k].c_str(), g_mob_tl_cum[k], 0});
+  chart::TimeSeriesSpec spec;
+  spec.lang = l;
+  spec.unit = "km";
+  spec.height = 200;
+  spec.decimation = chart::Decimation::None;   // steps between trips: every trip is a point
+  spec.tooltip_decimals = 1;
+  for (const TimelineTrip& t : g_mob_tl_trips)
+    if (g_mob_selected >= 0 && t.start_us == g_mob_selected) { spec.mark_t0 = double(t.start_us) / 1e6; spec.mark_t1 = double(t.end_us) / 1e6; }
+  chart::time_series("mob_timeline", g_mob_tl_t, series, spec, g_mob_tl);
+  record("mob.timeline");
+  const std::string sum = std::string(title) + (fr ? ", du " : ", from ") + sdw::format_local_date(l, paris_day(g_mob_tl_t.front())) +
+                          (fr ? " au " : " to ") + sdw::format_local_date(l, paris_day(g_mob_tl_t.back())) + (fr ? " : " : ": ") + said + ".";
+  a11y::text(sum, "note");
+  {
+    const ImVec4 dim = ui::color_dim();
+    ui::text_wrapped(fr ? "Maj + glisser sur la frise : choisir une période (la liste et les trajets de la carte la suivent) ; clic droit : l’effacer."
+                        : "Shift + drag on the timeline: choose a period (the list and the map's trips follow it); right-click: clear it.",
+                     &dim);
+  }
+  // month by month, for every input: from the chosen period's month, else from the data's last (◀) or first (▶) month
+  auto pick_month = [&](int delta) {
+    const bool sel = g_mob_tl.has_selection;
+    const sdw::LocalTime r = sdw::paris_local_time(sel ? g_mob_tl.sel_t0 + 1 : delta > 0 ? g_mob_tl_t.front() : g_mob_tl_t.back());
+    const int m = int(r.month) + (sel ? delta : 0);
+    g_mob_tl.has_selection = true;
+    g_mob_tl.sel_t0 = month_start(r.year, m);
+    g_mob_tl.sel_t1 = month_start(r.year, m + 1) - 1e-3;
+    const double pad = (g_mob_tl.sel_t1 - g_mob_tl.sel_t0) * 0.1;   // the month in view, a little around it
+    g_mob_tl.t0 = g_mob_tl.sel_t0 - pad;
+    g_mob_tl.t1 = g_mob_tl.sel_t1 + pad;
+  };
+  if (ui::button(fr ? "◀ Mois précédent" : "◀ Previous month", "mob.period.prev",
+                 fr ? "Période : mois précédent" : "Period: previous month"))
+    pick_month(-1);
+  ImGui::SameLine();
+  if (ui::button(fr ? "Mois suivant ▶" : "Next month ▶", "mob.period.next", fr ? "Période : mois suivant" : "Period: next month")) pick_month(+1);
+  if (g_mob_tl.has_selection) {
+    ImGui::SameLine();
+    if (ui::button(fr ? "Toute la période" : "Whole period", "mob.period.all", fr ? "Toute la période" : "Whole period")) {
+      g_mob_tl.has_selection = false;
+      g_mob_tl.fit();
+    }
+  }
+  if (g_mob_tl.has_selection) {
+    size_t n = 0;
+    for (const TimelineTrip& t : g_mob_tl_trips) n += in_period(t.start_us);
+    const std::string s = (fr ? "Période choisie : du " : "Chosen period: from ") + sdw::format_local_date(l, paris_day(g_mob_tl.sel_t0)) +
+                          (fr ? " au " : " to ") + sdw::format_local_date(l, paris_day(g_mob_tl.sel_t1)) + " — " +
+                          (fr ? format_count(l, n) + " trajet" + (n > 1 ? "s" : "") + " sur " + format_count(l, g_mob_tl_trips.size()) + "."
+                              : format_count(l, n) + " of " + format_count(l, g_mob_tl_trips.size()) + " trips.");
+    ImGui::TextUnformatted(s.c_str());
+    a11y::text(s, "status");
+  }
 }
 
 // The trips rebuilt from raw positions, one row each: when, from → to, km, the mode and how sure the guess
@@ -462,12 +606,22 @@ void draw_trip_list(Lang l) {
     rows.push_back({challenge::day_key(int32_t(t.start_us / 86400000000LL)), place(t.start_lat, t.start_lon) + " → " + place(t.end_lat, t.end_lon),
                     format_number(l, t.distance_m / 1000, 1), challenge::mode_label(t.mode, fr), sure});
   }
+  std::vector<size_t> shown;   // the trips of the period brushed on the timeline (all without one)
+  for (size_t i = 0; i < trips.size(); i++)
+    if (in_period(trips[i].start_us)) shown.push_back(i);
+  if (shown.size() < trips.size()) {
+    const std::string n = fr ? format_count(l, shown.size()) + " trajet" + (shown.size() > 1 ? "s" : "") + " sur " + format_count(l, trips.size()) +
+                                   " dans la période choisie sur la frise."
+                             : format_count(l, shown.size()) + " of " + format_count(l, trips.size()) + " trips in the period chosen on the timeline.";
+    ImGui::TextColored(ui::color_dim(), "%s", n.c_str());
+    a11y::text(n, "note");
+  }
   int picked = -1;
   size_t picked_trip = 0;
   const ImGuiTableFlags tf = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp;
   // as tall as its rows (a header and one combo per row), at most 12 rows then it scrolls
   const float cell_y = ImGui::GetStyle().CellPadding.y * 2;
-  const float h = ImGui::GetTextLineHeight() + cell_y + std::min(11.0f, float(trips.size())) * (ImGui::GetFrameHeight() + cell_y) + 2;
+  const float h = ImGui::GetTextLineHeight() + cell_y + std::min(11.0f, float(std::max<size_t>(1, shown.size()))) * (ImGui::GetFrameHeight() + cell_y) + 2;
   if (ImGui::BeginTable("trip_list", 5, tf, ImVec2(0, h))) {
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn(fr ? "Date" : "Date");
@@ -476,7 +630,7 @@ void draw_trip_list(Lang l) {
     ImGui::TableSetupColumn(fr ? "Mode" : "Mode");
     ImGui::TableSetupColumn(fr ? "Certitude" : "Certainty");
     ImGui::TableHeadersRow();
-    for (size_t i = 0; i < trips.size(); i++) {
+    for (size_t i : shown) {
       ImGui::PushID(int(i));
       ImGui::TableNextRow();
       for (int c = 0; c < 5; c++) {
@@ -501,13 +655,13 @@ void draw_trip_list(Lang l) {
     ImGui::EndTable();
   }
   // screen readers and keyboards: "show on the map" (pressed: shown), then one button per other mode, named with the trip
-  for (size_t i = 0; i < trips.size(); i++) {
+  for (size_t i : shown) {
     const bool sel = g_mob_selected == trips[i].start_us;
     if (ui::ax("mob.trip." + std::to_string(i) + ".show",
                std::string(fr ? "Voir sur la carte le trajet du " : "Show on the map the trip of ") + rows[i][0] + ", " + rows[i][1], "toggle", sel))
       g_mob_selected = sel ? -1 : trips[i].start_us;
   }
-  for (size_t i = 0; i < trips.size(); i++)
+  for (size_t i : shown)
     for (int m = 0; m < challenge::k_mode_count; m++)
       if (challenge::Mode(m) != trips[i].mode &&
           ui::ax("mob.trip." + std::to_string(i) + "." + challenge::mode_id(challenge::Mode(m)),
@@ -524,7 +678,9 @@ void draw_trip_list(Lang l) {
     g_mob_corrections.push_back(c);
     changed = true;
   }
-  a11y::table("mob.trips", title, {fr ? "Date" : "Date", fr ? "Départ → arrivée" : "From → to", "km", "Mode", fr ? "Certitude" : "Certainty"}, rows);
+  std::vector<std::vector<std::string>> shown_rows;
+  for (size_t i : shown) shown_rows.push_back(rows[i]);
+  a11y::table("mob.trips", title, {fr ? "Date" : "Date", fr ? "Départ → arrivée" : "From → to", "km", "Mode", fr ? "Certitude" : "Certainty"}, shown_rows);
   if (!g_mob_corrections.empty()) {
     const std::string n = format_count(l, g_mob_corrections.size()) + (fr ? " correction(s)" : " correction(s)");
     ImGui::TextUnformatted(n.c_str());
@@ -613,6 +769,7 @@ void draw_mobility(Lang l) {
                       t(l, saves ? "dash.mobility.saved" : "dash.mobility.more"), format_number(l, wi.car_kgco2e, 1).c_str(),
                       format_number(l, wi.alternative_kgco2e, 1).c_str());
   }
+  draw_mobility_timeline(l);
   draw_trip_list(l);
   draw_mobility_map(l);
   source_line(l, r.source);
@@ -1380,7 +1537,18 @@ json state_json() {
     for (size_t i = 0; i < g_mob_segments.trips.size(); i++)
       if (g_mob_segments.trips[i].start_us == g_mob_selected) selected = int(i);
     j["mobility"]["selected_trip"] = selected;
-    j["mobility"]["map_lines"] = g_mob_lines.size();
+    size_t drawn = 0;
+    for (const TripLine& line : g_mob_lines) drawn += in_period(line.start_us);
+    j["mobility"]["map_lines"] = drawn;
+    // the timeline's plot area (CSS pixels, where a person drags) and the period chosen on it
+    const float d = ui::dpr();
+    j["mobility"]["timeline"] = {{"plot", {g_mob_tl.plot_x0 / d, g_mob_tl.plot_y0 / d, g_mob_tl.plot_x1 / d, g_mob_tl.plot_y1 / d}},
+                                 {"t0", g_mob_tl.t0}, {"t1", g_mob_tl.t1}, {"selection", g_mob_tl.has_selection},
+                                 {"sel_t0", g_mob_tl.sel_t0}, {"sel_t1", g_mob_tl.sel_t1}, {"trips", g_mob_tl_trips.size()}};
+    json mark = nullptr;   // the trip picked in the list, marked on the timeline: [start, end] UTC seconds
+    for (const TimelineTrip& t : g_mob_tl_trips)
+      if (g_mob_selected >= 0 && t.start_us == g_mob_selected) mark = {double(t.start_us) / 1e6, double(t.end_us) / 1e6};
+    j["mobility"]["timeline"]["mark"] = mark;
     json by = json::object();
     for (const auto& m : g_mob.by_mode) by[challenge::mode_id(m.mode)] = m.km;
     j["mobility"]["km_by_mode"] = by;

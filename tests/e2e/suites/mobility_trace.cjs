@@ -44,11 +44,14 @@ module.exports = (h) => {
     await waitFor(() => window.workbench.ui().dashboards.mobility.selected_trip === 1, null, 5000);
     const pressed = await page.evaluate(() => document.querySelector('#a11y [data-action="mob.trip.1.show"]').getAttribute('aria-pressed'));
     eq(pressed, 'true', 'the accessible toggle says the trip is shown');
+    const mk = (await h.ui()).dashboards.mobility.timeline.mark;
+    assert(mk && mk[1] > mk[0], `the picked trip is marked on the timeline: ${JSON.stringify(mk)}`);
     await h.scrollTo('mob.map', 400);
     await page.screenshot({ path: path.join(OUT, 'mobility_map_modes.png') });
     await page.focus('#a11y button[data-action="mob.trip.1.show"]');
     await page.keyboard.press('Enter');
     await waitFor(() => window.workbench.ui().dashboards.mobility.selected_trip === -1, null, 5000);
+    eq((await h.ui()).dashboards.mobility.timeline.mark, null, 'released: no mark on the timeline');
     log(`  map: "${lg}"`);
     log(`  ${m.trips} trips, ${m.km.toFixed(1)} km from ${m.points} points — "${answer}"`);
 

@@ -1,0 +1,128 @@
+// The mobility tab's timeline (issue #18 "a time range brushed on the timeline filters the map and the
+// list"): Léa's sample files (a Google Timeline of March to November 2025 and her SNCF trips), a period
+// brushed with Shift + drag as a person does, then month by month with the keyboard. Every count is checked
+// against SQL on the merged trips view for the period the app says it chose.
+'use strict';
+const path = require('path');
+
+module.exports = (h) => {
+  const { page, test, waitFor, assert, eq, log, OUT, url } = h;
+  const a11y = () => page.evaluate(() => document.getElementById('a11y').innerText);
+  const tl = async () => (await h.ui()).dashboards.mobility.timeline;
+  // trips starting in [a, b] (UTC seconds), all of them and those with both ends (the map draws those)
+  const count = async (a, b) => (await page.evaluate((q) => window.workbench.sql(q),
+    `SELECT count(*), count(*) FILTER (WHERE start_lat IS NOT NULL AND start_lon IS NOT NULL AND end_lat IS NOT NULL AND end_lon IS NOT NULL)
+       FROM trips WHERE ts_start IS NOT NULL AND epoch_us(ts_start) BETWEEN ${Math.round(a * 1e6)} AND ${Math.round(b * 1e6)}`)).rows[0].map(Number);
+  // the first instant of a month in Europe/Paris, UTC seconds (node's ICU, independent of the app's tz code)
+  const parisMonthStart = (y, m) => {
+    while (m > 12) { m -= 12; y++; }
+    const guess = Date.UTC(y, m - 1, 1, 0, 0, 0);
+    for (const off of [60, 120]) {
+      const t = guess - off * 60000;
+      const p = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', hour12: false })
+        .formatToParts(new Date(t)).reduce((o, x) => ({ ...o, [x.type]: x.value }), {});
+      if (+p.year === y && +p.month === m && +p.day === 1 && +p.hour % 24 === 0) return t / 1000;
+    }
+    throw new Error(`no Paris midnight for ${y}-${m}`);
+  };
+  const parisYearMonth = (s) => {
+    const p = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit' })
+      .formatToParts(new Date(s * 1000)).reduce((o, x) => ({ ...o, [x.type]: x.value }), {});
+    return [+p.year, +p.month];
+  };
+  // waits until the accessible layer's period sentence gives `want` = [trips in the period, all trips]
+  const periodIs = async (re, want, msg) => {
+    let got = null;
+    for (let i = 0; i < 100; i++) {
+      const m = (await a11y()).match(re);
+      got = m ? [Number(m[1].replace(/\D/g, '')), Number(m[2].replace(/\D/g, ''))] : null;
+      if (got && got[0] === want[0] && got[1] === want[1]) return;
+      await page.waitForTimeout(100);
+    }
+    throw new Error(`${msg}: expected ${JSON.stringify(want)}, the page says ${JSON.stringify(got)}`);
+  };
+  const FR = /Période choisie\u00a0: du [^—\n]+ — ([\d\u202f\u00a0 ]+) trajets? sur ([\d\u202f\u00a0 ]+)\./;
+  const EN = /Chosen period: from [^—\n]+ — ([\d,]+) of ([\d,]+) trips\./;
+
+  test('mobility timeline: a period brushed with Shift + drag, then month by month, filters the map\'s trips (= SQL), FR and EN', async () => {
+    await page.goto(url);
+    await waitFor(() => window.workbench && window.workbench.ui() && window.workbench.state().duck.ready, null, 60000);
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await h.click('persona.lea');
+    await waitFor(() => { const s = window.workbench.state().sources; return s.length === 3 && s.every((x) => x.status === 'ready'); }, null, 120000);
+    await page.evaluate(() => window.workbench.idle());
+    await h.openTab('mobility');
+    const [total, withEnds] = await count(-1e12, 1e12);
+    await waitFor((n) => { const m = window.workbench.ui().dashboards.mobility; return m.timeline && m.timeline.trips === n; }, total, 30000);
+    eq((await h.ui()).dashboards.mobility.map_lines, withEnds, 'without a period, the map draws every trip with both ends');
+
+    // Shift + drag across the middle of the plot, as a person brushes
+    await h.scrollTo('mob.timeline', 300);
+    await page.waitForTimeout(300);
+    const v = await tl();
+    const [x0, y0, x1, y1] = v.plot;
+    const ya = (y0 + y1) / 2, xa = x0 + 0.35 * (x1 - x0), xb = x0 + 0.6 * (x1 - x0);
+    await page.mouse.move(xa, ya);
+    await page.keyboard.down('Shift');
+    await page.waitForTimeout(100);   // ImGui reads the keys once a frame
+    await page.mouse.down();
+    await page.mouse.move(xb, ya, { steps: 10 });
+    await page.mouse.up();
+    await page.keyboard.up('Shift');
+    await waitFor(() => window.workbench.ui().dashboards.mobility.timeline.selection, null, 5000);
+    const b = await tl();
+    const secPerPx = (v.t1 - v.t0) / (x1 - x0);
+    const at = (x) => v.t0 + (x - x0) * secPerPx;
+    assert(Math.abs(b.sel_t0 - at(xa)) < 3 * secPerPx && Math.abs(b.sel_t1 - at(xb)) < 3 * secPerPx,
+      `the period is where the mouse went: ${b.sel_t0}..${b.sel_t1} vs ${at(xa)}..${at(xb)}`);
+    const [n, ends] = await count(b.sel_t0, b.sel_t1);
+    assert(n > 0 && n < total, `the brushed period holds some trips, not all: ${n} of ${total}`);
+    await periodIs(FR, [n, total], 'the sentence says how many trips the period holds (= SQL)');
+    await waitFor((k) => window.workbench.ui().dashboards.mobility.map_lines === k, ends, 5000);
+    await page.screenshot({ path: path.join(OUT, 'mobility_timeline_brushed_fr.png') });
+
+    // the keyboard: whole period again, then the first month, then the next one (a screen reader has the same buttons)
+    await page.focus('#a11y button[data-action="mob.period.all"]');
+    await page.keyboard.press('Enter');
+    await waitFor(() => !window.workbench.ui().dashboards.mobility.timeline.selection, null, 5000);
+    await waitFor((k) => window.workbench.ui().dashboards.mobility.map_lines === k, withEnds, 5000);
+    const first = (await page.evaluate(() => window.workbench.sql('SELECT min(epoch_us(ts_start)) FROM trips'))).rows[0][0] / 1e6;
+    const [y, m] = parisYearMonth(first);
+    const months = [];
+    for (const [k, button] of [[0, 'mob.period.next'], [1, 'mob.period.next'], [0, 'mob.period.prev']]) {
+      await page.focus(`#a11y button[data-action="${button}"]`);
+      await page.keyboard.press('Enter');
+      const a = parisMonthStart(y, m + k), e = parisMonthStart(y, m + k + 1);
+      await waitFor((a) => { const t = window.workbench.ui().dashboards.mobility.timeline; return t.selection && Math.abs(t.sel_t0 - a) < 1; }, a, 5000);
+      const s = await tl();
+      assert(Math.abs(s.sel_t1 - e) < 1, `the month ends at Paris midnight: ${s.sel_t1} vs ${e}`);
+      const [mn, mends] = await count(a, e - 1e-3);
+      await periodIs(FR, [mn, total], `month ${new Date(a * 1000 + 864e5).toISOString().slice(0, 7)}: trips (= SQL)`);
+      await waitFor((k) => window.workbench.ui().dashboards.mobility.map_lines === k, mends, 5000);
+      months.push(`${new Date(a * 1000 + 864e5).toISOString().slice(0, 7)}: ${mn}`);
+    }
+    await page.screenshot({ path: path.join(OUT, 'mobility_timeline_month_fr.png') });
+
+    // in English, at 800 px
+    await h.click('lang.en');
+    await waitFor(() => window.workbench.ui().lang === 'en', null, 10000);
+    await page.setViewportSize({ width: 800, height: 700 });
+    await page.waitForTimeout(300);
+    const s = await tl();
+    await periodIs(EN, await count(s.sel_t0, s.sel_t1).then((c) => [c[0], total]), 'English: the same period and counts');
+    // the wheel over the main panel until the whole timeline is in sight
+    await page.mouse.move(400, 520);
+    for (let i = 0; i < 60; i++) {
+      const r = (await h.ui()).rects['mob.timeline'];
+      if (r && r[1] >= 230 && r[3] <= 690) break;
+      await page.mouse.wheel(0, !r || r[3] > 690 ? 120 : -120);
+      await page.waitForTimeout(80);
+    }
+    await page.screenshot({ path: path.join(OUT, 'mobility_timeline_en_800.png') });
+    await page.setViewportSize({ width: 1280, height: 760 });
+    await page.waitForTimeout(300);
+    await h.click('lang.fr');
+    await waitFor(() => window.workbench.ui().lang === 'fr', null, 10000);
+    log(`  brushed: ${n}/${total} trips, ${ends} on the map; months ${months.join(', ')}`);
+  });
+};

@@ -2,12 +2,14 @@
 // fresh page; the page's requestAnimationFrame timestamps give the longest gap between two frames, the app's
 // own frame counter the frames it drew, and a PerformanceObserver the long tasks (> 50 ms) of the page's
 // thread with their total. Also parse and DuckDB times, rows against the generator, the worker's wasm heap.
-//   node bench/frame_gaps.cjs [--kinds enedis,zip,oom,sensors] [--mb 1000] [--zip-entries 10000] [--zip-mb 2300]
+//   node bench/frame_gaps.cjs [--kinds enedis,zip,oom,sensors,records] [--mb 1000] [--zip-entries 10000] [--zip-mb 2300]
 //                             [--dist dist] [--tmp DIR]
 // enedis: an Enedis load curve of --mb MB (bench/big_files.cjs); zip: --zip-entries real-shaped entries,
 // --zip-mb MB inflated (bench/make_zip.py; 2300 gives a ~1 GB archive); oom: the sparse JSON that runs the
 // parse worker out of its 4 GB. Files go to a temp dir, removed after. Results: bench/out/frame_gaps.json.
-// For enedis, also the time from ready to the stated energy answer, and the frame gaps meanwhile.
+// For enedis, also the time from ready to the stated energy answer, and the frame gaps meanwhile; for records
+// (a Takeout Records.json of raw positions), the time from ready to the mobility answer, which segments every
+// point in the page (challenges/segment.h, the CLI's function).
 // Not a test: the issue's target (no gap above 100 ms while a 1 GB file loads) is reported, not asserted.
 'use strict';
 const { launchPersistent } = require('../tests/e2e/chromium.cjs');
@@ -119,12 +121,30 @@ async function main() {
         fs.closeSync(fd);
         truth = { rows: lines - 1 };   // one header line
       }
+      else if (kind === 'records') {   // raw Takeout positions: the mobility tab segments them in the page (issue #18's 10 M points)
+        file = path.join(TMP, `Records_${MB}mb.json`);
+        require('./gen.cjs').generate('records', MB, file);
+        let points = 0, carry = Buffer.alloc(0);
+        const buf = Buffer.alloc(1 << 22), fd = fs.openSync(file, 'r'), key = Buffer.from('"latitudeE7"');
+        for (let n; (n = fs.readSync(fd, buf, 0, buf.length, null)) > 0;) {
+          const b = Buffer.concat([carry, buf.subarray(0, n)]);   // a key cut by the read is found whole in the next
+          let last = -1;
+          for (let i = b.indexOf(key); i >= 0; i = b.indexOf(key, i + 1)) { points++; last = i; }
+          carry = b.subarray(Math.max(last + key.length, b.length - key.length + 1));
+        }
+        fs.closeSync(fd);
+        truth = { rows: points };
+      }
       else if (kind === 'zip') { file = path.join(TMP, `export_${ZIP_ENTRIES}_fichiers.zip`); truth = makeZip(file, { entries: ZIP_ENTRIES, mb: ZIP_MB }); }
       else if (kind === 'oom') { file = path.join(TMP, 'enquete_mobilite_reponses.json'); truth = sparseJson(file); }
       else throw new Error('unknown kind ' + kind);
       const bytes = fs.statSync(file).size;
       log(`${kind}: ${(bytes / 1e6).toFixed(0)} MB generated in ${((Date.now() - t) / 1000).toFixed(0)} s`);
-      const r = await loadOne(page, url, file, kind === 'enedis' ? 'region:question.energy' : null);
+      const r = await loadOne(page, url, file, { enedis: 'region:question.energy', records: 'region:question.mobility' }[kind] || null);
+      if (kind === 'records' && r.answer) {
+        const m = await page.evaluate(() => window.workbench.ui().dashboards.mobility).catch(() => null);
+        if (m) Object.assign(r, { segmented_points: m.points, segmented_trips: m.segmented_trips, segmented_km: m.segmented_km });
+      }
       const want = kind === 'oom' ? null : truth.rows;
       const row = { kind, file: path.basename(file), bytes, truth_rows: want, entries_truth: truth.entries ? truth.entries.length : undefined, ...r,
                     mb_s: bytes / 1e6 / (r.wall_ms / 1000), ok: kind === 'oom' ? /out_of_memory/.test(r.error && r.error.code) : r.status === 'ready' && r.rows === want };
@@ -134,7 +154,7 @@ async function main() {
           `longest frame gap ${r.max_frame_gap_ms} ms, ${r.gaps_over_100ms} gaps > 100 ms, ${r.app_frames} app frames in ${(r.wall_ms / 1000).toFixed(0)} s, ` +
           `${r.long_tasks} long tasks (${r.long_task_ms} ms; longest ${r.longest_tasks_ms.join(', ')})`);
       if (r.answer_ms !== undefined)
-        log(`  energy answer ${r.answer ? 'in ' + (r.answer_ms / 1000).toFixed(1) + ' s' : 'NOT shown after ' + (r.answer_ms / 1000).toFixed(0) + ' s'}` +
+        log(`  ${kind === 'records' ? 'mobility' : 'energy'} answer ${r.answer ? 'in ' + (r.answer_ms / 1000).toFixed(1) + ' s' : 'NOT shown after ' + (r.answer_ms / 1000).toFixed(0) + ' s'}` +
             ` (longest frame gap ${r.answer_max_frame_gap_ms} ms, long tasks ${r.answer_long_task_ms} ms; longest ${r.answer_longest_tasks_ms.join(', ')}): ${r.answer}`);
       runs.push(row);
       fs.rmSync(file, { force: true });

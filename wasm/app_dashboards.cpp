@@ -70,8 +70,9 @@ Board g_boards[] = {
    "SELECT epoch_us(ts_start)::DOUBLE AS t, distance_m, duration_s, CASE WHEN mode_inferred THEN '' ELSE coalesce(mode, '') END AS mode, "
    "coalesce(mode_raw, '') AS mode_raw, start_lat, start_lon, end_lat, end_lon, "
    // the offset the export wrote (a view has "<ts>_utc_offset_min" only when some source wrote one: the union adds it)
-   "CASE WHEN ts_start_utc_offset_min BETWEEN -1080 AND 1080 THEN ts_start_utc_offset_min END AS off "
-   "FROM (SELECT * FROM trips UNION ALL BY NAME SELECT NULL::SMALLINT AS ts_start_utc_offset_min WHERE false) "
+   "CASE WHEN ts_start_utc_offset_min BETWEEN -1080 AND 1080 THEN ts_start_utc_offset_min END AS off, "
+   "price_eur "   // a ticket's price (SNCF Connect): the mobility budget counts it (challenges/mobility.h add_tickets)
+   "FROM (SELECT * FROM trips UNION ALL BY NAME SELECT NULL::SMALLINT AS ts_start_utc_offset_min, NULL::DOUBLE AS price_eur WHERE false) "
    "WHERE ts_start IS NOT NULL ORDER BY ts_start"},
   {"mob_trace", "location_points", "google_timeline", nullptr},   // raw positions to segment (sql: trace_sql())
   {"mob_tracks", "", "gpx", nullptr},                             // GPX/KML tracks (sql: g_tracks_sql)
@@ -234,6 +235,16 @@ int64_t g_mob_selected = -1;   // start of the trip picked in the list (-1: none
 std::vector<challenge::ModeCorrection> g_mob_corrections;   // the user's (exportable, `workbench challenge mobility --corrections`)
 bool g_mob_similar = true;                                  // a correction applies to the trips with the same ends
 
+// The mobility budget (challenge 1 of La Rochelle): the bank's transport spending by the CLI's rules, plus the
+// ticket prices of the trip histories, and the cost per km of each mode (challenges/mobility.h, as
+// tools/cli_mobility.h run_mobility computes it).
+std::vector<int64_t> g_mob_ticket_ts;
+std::vector<double> g_mob_ticket_price;
+challenge::MobilityBudget g_mob_budget;
+std::vector<challenge::CategoryMonth> g_mob_budget_months;
+std::vector<challenge::ModeCost> g_mob_costs;
+std::string g_mob_budget_for;   // what it was computed from: the bank board's fetch and the trips
+
 // The timeline of the mobility tab: every trip (exports' and rebuilt) by start, km cumulated per mode. A range
 // brushed on it (or a month picked with the buttons) filters the trip list and the trips drawn on the map.
 struct TimelineTrip {
@@ -269,7 +280,7 @@ void compute_mobility(const Columns* trips, const Columns* trace, const Columns*
       o.mode_raw.text.push_back(trips->text[4][i]);
       o.mode_inferred.push_back(0);
       o.confidence.push_back(std::nan(""));
-      o.price_eur.push_back(std::nan(""));
+      o.price_eur.push_back(trips->num.size() > 10 ? trips->num[10][i] : std::nan(""));
     }
   }
   std::vector<challenge::PointTrace> traces;
@@ -339,6 +350,9 @@ void compute_mobility(const Columns* trips, const Columns* trace, const Columns*
   g_mob_segmented_km = 0;
   for (size_t i = given; i < o.distance_m.size(); i++) g_mob_segmented_km += o.distance_m[i] / 1000;
   g_mob = challenge::mobility_summary(o.view(), g_mob_opts);
+  g_mob_ticket_ts = o.ts_start_us;   // the budget counts ticket prices (computed when the bank's statement is in too)
+  g_mob_ticket_price = o.price_eur;
+  g_mob_budget_for.clear();
   // ---- the timeline: trips by start, km cumulated per mode
   {
     const size_t before = g_mob_tl_trips.size();
@@ -480,6 +494,126 @@ void draw_mobility_map(Lang l) {
   chart::map_view("mob_map", spec, g_mob_map);
   record("mob.map");
   ImGui::TextColored(ui::color_dim(), "%s", t(l, "viz.hint.map"));
+}
+
+const char* mob_budget_label(bool fr, const std::string& c) {
+  struct Row { const char *id, *fr, *en; };
+  static const Row rows[] = {{"fuel", "carburant", "fuel"},
+                             {"tolls", "péages", "tolls"},
+                             {"parking", "stationnement", "parking"},
+                             {"train", "train (relevé bancaire)", "train (bank statement)"},
+                             {"train_tickets", "billets de train (historique de voyages)", "train tickets (trip history)"},
+                             {"transit", "transports en commun", "public transport"},
+                             {"bike", "vélo", "bike"},
+                             {"taxi", "taxi et VTC", "taxi and ride-hailing"}};
+  for (const Row& r : rows)
+    if (c == r.id) return fr ? r.fr : r.en;
+  return c.c_str();
+}
+std::string month_words(Lang l, const std::string& ym) {   // "2025-03" -> "mars 2025"
+  if (ym.size() < 7) return ym;
+  const unsigned m = unsigned(std::atoi(ym.c_str() + 5));
+  return std::string(month_abbrev(l, m)) + " " + ym.substr(0, 4);
+}
+
+// What moving costs: the bank statement's transport payments (the CLI's label rules) and the trip histories'
+// ticket prices, per month, and per km of each mode, next to the CO₂ — the same functions and figures as
+// `workbench challenge mobility` (budget.total_eur, budget.cost_per_km).
+void draw_mobility_budget(Lang l) {
+  const bool fr = l == Lang::Fr;
+  Board* bu = board("budget");
+  const bool bank = bu->data.has && bu->data.ok && bu->data.rows > 0;
+  const std::string sig = (bank ? bu->fetched_for + "|" + std::to_string(bu->data.rows) : std::string("-")) + "|" +
+                          std::to_string(g_mob_ticket_ts.size()) + "|" + std::to_string(g_mob.total_km);
+  if (sig != g_mob_budget_for) {
+    g_mob_budget_for = sig;
+    const std::vector<int32_t> day = bank ? bu->data.whole<int32_t>(0) : std::vector<int32_t>();
+    if (bank) {
+      auto label = bu->data.views(1), cat = bu->data.views(3), cur = bu->data.views(4);
+      g_mob_budget = challenge::mobility_budget(challenge::TransactionsView{day, label[0], bu->data.num[2], cat[0], cur[0]},
+                                                challenge::default_mobility_rules());
+    } else {
+      g_mob_budget = {};
+    }
+    challenge::add_tickets(g_mob_budget, challenge::TicketsView{g_mob_ticket_ts, g_mob_ticket_price});
+    g_mob_budget_months = challenge::budget_month_totals(g_mob_budget);
+    g_mob_costs = challenge::budget_cost_per_km(g_mob_budget, g_mob);
+  }
+  if (g_mob_budget.by_category.empty() || g_mob_budget_months.empty()) return;
+  const char* title = fr ? "Budget mobilité" : "Mobility budget";
+  ImGui::Spacing();
+  ImGui::TextColored(ui::color_accent(), "%s", title);
+  a11y::heading(2, title);
+  // the period: calendar months from the first to the last month with spending
+  const std::string& m0 = g_mob_budget_months.front().month;
+  const std::string& m1 = g_mob_budget_months.back().month;
+  const int months = (std::atoi(m1.c_str()) - std::atoi(m0.c_str())) * 12 + std::atoi(m1.c_str() + 5) - std::atoi(m0.c_str() + 5) + 1;
+  std::string cats;
+  for (const auto& c : g_mob_budget.by_category)
+    cats += (cats.empty() ? "" : ", ") + std::string(mob_budget_label(fr, c.category)) + " " + format_number(l, c.eur, 2) + " €";
+  const std::string sentence =
+      fr ? "De " + month_words(l, m0) + " à " + month_words(l, m1) + " (" + format_count(l, uint64_t(months)) + " mois), vos dépenses de transport trouvées font " +
+               format_number(l, g_mob_budget.total_eur, 2) + " €, soit " + format_number(l, g_mob_budget.total_eur / months, 0) + " € par mois : " + cats + "."
+         : "From " + month_words(l, m0) + " to " + month_words(l, m1) + " (" + format_count(l, uint64_t(months)) + " months), the transport spending found comes to " +
+               format_number(l, g_mob_budget.total_eur, 2) + " €, " + format_number(l, g_mob_budget.total_eur / months, 0) + " € a month: " + cats + ".";
+  ui::text_wrapped(sentence);
+  a11y::text(sentence, "text");
+  a11y::figure(title, format_number(l, g_mob_budget.total_eur, 2) + " €");
+  // per month
+  static std::vector<std::string> names;
+  static std::vector<const char*> labels;
+  static std::vector<double> eur;
+  names.clear(); labels.clear(); eur.clear();
+  std::vector<std::vector<std::string>> rows;
+  if (months > 120)   // decades: only the months with spending
+    for (const auto& m : g_mob_budget_months) {
+      names.push_back(month_words(l, m.month));
+      eur.push_back(m.eur);
+      rows.push_back({names.back(), format_number(l, m.eur, 2)});
+    }
+  for (int k = 0, y = std::atoi(m0.c_str()), mo = std::atoi(m0.c_str() + 5); months <= 120 && k < months; k++) {   // a month without spending: 0
+    char key[16];
+    std::snprintf(key, sizeof key, "%04d-%02d", y + (mo - 1 + k) / 12, (mo - 1 + k) % 12 + 1);
+    double v = 0;
+    for (const auto& m : g_mob_budget_months)
+      if (m.month == key) v = m.eur;
+    names.push_back(month_words(l, key));
+    eur.push_back(v);
+    rows.push_back({names.back(), format_number(l, v, 2)});
+  }
+  for (const auto& n : names) labels.push_back(n.c_str());
+  const char* per_month = fr ? "Dépenses de transport par mois (€)" : "Transport spending per month (€)";
+  ImGui::TextUnformatted(per_month);
+  chart::BarSeries bs{"€", eur, 0xFF3B8BD9u};
+  chart::BarChartSpec spec;
+  spec.lang = l; spec.unit = "€"; spec.height = 180; spec.decimals = 0;
+  chart::bar_chart("mob_budget_months", labels, std::span<const chart::BarSeries>(&bs, 1), spec);
+  record("mob.budget");
+  a11y::table("mob.budget.months", per_month, {fr ? "Mois" : "Month", "€"}, rows);
+  // per km of each mode
+  std::vector<std::vector<std::string>> km_rows;
+  for (const auto& c : g_mob_costs) {
+    if (!(c.km > 0) || !(c.eur > 0) || !std::isfinite(c.eur_per_km)) continue;
+    std::string parts;
+    for (size_t a = 0, b; a <= c.categories.size(); a = b + 1) {
+      b = c.categories.find('+', a);
+      if (b == std::string::npos) b = c.categories.size();
+      parts += (parts.empty() ? "" : ", ") + std::string(mob_budget_label(fr, c.categories.substr(a, b - a)));
+    }
+    const std::string line = std::string(challenge::mode_label(c.mode, fr)) + (fr ? " : " : ": ") + format_number(l, c.eur_per_km, 2) +
+                             (fr ? " €/km (" : " €/km (") + format_number(l, c.eur, 2) + (fr ? " € pour " : " € for ") + format_number(l, c.km, 0) + " km ; " +
+                             parts + ")";
+    ImGui::BulletText("%s", line.c_str());
+    km_rows.push_back({challenge::mode_label(c.mode, fr), format_number(l, c.eur, 2), format_number(l, c.km, 1), format_number(l, c.eur_per_km, 3)});
+  }
+  if (!km_rows.empty())
+    a11y::table("mob.budget.per_km", fr ? "Coût par km de chaque mode" : "Cost per km of each mode",
+                {"Mode", "€", "km", "€/km"}, km_rows);
+  const char* rule = fr ? "Repérées dans les libellés du relevé (SNCF, péages, parkings, stations-service, réseaux de transport, vélos en libre-service, taxis) et dans les prix des billets de l’historique de voyages ; un mois qui a des billets ne compte pas en plus les paiements « train » de la banque (les mêmes billets payés par carte)."
+                        : "Found in the statement's labels (SNCF, tolls, car parks, fuel stations, transport networks, bike sharing, taxis) and in the ticket prices of the trip history; a month with tickets does not also count the bank's train payments (the same tickets paid by card).";
+  const ImVec4 dim = ui::color_dim();
+  ui::text_wrapped(rule, &dim);
+  a11y::text(rule, "note");
 }
 
 // Local civil day (Europe/Paris, the timeline's axis) of an instant, and the UTC second its month starts.
@@ -769,6 +903,7 @@ void draw_mobility(Lang l) {
                       t(l, saves ? "dash.mobility.saved" : "dash.mobility.more"), format_number(l, wi.car_kgco2e, 1).c_str(),
                       format_number(l, wi.alternative_kgco2e, 1).c_str());
   }
+  draw_mobility_budget(l);
   draw_mobility_timeline(l);
   draw_trip_list(l);
   draw_mobility_map(l);
@@ -1429,6 +1564,9 @@ Prep prepare(Board& b, const std::vector<std::string>& views, const std::string&
     if ((has_trips && !b.data.has) || (has_points && !tr.data.has)) return Prep::Loading;
     for (const Board* x : {&b, &tr})
       if (x->data.has && !x->data.ok) { error = x->data.error; return Prep::Error; }
+    Board& bu = *board("budget");   // the bank's statement, for the mobility budget (not waited for)
+    if (present(bu, views)) fetch(bu, sig);
+    else if (bu.data.has) { bu.data = {}; bu.dirty = true; bu.fetched_for.clear(); }
     if (b.dirty || tr.dirty || tk.dirty) {
       b.dirty = tr.dirty = tk.dirty = false;
       compute_mobility(has_trips ? &b.data : nullptr, has_points ? &tr.data : nullptr, has_tracks ? &tk.data : nullptr);
@@ -1552,6 +1690,11 @@ json state_json() {
     json by = json::object();
     for (const auto& m : g_mob.by_mode) by[challenge::mode_id(m.mode)] = m.km;
     j["mobility"]["km_by_mode"] = by;
+    json cats = json::object(), per_km = json::object();
+    for (const auto& c : g_mob_budget.by_category) cats[c.category] = c.eur;
+    for (const auto& c : g_mob_costs)
+      if (std::isfinite(c.eur_per_km)) per_km[challenge::mode_id(c.mode)] = c.eur_per_km;
+    j["mobility"]["budget"] = {{"total_eur", g_mob_budget.total_eur}, {"by_category", cats}, {"eur_per_km", per_km}};
   }
   j["gas"] = {{"kwh", g_gas.total_kwh}, {"days", g_gas.days.size()}, {"m3", std::isnan(g_gas.total_m3) ? 0 : g_gas.total_m3},
               {"cost_eur", g_gas.total_cost_eur}};

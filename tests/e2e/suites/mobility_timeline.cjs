@@ -3,10 +3,15 @@
 // brushed with Shift + drag as a person does, then month by month with the keyboard. Every count is checked
 // against SQL on the merged trips view for the period the app says it chose.
 'use strict';
+const { execFileSync } = require('child_process');
+const fs = require('fs');
 const path = require('path');
 
 module.exports = (h) => {
-  const { page, test, waitFor, assert, eq, log, OUT, url } = h;
+  const { page, test, waitFor, assert, eq, near, log, OUT, ROOT, url } = h;
+  const WB = path.join(ROOT, 'build', 'native', 'workbench');
+  const SAMPLES = path.join(ROOT, 'dist', 'samples');
+  const LEA = JSON.parse(fs.readFileSync(path.join(SAMPLES, 'manifest.json'), 'utf8')).personas.find((p) => p.id === 'lea').files;
   const a11y = () => page.evaluate(() => document.getElementById('a11y').innerText);
   const tl = async () => (await h.ui()).dashboards.mobility.timeline;
   // trips starting in [a, b] (UTC seconds), all of them and those with both ends (the map draws those)
@@ -44,7 +49,7 @@ module.exports = (h) => {
   const FR = /Période choisie\u00a0: du [^—\n]+ — ([\d\u202f\u00a0 ]+) trajets? sur ([\d\u202f\u00a0 ]+)\./;
   const EN = /Chosen period: from [^—\n]+ — ([\d,]+) of ([\d,]+) trips\./;
 
-  test('mobility timeline: a period brushed with Shift + drag, then month by month, filters the map\'s trips (= SQL), FR and EN', async () => {
+  test('mobility timeline and budget: the budget = the CLI; a period brushed with Shift + drag, then month by month, filters the map\'s trips (= SQL), FR and EN', async () => {
     await page.goto(url);
     await waitFor(() => window.workbench && window.workbench.ui() && window.workbench.state().duck.ready, null, 60000);
     await page.setViewportSize({ width: 1366, height: 768 });
@@ -55,6 +60,18 @@ module.exports = (h) => {
     const [total, withEnds] = await count(-1e12, 1e12);
     await waitFor((n) => { const m = window.workbench.ui().dashboards.mobility; return m.timeline && m.timeline.trips === n; }, total, 30000);
     eq((await h.ui()).dashboards.mobility.map_lines, withEnds, 'without a period, the map draws every trip with both ends');
+
+    // the mobility budget (bank statement + SNCF ticket prices) = workbench challenge mobility on the same files
+    const want = JSON.parse(execFileSync(WB, ['challenge', 'mobility', '--json', ...LEA.map((f) => path.join(SAMPLES, f))], { maxBuffer: 64 << 20 }).toString('utf8')).budget;
+    await waitFor((t) => Math.abs(window.workbench.ui().dashboards.mobility.budget.total_eur - t) < 1e-6, want.total_eur, 30000);
+    const got = (await h.ui()).dashboards.mobility.budget;
+    for (const c of want.by_category) near(got.by_category[c.category], c.eur, 1e-6, `budget ${c.category} = the CLI`);
+    eq(Object.keys(got.by_category).length, want.by_category.length, 'the same categories as the CLI');
+    for (const c of want.cost_per_km) near(got.eur_per_km[c.mode], c.eur_per_km, 1e-9, `${c.mode} €/km = the CLI`);
+    const euro = want.total_eur.toFixed(2).replace('.', ',').replace(/\B(?=(\d{3})+(?!\d))/g, '\u202f');
+    assert((await a11y()).includes(`vos dépenses de transport trouvées font ${euro} €`), `the budget sentence gives ${euro} €`);
+    await h.scrollTo('mob.budget', 420);
+    await page.screenshot({ path: path.join(OUT, 'mobility_budget_fr.png') });
 
     // Shift + drag across the middle of the plot, as a person brushes
     await h.scrollTo('mob.timeline', 300);

@@ -190,13 +190,22 @@ static Headline mobility_words(const MobilityResult& r, const MobilityOptions& o
   int64_t inferred = 0;
   for (const auto& m : r.by_mode) inferred += m.inferred;
   const std::string occupants = num(fr, o.car_occupants, 0);
-  h.method = fr ? "Chaque trajet : ses kilomètres × le facteur de son mode (ADEME, Impact CO₂, par personne et par km). "
-                  "Voiture : facteur par véhicule divisé par " + occupants + (o.car_occupants > 1 ? " occupants" : " occupant") +
-                  " (covoiturage : réglable). Fabrication des véhicules " + (o.include_construction ? "incluse" : "non incluse") +
+  // carpooling: the method chosen is stated (ImpactCO₂ divides a car's emissions by its occupants; the other
+  // method counts the whole car to the person)
+  const bool whole_car = o.carpool == CarpoolMethod::Vehicle;
+  const std::string car_fr = whole_car ? "Voiture : toute la voiture vous est comptée (" + occupants + (o.car_occupants > 1 ? " occupants déclarés" : " occupant déclaré") +
+                                             ", non divisé) ; la règle d’ImpactCO₂ diviserait par les occupants."
+                                       : "Voiture : facteur par véhicule divisé par " + occupants + (o.car_occupants > 1 ? " occupants" : " occupant") +
+                                             " (covoiturage, règle d’ImpactCO₂ ; autre méthode possible : toute la voiture comptée).";
+  const std::string car_en = whole_car ? "Car: the whole car counted to you (" + occupants + (o.car_occupants > 1 ? " occupants stated" : " occupant stated") +
+                                             ", not divided); ImpactCO₂'s rule would divide by the occupants."
+                                       : "Car: per-vehicle factor divided by " + occupants + (o.car_occupants > 1 ? " occupants" : " occupant") +
+                                             " (carpooling, ImpactCO₂'s rule; alternative: the whole car counted).";
+  h.method = fr ? "Chaque trajet : ses kilomètres × le facteur de son mode (ADEME, Impact CO₂, par personne et par km). " + car_fr +
+                  " Fabrication des véhicules " + (o.include_construction ? "incluse" : "non incluse") +
                   ". Bus et car : facteur moyen par passager, qui tient compte du remplissage moyen observé — un bus presque vide "
                   "peut donc émettre plus par personne qu’une voiture."
-                : "Each trip: its kilometres × its mode's factor (ADEME, Impact CO₂, per person and km). Car: per-vehicle factor "
-                  "divided by " + occupants + (o.car_occupants > 1 ? " occupants" : " occupant") + " (carpooling: adjustable). Vehicle "
+                : "Each trip: its kilometres × its mode's factor (ADEME, Impact CO₂, per person and km). " + car_en + " Vehicle "
                   "manufacturing " + (o.include_construction ? "included" : "not included") + ". Bus and coach: average factor per "
                   "passenger, which includes the average occupancy observed — so a nearly empty bus can emit more per person than a car.";
   if (inferred > 0)

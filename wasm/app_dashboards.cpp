@@ -857,9 +857,15 @@ void draw_mobility(Lang l) {
   }
   bool changed = false;
   changed |= ImGui::Checkbox(t(l, "dash.mobility.construction"), &g_mob_opts.include_construction);
+  if (ui::ax("mob.construction", t(l, "dash.mobility.construction"), "checkbox", g_mob_opts.include_construction)) {
+    g_mob_opts.include_construction = !g_mob_opts.include_construction;
+    changed = true;
+  }
   ImGui::SameLine();
   bool electric = g_mob_opts.car_energy == challenge::CarEnergy::Electric;
-  if (ImGui::Checkbox(t(l, "dash.mobility.electric"), &electric)) {
+  bool flip = ImGui::Checkbox(t(l, "dash.mobility.electric"), &electric);
+  if (ui::ax("mob.electric", t(l, "dash.mobility.electric"), "checkbox", electric)) { electric = !electric; flip = true; }
+  if (flip) {
     g_mob_opts.car_energy = electric ? challenge::CarEnergy::Electric : challenge::CarEnergy::Thermal;
     changed = true;
   }
@@ -867,6 +873,18 @@ void draw_mobility(Lang l) {
   int occ = static_cast<int>(g_mob_opts.car_occupants);
   ImGui::SetNextItemWidth(120);
   if (ImGui::SliderInt(t(l, "dash.mobility.occupants"), &occ, 1, 5)) { g_mob_opts.car_occupants = occ; changed = true; }
+  // carpooling: ImpactCO₂ divides the car by its occupants; the other method counts the whole car (stated in the
+  // headline's method and the exported figures, as `workbench challenge mobility --carpool-method alternative`)
+  bool whole_car = g_mob_opts.carpool == challenge::CarpoolMethod::Vehicle;
+  const char* whole_label = l == Lang::Fr ? "Covoiturage\u00A0: compter toute la voiture pour moi (sans diviser par les occupants)"
+                                          : "Carpooling: count the whole car to me (not divided by the occupants)";
+  bool carpool_flip = ImGui::Checkbox(whole_label, &whole_car);
+  record("mob.whole_car");
+  if (ui::ax("mob.whole_car", whole_label, "checkbox", whole_car)) { whole_car = !whole_car; carpool_flip = true; }
+  if (carpool_flip) {
+    g_mob_opts.carpool = whole_car ? challenge::CarpoolMethod::Vehicle : challenge::CarpoolMethod::Occupants;
+    changed = true;
+  }
   if (changed) board("mobility")->dirty = true;
 
   static std::vector<const char*> cats;
@@ -1390,6 +1408,8 @@ std::string figures_csv(std::string_view id, Lang l) {
     for (const auto& m : g_mob.by_mode) {
       c.cell(challenge::mode_label(m.mode, fr)); c.num(m.km, 3); c.num(static_cast<double>(m.trips), 0); c.num(m.kgco2e, 3, true);
     }
+    // how it was computed, the carpooling method with it
+    c.cell(fr ? "méthode" : "method"); c.cell(challenge::mobility_headline(g_mob, g_mob_opts, fr).method, true);
   } else if (id == "energy") {
     c.cell(fr ? "mois" : "month"); c.cell("kWh", true);
     for (const auto& m : g_energy.months) { c.cell(m.month); c.num(m.kwh, 3, true); }

@@ -84,6 +84,7 @@ export function setupA11y({ root, live, ring, canvas, act }) {
         el.dataset.r = n.r.join(',');
         if (n.role === 'tab') { el.setAttribute('role', 'tab'); el.setAttribute('aria-selected', String(!!n.on)); }
         else if (n.role === 'toggle') el.setAttribute('aria-pressed', String(!!n.on));
+        else if (n.role === 'checkbox') { el.setAttribute('role', 'checkbox'); el.setAttribute('aria-checked', String(!!n.on)); }
         if (n.d) el.setAttribute('aria-description', n.d); else el.removeAttribute('aria-description');
         if (document.activeElement === el) showRing(el);
         break;

@@ -73,13 +73,40 @@ module.exports = (h) => {
     await h.scrollTo('mob.budget', 420);
     await page.screenshot({ path: path.join(OUT, 'mobility_budget_fr.png') });
 
+    // carpooling: the whole car counted (the accessible checkbox, with the keyboard): the method says so, in the
+    // CLI's words with --carpool-method alternative, and the exported figures carry it
+    const cliAnswer = (extra) => JSON.parse(execFileSync(WB, ['challenge', 'mobility', '--json', ...extra, ...LEA.map((f) => path.join(SAMPLES, f))],
+      { maxBuffer: 64 << 20 }).toString('utf8')).answer;
+    const [divided, whole] = [cliAnswer([]), cliAnswer(['--carpool-method', 'alternative'])];
+    assert(divided.method !== whole.method, 'the two methods are worded apart');
+    await page.focus('#a11y button[data-action="headline.how.mobility"]');
+    await page.keyboard.press('Enter');
+    await waitFor((m) => document.getElementById('a11y').innerText.includes(m), divided.method, 5000);
+    eq(await page.evaluate(() => document.querySelector('#a11y [data-action="mob.whole_car"]').getAttribute('aria-checked')), 'false', 'not ticked at first');
+    await page.focus('#a11y [data-action="mob.whole_car"]');
+    await page.keyboard.press('Enter');
+    await waitFor((m) => document.getElementById('a11y').innerText.includes(m), whole.method, 5000);
+    eq(await page.evaluate(() => document.querySelector('#a11y [data-action="mob.whole_car"]').getAttribute('aria-checked')), 'true', 'ticked');
+    eq(await page.evaluate(() => document.querySelector('#a11y #answer').textContent), whole.sentence, 'the answer = the CLI with --carpool-method alternative');
+    const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 15000 }), (async () => {
+      await page.focus('#a11y button[data-action="dash.export_csv"]');
+      await page.keyboard.press('Enter');
+    })()]);
+    const csvFile = path.join(OUT, 'mobilite_chiffres_voiture_entiere.csv');
+    await dl.saveAs(csvFile);
+    assert(fs.readFileSync(csvFile, 'utf8').includes('toute la voiture vous est comptée'), 'the exported figures state the method');
+    await page.focus('#a11y [data-action="mob.whole_car"]');
+    await page.keyboard.press('Enter');
+    await waitFor((m) => document.getElementById('a11y').innerText.includes(m), divided.method, 5000);
+
     // Shift + drag across the middle of the plot, as a person brushes
     await h.scrollTo('mob.timeline', 300);
     await page.waitForTimeout(300);
     const v = await tl();
     const [x0, y0, x1, y1] = v.plot;
     const ya = (y0 + y1) / 2, xa = x0 + 0.35 * (x1 - x0), xb = x0 + 0.6 * (x1 - x0);
-    await page.mouse.move(xa, ya);
+    await page.mouse.click(xa, ya, { delay: 60 });   // back to the canvas from the accessible layer, as a person clicks before dragging
+    await page.waitForTimeout(100);
     await page.keyboard.down('Shift');
     await page.waitForTimeout(100);   // ImGui reads the keys once a frame
     await page.mouse.down();

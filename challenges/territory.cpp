@@ -101,13 +101,17 @@ MobilityAggregate read_mobility_aggregate(std::string_view text) {
       r.km = j["value"].get<double>();
       r.records = j.contains("records") && j["records"].is_number() ? j["records"].get<int64_t>() : 0;
     }
-    if (part != "mobility" || unit != "km") {
-      ++a.other_rows;
-      continue;
-    }
-    a.rows.push_back(std::move(r));
+    add_aggregate_row(a, part, unit, std::move(r));
   }
   return a;
+}
+
+void add_aggregate_row(MobilityAggregate& a, std::string_view part, std::string_view unit, AreaModeKm row) {
+  if (part != "mobility" || unit != "km") {
+    ++a.other_rows;
+    return;
+  }
+  a.rows.push_back(std::move(row));
 }
 
 TerritoryCompare compare_with_area(const MobilityAggregate& a, const MobilityResult& user, std::string_view area,

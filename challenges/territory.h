@@ -26,6 +26,9 @@ struct MobilityAggregate {
 };
 // Either form, detected from the first non-blank line (a UTF-8 BOM and CRLF are accepted).
 MobilityAggregate read_mobility_aggregate(std::string_view text);
+// One row read elsewhere (the page reads a dropped aggregate file's table from DuckDB): kept when it is
+// mobility in km, else counted in other_rows — the rule read_mobility_aggregate applies to each line.
+void add_aggregate_row(MobilityAggregate& a, std::string_view part, std::string_view unit, AreaModeKm row);
 
 struct ModeShare {
   Mode mode = Mode::Other;

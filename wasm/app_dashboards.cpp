@@ -28,6 +28,7 @@
 #include "challenges/mobility.h"
 #include "challenges/segment.h"
 #include "challenges/tables.h"
+#include "challenges/territory.h"
 #include "challenges/tz.h"
 #include "parsers/values.h"
 #include "imgui.h"
@@ -76,6 +77,7 @@ Board g_boards[] = {
    "WHERE ts_start IS NOT NULL ORDER BY ts_start"},
   {"mob_trace", "location_points", "google_timeline", nullptr},   // raw positions to segment (sql: trace_sql())
   {"mob_tracks", "", "gpx", nullptr},                             // GPX/KML tracks (sql: g_tracks_sql)
+  {"mob_compare", "", "", nullptr},                               // a city's aggregate files (sql: g_agg_sql)
   {"energy", "energy_readings", "enedis",
    "SELECT epoch_us(ts_start)::DOUBLE AS s, epoch_us(ts_end)::DOUBLE AS e, interval_s, kwh FROM " k_energy_view " "
    "WHERE kwh IS NOT NULL AND coalesce(energy, 'electricity') = 'electricity' ORDER BY ts_start"},
@@ -219,6 +221,15 @@ void build_tracks_sql() {
   }
   g_tracks_sql = "SELECT tbl, grp, t_us, lat, lon, off FROM (" + g_tracks_sql + ") ORDER BY tbl, r";
 }
+
+// A city's aggregate files (the donation output's format) dropped with the person's own: read from their
+// tables, kept by challenges/territory.h's rule, compared with the area the person picks.
+std::vector<std::string> g_agg_tables;
+std::string g_agg_sql;
+challenge::MobilityAggregate g_agg;
+std::vector<std::string> g_agg_areas;     // distinct areas of the file(s), sorted
+std::string g_agg_area;                   // the area picked ("" none yet)
+std::string g_agg_for;                    // the fetch the aggregate was read from
 
 challenge::SegmentNotes g_mob_notes;
 double g_mob_segmented_km = 0;                              // km of the trips rebuilt from raw positions
@@ -616,6 +627,107 @@ void draw_mobility_budget(Lang l) {
   a11y::text(rule, "note");
 }
 
+// "Compared with the territory": the person's share of km per mode next to an area's, from a city's aggregate
+// file in the donation output's format dropped with the exports (challenges/territory.h compare_with_area, as
+// `workbench challenge mobility --compare FILE --district CODE`).
+void draw_mobility_compare(Lang l) {
+  const bool fr = l == Lang::Fr;
+  Board* ag = board("mob_compare");
+  if (g_agg_tables.empty() || !ag->data.has || !ag->data.ok) return;
+  if (g_agg_for != ag->fetched_for + "|" + std::to_string(ag->data.rows)) {
+    g_agg_for = ag->fetched_for + "|" + std::to_string(ag->data.rows);
+    g_agg = {};
+    g_agg.format = "table";
+    const Columns& c = ag->data;
+    for (size_t i = 0; i < c.rows; i++) {
+      challenge::AreaModeKm r;
+      r.period = c.text[1][i];
+      r.area = c.text[2][i];
+      r.mode = c.text[3][i];
+      r.km = c.num[4][i];
+      r.records = std::isfinite(c.num[6][i]) ? int64_t(c.num[6][i]) : 0;
+      if (!std::isfinite(r.km)) { if (!g_agg.bad_lines++) g_agg.first_bad_line = int64_t(i) + 1; continue; }
+      challenge::add_aggregate_row(g_agg, c.text[0][i], c.text[5][i], std::move(r));
+    }
+    g_agg_areas.clear();
+    for (const auto& r : g_agg.rows)
+      if (std::find(g_agg_areas.begin(), g_agg_areas.end(), r.area) == g_agg_areas.end()) g_agg_areas.push_back(r.area);
+    std::sort(g_agg_areas.begin(), g_agg_areas.end());
+    if (std::find(g_agg_areas.begin(), g_agg_areas.end(), g_agg_area) == g_agg_areas.end()) g_agg_area = g_agg_areas.size() == 1 ? g_agg_areas[0] : "";
+  }
+  if (g_agg_areas.empty()) return;
+  const char* title = fr ? "Comparé à votre territoire" : "Compared with your area";
+  ImGui::Spacing();
+  ImGui::TextColored(ui::color_accent(), "%s", title);
+  a11y::heading(2, title);
+  // the area: the only one of the file, else the person picks it (a list, and a field for a screen reader)
+  if (g_agg_areas.size() > 1) {
+    const char* pick = fr ? "Votre zone (code du fichier de la ville)" : "Your area (the city file's code)";
+    ImGui::SetNextItemWidth(220);
+    if (ImGui::BeginCombo(pick, g_agg_area.empty() ? (fr ? "choisir…" : "choose…") : g_agg_area.c_str())) {
+      for (const std::string& a : g_agg_areas)
+        if (ImGui::Selectable(a.c_str(), a == g_agg_area)) g_agg_area = a;
+      ImGui::EndCombo();
+    }
+    record("mob.compare.area");
+    static char typed[64] = "";
+    std::snprintf(typed, sizeof typed, "%s", g_agg_area.c_str());
+    if (ui::ax_field("mob.compare.area", pick, typed, sizeof typed)) g_agg_area = typed;
+  }
+  if (g_agg_area.empty()) {
+    const std::string n = fr ? "Le fichier de la ville couvre " + format_count(l, g_agg_areas.size()) + " zones : choisissez la vôtre."
+                             : "The city's file covers " + format_count(l, g_agg_areas.size()) + " areas: pick yours.";
+    ui::text_wrapped(n);
+    a11y::text(n, "note");
+    return;
+  }
+  const challenge::TerritoryCompare c =
+      challenge::compare_with_area(g_agg, g_mob, g_agg_area, g_agg_areas.size() == 1 ? "only_area" : "declared");
+  if (!c.found) {
+    const std::string n = fr ? "Aucune ligne pour la zone « " + g_agg_area + " » dans le fichier de la ville." : "No row for the area \"" + g_agg_area + "\" in the city's file.";
+    ui::text_wrapped(n);
+    a11y::text(n, "note");
+    return;
+  }
+  // the sentence: the mode where the two differ most, then every mode as bars
+  const challenge::ModeShare* most = nullptr;
+  for (const auto& m : c.modes)
+    if (!most || std::fabs(m.user_share - m.area_share) > std::fabs(most->user_share - most->area_share)) most = &m;
+  const std::string period = c.period_first == c.period_last ? c.period_first : c.period_first + (fr ? " à " : " to ") + c.period_last;
+  const std::string s =
+      fr ? "Vous : " + format_number(l, 100 * most->user_share, 0) + " % de vos km en " + challenge::mode_label(most->mode, true) +
+               " ; votre zone (" + c.area + ", " + period + ", " + format_number(l, c.area_km, 0) + " km de " +
+               format_count(l, uint64_t(c.area_records)) + " trajets) : " + format_number(l, 100 * most->area_share, 0) + " %."
+         : "You: " + format_number(l, 100 * most->user_share, 0) + "% of your km by " + challenge::mode_label(most->mode, false) + "; your area (" +
+               c.area + ", " + period + ", " + format_number(l, c.area_km, 0) + " km over " + format_count(l, uint64_t(c.area_records)) +
+               " trips): " + format_number(l, 100 * most->area_share, 0) + "%.";
+  ui::text_wrapped(s);
+  a11y::text(s, "text");
+  static std::vector<const char*> cats;
+  static std::vector<double> you, area;
+  cats.clear(); you.clear(); area.clear();
+  std::vector<std::vector<std::string>> rows;
+  for (const auto& m : c.modes) {
+    cats.push_back(challenge::mode_label(m.mode, fr));
+    you.push_back(100 * m.user_share);
+    area.push_back(100 * m.area_share);
+    rows.push_back({cats.back(), format_number(l, 100 * m.user_share, 1), format_number(l, 100 * m.area_share, 1)});
+  }
+  const char* chart_title = fr ? "Part des km par mode (%)" : "Share of km per mode (%)";
+  ImGui::TextUnformatted(chart_title);
+  const chart::BarSeries series[2] = {{fr ? "vous" : "you", you, 0}, {fr ? "votre zone" : "your area", area, 0}};
+  chart::BarChartSpec spec;
+  spec.lang = l; spec.unit = "%"; spec.height = 200; spec.decimals = 0;
+  chart::bar_chart("mob_compare_bars", cats, std::span<const chart::BarSeries>(series, 2), spec);
+  record("mob.compare");
+  a11y::table("mob.compare.modes", chart_title, {"Mode", fr ? "vous (%)" : "you (%)", fr ? "votre zone (%)" : "your area (%)"}, rows);
+  const char* how = fr ? "Le fichier de la ville est un agrégat anonyme au format des dons de données (km par mode, zone et mois) ; rien n’est envoyé pour comparer."
+                       : "The city's file is an anonymous aggregate in the data donation format (km per mode, area and month); nothing is sent to compare.";
+  const ImVec4 dim = ui::color_dim();
+  ui::text_wrapped(how, &dim);
+  a11y::text(how, "note");
+}
+
 // Local civil day (Europe/Paris, the timeline's axis) of an instant, and the UTC second its month starts.
 int64_t paris_day(double utc_s) {
   const sdw::LocalTime lt = sdw::paris_local_time(utc_s);
@@ -922,6 +1034,7 @@ void draw_mobility(Lang l) {
                       format_number(l, wi.alternative_kgco2e, 1).c_str());
   }
   draw_mobility_budget(l);
+  draw_mobility_compare(l);
   draw_mobility_timeline(l);
   draw_trip_list(l);
   draw_mobility_map(l);
@@ -1584,6 +1697,11 @@ Prep prepare(Board& b, const std::vector<std::string>& views, const std::string&
     if ((has_trips && !b.data.has) || (has_points && !tr.data.has)) return Prep::Loading;
     for (const Board* x : {&b, &tr})
       if (x->data.has && !x->data.ok) { error = x->data.error; return Prep::Error; }
+    Board& ag = *board("mob_compare");   // a city's aggregate files, for the comparison (not waited for)
+    if (!g_agg_tables.empty()) {
+      ag.sql = g_agg_sql.c_str();
+      fetch(ag, sig + "|agg:" + g_agg_sql);
+    } else if (ag.data.has) { ag.data = {}; ag.fetched_for.clear(); }
     Board& bu = *board("budget");   // the bank's statement, for the mobility budget (not waited for)
     if (present(bu, views)) fetch(bu, sig);
     else if (bu.data.has) { bu.data = {}; bu.dirty = true; bu.fetched_for.clear(); }
@@ -1614,6 +1732,24 @@ void set_track_tables(std::vector<TrackTable> tables) {
   build_tracks_sql();
 }
 bool has_track_tables() { return !g_track_tables.empty(); }
+bool is_aggregate_table(const std::vector<std::string>& c) {
+  auto has = [&](const char* n) { return std::find(c.begin(), c.end(), n) != c.end(); };
+  return has("part") && has("period") && has("area") && has("category") && has("value") && has("unit");
+}
+void set_aggregate_tables(std::vector<std::string> names) {
+  if (names == g_agg_tables) return;
+  g_agg_tables = std::move(names);
+  g_agg_sql.clear();
+  for (size_t i = 0; i < g_agg_tables.size(); i++) {
+    std::string name = g_agg_tables[i];
+    for (size_t p = name.find('"'); p != std::string::npos; p = name.find('"', p + 2)) name.insert(p, 1, '"');
+    // texts as written (an area code keeps its leading zero when the CSV kept it as text); records may be absent
+    g_agg_sql += std::string(i ? " UNION ALL " : "") +
+                 "SELECT CAST(part AS VARCHAR) AS part, CAST(period AS VARCHAR) AS period, CAST(area AS VARCHAR) AS area, "
+                 "CAST(category AS VARCHAR) AS category, TRY_CAST(value AS DOUBLE) AS value, CAST(unit AS VARCHAR) AS unit, "
+                 "TRY_CAST(records AS DOUBLE) AS records FROM (SELECT * FROM \"" + name + "\" UNION ALL BY NAME SELECT NULL::DOUBLE AS records WHERE false)";
+  }
+}
 bool is_track_table(const std::vector<std::string>& c, bool* kml) {
   auto has = [&](const char* n) { return std::find(c.begin(), c.end(), n) != c.end(); };
   const bool gpx = has("kind") && has("track") && has("seq") && has("time") && has("ele_m") && has("lat") && has("lon");
@@ -1714,6 +1850,12 @@ json state_json() {
     for (const auto& c : g_mob_budget.by_category) cats[c.category] = c.eur;
     for (const auto& c : g_mob_costs)
       if (std::isfinite(c.eur_per_km)) per_km[challenge::mode_id(c.mode)] = c.eur_per_km;
+    if (!g_agg_tables.empty()) {
+      const auto c = challenge::compare_with_area(g_agg, g_mob, g_agg_area, g_agg_areas.size() == 1 ? "only_area" : "declared");
+      json shares = json::object();
+      for (const auto& m : c.modes) shares[challenge::mode_id(m.mode)] = {m.user_share, m.area_share};
+      j["mobility"]["compare"] = {{"area", g_agg_area}, {"areas", g_agg_areas.size()}, {"found", c.found}, {"area_km", c.area_km}, {"shares", shares}};
+    }
     j["mobility"]["budget"] = {{"total_eur", g_mob_budget.total_eur}, {"by_category", cats}, {"eur_per_km", per_km}};
   }
   j["gas"] = {{"kwh", g_gas.total_kwh}, {"days", g_gas.days.size()}, {"m3", std::isnan(g_gas.total_m3) ? 0 : g_gas.total_m3},

@@ -25,6 +25,10 @@ void set_track_tables(std::vector<TrackTable> tables);
 bool has_track_tables();
 // Whether a table with these columns is a GPX/KML track table (no domain; see challenges/tables.cpp).
 bool is_track_table(const std::vector<std::string>& columns, bool* kml);
+// Tables of dropped files in the donation output's format (a city's aggregate: part, period, area, category,
+// value, unit): the mobility tab sets the person's mode shares next to an area's (challenges/territory.h).
+void set_aggregate_tables(std::vector<std::string> names);
+bool is_aggregate_table(const std::vector<std::string>& columns);
 // The stated answer of dashboard `id` (its headline sentence) for Home, fetching and computing its figures
 // like draw_tab; "" while they are not in yet or when `id` has no data.
 std::string answer(const char* id, Lang lang, const std::vector<std::string>& views, uint64_t rows_total);

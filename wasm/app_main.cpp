@@ -246,6 +246,7 @@ void apply_state(const json& j) {
   }
   std::vector<Source> out;
   std::vector<sdw::dash::TrackTable> tracks;
+  std::vector<std::string> aggregates;   // a city's aggregate files (donation format) for the mobility comparison
   for (const auto& s : j["sources"]) {
     Source x;
     x.id = s.value("id", 0);
@@ -286,6 +287,7 @@ void apply_state(const json& j) {
           if (name_of.count(stem)) tt.types.emplace_back(name_of[stem], type);
         tracks.push_back(std::move(tt));
       }
+      if (x.status == "ready" && t.value("domain", "").empty() && sdw::dash::is_aggregate_table(names)) aggregates.push_back(st.name);
       x.tables.push_back(std::move(st));
     }
     if (s.contains("entries") && s["entries"].is_array())
@@ -304,6 +306,7 @@ void apply_state(const json& j) {
   }
   g.sources = std::move(out);
   sdw::dash::set_track_tables(std::move(tracks));
+  sdw::dash::set_aggregate_tables(std::move(aggregates));
   // the live region hears each file's start, end and failure once
   for (const auto& src : g.sources) {
     auto it = std::find_if(g.seen_status.begin(), g.seen_status.end(), [&](const auto& p) { return p.first == src.id; });

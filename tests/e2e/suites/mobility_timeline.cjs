@@ -169,4 +169,38 @@ module.exports = (h) => {
     await waitFor(() => window.workbench.ui().lang === 'fr', null, 10000);
     log(`  brushed: ${n}/${total} trips, ${ends} on the map; months ${months.join(', ')}`);
   });
+
+  test('mobility compared with the territory: a city\'s aggregate file (donation format) dropped with Léa\'s; her district picked; shares = the CLI --compare', async () => {
+    await page.goto(url);
+    await waitFor(() => window.workbench && window.workbench.ui() && window.workbench.state().duck.ready, null, 60000);
+    await h.click('persona.lea');
+    await waitFor(() => { const s = window.workbench.state().sources; return s.length === 3 && s.every((x) => x.status === 'ready'); }, null, 120000);
+    // the city's file: two districts (17300, 17306) and an energy row, in the donation output's CSV
+    const city = path.join(ROOT, 'tests', 'data', 'segment', 'aggregate_la_rochelle.csv');
+    await h.dropFiles([{ name: 'agregat_mobilite_ville.csv', bytes: fs.readFileSync(city) }]);
+    await waitFor(() => { const s = window.workbench.state().sources; return s.length === 4 && s.every((x) => x.status === 'ready'); }, null, 60000);
+    await h.openTab('mobility');
+    await waitFor(() => /couvre 2\u00a0zones|couvre 2 zones/.test(document.getElementById('a11y').innerText), null, 30000);
+    // the person types her area in the accessible field (a list on the canvas does the same)
+    await page.focus('#a11y input[data-field="mob.compare.area"]');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('17300');
+    await page.keyboard.press('Enter');
+    await waitFor(() => { const c = window.workbench.ui().dashboards.mobility.compare; return c && c.found && c.area === '17300'; }, null, 10000);
+    const want = JSON.parse(execFileSync(WB, ['challenge', 'mobility', '--json', '--compare', city, '--district', '17300', ...LEA.map((f) => path.join(SAMPLES, f))],
+      { maxBuffer: 64 << 20 }).toString('utf8')).mobility.compare;
+    const got = (await h.ui()).dashboards.mobility.compare;
+    near(got.area_km, want.district_km, 1e-9, 'the area\'s km = the CLI');
+    for (const m of want.modes) {
+      near(got.shares[m.mode][0], m.user_share, 1e-9, `${m.mode}: your share = the CLI`);
+      near(got.shares[m.mode][1], m.district_share, 1e-9, `${m.mode}: the area's share = the CLI`);
+    }
+    eq(Object.keys(got.shares).length, want.modes.length, 'the same modes as the CLI');
+    const text = await a11y();
+    assert(/Vous\u00a0: \d+\u00a0% de vos km en [^;]+\u202f; votre zone \(17300, 2024-03 à 2024-04, 1\u202f500\u00a0km de 315 trajets\)\u00a0: \d+\u00a0%\./.test(text),
+      'the comparison sentence: ' + (text.match(/Vous\u00a0:[^\n]*/) || [''])[0]);
+    await h.scrollTo('mob.compare', 450);
+    await page.screenshot({ path: path.join(OUT, 'mobility_compare_fr.png') });
+    log(`  area 17300: ${JSON.stringify(got.shares)}`);
+  });
 };

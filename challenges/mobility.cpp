@@ -208,6 +208,50 @@ std::vector<LabelRule> default_mobility_rules() {
   };
 }
 
+bool is_mobility_category(std::string_view c) {
+  for (const LabelRule& r : default_mobility_rules())
+    if (r.category == c) return true;
+  return false;
+}
+
+std::string format_mobility_rules(std::span<const LabelRule> own) {
+  std::string out = "# category;keyword (workbench challenge mobility --mobility-rules)\n";
+  for (const LabelRule& r : own)
+    for (const std::string& k : r.keywords) out += r.category + ";" + k + "\n";
+  return out;
+}
+
+std::vector<LabelRule> parse_mobility_rules(std::string_view text, int64_t* bad_lines, int64_t* first_bad_line) {
+  std::vector<LabelRule> out;
+  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+  int64_t line_no = 0, bad = 0, first = 0;
+  for (size_t pos = 0; pos < text.size();) {
+    size_t e = text.find('\n', pos);
+    if (e == std::string_view::npos) e = text.size();
+    std::string_view line = trim_view(text.substr(pos, e - pos));
+    pos = e + 1;
+    ++line_no;
+    if (line.empty() || line[0] == '#') continue;
+    const size_t semi = line.find(';');
+    const std::string_view cat = semi == std::string_view::npos ? std::string_view{} : trim_view(line.substr(0, semi));
+    const std::string keyword = semi == std::string_view::npos ? std::string() : fold_label(line.substr(semi + 1));
+    if (!is_mobility_category(cat) || keyword.empty()) {
+      if (!bad++) first = line_no;
+      continue;
+    }
+    out.push_back(LabelRule{std::string(cat), {keyword}});
+  }
+  if (bad_lines) *bad_lines = bad;
+  if (first_bad_line) *first_bad_line = first;
+  return out;
+}
+
+std::vector<LabelRule> mobility_rules_with(std::span<const LabelRule> own) {
+  std::vector<LabelRule> all(own.begin(), own.end());
+  for (LabelRule& r : default_mobility_rules()) all.push_back(std::move(r));
+  return all;
+}
+
 MobilityBudget mobility_budget(const TransactionsView& tx, std::span<const LabelRule> rules) {
   MobilityBudget b;
   std::map<std::pair<std::string, std::string>, CategoryMonth> months;

@@ -140,6 +140,15 @@ struct MobilityBudget {
   double total_eur = 0;
 };
 MobilityBudget mobility_budget(const TransactionsView& tx, std::span<const LabelRule> rules);
+// The person's own budget rules, one per line "category;keyword" (a category of default_mobility_rules();
+// "#" starts a comment; a UTF-8 BOM and CRLF are fine), as the page saves them and `workbench challenge
+// mobility --mobility-rules FILE` reads them. Keywords are folded like labels. A line that is not a rule is
+// counted (and the first one's number kept), never fatal.
+std::string format_mobility_rules(std::span<const LabelRule> own);
+std::vector<LabelRule> parse_mobility_rules(std::string_view text, int64_t* bad_lines = nullptr, int64_t* first_bad_line = nullptr);
+bool is_mobility_category(std::string_view category);
+// The rules the budget applies: the person's first (the newest first), then the defaults.
+std::vector<LabelRule> mobility_rules_with(std::span<const LabelRule> own);
 
 // Ticket prices from trip histories (SNCF Connect trips.price_eur), category "train_tickets". Rule against
 // counting a ticket twice: in a month that has ticket prices, the bank's "train" payments of that month are

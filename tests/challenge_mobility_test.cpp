@@ -163,3 +163,29 @@ TEST_CASE("challenge mobility: label rules and the mobility budget") {
   MobilityBudget b2 = mobility_budget(TransactionsView{std::span(d, 1), l2, a2, {}}, rules);
   CHECK(b2.total_eur == doctest::Approx(20));
 }
+
+TEST_CASE("mobility budget: the person's own rules as a file, read first, the same in the page and the CLI") {
+  // as the page saves them (and a hand-edited copy: BOM, CRLF, a comment, a bad category, a missing keyword)
+  const std::string text = "\xEF\xBB\xBF# category;keyword\r\nparking;La Rochelle Port\r\ncar;MAIF\r\nfuel;\r\n\r\ntolls; Pont de l’île de Ré \r\n";
+  int64_t bad = 0, first = 0;
+  const std::vector<LabelRule> own = parse_mobility_rules(text, &bad, &first);
+  REQUIRE(own.size() == 2);
+  CHECK(own[0].category == "parking");
+  CHECK(own[0].keywords == std::vector<std::string>{"LA ROCHELLE PORT"});
+  CHECK(own[1].keywords == std::vector<std::string>{"PONT DE L ILE DE RE"});
+  CHECK(bad == 2);      // "car" is not a mobility category; "fuel;" has no keyword
+  CHECK(first == 3);
+  CHECK(parse_mobility_rules(format_mobility_rules(own)).size() == 2);   // what is saved reads back
+  // Léa's statement's labels (dist/samples/lea): the port's car park was not a mobility payment, now it is
+  const int32_t d[] = {int32_t(days_from_civil(2025, 6, 28)), int32_t(days_from_civil(2025, 6, 29))};
+  const std::string_view label[] = {"CARTE X4512 28/06 LA ROCHELLE PORT", "CARTE X4512 29/06 PAYBYPHONE ROYAN"};
+  const double amount[] = {-6, -2.4};
+  const auto all = mobility_rules_with(own);
+  CHECK(all.size() == default_mobility_rules().size() + 2);
+  CHECK(mobility_budget(TransactionsView{d, label, amount, {}}, default_mobility_rules()).total_eur == doctest::Approx(2.4));
+  const MobilityBudget b = mobility_budget(TransactionsView{d, label, amount, {}}, all);
+  CHECK(b.total_eur == doctest::Approx(8.4));
+  REQUIRE(b.by_category.size() == 1);
+  CHECK(b.by_category[0].category == "parking");
+  CHECK(b.by_category[0].count == 2);
+}

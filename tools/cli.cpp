@@ -55,6 +55,7 @@ int usage() {
                "          [--pv-kwc K --pv-tilt D --pv-azimuth D --lat L --lon L] [--battery-kwh B] [--pv-cost EUR/kWc]\n"
                "          [--home-occupants N] [--home-m2 N] [--heating electric|gas|other]\n"
                "          [--carpool-method occupants|alternative] [--compare AGREGAT] [--district CODE] [--corrections FICHIER]\n"
+               "          [--mobility-rules FICHIER]\n"
                "          [--food-rules FICHIER] FICHIER…\n");
   return 2;
 }

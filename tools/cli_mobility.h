@@ -2,7 +2,7 @@
 // (challenges/segment.h), the carpooling method, the user's corrections, the budget with train tickets and
 // cost per km, and the comparison with a territory aggregate. Header-only, included by tools/cli.cpp.
 // Options: --carpool-method occupants|alternative  --compare AGGREGATE_FILE  --district CODE
-//   --corrections FILE (lines of segment.h parse_corrections)
+//   --corrections FILE (lines of segment.h parse_corrections)  --mobility-rules FILE (mobility.h parse_mobility_rules)
 #pragma once
 #include <cstdio>
 #include <fstream>
@@ -21,13 +21,13 @@
 namespace sdw::challenge {
 
 struct MobilityCli {
-  std::string compare_file, district, corrections_file;
+  std::string compare_file, district, corrections_file, rules_file;
 };
 
 // Consumes argv[i] (and its value) when it is one of the options above: 1 taken, 0 not ours, -1 bad value.
 inline int parse_mobility_arg(int& i, int argc, char** argv, MobilityCli& m, MobilityOptions& o) {
   const std::string a = argv[i];
-  if (a != "--carpool-method" && a != "--compare" && a != "--district" && a != "--corrections") return 0;
+  if (a != "--carpool-method" && a != "--compare" && a != "--district" && a != "--corrections" && a != "--mobility-rules") return 0;
   if (i + 1 >= argc) return -1;
   const std::string v = argv[++i];
   if (a == "--carpool-method") {
@@ -36,6 +36,7 @@ inline int parse_mobility_arg(int& i, int argc, char** argv, MobilityCli& m, Mob
     else return -1;
   } else if (a == "--compare") m.compare_file = v;
   else if (a == "--district") m.district = v;
+  else if (a == "--mobility-rules") m.rules_file = v;
   else m.corrections_file = v;
   return 1;
 }
@@ -59,6 +60,7 @@ struct MobilityRun {
   std::vector<CategoryMonth> month_totals;
   std::vector<ModeCost> costs;
   int64_t corrections = 0, bad_correction_lines = 0;
+  int64_t own_rules = 0, bad_rule_lines = 0, first_bad_rule_line = 0;
   bool has_compare = false;
   MobilityAggregate aggregate;
   TerritoryCompare compare;
@@ -78,7 +80,14 @@ inline MobilityRun run_mobility(std::span<const Table> tables, const MobilityCli
   r.trips = collect_trips_segmented(tables, SegmentOptions{}, &r.notes, &r.segments, corr);
   TransactionColumns tx = collect_transactions(tables);
   r.result = mobility_summary(r.trips.view(), o);
-  r.rules = default_mobility_rules();
+  std::vector<LabelRule> own;
+  if (!m.rules_file.empty()) {
+    std::string text;
+    if (!read_whole_file(m.rules_file, text)) r.errors.push_back(m.rules_file);
+    own = parse_mobility_rules(text, &r.bad_rule_lines, &r.first_bad_rule_line);
+    r.own_rules = int64_t(own.size());
+  }
+  r.rules = mobility_rules_with(own);
   r.budget = mobility_budget(tx.view(), r.rules);
   add_tickets(r.budget, TicketsView{r.trips.ts_start_us, r.trips.price_eur});
   r.month_totals = budget_month_totals(r.budget);
@@ -161,6 +170,7 @@ inline void add_mobility_json(nlohmann::json& out, const MobilityRun& r, bool de
                    {"eur_per_km", std::isnan(c.eur_per_km) ? json(nullptr) : json(c.eur_per_km)}});
   out["budget"]["month_totals"] = mt;
   out["budget"]["cost_per_km"] = cpk;
+  out["budget"]["own_rules"] = {{"rules", r.own_rules}, {"bad_lines", r.bad_rule_lines}, {"first_bad_line", r.first_bad_rule_line}};
   out["budget"]["tickets_rule"] = "months with SNCF ticket prices: the bank's train payments of that month are left out";
   if (r.has_compare) {
     const TerritoryCompare& c = r.compare;

@@ -255,6 +255,8 @@ challenge::MobilityBudget g_mob_budget;
 std::vector<challenge::CategoryMonth> g_mob_budget_months;
 std::vector<challenge::ModeCost> g_mob_costs;
 std::string g_mob_budget_for;   // what it was computed from: the bank board's fetch and the trips
+std::vector<challenge::LabelRule> g_mob_own_rules;   // the person's, newest first, applied before the defaults
+char g_mob_rule_kw[96] = "";                         // the keyword being typed
 
 // The timeline of the mobility tab: every trip (exports' and rebuilt) by start, km cumulated per mode. A range
 // brushed on it (or a month picked with the buttons) filters the trip list and the trips drawn on the map.
@@ -527,6 +529,52 @@ std::string month_words(Lang l, const std::string& ym) {   // "2025-03" -> "mars
   return std::string(month_abbrev(l, m)) + " " + ym.substr(0, 4);
 }
 
+// The person adds what the rules missed: a word of a payment's label and its category (the file they save is
+// the one `workbench challenge mobility --mobility-rules` reads, so the CLI gives the same budget).
+void draw_mobility_rules(Lang l) {
+  const bool fr = l == Lang::Fr;
+  bool changed = false;
+  const char* ask = fr ? "Un paiement de transport manque\u202F? Un mot de son libellé" : "A transport payment is missing? A word of its label";
+  ImGui::SetNextItemWidth(260);
+  ImGui::InputText(ask, g_mob_rule_kw, sizeof g_mob_rule_kw);
+  record("mob.rules.keyword");
+  ui::ax_field("mob.rules.keyword", ask, g_mob_rule_kw, sizeof g_mob_rule_kw);
+  const std::string kw = challenge::fold_label(g_mob_rule_kw);
+  if (!kw.empty()) {
+    ImGui::TextUnformatted(fr ? "Ajouter comme\u00A0:" : "Add as:");
+    for (const challenge::LabelRule& d : challenge::default_mobility_rules()) {
+      const std::string words = mob_budget_label(fr, d.category);
+      ImGui::SameLine();   // the buttons wrap on a narrow window
+      if (ImGui::GetContentRegionAvail().x < ImGui::CalcTextSize(words.c_str()).x + 2 * ImGui::GetStyle().FramePadding.x) ImGui::NewLine();
+      if (ui::button(words.c_str(), "mob.rules.add." + d.category,
+                     (fr ? "Ajouter «\u00A0" + kw + "\u00A0» comme " : "Add \"" + kw + "\" as ") + words)) {
+        g_mob_own_rules.insert(g_mob_own_rules.begin(), challenge::LabelRule{d.category, {kw}});
+        g_mob_rule_kw[0] = 0;
+        changed = true;
+        break;
+      }
+    }
+  }
+  for (size_t i = 0; i < g_mob_own_rules.size(); i++) {
+    const challenge::LabelRule& r = g_mob_own_rules[i];
+    const std::string line = std::string(mob_budget_label(fr, r.category)) + " ← «\u00A0" + r.keywords[0] + "\u00A0»";
+    ImGui::BulletText("%s", line.c_str());
+    ImGui::SameLine();
+    ImGui::PushID(int(i));
+    if (ui::button(fr ? "Retirer" : "Remove", "mob.rules.remove." + std::to_string(i), (fr ? "Retirer la règle " : "Remove the rule ") + line)) {
+      g_mob_own_rules.erase(g_mob_own_rules.begin() + std::ptrdiff_t(i));
+      changed = true;
+      ImGui::PopID();
+      break;
+    }
+    ImGui::PopID();
+  }
+  if (!g_mob_own_rules.empty() &&
+      ui::button(fr ? "Enregistrer mes règles (fichier)" : "Save my rules (file)", "mob.rules.save", fr ? "Enregistrer mes règles de budget mobilité (fichier)" : "Save my mobility budget rules (file)"))
+    platform::save_bytes(fr ? "regles_mobilite.txt" : "mobility_rules.txt", "text/plain;charset=utf-8", challenge::format_mobility_rules(g_mob_own_rules));
+  if (changed) platform::settings_changed(settings_json().dump());   // kept with the encrypted workspace when it is on
+}
+
 // What moving costs: the bank statement's transport payments (the CLI's label rules) and the trip histories'
 // ticket prices, per month, and per km of each mode, next to the CO₂ — the same functions and figures as
 // `workbench challenge mobility` (budget.total_eur, budget.cost_per_km).
@@ -535,14 +583,15 @@ void draw_mobility_budget(Lang l) {
   Board* bu = board("budget");
   const bool bank = bu->data.has && bu->data.ok && bu->data.rows > 0;
   const std::string sig = (bank ? bu->fetched_for + "|" + std::to_string(bu->data.rows) : std::string("-")) + "|" +
-                          std::to_string(g_mob_ticket_ts.size()) + "|" + std::to_string(g_mob.total_km);
+                          std::to_string(g_mob_ticket_ts.size()) + "|" + std::to_string(g_mob.total_km) + "|" +
+                          challenge::format_mobility_rules(g_mob_own_rules);
   if (sig != g_mob_budget_for) {
     g_mob_budget_for = sig;
     const std::vector<int32_t> day = bank ? bu->data.whole<int32_t>(0) : std::vector<int32_t>();
     if (bank) {
       auto label = bu->data.views(1), cat = bu->data.views(3), cur = bu->data.views(4);
       g_mob_budget = challenge::mobility_budget(challenge::TransactionsView{day, label[0], bu->data.num[2], cat[0], cur[0]},
-                                                challenge::default_mobility_rules());
+                                                challenge::mobility_rules_with(g_mob_own_rules));
     } else {
       g_mob_budget = {};
     }
@@ -625,6 +674,7 @@ void draw_mobility_budget(Lang l) {
   const ImVec4 dim = ui::color_dim();
   ui::text_wrapped(rule, &dim);
   a11y::text(rule, "note");
+  draw_mobility_rules(l);
 }
 
 // "Compared with the territory": the person's share of km per mode next to an area's, from a city's aggregate
@@ -1804,6 +1854,7 @@ void set_rect_recorder(RectRecorder f) { g_record_rect = f; }
 
 json settings_json() {
   return {{"mobility_corrections", challenge::format_corrections(g_mob_corrections)},
+          {"mobility_rules", challenge::format_mobility_rules(g_mob_own_rules)},
           {"food_rules", challenge::export_product_rules_csv(g_food_opts.product_rules)}};
 }
 
@@ -1812,6 +1863,8 @@ void apply_settings(const json& s) {
     g_mob_corrections = challenge::parse_corrections(s["mobility_corrections"].get<std::string>());
     board("mobility")->dirty = true;
   }
+  if (s.is_object() && s.contains("mobility_rules") && s["mobility_rules"].is_string())
+    g_mob_own_rules = challenge::parse_mobility_rules(s["mobility_rules"].get<std::string>());
   if (s.is_object() && s.contains("food_rules") && s["food_rules"].is_string()) {
     g_food_opts.product_rules = challenge::import_product_rules_csv(s["food_rules"].get<std::string>());
     board("food")->dirty = true;
@@ -1856,7 +1909,7 @@ json state_json() {
       for (const auto& m : c.modes) shares[challenge::mode_id(m.mode)] = {m.user_share, m.area_share};
       j["mobility"]["compare"] = {{"area", g_agg_area}, {"areas", g_agg_areas.size()}, {"found", c.found}, {"area_km", c.area_km}, {"shares", shares}};
     }
-    j["mobility"]["budget"] = {{"total_eur", g_mob_budget.total_eur}, {"by_category", cats}, {"eur_per_km", per_km}};
+    j["mobility"]["budget"] = {{"own_rules", g_mob_own_rules.size()}, {"total_eur", g_mob_budget.total_eur}, {"by_category", cats}, {"eur_per_km", per_km}};
   }
   j["gas"] = {{"kwh", g_gas.total_kwh}, {"days", g_gas.days.size()}, {"m3", std::isnan(g_gas.total_m3) ? 0 : g_gas.total_m3},
               {"cost_eur", g_gas.total_cost_eur}};

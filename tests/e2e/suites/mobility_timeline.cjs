@@ -70,8 +70,34 @@ module.exports = (h) => {
     for (const c of want.cost_per_km) near(got.eur_per_km[c.mode], c.eur_per_km, 1e-9, `${c.mode} €/km = the CLI`);
     const euro = want.total_eur.toFixed(2).replace('.', ',').replace(/\B(?=(\d{3})+(?!\d))/g, '\u202f');
     assert((await a11y()).includes(`vos dépenses de transport trouvées font ${euro} €`), `the budget sentence gives ${euro} €`);
+    // a payment the rules missed (the port's car park): a word of its label and its category, from the keyboard;
+    // the saved rules give the CLI the same budget
+    await page.focus('#a11y input[data-field="mob.rules.keyword"]');
+    await page.keyboard.type('La Rochelle port');
+    await page.keyboard.press('Enter');
+    await waitFor(() => !!document.querySelector('#a11y button[data-action="mob.rules.add.parking"]'), null, 5000);
+    await page.focus('#a11y button[data-action="mob.rules.add.parking"]');
+    await page.keyboard.press('Enter');
+    await waitFor((t) => { const b = window.workbench.ui().dashboards.mobility.budget; return b.own_rules === 1 && b.total_eur > t + 1; }, want.total_eur, 10000);
+    const [rdl] = await Promise.all([page.waitForEvent('download', { timeout: 15000 }), (async () => {
+      await page.focus('#a11y button[data-action="mob.rules.save"]');
+      await page.keyboard.press('Enter');
+    })()]);
+    const rulesFile = path.join(OUT, 'regles_mobilite.txt');
+    await rdl.saveAs(rulesFile);
+    assert(fs.readFileSync(rulesFile, 'utf8').includes('parking;LA ROCHELLE PORT'), 'the saved rule');
+    const withRule = JSON.parse(execFileSync(WB, ['challenge', 'mobility', '--json', '--mobility-rules', rulesFile, ...LEA.map((f) => path.join(SAMPLES, f))],
+      { maxBuffer: 64 << 20 }).toString('utf8')).budget;
+    const mine = (await h.ui()).dashboards.mobility.budget;
+    near(mine.total_eur, withRule.total_eur, 1e-6, 'with the rule: total = the CLI --mobility-rules');
+    near(mine.by_category.parking, withRule.by_category.find((c) => c.category === 'parking').eur, 1e-6, 'parking = the CLI --mobility-rules');
+    eq(withRule.own_rules.rules, 1, 'the CLI read one rule');
+    log(`  budget ${want.total_eur.toFixed(2)} € -> ${mine.total_eur.toFixed(2)} € with "LA ROCHELLE PORT" as parking (CLI ${withRule.total_eur.toFixed(2)} €)`);
     await h.scrollTo('mob.budget', 420);
     await page.screenshot({ path: path.join(OUT, 'mobility_budget_fr.png') });
+    await page.focus('#a11y button[data-action="mob.rules.remove.0"]');
+    await page.keyboard.press('Enter');
+    await waitFor((t) => Math.abs(window.workbench.ui().dashboards.mobility.budget.total_eur - t) < 1e-6, want.total_eur, 10000);
 
     // carpooling: the whole car counted (the accessible checkbox, with the keyboard): the method says so, in the
     // CLI's words with --carpool-method alternative, and the exported figures carry it

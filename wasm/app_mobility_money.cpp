@@ -115,11 +115,11 @@ void draw_mobility_rules(Lang l) {
 // What moving costs: the bank statement's transport payments (the CLI's label rules) and the trip histories'
 // ticket prices, per month, and per km of each mode, next to the CO₂ — the same functions and figures as
 // `workbench challenge mobility` (budget.total_eur, budget.cost_per_km).
-void draw_budget_impl(Lang l, const challenge::MobilityResult& g_mob, const Columns* bank, const std::string& bank_sig) {
+void draw_budget_impl(Lang l, const challenge::MobilityResult& result, const Columns* bank, const std::string& bank_sig) {
   const bool fr = l == Lang::Fr;
   const bool has_bank = bank && bank->rows > 0;
   const std::string sig = (has_bank ? bank_sig + "|" + std::to_string(bank->rows) : std::string("-")) + "|" +
-                          std::to_string(g_mob_ticket_ts.size()) + "|" + std::to_string(g_mob.total_km) + "|" +
+                          std::to_string(g_mob_ticket_ts.size()) + "|" + std::to_string(result.total_km) + "|" +
                           challenge::format_mobility_rules(g_mob_own_rules);
   if (sig != g_mob_budget_for) {
     g_mob_budget_for = sig;
@@ -133,7 +133,7 @@ void draw_budget_impl(Lang l, const challenge::MobilityResult& g_mob, const Colu
     }
     challenge::add_tickets(g_mob_budget, challenge::TicketsView{g_mob_ticket_ts, g_mob_ticket_price});
     g_mob_budget_months = challenge::budget_month_totals(g_mob_budget);
-    g_mob_costs = challenge::budget_cost_per_km(g_mob_budget, g_mob);
+    g_mob_costs = challenge::budget_cost_per_km(g_mob_budget, result);
   }
   if (g_mob_budget.by_category.empty() || g_mob_budget_months.empty()) return;
   const char* title = fr ? "Budget mobilité" : "Mobility budget";
@@ -216,7 +216,7 @@ void draw_budget_impl(Lang l, const challenge::MobilityResult& g_mob, const Colu
 // "Compared with the territory": the person's share of km per mode next to an area's, from a city's aggregate
 // file in the donation output's format dropped with the exports (challenges/territory.h compare_with_area, as
 // `workbench challenge mobility --compare FILE --district CODE`).
-void draw_compare_impl(Lang l, const challenge::MobilityResult& g_mob, const Columns* agg, const std::string& agg_sig) {
+void draw_compare_impl(Lang l, const challenge::MobilityResult& result, const Columns* agg, const std::string& agg_sig) {
   const bool fr = l == Lang::Fr;
   if (g_agg_tables.empty() || !agg) return;
   if (g_agg_for != agg_sig + "|" + std::to_string(agg->rows)) {
@@ -267,7 +267,7 @@ void draw_compare_impl(Lang l, const challenge::MobilityResult& g_mob, const Col
     return;
   }
   const challenge::TerritoryCompare c =
-      challenge::compare_with_area(g_agg, g_mob, g_agg_area, g_agg_areas.size() == 1 ? "only_area" : "declared");
+      challenge::compare_with_area(g_agg, result, g_agg_area, g_agg_areas.size() == 1 ? "only_area" : "declared");
   if (!c.found) {
     const std::string n = fr ? "Aucune ligne pour la zone « " + g_agg_area + " » dans le fichier de la ville." : "No row for the area \"" + g_agg_area + "\" in the city's file.";
     ui::text_wrapped(n);
@@ -330,7 +330,7 @@ const char* aggregate_sql() { return g_agg_sql.c_str(); }
 std::string rules_text() { return challenge::format_mobility_rules(g_mob_own_rules); }
 void set_rules_text(const std::string& text) { g_mob_own_rules = challenge::parse_mobility_rules(text); }
 
-nlohmann::json state_json(const challenge::MobilityResult& g_mob) {
+nlohmann::json state_json(const challenge::MobilityResult& result) {
   using json = nlohmann::json;
   json j = json::object();
   json cats = json::object(), per_km = json::object();
@@ -338,7 +338,7 @@ nlohmann::json state_json(const challenge::MobilityResult& g_mob) {
   for (const auto& c : g_mob_costs)
     if (std::isfinite(c.eur_per_km)) per_km[challenge::mode_id(c.mode)] = c.eur_per_km;
   if (!g_agg_tables.empty()) {
-    const auto c = challenge::compare_with_area(g_agg, g_mob, g_agg_area, g_agg_areas.size() == 1 ? "only_area" : "declared");
+    const auto c = challenge::compare_with_area(g_agg, result, g_agg_area, g_agg_areas.size() == 1 ? "only_area" : "declared");
     json shares = json::object();
     for (const auto& m : c.modes) shares[challenge::mode_id(m.mode)] = {m.user_share, m.area_share};
     j["compare"] = {{"area", g_agg_area}, {"areas", g_agg_areas.size()}, {"found", c.found}, {"area_km", c.area_km}, {"shares", shares}};

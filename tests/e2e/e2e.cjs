@@ -144,6 +144,37 @@ async function main() {
     await waitFor(() => window.workbench && window.workbench.ui() && window.workbench.state().duck.ready, null, 60000);
   };
 
+  // A press of a button of the accessible layer from the keyboard (focus, Enter), as a screen-reader user does.
+  const pressA11y = async (action) => { await page.focus(`#a11y [data-action="${action}"]`); await page.keyboard.press('Enter'); };
+  // The file that pressing accessible button `action` downloads, saved as OUT/name; returns its path.
+  const downloadByKeyboard = async (action, name) => {
+    const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 15000 }), pressA11y(action)]);
+    const file = path.join(OUT, name);
+    await dl.saveAs(file);
+    return file;
+  };
+  const typeInto = async (sel, text) => { await page.click(sel); await page.keyboard.type(text, { delay: 5 }); };
+  // The encrypted workspace turned on through its dialog with `pass`, as a person does, until it holds n sources.
+  const turnOnWorkspace = async (pass, n) => {
+    await click('persist.open');
+    await waitFor(() => window.workbench.persist.dialog().open, null, 5000);
+    await typeInto('#persist-pass', pass);
+    await typeInto('#persist-pass2', pass);
+    await page.click('#persist-ok');
+    await waitFor(() => !window.workbench.persist.dialog().open, null, 60000);
+    await waitForAsync(async (n) => { const x = await window.workbench.persist.status(); return x.enabled && !x.busy && x.sources.length === n; }, n, 60000);
+  };
+  // A reload, then the workspace reopened with `pass` until its n sources are ready again.
+  const reopenWorkspace = async (pass, n) => {
+    await page.reload();
+    await waitFor(() => window.workbench && window.workbench.ui() && window.workbench.state().duck.ready, null, 60000);
+    await waitFor(() => window.workbench.persist.dialog().open, null, 10000);
+    await typeInto('#persist-pass', pass);
+    await page.keyboard.press('Enter');
+    await waitFor(() => !window.workbench.persist.dialog().open, null, 60000);
+    await waitFor((n) => { const s = window.workbench.state().sources; return s.length === n && s.every((x) => x.status === 'ready'); }, n, 60000);
+  };
+
   const tests = [];
   const test = (name, fn) => tests.push({ name, fn });
 
@@ -636,6 +667,7 @@ with zipfile.ZipFile(src) as z, zipfile.ZipFile(out, 'w', zipfile.ZIP_DEFLATED) 
   // same helpers; they run after the tests above and before the request check below.
   const suitesDir = path.join(__dirname, 'suites');
   const helpers = { page, ctx, test, ui, st, waitFor, waitForAsync, typeText, rectCenter, click, openTab, scrollTo, openApp, dropFiles, sourceByName,
+                    pressA11y, downloadByKeyboard, typeInto, turnOnWorkspace, reopenWorkspace,
                     assert, eq, near, log, FIX, OUT, ROOT, url, origin, requests };
   if (fs.existsSync(suitesDir))
     for (const f of fs.readdirSync(suitesDir).filter((n) => n.endsWith('.cjs')).sort())

@@ -83,8 +83,6 @@ module.exports = (h) => {
 
   test('food: an assignment is kept with the encrypted workspace and comes back after a reload', async () => {
     const PASS = 'carottes de Nantes 2026';
-    const typeInto = async (sel, text) => { await page.click(sel); await page.keyboard.type(text, { delay: 5 }); };
-    const ready = () => waitFor(() => window.workbench && window.workbench.ui() && window.workbench.state().duck.ready, null, 60000);
     // a receipt export with a barcode column: the assignment of a line with a barcode is kept by barcode
     const csv = '\ufeffDate;Magasin;Libellé produit;Quantité;Prix;Code EAN\r\n' +
       '04/11/2024;HYPER NANTES;PATE A TART NOISET 400G;1;3,49;3017620422003\r\n' +
@@ -92,7 +90,7 @@ module.exports = (h) => {
       '12/11/2024;PROXI REZE;ZORBLAX CROUSTI;1;2,10;3560070048786\r\n' +
       '12/11/2024;PROXI REZE;CAROTTES 1KG;1;1,29;\r\n';
     await page.goto(h.url);
-    await ready();
+    await h.openApp();
     try {
       await h.dropFiles([{ name: 'achats_magasin.csv', bytes: Buffer.from(csv, 'utf8') }]);
       await waitFor(() => { const s = window.workbench.state().sources; return s.length === 1 && s[0].status === 'ready'; }, null, 60000);
@@ -100,13 +98,7 @@ module.exports = (h) => {
       await waitFor(() => { const d = window.workbench.ui().dashboards.food; return d && d.lines === 4; }, null, 30000);
       const d0 = (await ui()).dashboards.food;
       eq(d0.lines_with_barcode, 3, 'three lines with a product barcode');
-      await h.click('persist.open');
-      await waitFor(() => window.workbench.persist.dialog().open, null, 5000);
-      await typeInto('#persist-pass', PASS);
-      await typeInto('#persist-pass2', PASS);
-      await page.click('#persist-ok');
-      await waitFor(() => !window.workbench.persist.dialog().open, null, 60000);
-      await h.waitForAsync(async () => { const x = await window.workbench.persist.status(); return x.enabled && !x.busy && x.sources.length === 1; }, null, 60000);
+      await h.turnOnWorkspace(PASS, 1);
       // the unknown product (two lines, one barcode) assigned "not food" with the mouse
       assert(await h.scrollTo('food.match.assign.0'), 'a line to check');
       await h.click('food.match.assign.0');
@@ -121,13 +113,7 @@ module.exports = (h) => {
       await h.waitForAsync(async () => !(await window.workbench.persist.status()).busy, null, 30000);
       const objs = await page.evaluate(async () => (await window.workbench.persist.storedBytes()).map((o) => new TextDecoder('latin1').decode(o.bytes)));
       assert(objs.length > 0 && objs.every((t) => !t.includes('EAN 3560070048786')), 'the assignment is stored encrypted');
-      await page.reload();
-      await ready();
-      await waitFor(() => window.workbench.persist.dialog().open, null, 10000);
-      await typeInto('#persist-pass', PASS);
-      await page.keyboard.press('Enter');
-      await waitFor(() => !window.workbench.persist.dialog().open, null, 60000);
-      await waitFor(() => { const s = window.workbench.state().sources; return s.length === 1 && s[0].status === 'ready'; }, null, 60000);
+      await h.reopenWorkspace(PASS, 1);
       await h.openTab('food');
       await waitFor(() => { const d = window.workbench.ui().dashboards.food; return d && d.lines === 4 && d.product_rules === 1; }, null, 30000);
       const back = (await ui()).dashboards.food;

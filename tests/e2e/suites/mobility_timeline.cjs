@@ -12,6 +12,9 @@ module.exports = (h) => {
   const WB = path.join(ROOT, 'build', 'native', 'workbench');
   const SAMPLES = path.join(ROOT, 'dist', 'samples');
   const LEA = JSON.parse(fs.readFileSync(path.join(SAMPLES, 'manifest.json'), 'utf8')).personas.find((p) => p.id === 'lea').files;
+  // workbench challenge mobility --json on Léa's files, with the options given
+  const cliLea = (extra = []) => JSON.parse(execFileSync(WB, ['challenge', 'mobility', '--json', ...extra, ...LEA.map((f) => path.join(SAMPLES, f))],
+    { maxBuffer: 64 << 20 }).toString('utf8'));
   const a11y = () => page.evaluate(() => document.getElementById('a11y').innerText);
   const tl = async () => (await h.ui()).dashboards.mobility.timeline;
   // trips starting in [a, b] (UTC seconds), all of them and those with both ends (the map draws those)
@@ -62,7 +65,8 @@ module.exports = (h) => {
     eq((await h.ui()).dashboards.mobility.map_lines, withEnds, 'without a period, the map draws every trip with both ends');
 
     // the mobility budget (bank statement + SNCF ticket prices) = workbench challenge mobility on the same files
-    const want = JSON.parse(execFileSync(WB, ['challenge', 'mobility', '--json', ...LEA.map((f) => path.join(SAMPLES, f))], { maxBuffer: 64 << 20 }).toString('utf8')).budget;
+    const plain = cliLea();   // the CLI on the same files, default options
+    const want = plain.budget;
     await waitFor((t) => Math.abs(window.workbench.ui().dashboards.mobility.budget.total_eur - t) < 1e-6, want.total_eur, 30000);
     const got = (await h.ui()).dashboards.mobility.budget;
     for (const c of want.by_category) near(got.by_category[c.category], c.eur, 1e-6, `budget ${c.category} = the CLI`);
@@ -76,18 +80,11 @@ module.exports = (h) => {
     await page.keyboard.type('La Rochelle port');
     await page.keyboard.press('Enter');
     await waitFor(() => !!document.querySelector('#a11y button[data-action="mob.rules.add.parking"]'), null, 5000);
-    await page.focus('#a11y button[data-action="mob.rules.add.parking"]');
-    await page.keyboard.press('Enter');
+    await h.pressA11y('mob.rules.add.parking');
     await waitFor((t) => { const b = window.workbench.ui().dashboards.mobility.budget; return b.own_rules === 1 && b.total_eur > t + 1; }, want.total_eur, 10000);
-    const [rdl] = await Promise.all([page.waitForEvent('download', { timeout: 15000 }), (async () => {
-      await page.focus('#a11y button[data-action="mob.rules.save"]');
-      await page.keyboard.press('Enter');
-    })()]);
-    const rulesFile = path.join(OUT, 'regles_mobilite.txt');
-    await rdl.saveAs(rulesFile);
+    const rulesFile = await h.downloadByKeyboard('mob.rules.save', 'regles_mobilite.txt');
     assert(fs.readFileSync(rulesFile, 'utf8').includes('parking;LA ROCHELLE PORT'), 'the saved rule');
-    const withRule = JSON.parse(execFileSync(WB, ['challenge', 'mobility', '--json', '--mobility-rules', rulesFile, ...LEA.map((f) => path.join(SAMPLES, f))],
-      { maxBuffer: 64 << 20 }).toString('utf8')).budget;
+    const withRule = cliLea(['--mobility-rules', rulesFile]).budget;
     const mine = (await h.ui()).dashboards.mobility.budget;
     near(mine.total_eur, withRule.total_eur, 1e-6, 'with the rule: total = the CLI --mobility-rules');
     near(mine.by_category.parking, withRule.by_category.find((c) => c.category === 'parking').eur, 1e-6, 'parking = the CLI --mobility-rules');
@@ -95,34 +92,23 @@ module.exports = (h) => {
     log(`  budget ${want.total_eur.toFixed(2)} € -> ${mine.total_eur.toFixed(2)} € with "LA ROCHELLE PORT" as parking (CLI ${withRule.total_eur.toFixed(2)} €)`);
     await h.scrollTo('mob.budget', 420);
     await page.screenshot({ path: path.join(OUT, 'mobility_budget_fr.png') });
-    await page.focus('#a11y button[data-action="mob.rules.remove.0"]');
-    await page.keyboard.press('Enter');
+    await h.pressA11y('mob.rules.remove.0');
     await waitFor((t) => Math.abs(window.workbench.ui().dashboards.mobility.budget.total_eur - t) < 1e-6, want.total_eur, 10000);
 
     // carpooling: the whole car counted (the accessible checkbox, with the keyboard): the method says so, in the
     // CLI's words with --carpool-method alternative, and the exported figures carry it
-    const cliAnswer = (extra) => JSON.parse(execFileSync(WB, ['challenge', 'mobility', '--json', ...extra, ...LEA.map((f) => path.join(SAMPLES, f))],
-      { maxBuffer: 64 << 20 }).toString('utf8')).answer;
-    const [divided, whole] = [cliAnswer([]), cliAnswer(['--carpool-method', 'alternative'])];
+    const [divided, whole] = [plain.answer, cliLea(['--carpool-method', 'alternative']).answer];
     assert(divided.method !== whole.method, 'the two methods are worded apart');
-    await page.focus('#a11y button[data-action="headline.how.mobility"]');
-    await page.keyboard.press('Enter');
+    await h.pressA11y('headline.how.mobility');
     await waitFor((m) => document.getElementById('a11y').innerText.includes(m), divided.method, 5000);
     eq(await page.evaluate(() => document.querySelector('#a11y [data-action="mob.whole_car"]').getAttribute('aria-checked')), 'false', 'not ticked at first');
-    await page.focus('#a11y [data-action="mob.whole_car"]');
-    await page.keyboard.press('Enter');
+    await h.pressA11y('mob.whole_car');
     await waitFor((m) => document.getElementById('a11y').innerText.includes(m), whole.method, 5000);
     eq(await page.evaluate(() => document.querySelector('#a11y [data-action="mob.whole_car"]').getAttribute('aria-checked')), 'true', 'ticked');
     eq(await page.evaluate(() => document.querySelector('#a11y #answer').textContent), whole.sentence, 'the answer = the CLI with --carpool-method alternative');
-    const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 15000 }), (async () => {
-      await page.focus('#a11y button[data-action="dash.export_csv"]');
-      await page.keyboard.press('Enter');
-    })()]);
-    const csvFile = path.join(OUT, 'mobilite_chiffres_voiture_entiere.csv');
-    await dl.saveAs(csvFile);
+    const csvFile = await h.downloadByKeyboard('dash.export_csv', 'mobilite_chiffres_voiture_entiere.csv');
     assert(fs.readFileSync(csvFile, 'utf8').includes('toute la voiture vous est comptée'), 'the exported figures state the method');
-    await page.focus('#a11y [data-action="mob.whole_car"]');
-    await page.keyboard.press('Enter');
+    await h.pressA11y('mob.whole_car');
     await waitFor((m) => document.getElementById('a11y').innerText.includes(m), divided.method, 5000);
 
     // Shift + drag across the middle of the plot, as a person brushes
@@ -152,16 +138,14 @@ module.exports = (h) => {
     await page.screenshot({ path: path.join(OUT, 'mobility_timeline_brushed_fr.png') });
 
     // the keyboard: whole period again, then the first month, then the next one (a screen reader has the same buttons)
-    await page.focus('#a11y button[data-action="mob.period.all"]');
-    await page.keyboard.press('Enter');
+    await h.pressA11y('mob.period.all');
     await waitFor(() => !window.workbench.ui().dashboards.mobility.timeline.selection, null, 5000);
     await waitFor((k) => window.workbench.ui().dashboards.mobility.map_lines === k, withEnds, 5000);
     const first = (await page.evaluate(() => window.workbench.sql('SELECT min(epoch_us(ts_start)) FROM trips'))).rows[0][0] / 1e6;
     const [y, m] = parisYearMonth(first);
     const months = [];
     for (const [k, button] of [[0, 'mob.period.next'], [1, 'mob.period.next'], [0, 'mob.period.prev']]) {
-      await page.focus(`#a11y button[data-action="${button}"]`);
-      await page.keyboard.press('Enter');
+      await h.pressA11y(`${button}`);
       const a = parisMonthStart(y, m + k), e = parisMonthStart(y, m + k + 1);
       await waitFor((a) => { const t = window.workbench.ui().dashboards.mobility.timeline; return t.selection && Math.abs(t.sel_t0 - a) < 1; }, a, 5000);
       const s = await tl();
@@ -213,8 +197,7 @@ module.exports = (h) => {
     await page.keyboard.type('17300');
     await page.keyboard.press('Enter');
     await waitFor(() => { const c = window.workbench.ui().dashboards.mobility.compare; return c && c.found && c.area === '17300'; }, null, 10000);
-    const want = JSON.parse(execFileSync(WB, ['challenge', 'mobility', '--json', '--compare', city, '--district', '17300', ...LEA.map((f) => path.join(SAMPLES, f))],
-      { maxBuffer: 64 << 20 }).toString('utf8')).mobility.compare;
+    const want = cliLea(['--compare', city, '--district', '17300']).mobility.compare;
     const got = (await h.ui()).dashboards.mobility.compare;
     near(got.area_km, want.district_km, 1e-9, 'the area\'s km = the CLI');
     for (const m of want.modes) {

@@ -48,8 +48,7 @@ module.exports = (h) => {
     assert(mk && mk[1] > mk[0], `the picked trip is marked on the timeline: ${JSON.stringify(mk)}`);
     await h.scrollTo('mob.map', 400);
     await page.screenshot({ path: path.join(OUT, 'mobility_map_modes.png') });
-    await page.focus('#a11y button[data-action="mob.trip.1.show"]');
-    await page.keyboard.press('Enter');
+    await h.pressA11y('mob.trip.1.show');
     await waitFor(() => window.workbench.ui().dashboards.mobility.selected_trip === -1, null, 5000);
     eq((await h.ui()).dashboards.mobility.timeline.mark, null, 'released: no mark on the timeline');
     log(`  map: "${lg}"`);
@@ -59,18 +58,12 @@ module.exports = (h) => {
     // the corrections: the CLI given that file computes the same figures as the page
     const was = m.rebuilt_modes[0];
     const to = was === 'bike' ? 'walk' : 'bike';
-    await page.focus(`#a11y button[data-action="mob.trip.0.${to}"]`);
-    await page.keyboard.press('Enter');
+    await h.pressA11y(`mob.trip.0.${to}`);
     await waitFor((to) => window.workbench.ui().dashboards.mobility.rebuilt_modes[0] === to, to, 10000);
     const c = (await h.ui()).dashboards.mobility;
     eq(c.corrections, 1, 'one correction');
     assert(c.km_by_mode[to] > (m.km_by_mode[to] || 0), `km by ${to} grew: ${JSON.stringify(m.km_by_mode)} -> ${JSON.stringify(c.km_by_mode)}`);
-    const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 15000 }), (async () => {
-      await page.focus('#a11y button[data-action="mob.corrections.save"]');
-      await page.keyboard.press('Enter');
-    })()]);
-    const saved = path.join(OUT, 'trip_corrections.txt');
-    await dl.saveAs(saved);
+    const saved = await h.downloadByKeyboard('mob.corrections.save', 'trip_corrections.txt');
     const fixed = cli(rel, ['--corrections', saved]);
     const after = await page.evaluate(() => document.querySelector('#a11y #answer').textContent);
     eq(after, fixed.answer.sentence, 'corrected answer = the CLI with the saved corrections');
@@ -100,25 +93,16 @@ module.exports = (h) => {
 
   test('mobility: a mode correction is kept with the encrypted workspace and comes back after a reload', async () => {
     const PASS = 'vélo sous la pluie 2026';
-    const typeInto = async (sel, text) => { await page.click(sel); await page.keyboard.type(text, { delay: 5 }); };
-    const ready = () => waitFor(() => window.workbench && window.workbench.ui() && window.workbench.state().duck.ready, null, 60000);
     await page.goto(url);
-    await ready();
+    await h.openApp();
     try {
       await h.dropFiles([{ name: 'Records.json', bytes: fs.readFileSync(path.join(DATA, 'segment/records_workday.json')) }]);
       await waitFor(() => window.workbench.ui().dashboards.mobility.rebuilt_modes.length > 0, null, 60000);
       // the workspace turned on through its dialog, then the correction made
-      await h.click('persist.open');
-      await waitFor(() => window.workbench.persist.dialog().open, null, 5000);
-      await typeInto('#persist-pass', PASS);
-      await typeInto('#persist-pass2', PASS);
-      await page.click('#persist-ok');
-      await waitFor(() => !window.workbench.persist.dialog().open, null, 60000);
-      await h.waitForAsync(async () => { const x = await window.workbench.persist.status(); return x.enabled && !x.busy && x.sources.length === 1; }, null, 60000);
+      await h.turnOnWorkspace(PASS, 1);
       const was = (await h.ui()).dashboards.mobility.rebuilt_modes[0];
       const to = was === 'train' ? 'bus' : 'train';
-      await page.focus(`#a11y button[data-action="mob.trip.0.${to}"]`);
-      await page.keyboard.press('Enter');
+      await h.pressA11y(`mob.trip.0.${to}`);
       await waitFor((to) => window.workbench.ui().dashboards.mobility.rebuilt_modes[0] === to, to, 10000);
       const km = (await h.ui()).dashboards.mobility.km_by_mode;
       await h.waitForAsync(async () => !(await window.workbench.persist.status()).busy, null, 30000);
@@ -126,13 +110,7 @@ module.exports = (h) => {
       const objs = await page.evaluate(async () => (await window.workbench.persist.storedBytes()).map((o) => ({ name: o.name, text: new TextDecoder('latin1').decode(o.bytes) })));
       assert(objs.length > 0 && objs.every((o) => !o.text.includes(to + '\n') && !o.text.includes('similar ')), 'the corrections are stored encrypted');
       // reload, reopen: the file and the correction are back, and the figures with them
-      await page.reload();
-      await ready();
-      await waitFor(() => window.workbench.persist.dialog().open, null, 10000);
-      await typeInto('#persist-pass', PASS);
-      await page.keyboard.press('Enter');
-      await waitFor(() => !window.workbench.persist.dialog().open, null, 60000);
-      await waitFor(() => { const s = window.workbench.state().sources; return s.length === 1 && s[0].status === 'ready'; }, null, 60000);
+      await h.reopenWorkspace(PASS, 1);
       await h.openTab('mobility');
       await waitFor((to) => window.workbench.ui().dashboards.mobility.rebuilt_modes[0] === to, to, 30000);
       const back = (await h.ui()).dashboards.mobility;

@@ -139,9 +139,11 @@ async function main() {
   // A click on a widget the app reports in ui().rects, held like a person's press.
   const click = async (name) => { const c = await rectCenter(name); await page.mouse.click(c.x, c.y, { delay: 60 }); };
   // Suites may run alone (--only): open the app when no earlier test did, and wait for DuckDB.
+  // The app of the page loaded: its module up and DuckDB ready.
+  const appReady = () => waitFor(() => window.workbench && window.workbench.ui() && window.workbench.state().duck.ready, null, 60000);
   const openApp = async () => {
     if (!(await page.evaluate(() => !!(window.workbench && window.workbench.ui())).catch(() => false))) await page.goto(url);
-    await waitFor(() => window.workbench && window.workbench.ui() && window.workbench.state().duck.ready, null, 60000);
+    await appReady();
   };
 
   // A press of a button of the accessible layer from the keyboard (focus, Enter), as a screen-reader user does.
@@ -167,7 +169,7 @@ async function main() {
   // A reload, then the workspace reopened with `pass` until its n sources are ready again.
   const reopenWorkspace = async (pass, n) => {
     await page.reload();
-    await waitFor(() => window.workbench && window.workbench.ui() && window.workbench.state().duck.ready, null, 60000);
+    await appReady();
     await waitFor(() => window.workbench.persist.dialog().open, null, 10000);
     await typeInto('#persist-pass', pass);
     await page.keyboard.press('Enter');
@@ -667,7 +669,7 @@ with zipfile.ZipFile(src) as z, zipfile.ZipFile(out, 'w', zipfile.ZIP_DEFLATED) 
   // same helpers; they run after the tests above and before the request check below.
   const suitesDir = path.join(__dirname, 'suites');
   const helpers = { page, ctx, test, ui, st, waitFor, waitForAsync, typeText, rectCenter, click, openTab, scrollTo, openApp, dropFiles, sourceByName,
-                    pressA11y, downloadByKeyboard, typeInto, turnOnWorkspace, reopenWorkspace,
+                    appReady, pressA11y, downloadByKeyboard, typeInto, turnOnWorkspace, reopenWorkspace,
                     assert, eq, near, log, FIX, OUT, ROOT, url, origin, requests };
   if (fs.existsSync(suitesDir))
     for (const f of fs.readdirSync(suitesDir).filter((n) => n.endsWith('.cjs')).sort())

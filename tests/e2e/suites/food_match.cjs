@@ -90,7 +90,7 @@ module.exports = (h) => {
       '12/11/2024;PROXI REZE;ZORBLAX CROUSTI;1;2,10;3560070048786\r\n' +
       '12/11/2024;PROXI REZE;CAROTTES 1KG;1;1,29;\r\n';
     await page.goto(h.url);
-    await h.openApp();
+    await h.appReady();   // not openApp: it would navigate again while the page loads
     try {
       await h.dropFiles([{ name: 'achats_magasin.csv', bytes: Buffer.from(csv, 'utf8') }]);
       await waitFor(() => { const s = window.workbench.state().sources; return s.length === 1 && s[0].status === 'ready'; }, null, 60000);

@@ -42,6 +42,8 @@ module.exports = (h) => {
     await h.scrollTo('mob.trip.1.show', 500);
     await h.click('mob.trip.1.show');
     await waitFor(() => window.workbench.ui().dashboards.mobility.selected_trip === 1, null, 5000);
+    // the accessible layer follows on the app's next frame: wait for it, then check
+    await waitFor(() => document.querySelector('#a11y [data-action="mob.trip.1.show"]').getAttribute('aria-pressed') === 'true', null, 5000).catch(() => {});
     const pressed = await page.evaluate(() => document.querySelector('#a11y [data-action="mob.trip.1.show"]').getAttribute('aria-pressed'));
     eq(pressed, 'true', 'the accessible toggle says the trip is shown');
     const mk = (await h.ui()).dashboards.mobility.timeline.mark;
@@ -94,7 +96,7 @@ module.exports = (h) => {
   test('mobility: a mode correction is kept with the encrypted workspace and comes back after a reload', async () => {
     const PASS = 'vélo sous la pluie 2026';
     await page.goto(url);
-    await h.openApp();
+    await h.appReady();   // not openApp: it would navigate again while the page loads
     try {
       await h.dropFiles([{ name: 'Records.json', bytes: fs.readFileSync(path.join(DATA, 'segment/records_workday.json')) }]);
       await waitFor(() => window.workbench.ui().dashboards.mobility.rebuilt_modes.length > 0, null, 60000);

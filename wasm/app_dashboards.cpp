@@ -165,15 +165,6 @@ void record(const char* name) { if (g_record_rect) g_record_rect(name); }
 const char* t(Lang l, const char* key) { return tr(l, key); }
 const char* colon(Lang l) { return l == Lang::Fr ? "\u00A0: " : ": "; }   // French puts a space before the colon
 
-// "2024-10" -> "oct. 2024" / "Oct 2024" (axis labels in the UI language).
-// A month only partly covered by the data gets " *" (the headline's note explains the star).
-std::string month_label(Lang l, const std::string& key, const challenge::Period& covered = {}) {
-  if (key.size() != 7 || key[4] != '-') return key;
-  const unsigned m = static_cast<unsigned>(std::atoi(key.c_str() + 5));
-  if (m < 1 || m > 12) return key;
-  return std::string(month_abbrev(l, m)) + " " + key.substr(0, 4) + (challenge::month_is_partial(key, covered) ? " *" : "");
-}
-
 void source_line(Lang l, const challenge::FactorSource& s) {
   ImGui::PushTextWrapPos(0);
   ImGui::TextColored(ui::color_dim(), "%s %s (%s, %s %s) — %s", t(l, "dash.factors"), s.name.c_str(), s.origin.c_str(),
@@ -487,10 +478,7 @@ void draw_mobility_map(Lang l) {
 }
 
 // Local civil day (Europe/Paris, the timeline's axis) of an instant, and the UTC second its month starts.
-int64_t paris_day(double utc_s) {
-  const sdw::LocalTime lt = sdw::paris_local_time(utc_s);
-  return days_from_civil(lt.year, lt.month, lt.day);
-}
+int64_t paris_day(double utc_s) { return challenge::paris_local(int64_t(utc_s * 1e6)).day; }
 double month_start(int64_t year, int month) {   // month may run past 12 or below 1
   while (month > 12) { month -= 12; year++; }
   while (month < 1) { month += 12; year--; }
@@ -1402,6 +1390,15 @@ void export_bar(const char* id, Lang l) {
   record("dash.export_png");
 }
 }  // namespace
+
+// "2024-10" -> "oct. 2024" / "Oct 2024" (axis labels in the UI language).
+// A month only partly covered by the data gets " *" (the headline's note explains the star).
+std::string month_label(Lang l, const std::string& key, const challenge::Period& covered) {
+  if (key.size() != 7 || key[4] != '-') return key;
+  const unsigned m = static_cast<unsigned>(std::atoi(key.c_str() + 5));
+  if (m < 1 || m > 12) return key;
+  return std::string(month_abbrev(l, m)) + " " + key.substr(0, 4) + (challenge::month_is_partial(key, covered) ? " *" : "");
+}
 
 bool on_columns(int request_id, Columns& answer) {
   if (reveal_ui::on_columns(request_id, answer)) return true;   // the reveal tab (wasm/app_reveal.cpp)

@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "challenges/headline.h"
 #include "viz/locale.h"
 #include "wasm/app_columns.h"
 
@@ -14,6 +15,9 @@ namespace sdw::dash {
 // Draws dashboard `id` ("mobility", "energy", "learning", "food", "budget", "footprint"); fetches its data when the merged views or
 // row counts change. `open_guide` receives a guide id when the user asks how to get a missing export.
 void draw_tab(const char* id, Lang lang, const std::vector<std::string>& views, uint64_t rows_total, std::string& open_guide);
+// "2024-10" -> "oct. 2024" / "Oct 2024" (axis labels in the UI language); a month only partly covered by
+// `covered` gets " *" (the headline's note explains the star).
+std::string month_label(Lang l, const std::string& key, const challenge::Period& covered = {});
 // GPX and KML track tables of the loaded files (they belong to no domain view): segmented by the mobility
 // dashboard like `workbench challenge mobility` does. `types`: GPX track name -> <type> (from the meta).
 struct TrackTable {

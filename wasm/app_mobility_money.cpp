@@ -60,11 +60,6 @@ const char* mob_budget_label(bool fr, const std::string& c) {
     if (c == r.id) return fr ? r.fr : r.en;
   return c.c_str();
 }
-std::string month_words(Lang l, const std::string& ym) {   // "2025-03" -> "mars 2025"
-  if (ym.size() < 7) return ym;
-  const unsigned m = unsigned(std::atoi(ym.c_str() + 5));
-  return std::string(month_abbrev(l, m)) + " " + ym.substr(0, 4);
-}
 
 // The person adds what the rules missed: a word of a payment's label and its category (the file they save is
 // the one `workbench challenge mobility --mobility-rules` reads, so the CLI gives the same budget).
@@ -148,9 +143,9 @@ void draw_budget_impl(Lang l, const challenge::MobilityResult& result, const Col
   for (const auto& c : g_mob_budget.by_category)
     cats += (cats.empty() ? "" : ", ") + std::string(mob_budget_label(fr, c.category)) + " " + format_number(l, c.eur, 2) + " €";
   const std::string sentence =
-      fr ? "De " + month_words(l, m0) + " à " + month_words(l, m1) + " (" + format_count(l, uint64_t(months)) + " mois), vos dépenses de transport trouvées font " +
+      fr ? "De " + month_label(l, m0) + " à " + month_label(l, m1) + " (" + format_count(l, uint64_t(months)) + " mois), vos dépenses de transport trouvées font " +
                format_number(l, g_mob_budget.total_eur, 2) + " €, soit " + format_number(l, g_mob_budget.total_eur / months, 0) + " € par mois : " + cats + "."
-         : "From " + month_words(l, m0) + " to " + month_words(l, m1) + " (" + format_count(l, uint64_t(months)) + " months), the transport spending found comes to " +
+         : "From " + month_label(l, m0) + " to " + month_label(l, m1) + " (" + format_count(l, uint64_t(months)) + " months), the transport spending found comes to " +
                format_number(l, g_mob_budget.total_eur, 2) + " €, " + format_number(l, g_mob_budget.total_eur / months, 0) + " € a month: " + cats + ".";
   ui::text_wrapped(sentence);
   a11y::text(sentence, "text");
@@ -163,7 +158,7 @@ void draw_budget_impl(Lang l, const challenge::MobilityResult& result, const Col
   std::vector<std::vector<std::string>> rows;
   if (months > 120)   // decades: only the months with spending
     for (const auto& m : g_mob_budget_months) {
-      names.push_back(month_words(l, m.month));
+      names.push_back(month_label(l, m.month));
       eur.push_back(m.eur);
       rows.push_back({names.back(), format_number(l, m.eur, 2)});
     }
@@ -173,7 +168,7 @@ void draw_budget_impl(Lang l, const challenge::MobilityResult& result, const Col
     double v = 0;
     for (const auto& m : g_mob_budget_months)
       if (m.month == key) v = m.eur;
-    names.push_back(month_words(l, key));
+    names.push_back(month_label(l, key));
     eur.push_back(v);
     rows.push_back({names.back(), format_number(l, v, 2)});
   }

@@ -461,6 +461,7 @@ void write_arrow_ipc(const Table& t, std::vector<uint8_t>& out, std::vector<Ship
 
   // body
   const size_t body_at = out.size();
+  out.reserve(body_at + size_t(body) + 8);   // the end-of-stream marker too: no reallocation (a copy of the body)
   out.resize(body_at + size_t(body), 0);
   uint8_t* const b = out.data() + body_at;
   size_t bi = 0;

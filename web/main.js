@@ -322,6 +322,7 @@ async function exportQuery(sql, format, stem) {
 
 // ------------------------------------------------------------------ sources
 const worker = new Worker('./parse_worker.js');
+worker.postMessage({ type: 'warm' });   // core.wasm compiled while the person finds their file (issue #16)
 const queue = [];
 let current = null;
 let testMemoryMb = 0;            // test-only: a wasm heap ceiling for the parse worker (workbench.testMemoryLimit)

@@ -121,6 +121,8 @@ async function parseFile(id, file, opts) {
 self.onmessage = async (e) => {
   const m = e.data;
   if (m.type === 'cancel') { cancelled.add(m.id); return; }
+  // sent at page start: the module is compiled and instantiated before the first file, not when it arrives
+  if (m.type === 'warm') { loadCore().catch(() => { corePromise = null; }); return; }
   if (m.type === 'parse') {
     try {
       const { msg, transfer } = await parseFile(m.id, m.file, m.options || {});

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Native throughput of the Google Takeout Records.json path (parsers/google_timeline.cpp, format
+# Native throughput of the Google Takeout Records.json path (parsers/formats/google/, format
 # google_records): generates a Takeout-shaped file (pretty-printed, E7 integers, ISO timestamps with
 # milliseconds, activity guesses on a third of the records, Wi-Fi scans, a few legacy timestampMs) and times
 # `workbench inspect` on it. Not a timed test; the browser side is measured elsewhere.

@@ -3,7 +3,7 @@
 //   parse_dump FILE [--full] [--dump OUT] [--chunk BYTES] [--reps N]
 // Feeds FILE through a Session in 1 MiB chunks with lean tables (as the worker does; --full: full tables as
 // the CLI gets them), drains batches of >= 131072 rows every 8 MiB and writes each batch and each final
-// table as an Arrow IPC stream (parsers/arrow_ipc.h), then prints the parse time, MB/s and one FNV-1a hash
+// table as an Arrow IPC stream (parsers/core/arrow_ipc.h), then prints the parse time, MB/s and one FNV-1a hash
 // of everything produced: the IPC streams and their plans, the canonical text of every row of every batch
 // and table (as tests/test_util.h dumps them), metadata and diagnostics. --dump also writes that text.
 // Timing covers parsing, draining and IPC writing only (not the hashing). Built by bench/parse_native.sh.
@@ -14,8 +14,8 @@
 #include <string>
 #include <vector>
 
-#include "parsers/arrow_ipc.h"
-#include "parsers/parser.h"
+#include "parsers/core/arrow_ipc.h"
+#include "parsers/core/parser.h"
 
 namespace {
 

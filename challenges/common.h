@@ -14,7 +14,7 @@ namespace sdw::challenge {
 
 inline constexpr double k_nan = std::numeric_limits<double>::quiet_NaN();
 
-// ---- Europe/Paris local time (parsers/values.h rules: CET/CEST, EU switch dates)
+// ---- Europe/Paris local time (parsers/core/values.h rules: CET/CEST, EU switch dates)
 struct LocalTime {
   int32_t day = 0;         // local civil day, days since 1970-01-01
   int minute = 0;          // minute of the local day, 0..1439
@@ -23,7 +23,7 @@ struct LocalTime {
 };
 LocalTime paris_local(int64_t utc_us);
 
-// ---- a record's own local time: UTC + the offset its export wrote (parsers/table.h utc_offset_min: Google's
+// ---- a record's own local time: UTC + the offset its export wrote (parsers/core/table.h utc_offset_min: Google's
 // on-device "-05:00", Apple Health "-0500", xAPI "+09:00"…), else from its position (challenges/tz.h, when the
 // caller looked it up), else Europe/Paris as above. k_no_offset: none known ("Z" is not a local offset).
 inline constexpr int16_t k_no_offset = std::numeric_limits<int16_t>::min();   // = sdw::k_unknown_offset

@@ -14,7 +14,7 @@
 #include <tuple>
 
 #include "challenges/sha256.h"
-#include "parsers/values.h"
+#include "parsers/core/values.h"
 
 namespace sdw::challenge {
 

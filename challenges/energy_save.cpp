@@ -4,7 +4,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "parsers/values.h"
+#include "parsers/core/values.h"
 
 namespace sdw::challenge {
 

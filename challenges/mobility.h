@@ -16,7 +16,7 @@ namespace sdw::challenge {
 
 enum class Mode : uint8_t { Walk, Run, Bike, Car, Motorbike, Bus, Tram, Metro, Train, Plane, Boat, Other };
 inline constexpr int k_mode_count = 12;
-const char* mode_id(Mode m);                     // "walk", "run", "bike", … (parsers/domains.h trips.mode)
+const char* mode_id(Mode m);                     // "walk", "run", "bike", … (parsers/core/domains.h trips.mode)
 const char* mode_label(Mode m, bool french);     // "marche"/"walk", "voiture"/"car"…
 bool mode_from_id(std::string_view id, Mode& out);  // our ids (any case); false for "", unknown text
 

@@ -68,7 +68,7 @@ struct SourceDesc {
   std::string name;                    // "Timeline.json", "Takeout/…/Records.json"
   std::string format;                  // registry id ("google_android", "enedis", "csv"…)
   std::vector<std::string> domains;    // domain tables it fed ("visits", "trips"…)
-  std::vector<std::string> columns;    // column names of its tables (ours, parsers/domains.h)
+  std::vector<std::string> columns;    // column names of its tables (ours, parsers/core/domains.h)
   int64_t records = 0;                 // rows over its tables
   int32_t first_day = k_no_day, last_day = k_no_day;   // local days; widened by the rows seen below
 };

@@ -8,7 +8,7 @@
 #include <cstdlib>
 #include <numeric>
 
-#include "parsers/gpx.h"  // haversine_m
+#include "parsers/formats/gpx.h"  // haversine_m
 
 namespace sdw::challenge {
 

@@ -10,7 +10,7 @@
 #include <map>
 
 #include "challenges/tariffs.h"
-#include "parsers/values.h"
+#include "parsers/core/values.h"
 
 namespace sdw::challenge {
 

@@ -12,7 +12,7 @@
 
 #include "challenges/common.h"
 #include "challenges/energy.h"
-#include "parsers/diagnostics.h"
+#include "parsers/core/diagnostics.h"
 
 namespace sdw::challenge {
 

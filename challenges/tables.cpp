@@ -1,13 +1,13 @@
 // Domain tables -> challenge columns (see tables.h). Each collector applies the merge rule of
-// parsers/domain_model.h first (merge_keep), so overlapping exports count once, as in the browser's views.
+// parsers/core/domain_model.h first (merge_keep), so overlapping exports count once, as in the browser's views.
 #include "challenges/tables.h"
 
 #include <algorithm>
 #include <climits>
 
 #include "challenges/tz.h"
-#include "parsers/domain_model.h"
-#include "parsers/domains.h"
+#include "parsers/core/domain_model.h"
+#include "parsers/core/domains.h"
 
 namespace sdw::challenge {
 
@@ -122,7 +122,7 @@ TripsColumns collect_trips(std::span<const Table> tables) { return collect_trips
 namespace {
 
 std::string provenance_key(const Table& t) { return str(find(t, "_file"), 0) + "\n" + str(find(t, "_entry"), 0); }
-// The GPX parser's point table (parsers/gpx.cpp) and the KML one (parsers/kml.cpp): no domain, own columns.
+// The GPX parser's point table (parsers/formats/gpx.cpp) and the KML one (parsers/formats/kml.cpp): no domain, own columns.
 bool is_gpx_points(const Table& t) {
   return t.domain.empty() && find(t, "kind") && find(t, "track") && find(t, "seq") && find(t, "time") && find(t, "ele_m");
 }

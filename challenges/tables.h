@@ -1,4 +1,4 @@
-// From parsed domain tables (parsers/table.h, Table::domain) to the plain columns the challenge functions
+// From parsed domain tables (parsers/core/table.h, Table::domain) to the plain columns the challenge functions
 // take: the CLI uses it, and so can any caller holding Tables. Columns are copied out (owned here) so the
 // views stay valid while this object lives. Missing columns read as NaN / "" / unknown.
 // Does not own: parsing, the computations.
@@ -17,7 +17,7 @@
 #include "challenges/mobility.h"
 #include "challenges/reveal.h"
 #include "challenges/segment.h"
-#include "parsers/table.h"
+#include "parsers/core/table.h"
 
 namespace sdw::challenge {
 
@@ -29,7 +29,7 @@ struct StringColumn {
 };
 
 struct TripsColumns {
-  size_t duplicates = 0;  // rows the merge rule dropped (parsers/domain_model.h): same key in a better source
+  size_t duplicates = 0;  // rows the merge rule dropped (parsers/core/domain_model.h): same key in a better source
   std::vector<int64_t> ts_start_us;
   std::vector<double> distance_m, duration_s;
   StringColumn mode, mode_raw;
@@ -42,33 +42,33 @@ struct TripsColumns {
   }
 };
 struct EnergyColumns {
-  size_t duplicates = 0;  // rows the merge rule dropped (parsers/domain_model.h): same key in a better source
+  size_t duplicates = 0;  // rows the merge rule dropped (parsers/core/domain_model.h): same key in a better source
   std::vector<int64_t> ts_start_us, ts_end_us;
   std::vector<double> kwh, m3;  // m3: NaN where the table has no volume
   EnergyView view() const { return {ts_start_us, ts_end_us, {}, kwh, m3}; }
 };
 struct TransactionColumns {
-  size_t duplicates = 0;  // rows the merge rule dropped (parsers/domain_model.h): same key in a better source
+  size_t duplicates = 0;  // rows the merge rule dropped (parsers/core/domain_model.h): same key in a better source
   std::vector<int32_t> day;
   StringColumn label, category, currency;  // currency: ISO code, "" when the table has none
   std::vector<double> amount;
   TransactionsView view() const { return {day, label.views, amount, category.views, currency.views}; }
 };
 struct HealthColumns {
-  size_t duplicates = 0;  // rows the merge rule dropped (parsers/domain_model.h): same key in a better source
+  size_t duplicates = 0;  // rows the merge rule dropped (parsers/core/domain_model.h): same key in a better source
   std::vector<int32_t> day;
   std::vector<double> paid, reimbursed;
   HealthView view() const { return {day, paid, reimbursed}; }
 };
 struct PurchaseColumns {
-  size_t duplicates = 0;  // rows the merge rule dropped (parsers/domain_model.h): same key in a better source
+  size_t duplicates = 0;  // rows the merge rule dropped (parsers/core/domain_model.h): same key in a better source
   std::vector<int32_t> day;
   StringColumn product, unit, ean;
   std::vector<double> quantity, amount;
   PurchasesView view() const { return {day, product.views, quantity, unit.views, amount, ean.views}; }
 };
 struct LearningColumns {
-  size_t duplicates = 0;  // rows the merge rule dropped (parsers/domain_model.h): same key in a better source
+  size_t duplicates = 0;  // rows the merge rule dropped (parsers/core/domain_model.h): same key in a better source
   std::vector<int64_t> ts_us;
   StringColumn actor, verb, verb_id, object_id, object_name, course;
   std::vector<double> duration_s, score_scaled;
@@ -80,7 +80,7 @@ struct LearningColumns {
   }
 };
 struct ActivityColumns {
-  size_t duplicates = 0;  // rows the merge rule dropped (parsers/domain_model.h): same key in a better source
+  size_t duplicates = 0;  // rows the merge rule dropped (parsers/core/domain_model.h): same key in a better source
   std::vector<int64_t> ts_us;
   StringColumn platform, kind;
   std::vector<int16_t> ts_off;            // local offsets, k_no_offset: Paris
@@ -99,7 +99,7 @@ struct DonationColumns {
   DonationInput input() const;   // views into this object
 };
 
-// Each collects the rows of every table of its domain, after the merge rule of parsers/domain_model.h
+// Each collects the rows of every table of its domain, after the merge rule of parsers/core/domain_model.h
 // (overlapping exports count once, like the browser's merged views); rows without a usable time are skipped.
 TripsColumns collect_trips(std::span<const Table> tables);
 // collect_trips plus the trips found by segmenting raw positions (challenges/segment.h) of the files that

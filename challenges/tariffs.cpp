@@ -10,8 +10,8 @@
 #include <memory>
 #include <set>
 
-#include "parsers/tempo.h"
-#include "parsers/values.h"
+#include "parsers/formats/tempo.h"
+#include "parsers/core/values.h"
 
 namespace sdw::challenge {
 

@@ -12,8 +12,8 @@
 
 #include "challenges/common.h"
 #include "challenges/energy.h"
-#include "parsers/table.h"
-#include "parsers/diagnostics.h"
+#include "parsers/core/table.h"
+#include "parsers/core/diagnostics.h"
 
 namespace sdw::challenge {
 
@@ -57,7 +57,7 @@ struct TempoCalendar {
   int32_t first_day() const;              // 0 when empty
   int32_t last_day() const;
 };
-// A calendar file in any layout parsers/tempo.h reads (éCO2mix download, RTE API JSON, api-couleur-tempo JSON,
+// A calendar file in any layout parsers/formats/tempo.h reads (éCO2mix download, RTE API JSON, api-couleur-tempo JSON,
 // "date;couleur" CSV…), through that parser: bad rows are warnings with their line, the parse goes on.
 TempoCalendar parse_tempo_calendar(std::string_view text, std::string_view file_name = {});
 
@@ -68,7 +68,7 @@ struct TempoFile {
 };
 // The name a calendar goes by in the notes: the file as dropped, "archive.zip/entry" for an archive's entry.
 std::string tempo_file_name(std::string_view file, std::string_view entry);
-// The tempo_days domain tables (parsers/tempo.h) as one calendar per file (or archive entry), in table order.
+// The tempo_days domain tables (parsers/formats/tempo.h) as one calendar per file (or archive entry), in table order.
 std::vector<TempoFile> tempo_files_of(const std::vector<const Table*>& tables);
 // THE MERGE RULE of Tempo calendars (the page and the CLI call this, nothing else): the shipped calendar, then
 // every file over it; a file gives its days over the calendars under it. The files are laid in the order of their

@@ -1,7 +1,7 @@
 // JSON form of the challenge results (see to_json.h).
 #include "challenges/to_json.h"
 
-#include "parsers/table.h"
+#include "parsers/core/table.h"
 
 namespace sdw::challenge {
 

@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "challenges/common.h"
-#include "parsers/values.h"
+#include "parsers/core/values.h"
 
 namespace sdw::challenge {
 

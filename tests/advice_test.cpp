@@ -1,11 +1,11 @@
-// Advice under messages (parsers/advice.h): a PDF statement, an old .xls, a cut download, an empty file,
+// Advice under messages (parsers/core/advice.h): a PDF statement, an old .xls, a cut download, an empty file,
 // and a real Session on those bytes so the codes tested are the ones the parsers really emit.
 #include <doctest/doctest.h>
 
 #include <string>
 
-#include "parsers/advice.h"
-#include "parsers/parser.h"
+#include "parsers/core/advice.h"
+#include "parsers/core/parser.h"
 
 using namespace sdw;
 

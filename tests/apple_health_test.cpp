@@ -4,7 +4,7 @@
 // entity hardening; chunk invariance.
 #include <doctest/doctest.h>
 
-#include "parsers/apple_health.h"
+#include "parsers/formats/apple_health.h"
 #include "tests/test_util.h"
 
 using namespace sdw;

@@ -1,4 +1,4 @@
-// Arrow IPC writer (parsers/arrow_ipc.h): byte-level checks of the stream framing, the flatbuffer
+// Arrow IPC writer (parsers/core/arrow_ipc.h): byte-level checks of the stream framing, the flatbuffer
 // messages read back with a small independent decoder written from format/Message.fbs and
 // format/Schema.fbs, and the body buffers; plus which columns travel as data, literals or not at all.
 // With SDW_IPC_DUMP=<dir> the streams are also written there for tests/arrow_ipc_check.cjs, which reads
@@ -10,7 +10,7 @@
 #include <fstream>
 #include <limits>
 
-#include "parsers/arrow_ipc.h"
+#include "parsers/core/arrow_ipc.h"
 #include "tests/test_util.h"
 
 using namespace sdw;

@@ -4,7 +4,7 @@
 // invariance; rows taken in batches while streaming.
 #include <doctest/doctest.h>
 
-#include "parsers/bank.h"
+#include "parsers/formats/bank.h"
 #include "tests/test_util.h"
 
 using namespace sdw;

@@ -9,8 +9,8 @@
 #include <tuple>
 #include <vector>
 
-#include "parsers/parser.h"
-#include "parsers/values.h"
+#include "parsers/core/parser.h"
+#include "parsers/core/values.h"
 #include "tests/test_util.h"
 
 using namespace sdw;

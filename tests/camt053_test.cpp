@@ -5,7 +5,7 @@
 // Expected values are worked out by hand from the fixture text (see make_camt053.py).
 #include <doctest/doctest.h>
 
-#include "parsers/camt053.h"
+#include "parsers/formats/camt053.h"
 #include "tests/test_util.h"
 
 using namespace sdw;

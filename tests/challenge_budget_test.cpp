@@ -4,7 +4,7 @@
 
 #include "challenges/budget.h"
 #include "challenges/footprint.h"
-#include "parsers/values.h"
+#include "parsers/core/values.h"
 #include "tests/test_util.h"
 
 using namespace sdw;

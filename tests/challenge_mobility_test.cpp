@@ -4,7 +4,7 @@
 #include <doctest/doctest.h>
 
 #include "challenges/mobility.h"
-#include "parsers/values.h"
+#include "parsers/core/values.h"
 #include "tests/test_util.h"
 
 using namespace sdw;

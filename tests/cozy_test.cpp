@@ -4,7 +4,7 @@
 // ZIP; detection by name and by content; chunk invariance.
 #include <doctest/doctest.h>
 
-#include "parsers/cozy.h"
+#include "parsers/formats/cozy.h"
 #include "tests/fuzz/fuzz_harness.h"
 #include "tests/test_util.h"
 

@@ -4,8 +4,8 @@
 
 #include <numeric>
 
-#include "parsers/csv.h"
-#include "parsers/values.h"
+#include "parsers/readers/csv.h"
+#include "parsers/core/values.h"
 #include "tests/test_util.h"
 
 using namespace sdw;

@@ -1,4 +1,4 @@
-// Conformance of every parser's output to the domain model (parsers/domain_model.h): each domain table
+// Conformance of every parser's output to the domain model (parsers/core/domain_model.h): each domain table
 // of each fixture under tests/data and of the generated personas (samples/make_personas.py) names a known
 // domain, has the domain's required columns, gives every standard column its declared type, writes the
 // standard columns in the declared order before its own, and ends with the provenance columns.
@@ -11,7 +11,7 @@
 #include <map>
 #include <set>
 
-#include "parsers/domain_model.h"
+#include "parsers/core/domain_model.h"
 #include "tests/test_util.h"
 
 using namespace sdw;

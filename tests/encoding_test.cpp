@@ -2,7 +2,7 @@
 // split across chunks, Windows-1252's 0x80-0x9F table, per-byte fallback in UTF-8 files, offset map.
 #include <doctest/doctest.h>
 
-#include "parsers/encoding.h"
+#include "parsers/core/encoding.h"
 
 using namespace sdw;
 

@@ -5,8 +5,8 @@
 
 #include <map>
 
-#include "parsers/domain_table.h"
-#include "parsers/enedis.h"
+#include "parsers/core/domain_table.h"
+#include "parsers/formats/enedis.h"
 #include "tests/test_util.h"
 
 using namespace sdw;

@@ -1,4 +1,4 @@
-// Enedis 2025 exports (parsers/enedis_xlsx.cpp) read through the XLSX reader: load curve weeks with text or
+// Enedis 2025 exports (parsers/formats/enedis_2025.cpp) read through the XLSX reader: load curve weeks with text or
 // date-cell timestamps, the DST nights, daily, max power, index. Expected values worked by hand from
 // tests/data/xlsx/make_fixtures.py (1.2 kW everywhere but one 3.14159 kW slot, 'NA' in spring's 02:00/02:30).
 #include <doctest/doctest.h>

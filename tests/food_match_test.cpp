@@ -15,7 +15,7 @@
 #include "challenges/food_match.h"
 #include "challenges/headline.h"
 #include "challenges/tables.h"
-#include "parsers/values.h"
+#include "parsers/core/values.h"
 #include "tests/test_util.h"
 
 using namespace sdw;
@@ -285,7 +285,7 @@ TEST_CASE("food match: barcodes (EAN-13, EAN-8, UPC-A, GTIN-14) keyed to the per
   CHECK(normalize_gtin("20123451") == "");        // EAN-8 restricted (prefix 2)
   CHECK(normalize_gtin("3017620A22003") == "");
 
-  // A loyalty-card export with a barcode column, as parsers/receipts.cpp reads it (header roles, decimal
+  // A loyalty-card export with a barcode column, as parsers/formats/receipts.cpp reads it (header roles, decimal
   // commas, a BOM): the same spread under two labels (two stores print it differently) and one unknown label.
   const std::string csv =
       "\xEF\xBB\xBF" "Date;Magasin;Libellé produit;Quantité;Prix;Code EAN\r\n"

@@ -76,10 +76,10 @@ TEST_CASE("fuzz regressions: the header of a fuzzer input decodes as fuzz_input.
   CHECK(all_text_ok(r.diag));
 }
 
-// [SECTION] zip (parsers/zip.cpp)
+// [SECTION] zip (parsers/containers/zip.cpp)
 
 // A local header whose flags say "UTF-8 name" (bit 11) over a name that is not UTF-8 (0x80): the path was
-// kept byte for byte, so invalid UTF-8 reached the UI's JSON. Fixed in parsers/zip.cpp by its owner (a lying
+// kept byte for byte, so invalid UTF-8 reached the UI's JSON. Fixed in parsers/containers/zip.cpp by its owner (a lying
 // flag falls back to CP437): the entry is listed as "Ç" and every text is valid UTF-8.
 TEST_CASE("fuzz regression zip/flagged_utf8_name_invalid: a lying UTF-8 flag falls back to CP437") {
   const std::string input = regression("zip", "flagged_utf8_name_invalid");
@@ -113,7 +113,7 @@ TEST_CASE("fuzz regression xapi/bad_duration_cut_utf8: the warning quotes whole 
 }
 
 // google.bad_latlng quoted position text that was not valid UTF-8 (found by fuzz_google_android/_ios); passes
-// since the later parsers/google_timeline.cpp changes by its owner.
+// since the later parsers/formats/google/ changes by its owner.
 TEST_CASE("fuzz regression google_*/bad_latlng_invalid_utf8: the warning text is valid UTF-8") {
   for (const char* id : {"google_android", "google_ios"}) {
     Replay r = replay_parser(id, regression(id, "bad_latlng_invalid_utf8"));

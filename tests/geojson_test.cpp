@@ -2,7 +2,7 @@
 // vertex table with parts and elevation, member order, null geometry, invalid coordinates, shapes.
 #include <doctest/doctest.h>
 
-#include "parsers/geojson.h"
+#include "parsers/formats/geojson.h"
 #include "tests/test_util.h"
 
 using namespace sdw;

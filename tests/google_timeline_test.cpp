@@ -1,4 +1,4 @@
-// Google location history (parsers/google_timeline.cpp) on fixtures made by tests/data/google/make_fixtures.py:
+// Google location history (parsers/formats/google/) on fixtures made by tests/data/google/make_fixtures.py:
 // detection of every shape, exact values (E7, durations across DST, modes, distances, iOS "geo:" and
 // Android "°" strings), warnings with record indexes, truncation, chunk-size invariance, and the dedup keys
 // across shapes in a Takeout-like ZIP.
@@ -8,7 +8,7 @@
 #include <map>
 #include <set>
 
-#include "parsers/google_timeline.h"
+#include "parsers/formats/google/google.h"
 #include "tests/test_util.h"
 
 using namespace sdw;
@@ -46,7 +46,7 @@ const Message* find_warning(const Diagnostics& d, const std::string& code) {
   return nullptr;
 }
 
-// every domain table: the domain's own columns first, provenance last (parsers/domains.h)
+// every domain table: the domain's own columns first, provenance last (parsers/core/domains.h)
 void check_layout(const Table& t) {
   REQUIRE(t.columns.size() >= 3);
   const size_t n = t.columns.size();

@@ -3,7 +3,7 @@
 // GPX 1.0 quirks, XML errors with line and offset, entity attacks, chunk-size invariance.
 #include <doctest/doctest.h>
 
-#include "parsers/gpx.h"
+#include "parsers/formats/gpx.h"
 #include "tests/test_util.h"
 
 using namespace sdw;

@@ -3,7 +3,7 @@
 // BOM around the 25-hour fall-back day; detection against Enedis; chunk invariance.
 #include <doctest/doctest.h>
 
-#include "parsers/grdf.h"
+#include "parsers/formats/grdf.h"
 #include "tests/test_util.h"
 
 using namespace sdw;

@@ -2,7 +2,7 @@
 // Windows-1252 with a title line and a total, a mutuelle export with both parts; detection; chunk invariance.
 #include <doctest/doctest.h>
 
-#include "parsers/health.h"
+#include "parsers/formats/health.h"
 #include "tests/test_util.h"
 
 using namespace sdw;

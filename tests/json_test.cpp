@@ -5,9 +5,9 @@
 
 #include <filesystem>
 
-#include "parsers/csv.h"
-#include "parsers/json.h"
-#include "parsers/json_reader.h"
+#include "parsers/readers/csv.h"
+#include "parsers/readers/json.h"
+#include "parsers/readers/json_reader.h"
 #include "tests/test_util.h"
 
 using namespace sdw;

@@ -3,7 +3,7 @@
 // chunk-size invariance.
 #include <doctest/doctest.h>
 
-#include "parsers/kml.h"
+#include "parsers/formats/kml.h"
 #include "tests/test_util.h"
 
 using namespace sdw;

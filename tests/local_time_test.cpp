@@ -19,7 +19,7 @@
 #include "challenges/reveal.h"
 #include "challenges/tables.h"
 #include "challenges/tz.h"
-#include "parsers/values.h"
+#include "parsers/core/values.h"
 #include "test_util.h"
 
 using namespace sdw;

@@ -4,7 +4,7 @@
 // title; My Activity verbs in French and English, ads, removed videos; chunk-size invariance.
 #include <doctest/doctest.h>
 
-#include "parsers/media.h"
+#include "parsers/formats/media.h"
 #include "tests/test_util.h"
 
 using namespace sdw;

@@ -1,4 +1,4 @@
-// The one merge rule (parsers/domain_model.h) in the CLI's collectors (challenges/tables.cpp): overlapping
+// The one merge rule (parsers/core/domain_model.h) in the CLI's collectors (challenges/tables.cpp): overlapping
 // exports count once. Fixtures: tests/data/merge/make_fixtures.py (hand-worked truths below), the Enedis
 // load curve of tests/data/enedis. The same cases run through the browser's SQL in
 // tests/views_native_test.cjs and through the page in tests/e2e/suites/same_figures.cjs.
@@ -12,9 +12,9 @@
 #include <nlohmann/json.hpp>
 
 #include "challenges/tables.h"
-#include "parsers/domain_model.h"
-#include "parsers/domain_table.h"
-#include "parsers/domains.h"
+#include "parsers/core/domain_model.h"
+#include "parsers/core/domain_table.h"
+#include "parsers/core/domains.h"
 #include "tests/test_util.h"
 
 using namespace sdw;

@@ -3,7 +3,7 @@
 // file; detection; chunk invariance.
 #include <doctest/doctest.h>
 
-#include "parsers/ofx.h"
+#include "parsers/formats/ofx.h"
 #include "tests/test_util.h"
 
 using namespace sdw;

@@ -4,7 +4,7 @@
 // Expected values are worked out by hand from the fixture text (see the comments).
 #include <doctest/doctest.h>
 
-#include "parsers/qif.h"
+#include "parsers/formats/qif.h"
 #include "tests/test_util.h"
 
 using namespace sdw;

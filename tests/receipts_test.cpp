@@ -3,9 +3,9 @@
 // against the bank parser; chunk-size invariance.
 #include <doctest/doctest.h>
 
-#include "parsers/bank.h"
-#include "parsers/receipts.h"
-#include "parsers/values.h"
+#include "parsers/formats/bank.h"
+#include "parsers/formats/receipts.h"
+#include "parsers/core/values.h"
 #include "tests/test_util.h"
 
 using namespace sdw;

@@ -13,7 +13,7 @@
 
 #include "challenges/reveal.h"
 #include "challenges/tables.h"
-#include "parsers/parser.h"
+#include "parsers/core/parser.h"
 #include "test_util.h"
 
 using namespace sdw;

@@ -12,9 +12,9 @@
 #include "challenges/segment.h"
 #include "challenges/tables.h"
 #include "challenges/territory.h"
-#include "parsers/domain_table.h"
-#include "parsers/domains.h"
-#include "parsers/gpx.h"
+#include "parsers/core/domain_table.h"
+#include "parsers/core/domains.h"
+#include "parsers/formats/gpx.h"
 #include "tests/test_util.h"
 
 using namespace sdw;

@@ -4,7 +4,7 @@
 // the path as the Instagram hint, skipped records named with their offset, chunk-size invariance.
 #include <doctest/doctest.h>
 
-#include "parsers/social.h"
+#include "parsers/formats/social.h"
 #include "tests/test_util.h"
 
 using namespace sdw;

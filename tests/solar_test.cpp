@@ -9,7 +9,7 @@
 
 #include "challenges/energy_save.h"
 #include "challenges/solar.h"
-#include "parsers/values.h"
+#include "parsers/core/values.h"
 #include "tests/test_util.h"
 
 using namespace sdw;

@@ -1,8 +1,8 @@
-// TAR / .tgz / .tar.gz / .gz reader (parsers/tar.cpp): GNU long names, pax path=, multi-member gzip, a lone
+// TAR / .tgz / .tar.gz / .gz reader (parsers/containers/tar.cpp): GNU long names, pax path=, multi-member gzip, a lone
 // gzip'd file, truncation. Fixtures: tests/data/tgz/make_fixtures.py.
 #include <doctest/doctest.h>
 
-#include "parsers/tar.h"
+#include "parsers/containers/tar.h"
 #include "tests/ustar.h"
 #include "tests/test_util.h"
 

@@ -8,7 +8,7 @@
 #include <cmath>
 
 #include "challenges/tariffs.h"
-#include "parsers/values.h"
+#include "parsers/core/values.h"
 #include "tests/test_util.h"
 
 using namespace sdw;

@@ -1,4 +1,4 @@
-// Tempo calendars (parsers/tempo.h) in the layouts people get, recognised by content through the Session
+// Tempo calendars (parsers/formats/tempo.h) in the layouts people get, recognised by content through the Session
 // (detection over every format), and the merge of calendars (challenges/tariffs.h merge_tempo_calendars).
 // Samples are shaped on real files: éCO2mix's "Calendrier Tempo" download (tab-separated, Windows-1252, RTE's
 // notice as last line), RTE's Tempo Like Supply Contract API JSON, api-couleur-tempo's JSON (dateJour /
@@ -6,7 +6,7 @@
 #include <doctest/doctest.h>
 
 #include "challenges/tariffs.h"
-#include "parsers/values.h"
+#include "parsers/core/values.h"
 #include <fstream>
 #include <map>
 #include <sstream>

@@ -7,7 +7,7 @@
 #include <sstream>
 #include <string>
 
-#include "parsers/parser.h"
+#include "parsers/core/parser.h"
 
 namespace sdw::test {
 

@@ -3,8 +3,8 @@
 // prices and currencies, unknown stations; chunk-size invariance.
 #include <doctest/doctest.h>
 
-#include "parsers/gpx.h"
-#include "parsers/sncf.h"
+#include "parsers/formats/gpx.h"
+#include "parsers/formats/trains.h"
 #include "tests/test_util.h"
 
 using namespace sdw;

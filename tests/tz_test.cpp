@@ -8,7 +8,7 @@
 
 #include "challenges/common.h"
 #include "challenges/tz.h"
-#include "parsers/values.h"
+#include "parsers/core/values.h"
 
 using namespace sdw;
 using namespace sdw::challenge;

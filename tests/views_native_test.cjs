@@ -1,4 +1,4 @@
-// The browser's merged views, natively: the view SQL the core generates (parsers/domain_model.cpp,
+// The browser's merged views, natively: the view SQL the core generates (parsers/core/domain_model.cpp,
 // views_plan_json, the same function app.wasm's app_views_sql runs for web/views.js) executed by DuckDB
 // (@duckdb/node-api) over real parser output, checked against hand-computed truths and against the CLI's
 // merge (merge_keep) on the same tables.

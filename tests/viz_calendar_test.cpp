@@ -4,7 +4,7 @@
 #include <cmath>
 #include <vector>
 
-#include "parsers/values.h"
+#include "parsers/core/values.h"
 #include "viz/calendar.h"
 #include "viz/color.h"
 

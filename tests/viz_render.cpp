@@ -15,7 +15,7 @@
 #include <vector>
 
 #include "imgui.h"
-#include "parsers/values.h"
+#include "parsers/core/values.h"
 #include "viz/chart_draw.h"
 #include "viz/color.h"
 #include "viz/demo_draw.h"

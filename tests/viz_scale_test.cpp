@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "parsers/values.h"
+#include "parsers/core/values.h"
 #include "viz/scale.h"
 
 using namespace sdw;

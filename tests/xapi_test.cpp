@@ -3,7 +3,7 @@
 // course from grouping/parent, invalid statements skipped with their index; chunk-size invariance.
 #include <doctest/doctest.h>
 
-#include "parsers/xapi.h"
+#include "parsers/formats/xapi.h"
 #include "tests/test_util.h"
 
 using namespace sdw;

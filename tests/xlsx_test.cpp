@@ -1,8 +1,8 @@
-// XLSX reader (parsers/xlsx.cpp): detection, cell types, shared/inline/rich strings, date serials in both
+// XLSX reader (parsers/containers/xlsx.cpp): detection, cell types, shared/inline/rich strings, date serials in both
 // systems, part order, sheets that give nothing, hostile workbooks. Fixtures: tests/data/xlsx/make_fixtures.py.
 #include <doctest/doctest.h>
 
-#include "parsers/xlsx.h"
+#include "parsers/containers/xlsx.h"
 #include "tests/test_util.h"
 
 using namespace sdw;

@@ -3,7 +3,7 @@
 // corrupted, encrypted archives; zip bombs against lowered limits; chunk-size invariance of everything.
 #include <doctest/doctest.h>
 
-#include "parsers/zip.h"
+#include "parsers/containers/zip.h"
 #include "tests/test_util.h"
 
 using namespace sdw;

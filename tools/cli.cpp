@@ -20,7 +20,7 @@
 #include "challenges/headline.h"
 #include "challenges/tables.h"
 #include "challenges/to_json.h"
-#include "parsers/parser.h"
+#include "parsers/core/parser.h"
 #include "tools/cli_energy.h"
 #include "challenges/coverage.h"
 #include "tools/cli_mobility.h"

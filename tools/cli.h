@@ -5,7 +5,7 @@
 #include <memory>
 #include <string>
 
-#include "parsers/parser.h"
+#include "parsers/core/parser.h"
 
 namespace sdw::challenge {
 

@@ -14,7 +14,7 @@
 
 #include "challenges/reveal.h"
 #include "challenges/tables.h"
-#include "parsers/parser.h"
+#include "parsers/core/parser.h"
 #include "tools/cli.h"
 
 namespace sdw::challenge {

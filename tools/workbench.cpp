@@ -16,7 +16,7 @@
 #include <vector>
 
 #include "tools/cli.h"
-#include "parsers/parser.h"
+#include "parsers/core/parser.h"
 #include "tools/cli_reveal.h"
 
 namespace {
@@ -101,7 +101,7 @@ FileResult inspect(const std::string& path, const Options& o) {
   for (const Table& t : s.tables()) {
     nlohmann::json tj = {{"name", t.name}, {"rows", t.rows()}};
     if (!t.entry.empty()) tj["entry"] = t.entry;
-    if (!t.domain.empty()) {  // domain tables (parsers/domains.h): totals of their additive columns
+    if (!t.domain.empty()) {  // domain tables (parsers/core/domains.h): totals of their additive columns
       tj["domain"] = t.domain;
       nlohmann::json sums = nlohmann::json::object();
       for (const Column& c : t.columns) {

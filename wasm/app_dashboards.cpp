@@ -30,7 +30,7 @@
 #include "challenges/segment.h"
 #include "challenges/tables.h"
 #include "challenges/tz.h"
-#include "parsers/values.h"
+#include "parsers/core/values.h"
 #include "imgui.h"
 #include "viz/basemap.h"
 #include "viz/chart_draw.h"

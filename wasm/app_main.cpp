@@ -38,7 +38,7 @@
 #include "viz/locale.h"
 #include "wasm/app_platform.h"
 #include "wasm/app_ui.h"
-#include "parsers/parser.h"
+#include "parsers/core/parser.h"
 
 // A long history draws more than 65 536 vertices in one window; WebGL2 cannot offset 16-bit indices.
 static_assert(sizeof(ImDrawIdx) == 4, "build ImGui with ImDrawIdx=unsigned int (CMakeLists.txt)");

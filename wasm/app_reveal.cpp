@@ -35,7 +35,7 @@ struct Fetch : Columns {   // its answer (wasm/app_columns.h)
   int request = 0;
 };
 
-// A merged view with its timestamps' source offsets ("<ts>_utc_offset_min", parsers/arrow_ipc.h), which it
+// A merged view with its timestamps' source offsets ("<ts>_utc_offset_min", parsers/core/arrow_ipc.h), which it
 // has only when some source wrote offsets: the union BY NAME adds them as NULL (Paris time) otherwise.
 std::string with_offsets(const char* view, std::initializer_list<const char*> ts) {
   std::string cols;

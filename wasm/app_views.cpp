@@ -1,11 +1,11 @@
 // The merged views' SQL for the page (web/views.js): one export over the core's domain model
-// (parsers/domain_model.h), so the browser's views apply the same merge rule as the CLI's collectors.
+// (parsers/core/domain_model.h), so the browser's views apply the same merge rule as the CLI's collectors.
 // Owns: this C ABI entry only. Does not own: the SQL (domain_model.cpp) or running it (web/views.js).
 #include <emscripten/emscripten.h>
 
 #include <string>
 
-#include "parsers/domain_model.h"
+#include "parsers/core/domain_model.h"
 
 namespace {
 std::string g_views_plan;   // the last answer, valid until the next call

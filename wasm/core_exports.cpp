@@ -1,6 +1,6 @@
 // The parse worker's C ABI (core.wasm): one streaming session at a time, fed from File.stream() by
 // web/parse_worker.js. Owns: the JS-facing functions and the result description (JSON). Every table or
-// batch leaves as one complete Arrow IPC stream written here (parsers/arrow_ipc.h) in the wasm heap: the
+// batch leaves as one complete Arrow IPC stream written here (parsers/core/arrow_ipc.h) in the wasm heap: the
 // description gives its [pointer, length] and how each column travelled (data, SQL literal or formula, or
 // all-null), so the worker copies one slice out and the page restores the rest in SQL. Does not own
 // parsing (parsers/) or the DuckDB side (web/main.js).
@@ -16,8 +16,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "parsers/arrow_ipc.h"
-#include "parsers/parser.h"
+#include "parsers/core/arrow_ipc.h"
+#include "parsers/core/parser.h"
 
 namespace {
 

@@ -438,7 +438,7 @@ worker.onerror = (e) => {
 };
 
 // A table (or a batch of its rows) from the parse worker goes into DuckDB. Each piece is one complete Arrow
-// IPC stream written by C++ (parsers/arrow_ipc.h) holding only the columns that vary; its plan says, column
+// IPC stream written by C++ (parsers/core/arrow_ipc.h) holding only the columns that vary; its plan says, column
 // by column in table order, how the others are restored: a SQL literal or a formula over the data columns,
 // or NULL. The stream lands in a part table, then one SQL call makes (first piece) or appends to (later
 // pieces) the source's table with every column in the parser's order and type, and drops the part; a piece
@@ -574,7 +574,7 @@ function queuePiece(s, t, final = false) {
 // row). A column that is one and the same formula or constant in every entry stays a virtual generated
 // column (never stored); a text constant that differs between entries (`_entry`, an Enedis meter id) is
 // stored as an ENUM of its values; the others are stored columns of the widened type. The merged views
-// rank `_entry`'s parts as separate tables (SourceRelation::order in parsers/domain_model.h), so they give
+// rank `_entry`'s parts as separate tables (SourceRelation::order in parsers/core/domain_model.h), so they give
 // the rows one table per entry gave. An entry alone of its shape, an entry whose rows were shipped while
 // parsing (its table exists already) and every plain file keep a table of their own, named as before.
 const ENTRY = '_entry';

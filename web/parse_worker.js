@@ -1,5 +1,5 @@
 // Parse worker: streams a File through core.wasm (parsers/, no UI) and ships each table, or batch of its
-// rows, to the page as the Arrow IPC stream C++ wrote in the wasm heap (parsers/arrow_ipc.h), ready for
+// rows, to the page as the Arrow IPC stream C++ wrote in the wasm heap (parsers/core/arrow_ipc.h), ready for
 // DuckDB's insertArrowFromIPCStream: one slice copied out, transferred, nothing rebuilt here. Its "plan" says
 // how the page restores the columns that did not travel (constants and formulas as SQL, all-null columns).
 // The page never parses; the canvas keeps drawing while big files stream here. One file at a time; cancel

@@ -15,7 +15,7 @@ import struct
 import zipfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-R = 6371008.8  # same sphere as parsers/gpx.cpp haversine_m
+R = 6371008.8  # same sphere as parsers/formats/gpx.cpp haversine_m
 DATE = (2023, 10, 29, 12, 0, 0)
 
 

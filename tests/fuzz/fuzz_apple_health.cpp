@@ -1,4 +1,4 @@
-// libFuzzer target: the Apple Health export.xml parser (parsers/apple_health.cpp) forced on any input, fed in fuzzer-chosen chunks; see fuzz_harness.h.
+// libFuzzer target: the Apple Health export.xml parser (parsers/formats/apple_health.cpp) forced on any input, fed in fuzzer-chosen chunks; see fuzz_harness.h.
 #include "tests/fuzz/fuzz_harness.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {

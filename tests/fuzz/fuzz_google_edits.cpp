@@ -1,4 +1,4 @@
-// libFuzzer target: the google_edits parser (parsers/google_timeline.cpp) forced on any input, fed in fuzzer-chosen chunks; see fuzz_harness.h.
+// libFuzzer target: the google_edits parser (parsers/formats/google/edits.cpp) forced on any input, fed in fuzzer-chosen chunks; see fuzz_harness.h.
 #include "tests/fuzz/fuzz_harness.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {

@@ -14,7 +14,7 @@
 #include <new>
 #include <string>
 
-#include "parsers/parser.h"
+#include "parsers/core/parser.h"
 #include "tests/fuzz/fuzz_input.h"
 
 namespace sdw::fuzz {

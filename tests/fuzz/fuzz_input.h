@@ -10,7 +10,7 @@
 #include <string_view>
 #include <vector>
 
-#include "parsers/parser.h"
+#include "parsers/core/parser.h"
 
 namespace sdw::fuzz {
 

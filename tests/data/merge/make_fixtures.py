@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Overlapping exports for the one merge rule (parsers/domain_model.h), read by tests/merge_test.cpp,
+"""Overlapping exports for the one merge rule (parsers/core/domain_model.h), read by tests/merge_test.cpp,
 tests/views_native_test.cjs and tests/e2e/suites/same_figures.cjs:
   * Semantic Location History/2024/2024_JANUARY.json  Takeout Semantic month (English keys, E7 integers)
   * Chronologie.json                                   Android on-device Timeline.json (2025 shape) of

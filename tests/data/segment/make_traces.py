@@ -14,7 +14,7 @@
                         km per mode per month for two areas.
 
 Layouts followed (public files read with the search tool):
-  - Records.json: parsers/google_timeline.cpp and its fixtures (tests/data/google), keys latitudeE7,
+  - Records.json: parsers/formats/google/ and its fixtures (tests/data/google), keys latitudeE7,
     longitudeE7, accuracy, timestamp / timestampMs, activity[].activity[].type/confidence.
   - Strava GPX: the shape found in public tests, e.g. a vitest fixture with <gpx creator="StravaGPX" version="1.1"> <metadata><time> <trk><name>
     <type>running</type><trkseg><trkpt><ele><time> (find_string "creator=\"StravaGPX"), and Garmin Connect's

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-# Writes the Tempo calendar fixtures (parsers/tempo.h), shaped on the files people get; deterministic.
+# Writes the Tempo calendar fixtures (parsers/formats/tempo.h), shaped on the files people get; deterministic.
 #   eCO2mix_RTE_tempo_2025-2026.xls  RTE éCO2mix "Calendrier Tempo" download: tab-separated text in Windows-1252,
 #                                    "Date<TAB>Type de jour TEMPO", RTE's notice as the last line
 #   tempo_like_calendars.json        RTE API Tempo Like Supply Contract answer (newest day first, as RTE sends)

@@ -215,7 +215,7 @@ def hostile():
 
 
 def bank():
-    # a French bank statement exported as XLSX (header like the CSV exports parsers/bank.cpp reads)
+    # a French bank statement exported as XLSX (header like the CSV exports parsers/formats/bank.cpp reads)
     b = Book()
     rows = [
         (1, [S('Compte courant n° 12345678901')]),

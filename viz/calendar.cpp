@@ -5,7 +5,7 @@
 #include <cmath>
 #include <utility>
 
-#include "parsers/values.h"
+#include "parsers/core/values.h"
 #include "viz/color.h"
 #include "viz/scale.h"
 

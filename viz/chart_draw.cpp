@@ -18,7 +18,7 @@
 
 #include "imgui.h"
 #include "imgui_internal.h"   // SetItemUsingMouseWheel
-#include "parsers/values.h"   // days_from_civil
+#include "parsers/core/values.h"   // days_from_civil
 #include "viz/bins.h"
 #include "viz/color.h"
 #include "viz/decimate.h"

@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "imgui.h"
-#include "parsers/values.h"
+#include "parsers/core/values.h"
 #include "viz/basemap.h"
 #include "viz/chart_draw.h"
 #include "viz/scale.h"

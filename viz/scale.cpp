@@ -8,7 +8,7 @@
 #include <cstdio>
 #include <numeric>
 
-#include "parsers/values.h"
+#include "parsers/core/values.h"
 
 namespace sdw {
 

@@ -1,7 +1,7 @@
 // Axis scales: linear "nice" ticks (1-2-5 steps), value formatting with unit, and calendar-aware time
 // ticks in Europe/Paris local time (years down to seconds, DST-correct), French or English labels.
 // Owns: tick positions, tick labels, label thinning. Does not own: drawing (viz/chart_draw.cpp) or the
-// tz rules themselves (parsers/values.h: paris_offset_minutes, paris_local_to_utc).
+// tz rules themselves (parsers/core/values.h: paris_offset_minutes, paris_local_to_utc).
 #pragma once
 #include <cstdint>
 #include <span>

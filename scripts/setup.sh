@@ -58,6 +58,10 @@ if [ ! -f "$IMGUI_DIR/imgui.cpp" ]; then
   cp "$src"/LICENSE.txt "$IMGUI_DIR/" 2>/dev/null || true
 fi
 
+# The app owns its WebGL context: ImGui's backend may skip its per-frame GL state backup (each read is a
+# synchronous round trip in WebGL; see cmake/imgui_no_state_backup.py). Idempotent, also on older checkouts.
+python3 "$ROOT/cmake/imgui_no_state_backup.py" "$IMGUI_DIR/backends/imgui_impl_opengl3.cpp" | sed 's/^/setup: /'
+
 ZLIB_DIR="$ROOT/third_party/zlib"
 if [ ! -f "$ZLIB_DIR/inflate.c" ]; then
   say "fetching zlib with apt-get source"

@@ -532,6 +532,7 @@ void frame() {
   if (a11y::end_frame(a11y_json, sdw::lang_code(g.lang), title)) sdw::platform::publish_a11y(a11y_json);
   ImGui::Render();
   glViewport(0, 0, fw, fh);
+  glDisable(GL_SCISSOR_TEST);   // ImGui's backend leaves it on (no state restore: cmake/imgui_no_state_backup.py)
   glClearColor(0.09f, 0.10f, 0.12f, 1.0f);
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());

@@ -672,6 +672,17 @@ EMSCRIPTEN_KEEPALIVE void app_set_state(const char* state_json) {
   try { apply_state(j); } catch (const std::exception& e) { std::fprintf(stderr, "app_set_state: %s\n", e.what()); }
 }
 
+// A file being read moved on (the parse worker reports every 100 ms): its share read and rows so far, two
+// numbers instead of the whole page state as JSON (app_set_state carries the structure when it changes).
+EMSCRIPTEN_KEEPALIVE void app_set_progress(int source_id, double progress, double rows) {
+  for (Source& s : g.sources)
+    if (s.id == source_id) {
+      s.progress = progress;
+      s.rows = rows > 0 ? static_cast<uint64_t>(rows) : 0;
+      g.pacer.wake();
+    }
+}
+
 // The basemap file's bytes (web/main.js fetches basemap.bin once); returns 1 when it was read.
 EMSCRIPTEN_KEEPALIVE int app_set_basemap(const uint8_t* bytes, int n) {
   g.pacer.wake();
@@ -769,7 +780,7 @@ EMSCRIPTEN_KEEPALIVE const char* app_ui_state() {
   for (const auto& s : g.sources) {
     json e = json::array();
     for (const auto& en : s.entries) e.push_back({{"path", en.path}, {"format", en.format}, {"status", en.status}, {"rows", en.rows}});
-    j["sources"].push_back({{"id", s.id}, {"name", s.name}, {"status", s.status}, {"rows", s.rows}, {"entries", e}, {"sample", s.sample}});
+    j["sources"].push_back({{"id", s.id}, {"name", s.name}, {"status", s.status}, {"rows", s.rows}, {"progress", s.progress}, {"entries", e}, {"sample", s.sample}});
   }
   if (g.result.has) {
     j["sql"] = {{"ok", g.result.ok}, {"error", g.result.error}, {"columns", g.result.names}, {"types", g.result.types},

@@ -389,7 +389,12 @@ worker.onmessage = async (e) => {
   const m = e.data;
   const s = state.sources.find((x) => x.id === m.id);
   if (m.type === 'progress') {
-    if (s) { s.progress = m.total ? m.bytes / m.total : 0; s.parsed_rows = m.rows; s.heap_bytes = Math.max(s.heap_bytes || 0, m.heap || 0); pushState(); }
+    if (s) {
+      s.progress = m.total ? m.bytes / m.total : 0; s.parsed_rows = m.rows; s.heap_bytes = Math.max(s.heap_bytes || 0, m.heap || 0);
+      // two numbers, not the whole state as JSON every 100 ms (the structure goes with pushState when it changes)
+      const M = window.Module;
+      if (M && M.calledRun) M._app_set_progress(s.id, s.progress, Math.max(s.rows || 0, s.parsed_rows || 0));
+    }
     return;
   }
   if (m.type === 'batch') {        // rows shipped while the file is still being read

@@ -346,8 +346,22 @@ async function main() {
       text += `${new Date(t0 + i * 60000).toISOString().slice(0, 19)};C${i % 3};${String(v).replace('.', ',')}\n`;
     }
     fs.writeFileSync(file, text);
+    // what the app itself shows while the file is read (its progress comes as two numbers, app_set_progress)
+    await page.evaluate(() => {
+      const seen = window.__reading = [];
+      const tick = () => {
+        const u = window.workbench.ui(), s = u && u.sources.find((x) => x.name === 'mesures_capteur.csv');
+        if (s && s.status === 'reading') seen.push([s.progress, s.rows]);
+        if (!s || !['ready', 'error'].includes(s.status)) setTimeout(tick, 40);
+      };
+      tick();
+    });
     await page.setInputFiles('#file-input', file);
     await waitFor(() => { const s = window.workbench.state().sources.find((x) => x.name === 'mesures_capteur.csv'); return s && ['ready', 'error'].includes(s.status); }, null, 120000);
+    const reading = await page.evaluate(() => window.__reading);
+    const moving = reading.filter(([p, r]) => p > 0 && p < 1 && r > 0 && r < n);
+    assert(moving.length >= 2 && moving[moving.length - 1][1] > moving[0][1],
+           'the app showed the share read and the rows growing while reading: ' + JSON.stringify(reading.slice(-5)));
     const s = await sourceByName('mesures_capteur.csv');
     assert(s.status === 'ready', 'ready: ' + JSON.stringify(s.error));
     assert(s.batches >= 2, 'rows were shipped in batches while parsing: ' + s.batches);

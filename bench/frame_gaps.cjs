@@ -175,8 +175,9 @@ async function main() {
                 pad((r.heap_bytes / 2 ** 20).toFixed(0), 10) + pad(r.app_frames, 8) + pad(r.gaps_over_100ms, 10) + r.max_frame_gap_ms);
   const report = { date: new Date().toISOString(), machine: { cpu: os.cpus()[0].model, cores: os.cpus().length, load: os.loadavg(),
                    mem_gb: Math.round(os.totalmem() / 2 ** 30) }, compositing: GPU ? 'gpu (SwiftShader)' : 'software (--disable-gpu)', target_gap_ms: 100, runs };
-  fs.writeFileSync(path.join(OUT, GPU ? 'frame_gaps_gpu.json' : 'frame_gaps.json'), JSON.stringify(report, null, 1));
-  log('written', path.relative(ROOT, path.join(OUT, GPU ? 'frame_gaps_gpu.json' : 'frame_gaps.json')));
+  const outFile = path.join(OUT, GPU ? 'frame_gaps_gpu.json' : 'frame_gaps.json');
+  fs.writeFileSync(outFile, JSON.stringify(report, null, 1));
+  log('written', path.relative(ROOT, outFile));
   process.exit(runs.every((r) => r.ok) ? 0 : 1);
 }
 
